@@ -1,0 +1,158 @@
+// Package storage is the only package that speaks SQL. Storage wraps one
+// *sql.DB; every method that reads or writes school data takes the school
+// explicitly, so no query can forget its tenant.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
+	_ "modernc.org/sqlite"             // registers "sqlite"
+)
+
+// Dialect names the SQL engine behind a Storage.
+type Dialect string
+
+const (
+	SQLite   Dialect = "sqlite"
+	Postgres Dialect = "postgres"
+)
+
+// Storage is the data layer. It is safe for concurrent use.
+type Storage struct {
+	db      *sql.DB
+	dialect Dialect
+	dsn     string
+}
+
+// DefaultDSN is used when neither --db nor ZHIJIAO_DB is given.
+const DefaultDSN = "sqlite:./zhijiao.db"
+
+// ErrNotFound is returned when a row does not exist in the given school.
+var ErrNotFound = errors.New("记录不存在")
+
+// Open connects to dsn: "sqlite:PATH" or "postgres://…" (also "postgresql://").
+// SQLite is opened in WAL mode with foreign keys on and a busy timeout, so
+// readers never block the single writer and a second process waits instead
+// of failing at once.
+func Open(ctx context.Context, dsn string) (*Storage, error) {
+	switch {
+	case strings.HasPrefix(dsn, "sqlite:"):
+		path := strings.TrimPrefix(dsn, "sqlite:")
+		path = strings.TrimPrefix(path, "//")
+		if path == "" {
+			return nil, fmt.Errorf("数据库地址 %q 缺少文件路径", dsn)
+		}
+		if dir := filepath.Dir(path); dir != "." {
+			if err := os.MkdirAll(dir, 0o750); err != nil {
+				return nil, fmt.Errorf("创建数据库目录: %w", err)
+			}
+		}
+		q := "?_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		db, err := sql.Open("sqlite", "file:"+path+q)
+		if err != nil {
+			return nil, err
+		}
+		// One writer at a time is SQLite's rule; a small pool still lets
+		// readers run beside it in WAL mode.
+		db.SetMaxOpenConns(4)
+		db.SetMaxIdleConns(4)
+		db.SetConnMaxLifetime(0)
+		s := &Storage{db: db, dialect: SQLite, dsn: dsn}
+		return s, s.ping(ctx)
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		db, err := sql.Open("pgx", dsn)
+		if err != nil {
+			return nil, err
+		}
+		db.SetMaxOpenConns(20)
+		db.SetMaxIdleConns(10)
+		db.SetConnMaxIdleTime(5 * time.Minute)
+		s := &Storage{db: db, dialect: Postgres, dsn: dsn}
+		return s, s.ping(ctx)
+	default:
+		return nil, fmt.Errorf("无法识别的数据库地址 %q：应为 sqlite:路径 或 postgres://…", dsn)
+	}
+}
+
+func (s *Storage) ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := s.db.PingContext(ctx); err != nil {
+		s.db.Close()
+		return fmt.Errorf("无法连接数据库: %w", err)
+	}
+	return nil
+}
+
+// Close closes the pool.
+func (s *Storage) Close() error { return s.db.Close() }
+
+// Dialect reports the engine.
+func (s *Storage) Dialect() Dialect { return s.dialect }
+
+// DB exposes the pool for benchmarks and the session store.
+func (s *Storage) DB() *sql.DB { return s.db }
+
+// querier is what both *sql.DB and *sql.Tx offer, so helpers can run inside
+// or outside a transaction.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// InTx runs fn in one transaction: all of it lands, or none of it.
+func (s *Storage) InTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// now is the one clock of the storage layer, in UTC with microseconds so
+// both engines store and return the same value.
+func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// nullInt turns 0 into NULL for optional foreign keys.
+func nullInt(v int64) any {
+	if v == 0 {
+		return nil
+	}
+	return v
+}
+
+// nullTime turns the zero time into NULL.
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC()
+}
+
+// isUniqueViolation recognises a unique-constraint error on both engines.
+func isUniqueViolation(err error) bool {
+	if err == nil {
+		return false
+	}
+	m := err.Error()
+	return strings.Contains(m, "UNIQUE constraint failed") || strings.Contains(m, "SQLSTATE 23505") || strings.Contains(m, "duplicate key")
+}
+
+// likePattern escapes a user's search text for LIKE … ESCAPE '\'.
+func likePattern(q string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + strings.ToLower(r.Replace(strings.TrimSpace(q))) + "%"
+}

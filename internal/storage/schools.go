@@ -1,0 +1,108 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"zhijiao/internal/model"
+)
+
+// CreateSchool adds a tenant. Codes are short, unique and used in usernames
+// (admin@CODE), so they are restricted to lower-case letters and digits.
+func (s *Storage) CreateSchool(ctx context.Context, sc *model.School) error {
+	if !validCode(sc.Code) {
+		return fmt.Errorf("学校代码 %q 只能包含小写字母、数字和短横线，长度 2–32", sc.Code)
+	}
+	sc.CreatedAt = now()
+	err := s.db.QueryRowContext(ctx, `INSERT INTO schools (code, name, district_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+		sc.Code, sc.Name, nullInt(sc.DistrictID), sc.CreatedAt).Scan(&sc.ID)
+	if isUniqueViolation(err) {
+		return fmt.Errorf("学校代码 %q 已被使用", sc.Code)
+	}
+	return err
+}
+
+func validCode(c string) bool {
+	if len(c) < 2 || len(c) > 32 {
+		return false
+	}
+	for _, r := range c {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+const schoolCols = `id, code, name, COALESCE(district_id, 0), created_at`
+
+func scanSchool(row interface{ Scan(...any) error }) (model.School, error) {
+	var sc model.School
+	err := row.Scan(&sc.ID, &sc.Code, &sc.Name, &sc.DistrictID, &sc.CreatedAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	return sc, err
+}
+
+// School reads one school by id.
+func (s *Storage) School(ctx context.Context, id int64) (model.School, error) {
+	return scanSchool(s.db.QueryRowContext(ctx, `SELECT `+schoolCols+` FROM schools WHERE id = $1`, id))
+}
+
+// SchoolByCode reads one school by its code.
+func (s *Storage) SchoolByCode(ctx context.Context, code string) (model.School, error) {
+	return scanSchool(s.db.QueryRowContext(ctx, `SELECT `+schoolCols+` FROM schools WHERE code = $1`, code))
+}
+
+// Schools lists every school; only platform and district views call it.
+// districtID 0 means all districts.
+func (s *Storage) Schools(ctx context.Context, districtID int64) ([]model.School, error) {
+	q := `SELECT ` + schoolCols + ` FROM schools`
+	args := []any{}
+	if districtID != 0 {
+		q += ` WHERE district_id = $1`
+		args = append(args, districtID)
+	}
+	rows, err := s.db.QueryContext(ctx, q+` ORDER BY code`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.School
+	for rows.Next() {
+		sc, err := scanSchool(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sc)
+	}
+	return out, rows.Err()
+}
+
+// UpdateSchool renames a school.
+func (s *Storage) UpdateSchool(ctx context.Context, sc model.School) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE schools SET name = $2, district_id = $3 WHERE id = $1`, sc.ID, sc.Name, nullInt(sc.DistrictID))
+	return err
+}
+
+// CreateDistrict adds a district (教育局).
+func (s *Storage) CreateDistrict(ctx context.Context, d *model.District) error {
+	err := s.db.QueryRowContext(ctx, `INSERT INTO districts (code, name) VALUES ($1, $2) RETURNING id`, d.Code, d.Name).Scan(&d.ID)
+	if isUniqueViolation(err) {
+		return fmt.Errorf("区域代码 %q 已被使用", d.Code)
+	}
+	return err
+}
+
+// DistrictByCode reads a district.
+func (s *Storage) DistrictByCode(ctx context.Context, code string) (model.District, error) {
+	var d model.District
+	err := s.db.QueryRowContext(ctx, `SELECT id, code, name FROM districts WHERE code = $1`, code).Scan(&d.ID, &d.Code, &d.Name)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	return d, err
+}

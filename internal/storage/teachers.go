@@ -1,0 +1,135 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"zhijiao/internal/model"
+)
+
+func validateTeacher(t *model.Teacher) error {
+	if t.StaffNo == "" || t.Name == "" {
+		return errors.New("工号和姓名不能为空")
+	}
+	return nil
+}
+
+// CreateTeacher adds a 教师.
+func (s *Storage) CreateTeacher(ctx context.Context, schoolID int64, a model.Actor, t *model.Teacher) error {
+	if err := validateTeacher(t); err != nil {
+		return err
+	}
+	t.SchoolID = schoolID
+	return s.InTx(ctx, func(tx *sql.Tx) error { return s.createTeacher(ctx, tx, schoolID, a, t) })
+}
+
+func (s *Storage) createTeacher(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, t *model.Teacher) error {
+	ts := now()
+	err := tx.QueryRowContext(ctx, `INSERT INTO teachers (school_id, staff_no, name, gender, title, department_id, dual_qualified, phone, id_number, active, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
+		schoolID, t.StaffNo, t.Name, string(t.Gender), t.Title, nullInt(t.DepartmentID), t.DualQualified, t.Phone, t.IDNumber, true, ts).Scan(&t.ID)
+	if isUniqueViolation(err) {
+		return fmt.Errorf("工号 %s 已存在", t.StaffNo)
+	}
+	if err != nil {
+		return err
+	}
+	t.Active = true
+	return s.audit(ctx, tx, schoolID, a, "create", "teacher", t.ID, nil, t)
+}
+
+// UpdateTeacher changes a teacher's details.
+func (s *Storage) UpdateTeacher(ctx context.Context, schoolID int64, a model.Actor, t model.Teacher) error {
+	if err := validateTeacher(&t); err != nil {
+		return err
+	}
+	return s.InTx(ctx, func(tx *sql.Tx) error { return s.updateTeacher(ctx, tx, schoolID, a, t) })
+}
+
+func (s *Storage) updateTeacher(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, t model.Teacher) error {
+	before, err := s.teacher(ctx, tx, schoolID, t.ID)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE teachers SET staff_no = $3, name = $4, gender = $5, title = $6, department_id = $7, dual_qualified = $8, phone = $9, id_number = $10, active = $11, updated_at = $12
+		WHERE school_id = $1 AND id = $2`,
+		schoolID, t.ID, t.StaffNo, t.Name, string(t.Gender), t.Title, nullInt(t.DepartmentID), t.DualQualified, t.Phone, t.IDNumber, t.Active, now())
+	if isUniqueViolation(err) {
+		return fmt.Errorf("工号 %s 已存在", t.StaffNo)
+	}
+	if err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, schoolID, a, "update", "teacher", t.ID, before, t)
+}
+
+const teacherSelect = `SELECT t.id, t.school_id, t.staff_no, t.name, t.gender, t.title, COALESCE(t.department_id, 0), COALESCE(d.name, ''),
+	t.dual_qualified, t.phone, t.id_number, t.active, COALESCE((SELECT MIN(u.id) FROM users u WHERE u.school_id = t.school_id AND u.teacher_id = t.id), 0)
+	FROM teachers t LEFT JOIN departments d ON d.school_id = t.school_id AND d.id = t.department_id`
+
+func scanTeacher(row interface{ Scan(...any) error }) (model.Teacher, error) {
+	var t model.Teacher
+	var g string
+	err := row.Scan(&t.ID, &t.SchoolID, &t.StaffNo, &t.Name, &g, &t.Title, &t.DepartmentID, &t.DepartmentName, &t.DualQualified, &t.Phone, &t.IDNumber, &t.Active, &t.UserID)
+	t.Gender = model.Gender(g)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	return t, err
+}
+
+func (s *Storage) teacher(ctx context.Context, q querier, schoolID, id int64) (model.Teacher, error) {
+	return scanTeacher(q.QueryRowContext(ctx, teacherSelect+` WHERE t.school_id = $1 AND t.id = $2`, schoolID, id))
+}
+
+// Teacher reads one teacher.
+func (s *Storage) Teacher(ctx context.Context, schoolID, id int64) (model.Teacher, error) {
+	return s.teacher(ctx, s.db, schoolID, id)
+}
+
+// TeacherFilter narrows the teacher list.
+type TeacherFilter struct {
+	model.ListQuery
+	DepartmentID  int64
+	DualQualified *bool
+}
+
+// Teachers lists teachers with search, filters and paging.
+func (s *Storage) Teachers(ctx context.Context, schoolID int64, f TeacherFilter) ([]model.Teacher, int, error) {
+	f.Normalize()
+	w := schoolWhere("t.school_id", schoolID)
+	if f.DepartmentID != 0 {
+		w.add("t.department_id = ?", f.DepartmentID)
+	}
+	if f.DualQualified != nil {
+		w.add("t.dual_qualified = ?", *f.DualQualified)
+	}
+	if f.Q != "" {
+		w.add(`(LOWER(t.name) LIKE ? ESCAPE '\' OR LOWER(t.staff_no) LIKE ? ESCAPE '\' OR LOWER(t.title) LIKE ? ESCAPE '\')`, likePattern(f.Q))
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM teachers t`+w.sql(), w.args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := s.db.QueryContext(ctx, teacherSelect+w.sql()+` ORDER BY t.staff_no LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []model.Teacher
+	for rows.Next() {
+		t, err := scanTeacher(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, t)
+	}
+	return out, total, rows.Err()
+}
+
+// TeacherStaffIndex maps 工号 to teacher id, for imports.
+func (s *Storage) TeacherStaffIndex(ctx context.Context, schoolID int64) (map[string]int64, error) {
+	return s.nameIndex(ctx, `SELECT staff_no, id FROM teachers WHERE school_id = $1`, schoolID)
+}

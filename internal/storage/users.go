@@ -1,0 +1,231 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"zhijiao/internal/model"
+)
+
+// CreateUser adds an account with its roles. PasswordHash must already be
+// an argon2id hash (package auth makes it).
+func (s *Storage) CreateUser(ctx context.Context, schoolID int64, a model.Actor, u *model.User) error {
+	u.SchoolID = schoolID
+	return s.InTx(ctx, func(tx *sql.Tx) error { return s.createUser(ctx, tx, schoolID, a, u) })
+}
+
+func (s *Storage) createUser(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, u *model.User) error {
+	u.Username = strings.ToLower(strings.TrimSpace(u.Username))
+	if u.Username == "" || u.PasswordHash == "" {
+		return errors.New("账号和密码不能为空")
+	}
+	u.SchoolID = schoolID
+	u.CreatedAt = now()
+	err := tx.QueryRowContext(ctx, `INSERT INTO users (school_id, username, display_name, password_hash, must_change_password, disabled,
+		teacher_id, student_id, guardian_id, mentor_id, district_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+		schoolID, u.Username, u.DisplayName, u.PasswordHash, u.MustChangePassword, u.Disabled,
+		nullInt(u.TeacherID), nullInt(u.StudentID), nullInt(u.GuardianID), nullInt(u.MentorID), nullInt(u.DistrictID), u.CreatedAt).Scan(&u.ID)
+	if isUniqueViolation(err) {
+		return fmt.Errorf("账号 %s 已存在", u.Username)
+	}
+	if err != nil {
+		return err
+	}
+	if err := s.setRoles(ctx, tx, schoolID, u.ID, u.Roles); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, schoolID, a, "create", "user", u.ID, nil, u)
+}
+
+func (s *Storage) setRoles(ctx context.Context, tx *sql.Tx, schoolID, userID int64, roles []string) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM user_roles WHERE school_id = $1 AND user_id = $2`, schoolID, userID); err != nil {
+		return err
+	}
+	for _, r := range roles {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO user_roles (school_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, schoolID, userID, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SetRoles replaces a user's roles, audited with before and after.
+func (s *Storage) SetRoles(ctx context.Context, schoolID int64, a model.Actor, userID int64, roles []string) error {
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		before, err := s.user(ctx, tx, `u.school_id = $1 AND u.id = $2`, schoolID, userID)
+		if err != nil {
+			return err
+		}
+		if err := s.setRoles(ctx, tx, schoolID, userID, roles); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, schoolID, a, "set_roles", "user", userID, before.Roles, roles)
+	})
+}
+
+const userSelect = `SELECT u.id, u.school_id, u.username, u.display_name, u.password_hash, u.must_change_password, u.disabled, u.failed_logins, u.locked_until,
+	COALESCE(u.teacher_id, 0), COALESCE(u.student_id, 0), COALESCE(u.guardian_id, 0), COALESCE(u.mentor_id, 0), COALESCE(u.district_id, 0), u.created_at, u.last_login
+	FROM users u`
+
+func (s *Storage) user(ctx context.Context, q querier, cond string, args ...any) (model.User, error) {
+	var u model.User
+	var locked, last sql.NullTime
+	err := q.QueryRowContext(ctx, userSelect+` WHERE `+cond, args...).Scan(&u.ID, &u.SchoolID, &u.Username, &u.DisplayName, &u.PasswordHash,
+		&u.MustChangePassword, &u.Disabled, &u.FailedLogins, &locked, &u.TeacherID, &u.StudentID, &u.GuardianID, &u.MentorID, &u.DistrictID, &u.CreatedAt, &last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, ErrNotFound
+	}
+	if err != nil {
+		return u, err
+	}
+	u.LockedUntil, u.LastLogin = locked.Time, last.Time
+	u.Roles, err = s.rolesOf(ctx, q, u.SchoolID, u.ID)
+	return u, err
+}
+
+func (s *Storage) rolesOf(ctx context.Context, q querier, schoolID, userID int64) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT role FROM user_roles WHERE school_id = $1 AND user_id = $2 ORDER BY role`, schoolID, userID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var r string
+		if err := rows.Scan(&r); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// UserByUsername reads an account for login; usernames are unique across
+// the platform.
+func (s *Storage) UserByUsername(ctx context.Context, username string) (model.User, error) {
+	return s.user(ctx, s.db, `u.username = $1`, strings.ToLower(strings.TrimSpace(username)))
+}
+
+// UserByID reads an account by id without a school: only the session
+// middleware calls it, with the id it stored itself at login.
+func (s *Storage) UserByID(ctx context.Context, id int64) (model.User, error) {
+	return s.user(ctx, s.db, `u.id = $1`, id)
+}
+
+// User reads one account of a school.
+func (s *Storage) User(ctx context.Context, schoolID, id int64) (model.User, error) {
+	return s.user(ctx, s.db, `u.school_id = $1 AND u.id = $2`, schoolID, id)
+}
+
+// UserFilter narrows the account list.
+type UserFilter struct {
+	model.ListQuery
+	Role string
+}
+
+// Users lists a school's accounts.
+func (s *Storage) Users(ctx context.Context, schoolID int64, f UserFilter) ([]model.User, int, error) {
+	f.Normalize()
+	w := schoolWhere("u.school_id", schoolID)
+	if f.Role != "" {
+		w.add("EXISTS (SELECT 1 FROM user_roles r WHERE r.school_id = u.school_id AND r.user_id = u.id AND r.role = ?)", f.Role)
+	}
+	if f.Q != "" {
+		w.add(`(LOWER(u.username) LIKE ? ESCAPE '\' OR LOWER(u.display_name) LIKE ? ESCAPE '\')`, likePattern(f.Q))
+	}
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM users u`+w.sql(), w.args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT u.id FROM users u`+w.sql()+` ORDER BY u.username LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	out := make([]model.User, 0, len(ids))
+	for _, id := range ids {
+		u, err := s.User(ctx, schoolID, id)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, u)
+	}
+	return out, total, nil
+}
+
+// SetPassword stores a new hash. mustChange marks an initial or reset
+// password that the owner must replace at next login.
+func (s *Storage) SetPassword(ctx context.Context, schoolID int64, a model.Actor, userID int64, hash string, mustChange bool) error {
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		r, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $3, must_change_password = $4, failed_logins = 0, locked_until = NULL WHERE school_id = $1 AND id = $2`,
+			schoolID, userID, hash, mustChange)
+		if err != nil {
+			return err
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		action := "change_password"
+		if mustChange {
+			action = "reset_password"
+		}
+		return s.audit(ctx, tx, schoolID, a, action, "user", userID, nil, nil)
+	})
+}
+
+// SetDisabled enables or disables an account.
+func (s *Storage) SetDisabled(ctx context.Context, schoolID int64, a model.Actor, userID int64, disabled bool) error {
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		r, err := tx.ExecContext(ctx, `UPDATE users SET disabled = $3 WHERE school_id = $1 AND id = $2`, schoolID, userID, disabled)
+		if err != nil {
+			return err
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			return ErrNotFound
+		}
+		return s.audit(ctx, tx, schoolID, a, "set_disabled", "user", userID, nil, map[string]bool{"disabled": disabled})
+	})
+}
+
+// RecordLoginFailure counts a failed login and locks the account until
+// lockUntil once failures reach maxFailures. It returns the new count.
+func (s *Storage) RecordLoginFailure(ctx context.Context, userID int64, maxFailures int, lockFor time.Duration) (int, error) {
+	var n int
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins`, userID).Scan(&n); err != nil {
+			return err
+		}
+		if n >= maxFailures {
+			_, err := tx.ExecContext(ctx, `UPDATE users SET locked_until = $2, failed_logins = 0 WHERE id = $1`, userID, now().Add(lockFor))
+			return err
+		}
+		return nil
+	})
+	return n, err
+}
+
+// RecordLoginSuccess clears failures and stamps the login time.
+func (s *Storage) RecordLoginSuccess(ctx context.Context, userID int64) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login = $2 WHERE id = $1`, userID, now())
+	return err
+}
+
+// UsernameTaken reports whether an account name is in use.
+func (s *Storage) UsernameTaken(ctx context.Context, username string) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE username = $1`, strings.ToLower(username)).Scan(&n)
+	return n > 0, err
+}
