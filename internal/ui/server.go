@@ -1,0 +1,116 @@
+// Package ui is the web interface: server-rendered pages, one handler per
+// file (noun_verb.go), templates and static files embedded in the binary.
+package ui
+
+import (
+	"context"
+	"embed"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+
+	"zhijiao/internal/auth"
+	"zhijiao/internal/model"
+	"zhijiao/internal/storage"
+)
+
+//go:embed templates static
+var assets embed.FS
+
+// Server holds what every handler needs.
+type Server struct {
+	st       *storage.Storage
+	authz    *auth.Authorizer
+	sm       *scs.SessionManager
+	views    *views
+	ipLimit  *auth.Throttle
+	log      *slog.Logger
+	mux      *http.ServeMux
+	api      http.Handler
+	lockFor  time.Duration
+	maxFails int
+}
+
+// Options tune a server; zero values take defaults.
+type Options struct {
+	// Secure marks the session cookie Secure (set when served over HTTPS).
+	Secure bool
+	// API, when set, builds the JSON API mounted under /api/v1/. It gets
+	// the server's permission checker and a way to read the web session's
+	// user, so the API and the pages enforce the same rules.
+	API func(authz *auth.Authorizer, sessionUser func(*http.Request) *model.User) http.Handler
+}
+
+// New builds the server and its routes.
+func New(ctx context.Context, st *storage.Storage, opt Options) (*Server, error) {
+	authz, err := auth.LoadAuthorizer(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	v, err := loadViews()
+	if err != nil {
+		return nil, err
+	}
+	sm := scs.New()
+	sm.Store = st.Sessions()
+	sm.Lifetime = 12 * time.Hour
+	sm.IdleTimeout = 2 * time.Hour
+	sm.Cookie.Name = "zhijiao_session"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Secure = opt.Secure
+	s := &Server{
+		st: st, authz: authz, sm: sm, views: v,
+		ipLimit:  auth.NewThrottle(20, 15*time.Minute),
+		log:      slog.Default(),
+		mux:      http.NewServeMux(),
+		lockFor:  15 * time.Minute,
+		maxFails: 5,
+	}
+	if opt.API != nil {
+		s.api = opt.API(authz, s.currentUser)
+	}
+	s.routes()
+	return s, nil
+}
+
+// Authorizer exposes the permission checker for the API package.
+func (s *Server) Authorizer() *auth.Authorizer { return s.authz }
+
+// Handler is the whole site with its middleware: panic recovery, access
+// log, CSRF protection (Sec-Fetch-Site / Origin checks), sessions.
+func (s *Server) Handler() http.Handler {
+	csrf := http.NewCrossOriginProtection()
+	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "跨站请求被拒绝（CSRF）", http.StatusForbidden)
+	}))
+	return s.recoverer(s.accessLog(csrf.Handler(s.securityHeaders(s.sm.LoadAndSave(s.mux)))))
+}
+
+func staticFS() http.Handler {
+	sub, _ := fs.Sub(assets, "static")
+	fsrv := http.FileServer(http.FS(sub))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		fsrv.ServeHTTP(w, r)
+	})
+}
+
+// PurgeSessions deletes expired sessions every hour until ctx ends.
+func (s *Server) PurgeSessions(ctx context.Context) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := s.st.Sessions().PurgeExpired(ctx); err != nil {
+				s.log.Warn("purge sessions", "err", err)
+			}
+		}
+	}
+}

@@ -1,0 +1,249 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"zhijiao/internal/auth"
+	"zhijiao/internal/idcheck"
+	"zhijiao/internal/model"
+)
+
+type views struct {
+	pages map[string]*template.Template
+}
+
+// funcs available in every template. "t" is replaced per request with the
+// request's language.
+func baseFuncs() template.FuncMap {
+	return template.FuncMap{
+		"t":         func(s string) string { return s },
+		"maskID":    idcheck.MaskID,
+		"maskPhone": idcheck.MaskPhone,
+		"roleName":  func(r string) string { return auth.RoleNames[r] },
+		"cnDate":    cnDate,
+		"cnTime":    cnTime,
+		"add":       func(a, b int) int { return a + b },
+		"seq": func(n int) []int {
+			s := make([]int, n)
+			for i := range s {
+				s[i] = i + 1
+			}
+			return s
+		},
+		"join":  strings.Join,
+		"query": withQuery,
+		"eq64":  func(a, b int64) bool { return a == b },
+		"dict": func(kv ...any) map[string]any {
+			m := map[string]any{}
+			for i := 0; i+1 < len(kv); i += 2 {
+				m[kv[i].(string)] = kv[i+1]
+			}
+			return m
+		},
+	}
+}
+
+// cnDate renders "2026-03-01" or a time as "2026年3月1日".
+func cnDate(v any) string {
+	var t time.Time
+	switch x := v.(type) {
+	case time.Time:
+		if x.IsZero() {
+			return ""
+		}
+		t = x.Local()
+	case string:
+		p, err := time.Parse("2006-01-02", x)
+		if err != nil {
+			return x
+		}
+		t = p
+	default:
+		return fmt.Sprint(v)
+	}
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}
+
+func cnTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	t = t.Local()
+	return fmt.Sprintf("%d年%d月%d日 %02d:%02d", t.Year(), int(t.Month()), t.Day(), t.Hour(), t.Minute())
+}
+
+// withQuery returns the current URL with one parameter replaced, for
+// paging and filter links that keep the other filters.
+func withQuery(u *url.URL, key string, val any) string {
+	q := u.Query()
+	q.Set(key, fmt.Sprint(val))
+	return u.Path + "?" + q.Encode()
+}
+
+func loadViews() (*views, error) {
+	v := &views{pages: map[string]*template.Template{}}
+	layout, err := fs.ReadFile(assets, "templates/layout.html")
+	if err != nil {
+		return nil, err
+	}
+	partials, _ := fs.Glob(assets, "templates/_*.html")
+	files, err := fs.Glob(assets, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(strings.TrimPrefix(f, "templates/"), ".html")
+		if name == "layout" || strings.HasPrefix(name, "_") {
+			continue
+		}
+		t := template.New("layout").Funcs(baseFuncs())
+		if _, err := t.Parse(string(layout)); err != nil {
+			return nil, fmt.Errorf("layout: %w", err)
+		}
+		for _, p := range partials {
+			b, _ := fs.ReadFile(assets, p)
+			if _, err := t.Parse(string(b)); err != nil {
+				return nil, fmt.Errorf("%s: %w", p, err)
+			}
+		}
+		b, _ := fs.ReadFile(assets, f)
+		if _, err := t.Parse(string(b)); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		v.pages[name] = t
+	}
+	return v, nil
+}
+
+// page is what every template receives.
+type page struct {
+	Title   string
+	User    *model.User
+	School  model.School
+	Lang    string
+	URL     *url.URL
+	Nav     []navItem
+	Flash   string
+	Error   string
+	Data    any
+	Can     func(string) bool
+	Request *http.Request
+}
+
+type navItem struct {
+	Href, Label string
+	Active      bool
+}
+
+// render executes a page template inside the layout, buffered so a
+// template error never sends half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name, title string, data any) {
+	t, ok := s.views.pages[name]
+	if !ok {
+		s.serverError(w, r, fmt.Errorf("no template %q", name))
+		return
+	}
+	lang := langOf(r)
+	u := userOf(r)
+	p := page{Title: title, User: u, Lang: lang, URL: r.URL, Data: data, Request: r,
+		Can: func(perm string) bool { return s.authz.Can(u, perm) }}
+	if u != nil {
+		p.Nav = s.nav(r, u)
+		if u.SchoolID != model.PlatformSchoolID {
+			p.School, _ = s.st.School(r.Context(), u.SchoolID)
+		}
+		p.Flash = s.sm.PopString(r.Context(), "flash")
+		p.Error = s.sm.PopString(r.Context(), "flash_error")
+	}
+	tt, err := t.Clone()
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	tt.Funcs(template.FuncMap{"t": translator(lang)})
+	var buf bytes.Buffer
+	if err := tt.ExecuteTemplate(&buf, "layout", p); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	buf.WriteTo(w)
+}
+
+// nav lists the sections the user may open.
+func (s *Server) nav(r *http.Request, u *model.User) []navItem {
+	items := []struct{ href, label, perm string }{
+		{"/", "首页", ""},
+		{"/students", "学生", "student:read"},
+		{"/classes", "班级", "class:read"},
+		{"/teachers", "教师", "teacher:read"},
+		{"/org", "组织机构", "org:read"},
+		{"/enterprises", "校企合作", "enterprise:read"},
+		{"/import", "导入导出", "student:import"},
+		{"/users", "账号权限", "user:read"},
+		{"/audit", "审计日志", "audit:read"},
+		{"/platform/schools", "学校管理", "platform:manage"},
+	}
+	var out []navItem
+	for _, it := range items {
+		if it.perm != "" && !s.authz.Can(u, it.perm) {
+			continue
+		}
+		active := r.URL.Path == it.href || (it.href != "/" && strings.HasPrefix(r.URL.Path, it.href))
+		out = append(out, navItem{Href: it.href, Label: it.label, Active: active})
+	}
+	return out
+}
+
+func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, msg string) {
+	if _, ok := s.views.pages["error"]; !ok {
+		http.Error(w, msg, status)
+		return
+	}
+	s.render(w, r, status, "error", strconv.Itoa(status), msg)
+}
+
+// flash stores a one-time message shown on the next page.
+func (s *Server) flash(r *http.Request, msg string) { s.sm.Put(r.Context(), "flash", msg) }
+
+func (s *Server) flashError(r *http.Request, msg string) { s.sm.Put(r.Context(), "flash_error", msg) }
+
+// listQuery reads ?q=&page= from a request.
+func listQuery(r *http.Request) model.ListQuery {
+	q := model.ListQuery{Q: strings.TrimSpace(r.URL.Query().Get("q")), PerPage: 20}
+	q.Page, _ = strconv.Atoi(r.URL.Query().Get("page"))
+	if pp, _ := strconv.Atoi(r.URL.Query().Get("per_page")); pp > 0 {
+		q.PerPage = pp
+	}
+	q.Normalize()
+	return q
+}
+
+func formInt(r *http.Request, key string) int64 {
+	v, _ := strconv.ParseInt(strings.TrimSpace(r.FormValue(key)), 10, 64)
+	return v
+}
+
+func queryInt(r *http.Request, key string) int64 {
+	v, _ := strconv.ParseInt(r.URL.Query().Get(key), 10, 64)
+	return v
+}
+
+// pager is the paging block below a list.
+type pager struct {
+	Page, Pages, Total int
+	URL                *url.URL
+}
+
+func newPager(r *http.Request, q model.ListQuery, total int) pager {
+	return pager{Page: q.Page, Pages: q.Pages(total), Total: total, URL: r.URL}
+}
