@@ -92,7 +92,6 @@ func (s *Storage) ImportStudents(ctx context.Context, schoolID int64, a model.Ac
 		}
 		defer hist.Close()
 		ts := now()
-		day := ts.Format("2006-01-02")
 		for _, row := range rows {
 			st := row.Student
 			st.SchoolID = schoolID
@@ -131,7 +130,7 @@ func (s *Storage) ImportStudents(ctx context.Context, schoolID int64, a model.Ac
 				if err != nil {
 					return fmt.Errorf("第 %d 行：%w", row.Row, err)
 				}
-				if _, err := hist.ExecContext(ctx, schoolID, st.ID, string(st.EnrollmentStatus), day, "导入建档", nullInt(a.UserID), ts); err != nil {
+				if _, err := hist.ExecContext(ctx, schoolID, st.ID, string(st.EnrollmentStatus), entryDate(st.EntryYear, ts), "导入建档", nullInt(a.UserID), ts); err != nil {
 					return err
 				}
 				if err := s.audit(ctx, tx, schoolID, a, "import", "student", st.ID, nil, st); err != nil {

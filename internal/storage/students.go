@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"zhijiao/internal/model"
 )
@@ -84,10 +85,19 @@ func (s *Storage) createStudent(ctx context.Context, tx *sql.Tx, schoolID int64,
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO enrollment_changes (school_id, student_id, status, effective_date, reason, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		schoolID, st.ID, string(st.EnrollmentStatus), ts.Format("2006-01-02"), "建档", nullInt(a.UserID), ts); err != nil {
+		schoolID, st.ID, string(st.EnrollmentStatus), entryDate(st.EntryYear, ts), "入学建档", nullInt(a.UserID), ts); err != nil {
 		return err
 	}
 	return s.audit(ctx, tx, schoolID, a, "create", "student", st.ID, nil, st)
+}
+
+// entryDate dates a student's first 学籍 line at the start of their entry
+// year's autumn term, so later changes entered afterwards sort after it.
+func entryDate(year int, ts time.Time) string {
+	if year > 0 && year <= ts.Year() {
+		return fmt.Sprintf("%d-09-01", year)
+	}
+	return ts.Format("2006-01-02")
 }
 
 // UpdateStudent changes a student's details. The enrollment status is not

@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"zhijiao/internal/demo"
+	"zhijiao/internal/ui"
+)
+
+func init() {
+	register(&command{name: "serve", summary: "启动网页服务 / run the web server",
+		run: runServe})
+}
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	addr := e.fs.String("addr", envOr("ZHIJIAO_ADDR", "127.0.0.1:8080"), "监听地址 / listen address")
+	withDemo := e.fs.Bool("demo", false, "数据库为空时生成演示学校 / create the demo school when the database is empty")
+	secure := e.fs.Bool("secure-cookie", os.Getenv("ZHIJIAO_SECURE_COOKIE") == "1", "会话 Cookie 仅通过 HTTPS 发送 / mark session cookies Secure (behind HTTPS)")
+	if err := e.parse(args); err != nil {
+		return err
+	}
+	st, err := e.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if *withDemo {
+		res, err := demo.IfEmpty(ctx, st, e.stderr)
+		if err != nil {
+			return fmt.Errorf("生成演示学校: %w", err)
+		}
+		if res != nil {
+			demo.PrintLogins(e.stdout, res)
+		} else {
+			fmt.Fprintln(e.stdout, "数据库中已有学校，未重新生成演示数据 / the database already has schools; demo not regenerated")
+		}
+	}
+	srv, err := ui.New(ctx, st, ui.Options{Secure: *secure, API: apiHandler(st)})
+	if err != nil {
+		return err
+	}
+	go srv.PurgeSessions(ctx)
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 2 * time.Minute, WriteTimeout: 5 * time.Minute, IdleTimeout: 2 * time.Minute}
+	fmt.Fprintf(e.stdout, "职教引擎已启动 / Zhijiao is running: http://%s/\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	slog.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+func envOr(k, def string) string {
+	if v := os.Getenv(k); v != "" {
+		return v
+	}
+	return def
+}
