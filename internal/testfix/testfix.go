@@ -9,11 +9,11 @@ import (
 	"fmt"
 	"testing"
 
+	"time"
 	"zhijiao/internal/auth"
 	"zhijiao/internal/idcheck"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
-	"time"
 )
 
 // Password is every fixture account's password.

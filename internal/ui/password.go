@@ -20,7 +20,9 @@ func (s *Server) passwordShow(w http.ResponseWriter, r *http.Request) {
 func (s *Server) passwordSubmit(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
 	old, pw, pw2 := r.FormValue("old"), r.FormValue("new"), r.FormValue("new2")
-	fail := func(msg string) { s.render(w, r, http.StatusBadRequest, "password", "修改密码", map[string]string{"Error": msg}) }
+	fail := func(msg string) {
+		s.render(w, r, http.StatusBadRequest, "password", "修改密码", map[string]string{"Error": msg})
+	}
 	if !auth.CheckPassword(u.PasswordHash, old) {
 		fail("原密码不正确")
 		return

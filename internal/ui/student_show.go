@@ -77,4 +77,3 @@ func (s *Server) studentEnrollment(w http.ResponseWriter, r *http.Request) {
 	}
 	http.Redirect(w, r, "/students/"+strconv.FormatInt(st.ID, 10), http.StatusSeeOther)
 }
-
