@@ -20,14 +20,10 @@ func init() {
 // runBench prints figures as ratios against a baseline measured in the same
 // run. Without --db it uses a fresh SQLite file in a temporary folder.
 func runBench(ctx context.Context, e *env, args []string) error {
-	if len(args) == 0 {
-		e.fs.Usage()
-		return errUsage
-	}
-	what := args[0]
 	rows := e.fs.Int("rows", 10000, "花名册行数 / roster rows")
 	runs := e.fs.Int("runs", 3, "重复次数，取中位数 / runs (median is reported)")
-	if err := e.parse(args[1:]); err != nil {
+	what, err := e.sub(args)
+	if err != nil {
 		return err
 	}
 	dsn := *e.dsn

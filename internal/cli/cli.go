@@ -152,6 +152,20 @@ func (e *env) parse(args []string) error {
 	return nil
 }
 
+// sub splits "SUBCOMMAND [flags] [args]": it parses the flags (which the
+// caller has defined by now, so -h lists them all) and returns the
+// subcommand word.
+func (e *env) sub(args []string) (string, error) {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		if err := e.parse(args); err != nil {
+			return "", err
+		}
+		e.fs.Usage()
+		return "", errUsage
+	}
+	return args[0], e.parse(args[1:])
+}
+
 // withArgs re-parses a flag set's remembered positionals (flag.FlagSet
 // has no setter, so parse "--" plus them).
 func withArgs(fs *flag.FlagSet, pos []string) *flag.FlagSet {

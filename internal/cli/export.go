@@ -17,18 +17,15 @@ func init() {
 }
 
 func runExport(ctx context.Context, e *env, args []string) error {
-	if len(args) == 0 {
-		e.fs.Usage()
-		return errUsage
-	}
-	kind := roster.Kind(args[0])
 	school := e.fs.String("school", "", "学校代码 / school code")
 	format := e.fs.String("format", "csv", "格式 / format: csv 或 xlsx")
 	outPath := e.fs.String("out", "", "输出文件（默认标准输出）/ output file (default stdout)")
 	mask := e.fs.Bool("mask", false, "证件号码打码 / mask ID numbers")
-	if err := e.parse(args[1:]); err != nil {
+	sub, err := e.sub(args)
+	if err != nil {
 		return err
 	}
+	kind := roster.Kind(sub)
 	if *format != "csv" && *format != "xlsx" {
 		return fmt.Errorf("格式 %q 无效（可用：csv、xlsx）", *format)
 	}
@@ -85,5 +82,5 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		}
 		return roster.WriteClasses(w, *format, list, staff)
 	}
-	return fmt.Errorf("不支持导出 %q（可用：students、teachers、classes）", args[0])
+	return fmt.Errorf("不支持导出 %q（可用：students、teachers、classes）", sub)
 }

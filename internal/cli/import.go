@@ -18,17 +18,14 @@ func init() {
 // runImport writes nothing unless every row is valid; on any invalid row it
 // prints every row error and exits with status 1.
 func runImport(ctx context.Context, e *env, args []string) error {
-	if len(args) == 0 {
-		e.fs.Usage()
-		return errUsage
-	}
-	kind := roster.Kind(args[0])
-	if _, ok := importer.Kinds[kind]; !ok {
-		return fmt.Errorf("不支持导入 %q（可用：students、teachers、classes）", args[0])
-	}
 	school := e.fs.String("school", "", "学校代码 / school code")
-	if err := e.parse(args[1:]); err != nil {
+	sub, err := e.sub(args)
+	if err != nil {
 		return err
+	}
+	kind := roster.Kind(sub)
+	if _, ok := importer.Kinds[kind]; !ok {
+		return fmt.Errorf("不支持导入 %q（可用：students、teachers、classes）", sub)
 	}
 	if e.fs.NArg() != 1 {
 		e.fs.Usage()
