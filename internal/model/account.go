@@ -39,7 +39,7 @@ type User struct {
 	MentorID   int64     `json:"mentor_id,omitempty"`
 	DistrictID int64     `json:"district_id,omitempty"`
 	CreatedAt  time.Time `json:"created_at"`
-	LastLogin  time.Time `json:"last_login,omitempty"`
+	LastLogin  time.Time `json:"last_login,omitzero"`
 }
 
 // HasRole reports whether u holds role r.
@@ -60,8 +60,8 @@ type APIToken struct {
 	Name       string    `json:"name"`
 	Prefix     string    `json:"prefix"`
 	CreatedAt  time.Time `json:"created_at"`
-	LastUsedAt time.Time `json:"last_used_at,omitempty"`
-	ExpiresAt  time.Time `json:"expires_at,omitempty"`
+	LastUsedAt time.Time `json:"last_used_at,omitzero"`
+	ExpiresAt  time.Time `json:"expires_at,omitzero"`
 	Revoked    bool      `json:"revoked"`
 }
 

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -17,7 +18,7 @@ import (
 	"zhijiao/internal/storage"
 )
 
-//go:embed templates static
+//go:embed all:templates static
 var assets embed.FS
 
 // Server holds what every handler needs.
@@ -87,7 +88,18 @@ func (s *Server) Handler() http.Handler {
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "跨站请求被拒绝（CSRF）", http.StatusForbidden)
 	}))
-	return s.recoverer(s.accessLog(csrf.Handler(s.securityHeaders(s.sm.LoadAndSave(s.mux)))))
+	inner := s.securityHeaders(s.sm.LoadAndSave(s.mux))
+	protected := csrf.Handler(inner)
+	// API calls that carry a bearer token are not ambient-credential
+	// requests: a cross-site page cannot set that header without the
+	// browser's CORS preflight, so the CSRF check is for cookie users.
+	return s.recoverer(s.accessLog(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/api/") && strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ") {
+			inner.ServeHTTP(w, r)
+			return
+		}
+		protected.ServeHTTP(w, r)
+	})))
 }
 
 func staticFS() http.Handler {

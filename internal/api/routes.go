@@ -1,0 +1,80 @@
+package api
+
+import "net/http"
+
+// handler is what every endpoint implements; c carries the authenticated
+// user, the school the request acts in and its scope.
+type handler func(a *API, w http.ResponseWriter, r *http.Request, c *call)
+
+// route is one endpoint. Every field is policy, read by the wrapper in
+// auth.go: nothing about who may call an endpoint lives in the handler.
+type route struct {
+	Method string
+	Path   string // below Prefix, as in the OpenAPI document
+	// Perm is the one permission string checked with authz.Can; the same
+	// strings guard the HTML pages.
+	Perm string
+	// School marks endpoints that act inside a school: the user's own, or
+	// for platform accounts (school_id 0) the one named by ?school=CODE.
+	School bool
+	// Public endpoints need no login (only the OpenAPI document).
+	Public bool
+	// BeforePassword endpoints stay open to accounts that must change
+	// their initial password, so a client can tell the user why.
+	BeforePassword bool
+	H              handler
+}
+
+// routeTable is the API: the mux registers exactly these, and a test checks
+// that the OpenAPI document describes exactly these.
+func routeTable() []route {
+	return []route{
+		{Method: "GET", Path: "/openapi.json", Public: true, H: (*API).openapi},
+		{Method: "GET", Path: "/me", Perm: "profile:read", BeforePassword: true, H: (*API).me},
+
+		{Method: "GET", Path: "/school", Perm: "school:read", School: true, H: (*API).school},
+		{Method: "GET", Path: "/terms", Perm: "school:read", School: true, H: (*API).terms},
+		{Method: "GET", Path: "/departments", Perm: "org:read", School: true, H: (*API).departments},
+		{Method: "GET", Path: "/majors", Perm: "org:read", School: true, H: (*API).majors},
+
+		{Method: "GET", Path: "/classes", Perm: "class:read", School: true, H: (*API).classList},
+		{Method: "POST", Path: "/classes", Perm: "class:manage", School: true, H: (*API).classCreate},
+		{Method: "GET", Path: "/classes/{id}", Perm: "class:read", School: true, H: (*API).classShow},
+		{Method: "PATCH", Path: "/classes/{id}", Perm: "class:manage", School: true, H: (*API).classUpdate},
+
+		{Method: "GET", Path: "/teachers", Perm: "teacher:read", School: true, H: (*API).teacherList},
+		{Method: "POST", Path: "/teachers", Perm: "teacher:manage", School: true, H: (*API).teacherCreate},
+		{Method: "GET", Path: "/teachers/{id}", Perm: "teacher:read", School: true, H: (*API).teacherShow},
+		{Method: "PATCH", Path: "/teachers/{id}", Perm: "teacher:manage", School: true, H: (*API).teacherUpdate},
+
+		{Method: "GET", Path: "/students", Perm: "student:read", School: true, H: (*API).studentList},
+		{Method: "POST", Path: "/students", Perm: "student:manage", School: true, H: (*API).studentCreate},
+		{Method: "GET", Path: "/students/{id}", Perm: "student:read", School: true, H: (*API).studentShow},
+		{Method: "PATCH", Path: "/students/{id}", Perm: "student:manage", School: true, H: (*API).studentUpdate},
+		{Method: "GET", Path: "/students/{id}/guardians", Perm: "student:read", School: true, H: (*API).studentGuardians},
+		{Method: "GET", Path: "/students/{id}/enrollment", Perm: "student:read", School: true, H: (*API).studentEnrollment},
+		{Method: "POST", Path: "/students/{id}/enrollment", Perm: "student:manage", School: true, H: (*API).studentEnrollmentChange},
+
+		{Method: "GET", Path: "/enterprises", Perm: "enterprise:read", School: true, H: (*API).enterpriseList},
+		{Method: "GET", Path: "/mentors", Perm: "enterprise:read", School: true, H: (*API).mentorList},
+
+		{Method: "GET", Path: "/users", Perm: "user:read", School: true, H: (*API).userList},
+		{Method: "GET", Path: "/audit", Perm: "audit:read", School: true, H: (*API).auditList},
+
+		// Tokens belong to the caller's own account, wherever it lives, so
+		// they need no school.
+		{Method: "GET", Path: "/tokens", Perm: "token:manage", H: (*API).tokenList},
+		{Method: "POST", Path: "/tokens", Perm: "token:manage", H: (*API).tokenCreate},
+		{Method: "DELETE", Path: "/tokens/{id}", Perm: "token:manage", H: (*API).tokenRevoke},
+
+		// One route per roster kind rather than /import/{kind}, so each
+		// carries its own permission here (the same as importer.Kinds and
+		// the export page) and the document lists each with its columns.
+		{Method: "POST", Path: "/import/students", Perm: "student:import", School: true, H: importHandler("students")},
+		{Method: "POST", Path: "/import/teachers", Perm: "teacher:import", School: true, H: importHandler("teachers")},
+		{Method: "POST", Path: "/import/classes", Perm: "class:manage", School: true, H: importHandler("classes")},
+		{Method: "GET", Path: "/export/students", Perm: "student:export", School: true, H: exportHandler("students")},
+		{Method: "GET", Path: "/export/teachers", Perm: "teacher:export", School: true, H: exportHandler("teachers")},
+		{Method: "GET", Path: "/export/classes", Perm: "class:read", School: true, H: exportHandler("classes")},
+	}
+}
