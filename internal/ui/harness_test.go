@@ -113,3 +113,11 @@ func (c *client) postFile(path, name string, data []byte) (int, string) {
 	st, body, _ := c.do(req)
 	return st, body
 }
+
+func mustURL(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return u
+}
