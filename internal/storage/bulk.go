@@ -22,9 +22,9 @@ import (
 //     PostgreSQL, MAX(id)+1 under the write lock on SQLite), so every
 //     method returns at once with the new row's id filled in, while the
 //     rows themselves wait in per-table buffers and go out as multi-row
-//     INSERTs of a few hundred rows. One round trip per few hundred rows is
-//     what makes a 3,000-student school take about a second instead of a
-//     minute, on both engines.
+//     INSERTs of up to 500 rows. The demo school (3,000 students, about
+//     37,000 rows with guardians, history and accounts) loads in about
+//     0.4 s on SQLite and 1.2 s on PostgreSQL.
 //   - Audit: instead of one audit line per row (tens of thousands of lines
 //     for a demo school, which would drown the log and cost a third of the
 //     time), BulkLoad writes ONE line per school it touched, action
@@ -47,6 +47,8 @@ type Bulk struct {
 	bufs   [bulkTableCount][]any
 	ids    [bulkTableCount]idBlock
 	counts map[int64]map[string]int
+	// analyzed marks parent tables whose statistics were checked.
+	analyzed [bulkTableCount]bool
 
 	cohorts  map[[2]int64]int64     // (school, entry year) → cohort id
 	classes  map[[2]int64]bulkClass // (school, class) → what a student copies
@@ -64,8 +66,9 @@ type bulkClass struct {
 // idBlock hands out reserved ids of one table.
 type idBlock struct {
 	started bool
-	next    int64   // SQLite: the next free id
-	free    []int64 // PostgreSQL: reserved sequence values not yet used
+	next    int64   // the next free id (SQLite: unbounded; PostgreSQL: up to end)
+	end     int64   // PostgreSQL: end of the reserved contiguous range
+	free    []int64 // PostgreSQL: reserved values that were not contiguous
 	chunk   int
 }
 
@@ -102,32 +105,35 @@ const (
 type bulkTable struct {
 	name string
 	cols []string
+	// parent marks tables that later rows of the same load point at with
+	// foreign keys and that grow large (see analyzeOnce).
+	parent bool
 }
 
 var bulkTables = [bulkTableCount]bulkTable{
-	tDistricts:           {"districts", []string{"id", "code", "name"}},
-	tSchools:             {"schools", []string{"id", "code", "name", "district_id", "created_at"}},
-	tAcademicYears:       {"academic_years", []string{"school_id", "id", "name", "start_date", "end_date"}},
-	tTerms:               {"terms", []string{"school_id", "id", "academic_year_id", "semester", "start_date", "end_date", "is_current"}},
-	tDepartments:         {"departments", []string{"school_id", "id", "name", "description", "head_user_id"}},
-	tMajorCategories:     {"major_categories", []string{"school_id", "id", "code", "name"}},
-	tMajors:              {"majors", []string{"school_id", "id", "code", "name", "short_name", "category_id", "department_id", "apprenticeship"}},
-	tTeachers:            {"teachers", []string{"school_id", "id", "staff_no", "name", "gender", "title", "department_id", "dual_qualified", "phone", "id_number", "active", "created_at", "updated_at"}},
-	tCohorts:             {"cohorts", []string{"school_id", "id", "entry_year", "name"}},
-	tClasses:             {"classes", []string{"school_id", "id", "name", "cohort_id", "major_id", "program", "head_teacher_id"}},
-	tCourses:             {"courses", []string{"school_id", "id", "code", "name", "kind", "major_id"}},
-	tTeachingAssignments: {"teaching_assignments", []string{"school_id", "id", "term_id", "course_id", "class_id", "teacher_id"}},
+	tDistricts:           {"districts", []string{"id", "code", "name"}, false},
+	tSchools:             {"schools", []string{"id", "code", "name", "district_id", "created_at"}, false},
+	tAcademicYears:       {"academic_years", []string{"school_id", "id", "name", "start_date", "end_date"}, false},
+	tTerms:               {"terms", []string{"school_id", "id", "academic_year_id", "semester", "start_date", "end_date", "is_current"}, false},
+	tDepartments:         {"departments", []string{"school_id", "id", "name", "description", "head_user_id"}, false},
+	tMajorCategories:     {"major_categories", []string{"school_id", "id", "code", "name"}, false},
+	tMajors:              {"majors", []string{"school_id", "id", "code", "name", "short_name", "category_id", "department_id", "apprenticeship"}, true},
+	tTeachers:            {"teachers", []string{"school_id", "id", "staff_no", "name", "gender", "title", "department_id", "dual_qualified", "phone", "id_number", "active", "created_at", "updated_at"}, true},
+	tCohorts:             {"cohorts", []string{"school_id", "id", "entry_year", "name"}, false},
+	tClasses:             {"classes", []string{"school_id", "id", "name", "cohort_id", "major_id", "program", "head_teacher_id"}, true},
+	tCourses:             {"courses", []string{"school_id", "id", "code", "name", "kind", "major_id"}, true},
+	tTeachingAssignments: {"teaching_assignments", []string{"school_id", "id", "term_id", "course_id", "class_id", "teacher_id"}, false},
 	tStudents: {"students", []string{"school_id", "id", "student_no", "name", "gender", "id_type", "id_number", "registration_no", "birth_date", "ethnicity", "phone",
-		"class_id", "major_id", "entry_year", "program", "enrollment_status", "created_at", "updated_at"}},
-	tEnrollmentChanges: {"enrollment_changes", []string{"school_id", "student_id", "status", "effective_date", "reason", "created_by", "created_at"}},
-	tGuardians:         {"guardians", []string{"school_id", "id", "name", "phone"}},
-	tStudentGuardians:  {"student_guardians", []string{"school_id", "student_id", "guardian_id", "relation"}},
-	tEnterprises:       {"enterprises", []string{"school_id", "id", "name", "credit_code", "industry", "contact", "phone", "address"}},
-	tMentors:           {"mentors", []string{"school_id", "id", "enterprise_id", "name", "title", "phone"}},
-	tPlacements:        {"placements", []string{"school_id", "id", "student_id", "mentor_id", "enterprise_id", "kind", "start_date", "end_date"}},
+		"class_id", "major_id", "entry_year", "program", "enrollment_status", "created_at", "updated_at"}, true},
+	tEnrollmentChanges: {"enrollment_changes", []string{"school_id", "student_id", "status", "effective_date", "reason", "created_by", "created_at"}, false},
+	tGuardians:         {"guardians", []string{"school_id", "id", "name", "phone"}, true},
+	tStudentGuardians:  {"student_guardians", []string{"school_id", "student_id", "guardian_id", "relation"}, false},
+	tEnterprises:       {"enterprises", []string{"school_id", "id", "name", "credit_code", "industry", "contact", "phone", "address"}, true},
+	tMentors:           {"mentors", []string{"school_id", "id", "enterprise_id", "name", "title", "phone"}, true},
+	tPlacements:        {"placements", []string{"school_id", "id", "student_id", "mentor_id", "enterprise_id", "kind", "start_date", "end_date"}, false},
 	tUsers: {"users", []string{"school_id", "id", "username", "display_name", "password_hash", "must_change_password", "disabled",
-		"teacher_id", "student_id", "guardian_id", "mentor_id", "district_id", "created_at"}},
-	tUserRoles: {"user_roles", []string{"school_id", "user_id", "role"}},
+		"teacher_id", "student_id", "guardian_id", "mentor_id", "district_id", "created_at"}, false},
+	tUserRoles: {"user_roles", []string{"school_id", "user_id", "role"}, false},
 }
 
 // bulkMaxParams keeps one statement well under SQLite's default limit of
@@ -147,6 +153,12 @@ func (s *Storage) BulkLoad(ctx context.Context, a model.Actor, reason string, fn
 	if err != nil {
 		return err
 	}
+	done := false
+	defer func() {
+		if !done { // fn panicked
+			tx.Rollback()
+		}
+	}()
 	b := &Bulk{s: s, ctx: ctx, tx: tx, actor: a, ts: now(), counts: map[int64]map[string]int{},
 		cohorts: map[[2]int64]int64{}, classes: map[[2]int64]bulkClass{}, catCodes: map[[2]int64]string{},
 		mentors: map[[2]int64]int64{}, stmts: map[[2]int]*sql.Stmt{}}
@@ -157,6 +169,7 @@ func (s *Storage) BulkLoad(ctx context.Context, a model.Actor, reason string, fn
 	for _, st := range b.stmts {
 		st.Close()
 	}
+	done = true
 	if err != nil {
 		tx.Rollback()
 		return err
@@ -190,41 +203,71 @@ func (b *Bulk) newID(t int) (int64, error) {
 		// BEGIN IMMEDIATE (the DSN's _txlock) holds the write lock for the
 		// whole load, so nobody else can take these ids meanwhile.
 		if !blk.started {
-			var max int64
-			if err := b.tx.QueryRowContext(b.ctx, `SELECT COALESCE(MAX(id), 0) FROM `+name).Scan(&max); err != nil {
+			var top int64
+			if err := b.tx.QueryRowContext(b.ctx, `SELECT COALESCE(MAX(id), 0) FROM `+name).Scan(&top); err != nil {
 				return 0, err
 			}
-			blk.started, blk.next = true, max+1
+			blk.started, blk.next = true, top+1
 		}
 		id := blk.next
 		blk.next++
 		return id, nil
 	}
+	if blk.next < blk.end {
+		id := blk.next
+		blk.next++
+		return id, nil
+	}
 	if len(blk.free) == 0 {
-		// Reserve a growing block of sequence values: one round trip per
-		// block, and few wasted values for tables that get one row.
-		blk.chunk = min(1024, max(1, blk.chunk*2))
-		rows, err := b.tx.QueryContext(b.ctx, `SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)`, name, blk.chunk)
-		if err != nil {
+		if err := b.reserve(t); err != nil {
 			return 0, err
 		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return 0, err
-			}
-			blk.free = append(blk.free, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return 0, err
-		}
-		sort.Slice(blk.free, func(i, j int) bool { return blk.free[i] < blk.free[j] })
+		return b.newID(t)
 	}
 	id := blk.free[0]
 	blk.free = blk.free[1:]
 	return id, nil
+}
+
+// reserve takes a block of sequence values of table t on PostgreSQL: a
+// growing block, so a table that gets one row wastes nothing and one that
+// gets thousands needs a round trip per 4,096. The values are usually
+// contiguous and come back as one range; when another session drew from
+// the same sequence meanwhile, they come back one by one.
+func (b *Bulk) reserve(t int) error {
+	blk := &b.ids[t]
+	name := bulkTables[t].name
+	blk.chunk = min(4096, max(1, blk.chunk*4))
+	var lo, hi, n int64
+	err := b.tx.QueryRowContext(b.ctx, `SELECT MIN(v), MAX(v), COUNT(*) FROM (SELECT nextval(pg_get_serial_sequence($1, 'id')) AS v FROM generate_series(1, $2)) s`,
+		name, blk.chunk).Scan(&lo, &hi, &n)
+	if err != nil {
+		return err
+	}
+	if hi-lo+1 == n {
+		blk.next, blk.end = lo, hi+1
+		return nil
+	}
+	// Not contiguous: our values are scattered between lo and hi among
+	// another session's. Drop them (gaps in a sequence are harmless) and
+	// draw a fresh block listed row by row.
+	rows, err := b.tx.QueryContext(b.ctx, `SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)`, name, blk.chunk)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return err
+		}
+		blk.free = append(blk.free, id)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	sort.Slice(blk.free, func(i, j int) bool { return blk.free[i] < blk.free[j] })
+	return nil
 }
 
 // add buffers one row of table t for school, flushing when the buffer is a
@@ -260,6 +303,9 @@ func (b *Bulk) flushUpTo(t int) error {
 func (b *Bulk) flush(t int) error {
 	tb := bulkTables[t]
 	vals := b.bufs[t]
+	if len(vals) == 0 {
+		return nil
+	}
 	nc := len(tb.cols)
 	for len(vals) > 0 {
 		n := min(tb.batchRows(), len(vals)/nc)
@@ -271,7 +317,7 @@ func (b *Bulk) flush(t int) error {
 				_, err = st.ExecContext(b.ctx, args...)
 			}
 		} else {
-			_, err = b.tx.ExecContext(b.ctx, insertSQL(tb, n), args...)
+			_, err = b.tx.ExecContext(b.ctx, insertSQL(tb, n, b.s.dialect), args...)
 		}
 		if err != nil {
 			if isUniqueViolation(err) {
@@ -282,7 +328,37 @@ func (b *Bulk) flush(t int) error {
 		vals = vals[n*nc:]
 	}
 	b.bufs[t] = b.bufs[t][:0]
-	return nil
+	return b.analyzeOnce(t)
+}
+
+// analyzeOnce gives PostgreSQL statistics of a parent table after the
+// load's first rows went into it. Without them, the cached plan of the
+// foreign-key check of a child table (enrollment_changes → students) is
+// made while the parent looks tiny and scans it for every child row:
+// the demo school's 学籍 history took 0.8 s instead of 0.05 s. ANALYZE runs
+// only when the table's statistics are missing or smaller than what this
+// load has written, so a database that autovacuum keeps current never
+// pays for it; in a transaction it is allowed, and a table the user does
+// not own is skipped with a warning, not an error.
+func (b *Bulk) analyzeOnce(t int) error {
+	tb := bulkTables[t]
+	if b.s.dialect != Postgres || !tb.parent || b.analyzed[t] {
+		return nil
+	}
+	b.analyzed[t] = true
+	written := 0
+	for _, c := range b.counts {
+		written += c[tb.name]
+	}
+	var est float64
+	if err := b.tx.QueryRowContext(b.ctx, `SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)`, tb.name).Scan(&est); err != nil {
+		return err
+	}
+	if est >= float64(written) {
+		return nil
+	}
+	_, err := b.tx.ExecContext(b.ctx, `ANALYZE `+tb.name)
+	return err
 }
 
 func (b *Bulk) stmt(t, n int) (*sql.Stmt, error) {
@@ -290,7 +366,7 @@ func (b *Bulk) stmt(t, n int) (*sql.Stmt, error) {
 	if st, ok := b.stmts[k]; ok {
 		return st, nil
 	}
-	st, err := b.tx.PrepareContext(b.ctx, insertSQL(bulkTables[t], n))
+	st, err := b.tx.PrepareContext(b.ctx, insertSQL(bulkTables[t], n, b.s.dialect))
 	if err != nil {
 		return nil, err
 	}
@@ -298,9 +374,11 @@ func (b *Bulk) stmt(t, n int) (*sql.Stmt, error) {
 	return st, nil
 }
 
-// insertSQL is "INSERT INTO t (cols) VALUES ($1, …), (…)" for n rows; the
-// same text runs on both engines.
-func insertSQL(tb bulkTable, n int) string {
+// insertSQL is "INSERT INTO t (cols) VALUES ($1, …), (…)" for n rows. On
+// SQLite the placeholders are plain "?": the driver looks every numbered
+// parameter up by name in a linear list, which makes binding thousands of
+// "$N" quadratic (70% of the load time); anonymous ones bind directly.
+func insertSQL(tb bulkTable, n int, d Dialect) string {
 	var sb strings.Builder
 	sb.WriteString("INSERT INTO ")
 	sb.WriteString(tb.name)
@@ -317,9 +395,13 @@ func insertSQL(tb bulkTable, n int) string {
 			if c > 0 {
 				sb.WriteString(", ")
 			}
-			sb.WriteByte('$')
-			sb.WriteString(itoa(p))
-			p++
+			if d == SQLite {
+				sb.WriteByte('?')
+			} else {
+				sb.WriteByte('$')
+				sb.WriteString(itoa(p))
+				p++
+			}
 		}
 		sb.WriteByte(')')
 	}

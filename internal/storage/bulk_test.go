@@ -15,10 +15,18 @@ import (
 
 // bulkSchool loads a small but complete school through Bulk: every kind of
 // row, more students than one batch holds, a shared guardian, a 学籍 change.
-func bulkSchool(t *testing.T, s *storage.Storage, code string, nStudents int) (sc model.School, studentIDs []int64) {
+func bulkSchool(t *testing.T, s *storage.Storage, code string, nStudents int) (model.School, []int64) {
 	t.Helper()
+	sc, ids, err := loadSchool(s, code, nStudents)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc, ids
+}
+
+func loadSchool(s *storage.Storage, code string, nStudents int) (sc model.School, studentIDs []int64, err error) {
 	ctx := context.Background()
-	err := s.BulkLoad(ctx, model.SystemActor, "test", func(b *storage.Bulk) error {
+	err = s.BulkLoad(ctx, model.SystemActor, "test", func(b *storage.Bulk) error {
 		d := model.District{Code: "d-" + code, Name: "测试区教委"}
 		if err := b.District(&d); err != nil {
 			return err
@@ -121,10 +129,41 @@ func bulkSchool(t *testing.T, s *storage.Storage, code string, nStudents int) (s
 		}
 		return b.User(id, &model.User{Username: "m1@" + code, DisplayName: me.Name, PasswordHash: "x", MentorID: me.ID, Roles: []string{model.RoleMentor}})
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sc, studentIDs
+	return sc, studentIDs, err
+}
+
+// TestBulkLoadConcurrent runs several loads at once, as the demo generator
+// does on PostgreSQL: reserved ids never collide (SQLite serialises the
+// loads on its write lock).
+func TestBulkLoadConcurrent(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, s *storage.Storage) {
+		const loads, n = 3, 700
+		errs := make(chan error, loads)
+		for i := 0; i < loads; i++ {
+			go func() {
+				_, _, err := loadSchool(s, fmt.Sprintf("con%d", i), n)
+				errs <- err
+			}()
+		}
+		for i := 0; i < loads; i++ {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+		ctx := context.Background()
+		for i := 0; i < loads; i++ {
+			sc, err := s.SchoolByCode(ctx, fmt.Sprintf("con%d", i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, total, err := s.Students(ctx, sc.ID, storage.StudentFilter{}); err != nil || total != n {
+				t.Fatalf("school %s: %d students, %v", sc.Code, total, err)
+			}
+			if _, total, err := s.Users(ctx, sc.ID, storage.UserFilter{Role: model.RoleParent}); err != nil || total != n {
+				t.Fatalf("school %s: %d parents, %v", sc.Code, total, err)
+			}
+		}
+	})
 }
 
 func TestBulkLoad(t *testing.T) {
