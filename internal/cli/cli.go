@@ -54,7 +54,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			if c, ok := commands[args[1]]; ok {
-				newEnv(c, stdout, stderr).fs.Usage()
+				// Commands define their flags inside run, so help runs the
+				// command with -h: the usage then lists every flag.
+				e := newEnv(c, stdout, stdout)
+				c.run(context.Background(), e, []string{"-h"})
 				return 0
 			}
 		}

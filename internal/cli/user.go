@@ -17,7 +17,7 @@ func init() {
 
 func runUser(ctx context.Context, e *env, args []string) error {
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		fmt.Fprintln(e.stderr, "用法 / usage:\n  zhijiao user create --school CODE --username admin@CODE --name 姓名 --role school_admin [--password P]\n  zhijiao user create --platform --username root --name 平台管理员 --role platform_admin\n  zhijiao user reset --username NAME\n  zhijiao user list --school CODE")
+		fmt.Fprintln(e.fs.Output(), "用法 / usage:\n  zhijiao user create --school CODE --username admin@CODE --name 姓名 --role school_admin [--password P]\n  zhijiao user create --platform --username root --name 平台管理员 --role platform_admin\n  zhijiao user reset --username NAME\n  zhijiao user list --school CODE")
 		return errUsage
 	}
 	sub, args := args[0], args[1:]

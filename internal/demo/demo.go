@@ -120,19 +120,6 @@ func (o Options) schoolName(i int) string {
 	return fmt.Sprintf("%s（%03d）", o.SchoolName, i+1)
 }
 
-// validCode is the rule storage.CreateSchool applies, checked for every
-// code before the first school is written.
-func validCode(c string) bool {
-	if len(c) < 2 || len(c) > 32 {
-		return false
-	}
-	for _, r := range c {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return false
-		}
-	}
-	return true
-}
 
 // newGen seeds a school's generator from the seed and the school code;
 // used is shared by the schools of one run.
@@ -160,7 +147,7 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 	}
 	for i := 0; i < o.Schools; i++ {
 		code := o.schoolCode(i)
-		if !validCode(code) {
+		if !storage.ValidSchoolCode(code) {
 			return nil, fmt.Errorf("学校代码 %q 只能包含小写字母、数字和短横线，长度 2–32（invalid school code）", code)
 		}
 		if _, err := st.SchoolByCode(ctx, code); err == nil {

@@ -430,7 +430,7 @@ func (b *Bulk) District(d *model.District) error {
 
 // School adds a tenant; its code is checked as CreateSchool checks it.
 func (b *Bulk) School(sc *model.School) error {
-	if !validCode(sc.Code) {
+	if !ValidSchoolCode(sc.Code) {
 		return fmt.Errorf("学校代码 %q 只能包含小写字母、数字和短横线，长度 2–32", sc.Code)
 	}
 	var n int

@@ -169,6 +169,9 @@ func (s *Storage) insertStudents(ctx context.Context, tx *sql.Tx, schoolID int64
 	if err != nil {
 		return fmt.Errorf("写入学生: %w", err)
 	}
+	if err := s.analyzeIfStale(ctx, tx, "students", len(fresh)); err != nil {
+		return err
+	}
 	hist := make([][]any, len(fresh))
 	audit := make([][]any, len(fresh))
 	for i, r := range fresh {
@@ -267,6 +270,9 @@ func (s *Storage) importGuardians(ctx context.Context, tx *sql.Tx, schoolID int6
 	})
 	if err != nil {
 		return fmt.Errorf("写入监护人: %w", err)
+	}
+	if err := s.analyzeIfStale(ctx, tx, "guardians", len(newKeys)); err != nil {
+		return err
 	}
 	lv := make([][]any, len(links))
 	for i, l := range links {

@@ -12,7 +12,7 @@ import (
 // CreateSchool adds a tenant. Codes are short, unique and used in usernames
 // (admin@CODE), so they are restricted to lower-case letters and digits.
 func (s *Storage) CreateSchool(ctx context.Context, sc *model.School) error {
-	if !validCode(sc.Code) {
+	if !ValidSchoolCode(sc.Code) {
 		return fmt.Errorf("学校代码 %q 只能包含小写字母、数字和短横线，长度 2–32", sc.Code)
 	}
 	sc.CreatedAt = now()
@@ -24,7 +24,9 @@ func (s *Storage) CreateSchool(ctx context.Context, sc *model.School) error {
 	return err
 }
 
-func validCode(c string) bool {
+// ValidSchoolCode is the rule for school codes: 2–32 lower-case letters,
+// digits or hyphens, since codes end every username (admin@CODE).
+func ValidSchoolCode(c string) bool {
 	if len(c) < 2 || len(c) > 32 {
 		return false
 	}
