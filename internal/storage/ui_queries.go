@@ -78,7 +78,7 @@ func (s *Storage) CreateUsers(ctx context.Context, schoolID int64, a model.Actor
 // CreateSchoolWithAdmin adds a tenant together with its first account, in
 // one transaction, so a school never exists without someone to run it.
 func (s *Storage) CreateSchoolWithAdmin(ctx context.Context, a model.Actor, sc *model.School, admin *model.User) error {
-	if !validCode(sc.Code) {
+	if !ValidSchoolCode(sc.Code) {
 		return fmt.Errorf("学校代码 %q 只能包含小写字母、数字和短横线，长度 2–32", sc.Code)
 	}
 	if sc.Name == "" {
