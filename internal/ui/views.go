@@ -191,11 +191,19 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 		{"/import", "导入导出", "student:import"},
 		{"/users", "账号权限", "user:read"},
 		{"/audit", "审计日志", "audit:read"},
+		{"/tokens", "API 令牌", "token:manage"},
 		{"/platform/schools", "学校管理", "platform:manage"},
 	}
 	var out []navItem
 	for _, it := range items {
 		if it.perm != "" && !s.authz.Can(u, it.perm) {
+			continue
+		}
+		// A platform account has no school: only its own pages.
+		if u.SchoolID == model.PlatformSchoolID && it.href != "/" && it.href != "/platform/schools" && it.href != "/tokens" {
+			continue
+		}
+		if u.SchoolID != model.PlatformSchoolID && it.href == "/platform/schools" {
 			continue
 		}
 		active := r.URL.Path == it.href || (it.href != "/" && strings.HasPrefix(r.URL.Path, it.href))

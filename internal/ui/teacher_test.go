@@ -1,0 +1,86 @@
+package ui_test
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"zhijiao/internal/idcheck"
+	"zhijiao/internal/storage"
+	"zhijiao/internal/testdb"
+)
+
+func TestTeacherPages(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		ctx := context.Background()
+		s := newSite(t, st)
+		sid := s.a.School.ID
+		a := s.login(t, "admin@a1")
+		code, body := a.get("/teachers")
+		expect(t, "teachers", code, 200, body, "T001", "王老师", "李老师", "智能制造专业部")
+		code, body = a.get("/teachers?dual=1")
+		expect(t, "dual filter", code, 200, body, "没有符合条件的教师")
+		code, body = a.get("/teachers?q=T002")
+		expect(t, "search", code, 200, body, "李老师")
+		lacks(t, "search", body, "王老师")
+		code, body = a.get("/teachers/" + itoa(s.a.TeacherHead.ID))
+		expect(t, "head teacher detail", code, 200, body, s.a.ClassA.Name, "担任班主任")
+		code, body = a.get("/teachers/" + itoa(s.a.TeacherSubject.ID))
+		expect(t, "subject teacher detail", code, 200, body, "数控编程", s.a.ClassB.Name, "当前")
+		notFound(t, "admin", a, "/teachers/"+itoa(s.b.TeacherHead.ID), "/teachers/"+itoa(s.b.TeacherHead.ID)+"/edit")
+
+		// Department heads and the research office read; class teachers do not.
+		for _, u := range []string{"zhuren@a1", "keyan@a1"} {
+			c := s.login(t, u)
+			code, _ := c.get("/teachers")
+			expect(t, u+" /teachers", code, 200, "")
+			forbidden(t, u, c, "/teachers/new")
+		}
+		forbidden(t, "banzhuren", s.login(t, "banzhuren@a1"), "/teachers", "/teachers/"+itoa(s.a.TeacherHead.ID))
+
+		// Create: bad phone, bad ID number and an unknown title are refused.
+		count := func() int { _, n, _ := st.Teachers(ctx, sid, storage.TeacherFilter{}); return n }
+		form := url.Values{"staff_no": {"T100"}, "name": {"钱老师"}, "gender": {"男"}, "title": {"教授"}, "phone": {"1380013800"}, "id_number": {"110105194912310021"}}
+		code, body, _ = a.postForm("/teachers", form)
+		expect(t, "bad teacher", code, http.StatusUnprocessableEntity, body, "联系电话", "身份证号", "请从列表中选择职称")
+		form.Set("staff_no", "T001")
+		form.Set("title", "讲师")
+		form.Set("phone", "13800138000")
+		id := idcheck.MakeIDNumber("500112", time.Date(1985, 5, 6, 0, 0, 0, 0, time.UTC), 7, true)
+		form.Set("id_number", id)
+		code, body, _ = a.postForm("/teachers", form)
+		expect(t, "duplicate staff no", code, http.StatusUnprocessableEntity, body, "工号 T001 已存在")
+		if count() != 3 {
+			t.Fatal("a rejected teacher was written")
+		}
+		form.Set("staff_no", "T100")
+		form.Set("dual_qualified", "1")
+		form.Set("department_id", itoa(s.a.Department.ID))
+		code, _, loc := a.postForm("/teachers", form)
+		if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/teachers/") {
+			t.Fatalf("create teacher: %d", code)
+		}
+		code, body = a.get(loc)
+		expect(t, "new teacher", code, 200, body, "钱老师", "双师型", idcheck.MaskID(id))
+		lacks(t, "ID number is masked", body, id)
+		code, body = a.get(loc + "/edit")
+		expect(t, "edit form", code, 200, body, idcheck.MaskID(id), "留空表示不修改")
+		lacks(t, "edit form hides the ID number", body, id)
+		// Editing with the ID field left empty keeps the number.
+		tid := strings.TrimPrefix(loc, "/teachers/")
+		edit := url.Values{"staff_no": {"T100"}, "name": {"钱老师"}, "gender": {"男"}, "title": {"高级讲师"}, "active": {"1"}}
+		if code, _, _ := a.postForm("/teachers/"+tid, edit); code != http.StatusSeeOther {
+			t.Fatalf("edit teacher: %d", code)
+		}
+		tt, _ := st.TeacherByStaffNo(ctx, sid, "T100")
+		if tt.IDNumber != id || tt.Title != "高级讲师" || tt.DualQualified || !tt.Active {
+			t.Fatalf("edited teacher %+v", tt)
+		}
+		if code, _, _ := a.postForm("/teachers/"+itoa(s.b.TeacherHead.ID), edit); code != http.StatusNotFound {
+			t.Fatalf("edit school b's teacher: %d", code)
+		}
+	})
+}
