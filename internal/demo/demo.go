@@ -120,7 +120,6 @@ func (o Options) schoolName(i int) string {
 	return fmt.Sprintf("%s（%03d）", o.SchoolName, i+1)
 }
 
-
 // newGen seeds a school's generator from the seed and the school code;
 // used is shared by the schools of one run.
 func newGen(seed int64, code string, used map[string]bool) *gen {
