@@ -48,6 +48,8 @@ type School struct {
 	Department                      model.Department
 	TeacherHead, TeacherSubject     model.Teacher
 	TeacherOther                    model.Teacher
+	Enterprise                      model.Enterprise
+	Mentor                          model.Mentor
 }
 
 func must(t testing.TB, err error) {
@@ -104,11 +106,11 @@ func Build(t testing.TB, st *storage.Storage, code string, withPlatform bool) *S
 	f.StudentB1 = student(code+"-B1", "陈三", f.ClassB.ID, 3)
 	g := model.Guardian{Name: "张父", Relation: "父亲", Phone: "13900139000"}
 	must(t, st.AddGuardian(ctx, sid, a, f.StudentA1.ID, &g))
-	ent := model.Enterprise{Name: "测试汽车服务有限公司", CreditCode: idcheck.MakeCreditCode("91500000MA5U" + fmt.Sprintf("%05d", sid%100000))}
-	must(t, st.CreateEnterprise(ctx, sid, a, &ent))
-	mentor := model.Mentor{EnterpriseID: ent.ID, Name: "周师傅"}
-	must(t, st.CreateMentor(ctx, sid, a, &mentor))
-	must(t, st.CreatePlacement(ctx, sid, a, &model.Placement{StudentID: f.StudentA1.ID, MentorID: mentor.ID, Kind: model.PlacementApprenticeship, StartDate: "2026-09-01"}))
+	f.Enterprise = model.Enterprise{Name: "测试汽车服务有限公司", CreditCode: idcheck.MakeCreditCode("91500000MA5U" + fmt.Sprintf("%05d", sid%100000))}
+	must(t, st.CreateEnterprise(ctx, sid, a, &f.Enterprise))
+	f.Mentor = model.Mentor{EnterpriseID: f.Enterprise.ID, Name: "周师傅"}
+	must(t, st.CreateMentor(ctx, sid, a, &f.Mentor))
+	must(t, st.CreatePlacement(ctx, sid, a, &model.Placement{StudentID: f.StudentA1.ID, MentorID: f.Mentor.ID, Kind: model.PlacementApprenticeship, StartDate: "2026-09-01"}))
 
 	user := func(key, name string, u model.User) {
 		u.Username = name + "@" + code
@@ -130,7 +132,7 @@ func Build(t testing.TB, st *storage.Storage, code string, withPlatform bool) *S
 	must(t, st.SetDepartmentHead(ctx, sid, a, f.Department.ID, f.Users[model.RoleDeptHead].ID))
 	user(model.RoleHeadTeacher, "banzhuren", model.User{Roles: []string{model.RoleHeadTeacher, model.RoleSubjectTeacher}, TeacherID: f.TeacherHead.ID})
 	user(model.RoleSubjectTeacher, "renke", model.User{Roles: []string{model.RoleSubjectTeacher}, TeacherID: f.TeacherSubject.ID})
-	user(model.RoleMentor, "daoshi", model.User{Roles: []string{model.RoleMentor}, MentorID: mentor.ID})
+	user(model.RoleMentor, "daoshi", model.User{Roles: []string{model.RoleMentor}, MentorID: f.Mentor.ID})
 	user(model.RoleStudent, "xs1", model.User{Roles: []string{model.RoleStudent}, StudentID: f.StudentA1.ID})
 	user("student2", "xs2", model.User{Roles: []string{model.RoleStudent}, StudentID: f.StudentB1.ID})
 	user(model.RoleParent, "jiazhang", model.User{Roles: []string{model.RoleParent}, GuardianID: g.ID})

@@ -2,36 +2,149 @@ package ui
 
 import "net/http"
 
-// routes is the site map. Every route names the permission it needs;
-// handlers then narrow to the user's school and scope.
+// access says which guard a route goes through.
+type access int
+
+const (
+	public   access = iota // no login (login page, static files, health)
+	anyUser                // any logged-in account, school or platform
+	school                 // one school's data: platform accounts are sent away
+	platform               // platform accounts only
+)
+
+// route is one page or form action. Every field is policy: who may call a
+// route is decided here, by the one guard, never inside a handler; the
+// handler then narrows to the user's school and scope.
+type route struct {
+	Method, Path string
+	Perm         string // resource:action, "" for any logged-in account
+	Access       access
+	H            http.HandlerFunc
+}
+
+// RouteInfo describes a route for tests and documentation.
+type RouteInfo struct {
+	Method, Path, Perm string
+	School, Platform   bool
+}
+
+// Routes lists the site map (without its handlers).
+func (s *Server) Routes() []RouteInfo {
+	var out []RouteInfo
+	for _, r := range s.routeTable() {
+		if r.Access == public {
+			continue
+		}
+		out = append(out, RouteInfo{Method: r.Method, Path: r.Path, Perm: r.Perm, School: r.Access == school, Platform: r.Access == platform})
+	}
+	return out
+}
+
+// routeTable is the site map.
+func (s *Server) routeTable() []route {
+	return []route{
+		{"GET", "/healthz", "", public, s.healthz},
+		{"GET", "/login", "", public, s.loginShow},
+		{"POST", "/login", "", public, s.loginSubmit},
+		{"POST", "/logout", "", public, s.logout},
+		{"GET", "/lang/{lang}", "", public, s.langSwitch},
+		{"GET", "/password", "", anyUser, s.passwordShow},
+		{"POST", "/password", "", anyUser, s.passwordSubmit},
+		{"GET", "/{$}", "", anyUser, s.home},
+
+		{"GET", "/students", "student:read", school, s.studentList},
+		{"GET", "/students/new", "student:manage", school, s.studentNew},
+		{"POST", "/students", "student:manage", school, s.studentCreate},
+		{"GET", "/students/{id}", "student:read", school, s.studentShow},
+		{"GET", "/students/{id}/edit", "student:manage", school, s.studentEdit},
+		{"POST", "/students/{id}", "student:manage", school, s.studentUpdate},
+		{"POST", "/students/{id}/enrollment", "student:manage", school, s.studentEnrollment},
+
+		// Import and export check the permission of the roster kind named
+		// in the path (importer.Kinds) in kindAllowed.
+		{"GET", "/import", "student:import", school, s.importShow},
+		{"POST", "/import/{kind}", "", school, s.importSubmit},
+		{"GET", "/import/template/{kind}", "", school, s.importTemplate},
+		{"GET", "/import/errors/{token}", "", school, s.importErrors},
+		{"GET", "/export/{kind}", "", school, s.exportDownload},
+
+		{"GET", "/org", "org:read", school, s.orgShow},
+		{"GET", "/org/terms", "org:read", school, s.termList},
+		{"POST", "/org/years", "org:manage", school, s.yearCreate},
+		{"POST", "/org/terms", "org:manage", school, s.termCreate},
+		{"POST", "/org/terms/{id}/current", "org:manage", school, s.termSetCurrent},
+		{"GET", "/org/departments", "org:read", school, s.departmentList},
+		{"POST", "/org/departments", "org:manage", school, s.departmentCreate},
+		{"POST", "/org/departments/{id}/head", "org:manage", school, s.departmentSetHead},
+		{"GET", "/org/majors", "org:read", school, s.majorList},
+		{"POST", "/org/categories", "org:manage", school, s.categoryCreate},
+		{"POST", "/org/majors", "org:manage", school, s.majorCreate},
+		{"GET", "/org/majors/{id}/edit", "org:manage", school, s.majorEdit},
+		{"POST", "/org/majors/{id}", "org:manage", school, s.majorUpdate},
+		{"GET", "/org/courses", "org:read", school, s.courseList},
+		{"POST", "/org/courses", "org:manage", school, s.courseCreate},
+		{"POST", "/org/assignments", "org:manage", school, s.assignmentCreate},
+
+		{"GET", "/classes", "class:read", school, s.classList},
+		{"GET", "/classes/new", "class:manage", school, s.classNew},
+		{"POST", "/classes", "class:manage", school, s.classCreate},
+		{"GET", "/classes/{id}", "class:read", school, s.classShow},
+		{"GET", "/classes/{id}/edit", "class:manage", school, s.classEdit},
+		{"POST", "/classes/{id}", "class:manage", school, s.classUpdate},
+
+		{"GET", "/teachers", "teacher:read", school, s.teacherList},
+		{"GET", "/teachers/new", "teacher:manage", school, s.teacherNew},
+		{"POST", "/teachers", "teacher:manage", school, s.teacherCreate},
+		{"GET", "/teachers/{id}", "teacher:read", school, s.teacherShow},
+		{"GET", "/teachers/{id}/edit", "teacher:manage", school, s.teacherEdit},
+		{"POST", "/teachers/{id}", "teacher:manage", school, s.teacherUpdate},
+
+		{"GET", "/enterprises", "enterprise:read", school, s.enterpriseList},
+		{"GET", "/enterprises/new", "enterprise:manage", school, s.enterpriseNew},
+		{"POST", "/enterprises", "enterprise:manage", school, s.enterpriseCreate},
+		{"GET", "/enterprises/{id}", "enterprise:read", school, s.enterpriseShow},
+		{"POST", "/enterprises/{id}/mentors", "enterprise:manage", school, s.mentorCreate},
+		{"POST", "/enterprises/{id}/placements", "enterprise:manage", school, s.placementCreate},
+
+		{"GET", "/users", "user:read", school, s.userList},
+		{"GET", "/users/new", "user:manage", school, s.userNew},
+		{"POST", "/users", "user:manage", school, s.userCreate},
+		{"GET", "/users/batch", "user:manage", school, s.userBatchShow},
+		{"POST", "/users/batch", "user:manage", school, s.userBatchCreate},
+		{"GET", "/users/{id}", "user:read", school, s.userShow},
+		{"POST", "/users/{id}/roles", "user:manage", school, s.userSetRoles},
+		{"POST", "/users/{id}/password", "user:manage", school, s.userResetPassword},
+		{"POST", "/users/{id}/disabled", "user:manage", school, s.userSetDisabled},
+
+		{"GET", "/audit", "audit:read", school, s.auditList},
+
+		// Tokens belong to an account, not to a school: platform accounts
+		// may hold them too (stored with school 0).
+		{"GET", "/tokens", "token:manage", anyUser, s.tokenList},
+		{"POST", "/tokens", "token:manage", anyUser, s.tokenCreate},
+		{"POST", "/tokens/{id}/revoke", "token:manage", anyUser, s.tokenRevoke},
+
+		{"GET", "/platform/schools", "platform:manage", platform, s.schoolList},
+		{"POST", "/platform/schools", "platform:manage", platform, s.schoolCreate},
+	}
+}
+
+// routes registers the table, each route behind its guard.
 func (s *Server) routes() {
 	m := s.mux
 	m.Handle("GET /static/", http.StripPrefix("/static/", staticFS()))
-	m.HandleFunc("GET /healthz", s.healthz)
-	m.HandleFunc("GET /login", s.loginShow)
-	m.HandleFunc("POST /login", s.loginSubmit)
-	m.HandleFunc("POST /logout", s.logout)
-	m.HandleFunc("GET /lang/{lang}", s.langSwitch)
-	m.HandleFunc("GET /password", s.guard("", s.passwordShow))
-	m.HandleFunc("POST /password", s.guard("", s.passwordSubmit))
-	m.HandleFunc("GET /{$}", s.guard("", s.home))
-
-	m.HandleFunc("GET /students", s.guard("student:read", s.studentList))
-	m.HandleFunc("GET /students/new", s.guard("student:manage", s.studentNew))
-	m.HandleFunc("POST /students", s.guard("student:manage", s.studentCreate))
-	m.HandleFunc("GET /students/{id}", s.guard("student:read", s.studentShow))
-	m.HandleFunc("GET /students/{id}/edit", s.guard("student:manage", s.studentEdit))
-	m.HandleFunc("POST /students/{id}", s.guard("student:manage", s.studentUpdate))
-	m.HandleFunc("POST /students/{id}/enrollment", s.guard("student:manage", s.studentEnrollment))
-
-	m.HandleFunc("GET /import", s.guard("student:import", s.importShow))
-	m.HandleFunc("POST /import/{kind}", s.guard("", s.importSubmit))
-	m.HandleFunc("GET /import/template/{kind}", s.guard("", s.importTemplate))
-	m.HandleFunc("GET /import/errors/{token}", s.guard("", s.importErrors))
-	m.HandleFunc("GET /export/{kind}", s.guard("", s.exportDownload))
-
-	s.extraRoutes(m)
-
+	for _, r := range s.routeTable() {
+		h := r.H
+		switch r.Access {
+		case anyUser:
+			h = s.guard(r.Perm, h)
+		case school:
+			h = s.schoolGuard(r.Perm, h)
+		case platform:
+			h = s.guard(r.Perm, s.platformOnly(h))
+		}
+		m.HandleFunc(r.Method+" "+r.Path, h)
+	}
 	if s.api != nil {
 		m.Handle("/api/v1/", s.api)
 	}
