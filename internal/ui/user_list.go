@@ -21,17 +21,25 @@ type userListData struct {
 // role names themselves; English looks up "角色·<name>", because a bare
 // 学生 or 家长 already translates as a page name ("Students").
 func roleLabels(r *http.Request) map[string]string {
-	lang := langOf(r)
+	name := roleNamer(langOf(r))
 	out := make(map[string]string, len(auth.RoleNames))
-	for role, name := range auth.RoleNames {
-		out[role] = name
-		if lang == "en" {
-			if en, ok := english[roleKey(name)]; ok {
-				out[role] = en
-			}
-		}
+	for role := range auth.RoleNames {
+		out[role] = name(role)
 	}
 	return out
+}
+
+// roleNamer returns the template function "roleName" for a language.
+func roleNamer(lang string) func(string) string {
+	return func(role string) string {
+		name := auth.RoleNames[role]
+		if lang == "en" {
+			if en, ok := english[roleKey(name)]; ok {
+				return en
+			}
+		}
+		return name
+	}
 }
 
 func roleKey(name string) string { return "角色·" + name }

@@ -7,9 +7,11 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // see displayZone
 
 	"zhijiao/internal/auth"
 	"zhijiao/internal/idcheck"
@@ -51,6 +53,21 @@ func baseFuncs() template.FuncMap {
 	}
 }
 
+// displayZone is the time zone pages show times in: China Standard Time by
+// default (schools are in China whatever the server's clock says), or
+// ZHIJIAO_TZ. The zone database is embedded, so a minimal server without
+// /usr/share/zoneinfo shows the same times.
+var displayZone = func() *time.Location {
+	name := os.Getenv("ZHIJIAO_TZ")
+	if name == "" {
+		name = "Asia/Shanghai"
+	}
+	if loc, err := time.LoadLocation(name); err == nil {
+		return loc
+	}
+	return time.FixedZone("CST", 8*3600)
+}()
+
 // cnDate renders "2026-03-01" or a time as "2026年3月1日".
 func cnDate(v any) string {
 	var t time.Time
@@ -59,7 +76,7 @@ func cnDate(v any) string {
 		if x.IsZero() {
 			return ""
 		}
-		t = x.Local()
+		t = x.In(displayZone)
 	case string:
 		p, err := time.Parse("2006-01-02", x)
 		if err != nil {
@@ -76,7 +93,7 @@ func cnTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	t = t.Local()
+	t = t.In(displayZone)
 	return fmt.Sprintf("%d年%d月%d日 %02d:%02d", t.Year(), int(t.Month()), t.Day(), t.Hour(), t.Minute())
 }
 
@@ -168,7 +185,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		s.serverError(w, r, err)
 		return
 	}
-	tt.Funcs(template.FuncMap{"t": translator(lang)})
+	tt.Funcs(template.FuncMap{"t": translator(lang), "roleName": roleNamer(lang)})
 	var buf bytes.Buffer
 	if err := tt.ExecuteTemplate(&buf, "layout", p); err != nil {
 		s.serverError(w, r, err)
