@@ -8,6 +8,7 @@ import (
 	"mime"
 	"net/http"
 	"strings"
+	"zhijiao/internal/validate"
 
 	"zhijiao/internal/storage"
 )
@@ -24,10 +25,7 @@ type errorBody struct {
 
 // FieldError names one bad field of a request body or query parameter.
 // It is exported with ValidateStudent so the HTML form can share the rules.
-type FieldError struct {
-	Field  string `json:"field"`
-	Reason string `json:"reason"`
-}
+type FieldError = validate.FieldError
 
 // rowError is one bad cell of an imported file, numbered as Excel shows it.
 type rowError struct {

@@ -6,9 +6,9 @@ import (
 	"strings"
 	"time"
 
-	"zhijiao/internal/idcheck"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
+	"zhijiao/internal/validate"
 )
 
 type studentFormData struct {
@@ -48,39 +48,26 @@ func (s *Server) studentEdit(w http.ResponseWriter, r *http.Request) {
 	s.studentFormPage(w, r, http.StatusOK, studentFormData{Student: st})
 }
 
-// studentFromForm reads and checks the form with the same rules as a
-// roster import (ID checksum, birth date agreement, phone).
+// studentFieldLabels name the form's fields in error messages.
+var studentFieldLabels = map[string]string{"student_no": "学号", "name": "姓名", "gender": "性别", "id_type": "证件类型", "id_number": "证件号码",
+	"birth_date": "出生日期", "ethnicity": "民族", "registration_no": "学籍号", "phone": "联系电话", "class_id": "班级", "enrollment_status": "学籍状态"}
+
+// studentFromForm reads the form and checks it with the rules the API and
+// the roster import use (package validate): ID checksum, birth date
+// agreeing with the ID, phone format.
 func studentFromForm(r *http.Request) (model.Student, []string) {
 	f := func(k string) string { return strings.TrimSpace(r.FormValue(k)) }
 	st := model.Student{StudentNo: f("student_no"), Name: f("name"), Gender: model.Gender(f("gender")), IDType: model.IDType(f("id_type")),
 		IDNumber: f("id_number"), RegistrationNo: f("registration_no"), BirthDate: f("birth_date"), Ethnicity: f("ethnicity"),
 		Phone: f("phone"), ClassID: formInt(r, "class_id"), EnrollmentStatus: model.EnrollmentStatus(f("enrollment_status"))}
 	var errs []string
-	if st.StudentNo == "" {
-		errs = append(errs, "学号不能为空")
-	}
-	if st.Name == "" {
-		errs = append(errs, "姓名不能为空")
-	}
-	if st.IDNumber != "" && (st.IDType == "" || st.IDType == model.IDResident || st.IDType == model.IDHKMacauResident || st.IDType == model.IDTaiwanResident || st.IDType == model.IDForeignPR) {
-		norm, birth, err := idcheck.IDNumber(st.IDNumber)
-		if err != nil {
-			errs = append(errs, "证件号码："+err.Error())
+	for _, e := range validate.Student(&st) {
+		label := studentFieldLabels[e.Field]
+		if label == "" || strings.HasPrefix(e.Reason, label) {
+			errs = append(errs, e.Reason)
 		} else {
-			st.IDNumber, st.IDType = norm, idcheck.Kind(norm)
-			if st.BirthDate == "" {
-				st.BirthDate = birth
-			} else if st.BirthDate != birth {
-				errs = append(errs, "出生日期 "+st.BirthDate+" 与身份证号中的出生日期 "+birth+" 不一致")
-			}
+			errs = append(errs, label+"："+e.Reason)
 		}
-	}
-	if st.Phone != "" {
-		p, err := idcheck.Phone(st.Phone)
-		if err != nil {
-			errs = append(errs, "联系电话："+err.Error())
-		}
-		st.Phone = p
 	}
 	return st, errs
 }
