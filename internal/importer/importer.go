@@ -73,23 +73,7 @@ func Import(ctx context.Context, st *storage.Storage, schoolID int64, a model.Ac
 	o := &Outcome{Kind: k}
 	switch k {
 	case roster.KindStudents:
-		res, err := roster.ParseStudents(r, lim, lk)
-		if err != nil {
-			return nil, err
-		}
-		o.fill(res.Errors, res.Unused, res.Header, res.HeaderRow, res.Raw, len(res.Rows))
-		if len(o.Errors) > 0 {
-			return o, nil
-		}
-		rows := make([]storage.StudentImport, len(res.Rows))
-		for i, row := range res.Rows {
-			rows[i] = storage.StudentImport{Row: row.Row, Student: row.Student}
-			if row.GuardianName != "" {
-				rows[i].Guardians = []model.Guardian{{Name: row.GuardianName, Relation: row.GuardianRelation, Phone: row.GuardianPhone}}
-			}
-		}
-		o.Summary, err = st.ImportStudents(ctx, schoolID, a, rows)
-		return o, err
+		return importStudents(ctx, st, schoolID, a, r, lim, lk)
 	case roster.KindTeachers:
 		res, err := roster.ParseTeachers(r, lim, lk)
 		if err != nil {

@@ -10,6 +10,11 @@ import (
 // contract. 专业 is resolved through Lookups.Majors; the head teacher stays
 // a 工号 for the caller to resolve.
 func ParseClasses(r io.Reader, lim Limits, lk Lookups) (*Result[ClassRow], error) {
+	return StreamClasses(r, lim, lk, nil)
+}
+
+// StreamClasses is ParseClasses that also hands valid rows to sink while reading.
+func StreamClasses(r io.Reader, lim Limits, lk Lookups, sink *Sink[ClassRow]) (*Result[ClassRow], error) {
 	majors := lookupIndex(lk.Majors)
 	names := seen{}
 	return parse(r, lim, classColumns, func(c *rowCtx) ClassRow {
@@ -54,5 +59,5 @@ func ParseClasses(r io.Reader, lim Limits, lk Lookups) (*Result[ClassRow], error
 			}
 		}
 		return out
-	})
+	}, sink)
 }

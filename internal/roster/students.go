@@ -10,6 +10,11 @@ import (
 // ParseStudents reads a student roster. The error is for problems with the
 // file as a whole; problems in rows are in Result.Errors, all of them.
 func ParseStudents(r io.Reader, lim Limits, lk Lookups) (*Result[StudentRow], error) {
+	return StreamStudents(r, lim, lk, nil)
+}
+
+// StreamStudents is ParseStudents that also hands valid rows to sink while reading.
+func StreamStudents(r io.Reader, lim Limits, lk Lookups, sink *Sink[StudentRow]) (*Result[StudentRow], error) {
 	classes, majors := lookupIndex(lk.Classes), lookupIndex(lk.Majors)
 	nos, ids := seen{}, seen{}
 	return parse(r, lim, studentColumns, func(c *rowCtx) StudentRow {
@@ -94,7 +99,7 @@ func ParseStudents(r io.Reader, lim Limits, lk Lookups) (*Result[StudentRow], er
 		}
 		out.GuardianPhone = phone(c, colGuardianTel)
 		return out
-	})
+	}, sink)
 }
 
 // studentID checks 证件类型, 身份证号 and 出生日期 together, since each

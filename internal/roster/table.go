@@ -14,7 +14,7 @@ const maxHeaderScan = 10
 // parse runs the steps every roster shares: open, find the header, check
 // merges and limits, then hand each non-blank data row to build. build
 // returns ok=false when it has reported errors through the rowCtx.
-func parse[T any](r io.Reader, lim Limits, cols []column, build func(c *rowCtx) T) (*Result[T], error) {
+func parse[T any](r io.Reader, lim Limits, cols []column, build func(c *rowCtx) T, sink *Sink[T]) (*Result[T], error) {
 	lim = lim.withDefaults()
 	op, err := open(r, lim)
 	if err != nil {
@@ -37,6 +37,15 @@ func parse[T any](r io.Reader, lim Limits, cols []column, build func(c *rowCtx) 
 	}
 	example := exampleRow(cols, sc.h)
 	data := 0
+	var pending []T
+	flush := func() error {
+		if sink == nil || len(pending) == 0 || len(res.Errors) > 0 {
+			return nil
+		}
+		err := sink.Fn(pending)
+		pending = nil
+		return err
+	}
 	for {
 		row, cells, err := op.src.next()
 		if err == io.EOF {
@@ -63,8 +72,16 @@ func parse[T any](r io.Reader, lim Limits, cols []column, build func(c *rowCtx) 
 		v := build(&c)
 		if len(c.errs) == 0 {
 			res.Rows = append(res.Rows, v)
+			if sink != nil && len(res.Errors) == 0 {
+				pending = append(pending, v)
+			}
 		}
 		res.Errors = append(res.Errors, c.errs...)
+		if len(pending) >= sink.batch() {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
 	}
 	for len(res.Raw) > 0 && res.Raw[len(res.Raw)-1] == nil {
 		res.Raw = res.Raw[:len(res.Raw)-1]
@@ -72,7 +89,30 @@ func parse[T any](r io.Reader, lim Limits, cols []column, build func(c *rowCtx) 
 	if data == 0 {
 		return nil, fmt.Errorf("表格中没有数据行（只有表头）；请在表头下方逐行填写后再导入")
 	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
 	return res, nil
+}
+
+// Sink receives valid rows in batches while the file is still being read,
+// so a caller can write them inside an open transaction as parsing goes on.
+// It is called only while no row so far has had an error; once one has,
+// it is not called again, and the caller must discard (roll back) what it
+// received: the file as a whole is invalid.
+type Sink[T any] struct {
+	Batch int // rows per call; default 500
+	Fn    func([]T) error
+}
+
+func (s *Sink[T]) batch() int {
+	switch {
+	case s == nil:
+		return int(^uint(0) >> 1)
+	case s.Batch <= 0:
+		return 500
+	}
+	return s.Batch
 }
 
 // findHeader takes the first row within maxHeaderScan that names at least

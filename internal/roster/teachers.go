@@ -9,6 +9,11 @@ import (
 // ParseTeachers reads a teacher roster; see ParseStudents for the error
 // contract. 专业部 is resolved through Lookups.Departments.
 func ParseTeachers(r io.Reader, lim Limits, lk Lookups) (*Result[TeacherRow], error) {
+	return StreamTeachers(r, lim, lk, nil)
+}
+
+// StreamTeachers is ParseTeachers that also hands valid rows to sink while reading.
+func StreamTeachers(r io.Reader, lim Limits, lk Lookups, sink *Sink[TeacherRow]) (*Result[TeacherRow], error) {
 	depts := lookupIndex(lk.Departments)
 	nos, ids := seen{}, seen{}
 	return parse(r, lim, teacherColumns, func(c *rowCtx) TeacherRow {
@@ -77,5 +82,5 @@ func ParseTeachers(r io.Reader, lim Limits, lk Lookups) (*Result[TeacherRow], er
 		}
 		t.Phone = phone(c, colPhone)
 		return out
-	})
+	}, sink)
 }

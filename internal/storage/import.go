@@ -57,89 +57,150 @@ func sameStudent(a, b model.Student) bool {
 // created, known ones updated where something changed, and identical rows
 // left alone, so importing the same file twice changes nothing the second
 // time. Any error rolls the whole file back.
+func (s *Storage) ImportStudents(ctx context.Context, schoolID int64, a model.Actor, rows []StudentImport) (ImportSummary, error) {
+	im, err := s.BeginStudentImport(ctx, schoolID, a)
+	if err != nil {
+		return ImportSummary{}, err
+	}
+	if err := im.Add(rows); err != nil {
+		im.Rollback()
+		return ImportSummary{}, err
+	}
+	return im.Commit()
+}
+
+// StudentImporter writes a roster batch by batch inside one transaction, so
+// the rows of a large file can be written while later rows are still being
+// read and checked. Nothing is visible to anyone else until Commit; a file
+// found invalid half-way is dropped whole with Rollback.
 //
 // New students, their 学籍 lines, guardians, links and audit lines are
 // written with multi-row INSERTs: a 10,000-row roster is otherwise spent
 // parsing the same INSERT text 60,000 times.
-func (s *Storage) ImportStudents(ctx context.Context, schoolID int64, a model.Actor, rows []StudentImport) (ImportSummary, error) {
-	var sum ImportSummary
-	err := s.InTx(ctx, func(tx *sql.Tx) error {
-		sum = ImportSummary{}
-		classes, err := s.classInfos(ctx, tx, schoolID)
-		if err != nil {
-			return err
-		}
-		existing := map[string]model.Student{}
-		w := schoolWhere("s.school_id", schoolID)
-		rs, err := tx.QueryContext(ctx, studentSelect+w.sql(), w.args...)
-		if err != nil {
-			return err
-		}
-		for rs.Next() {
-			st, err := scanStudent(rs)
-			if err != nil {
-				rs.Close()
-				return err
-			}
-			existing[st.StudentNo] = st
-		}
-		rs.Close()
-		ts := now()
-		var fresh []*StudentImport
-		var changed []StudentImport
-		for i := range rows {
-			row := &rows[i]
-			st := &row.Student
-			st.SchoolID = schoolID
-			ci, ok := classes[st.ClassID]
-			if !ok {
-				return fmt.Errorf("第 %d 行：班级不存在", row.Row)
-			}
-			if st.MajorID == 0 {
-				st.MajorID = ci.major
-			}
-			if st.EntryYear == 0 {
-				st.EntryYear = ci.year
-			}
-			if st.Program == "" {
-				st.Program = model.Program(ci.prog)
-			}
-			if st.EnrollmentStatus == "" {
-				st.EnrollmentStatus = model.StatusEnrolled
-			}
-			if st.IDType == "" {
-				st.IDType = model.IDResident
-			}
-			old, ok := existing[st.StudentNo]
-			switch {
-			case !ok:
-				st.CreatedAt, st.UpdatedAt = ts, ts
-				fresh = append(fresh, row)
-			case sameStudent(old, *st):
-				st.ID = old.ID
-				sum.Unchanged++
-				changed = append(changed, *row) // guardians may still be new
-			default:
-				st.ID = old.ID
-				if err := s.updateStudent(ctx, tx, schoolID, a, old, *st); err != nil {
-					return fmt.Errorf("第 %d 行：%w", row.Row, err)
-				}
-				sum.Updated++
-				changed = append(changed, *row)
-			}
-		}
-		if err := s.insertStudents(ctx, tx, schoolID, a, ts, fresh); err != nil {
-			return err
-		}
-		sum.Created = len(fresh)
-		all := changed
-		for _, r := range fresh {
-			all = append(all, *r)
-		}
-		return s.importGuardians(ctx, tx, schoolID, a, all)
-	})
-	return sum, err
+type StudentImporter struct {
+	s        *Storage
+	ctx      context.Context
+	tx       *sql.Tx
+	school   int64
+	actor    model.Actor
+	ts       time.Time
+	classes  map[int64]classInfo
+	existing map[string]model.Student
+	known    map[guardianKey]int64     // guardians of the school by name and phone
+	linked   map[int64]map[string]bool // student → names of their guardians
+	sum      ImportSummary
+	newRows  int // new students so far, to refresh PostgreSQL's statistics
+	newGuard int
 }
+
+// BeginStudentImport opens the transaction and reads what the import
+// compares against: the school's classes, students and guardians.
+func (s *Storage) BeginStudentImport(ctx context.Context, schoolID int64, a model.Actor) (*StudentImporter, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	im := &StudentImporter{s: s, ctx: ctx, tx: tx, school: schoolID, actor: a, ts: now(), existing: map[string]model.Student{}}
+	if err := im.load(); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return im, nil
+}
+
+func (im *StudentImporter) load() error {
+	ctx, tx, s := im.ctx, im.tx, im.s
+	var err error
+	if im.classes, err = s.classInfos(ctx, tx, im.school); err != nil {
+		return err
+	}
+	w := schoolWhere("s.school_id", im.school)
+	rs, err := tx.QueryContext(ctx, studentSelect+w.sql(), w.args...)
+	if err != nil {
+		return err
+	}
+	for rs.Next() {
+		st, err := scanStudent(rs)
+		if err != nil {
+			rs.Close()
+			return err
+		}
+		im.existing[st.StudentNo] = st
+	}
+	rs.Close()
+	im.known, im.linked, err = s.guardianIndex(ctx, tx, im.school)
+	return err
+}
+
+// Add writes one batch of validated rows.
+func (im *StudentImporter) Add(rows []StudentImport) error {
+	ctx, tx, s := im.ctx, im.tx, im.s
+	var fresh []*StudentImport
+	var touched []StudentImport
+	for i := range rows {
+		row := &rows[i]
+		st := &row.Student
+		st.SchoolID = im.school
+		ci, ok := im.classes[st.ClassID]
+		if !ok {
+			return fmt.Errorf("第 %d 行：班级不存在", row.Row)
+		}
+		if st.MajorID == 0 {
+			st.MajorID = ci.major
+		}
+		if st.EntryYear == 0 {
+			st.EntryYear = ci.year
+		}
+		if st.Program == "" {
+			st.Program = model.Program(ci.prog)
+		}
+		if st.EnrollmentStatus == "" {
+			st.EnrollmentStatus = model.StatusEnrolled
+		}
+		if st.IDType == "" {
+			st.IDType = model.IDResident
+		}
+		old, ok := im.existing[st.StudentNo]
+		switch {
+		case !ok:
+			st.CreatedAt, st.UpdatedAt = im.ts, im.ts
+			fresh = append(fresh, row)
+		case sameStudent(old, *st):
+			st.ID = old.ID
+			im.sum.Unchanged++
+			touched = append(touched, *row) // guardians may still be new
+		default:
+			st.ID = old.ID
+			if err := s.updateStudent(ctx, tx, im.school, im.actor, old, *st); err != nil {
+				return fmt.Errorf("第 %d 行：%w", row.Row, err)
+			}
+			im.existing[st.StudentNo] = *st
+			im.sum.Updated++
+			touched = append(touched, *row)
+		}
+	}
+	if err := s.insertStudents(ctx, tx, im.school, im.actor, im.ts, fresh); err != nil {
+		return err
+	}
+	for _, r := range fresh {
+		im.existing[r.Student.StudentNo] = r.Student
+		touched = append(touched, *r)
+	}
+	im.sum.Created += len(fresh)
+	im.newRows += len(fresh)
+	if err := s.analyzeIfStale(ctx, tx, "students", im.newRows); err != nil {
+		return err
+	}
+	return im.importGuardians(touched)
+}
+
+// Commit makes the whole file visible at once.
+func (im *StudentImporter) Commit() (ImportSummary, error) {
+	return im.sum, im.tx.Commit()
+}
+
+// Rollback drops everything written so far.
+func (im *StudentImporter) Rollback() { im.tx.Rollback() }
 
 // insertStudents writes new students with their first 学籍 line and one
 // audit line each, and sets their ids.
@@ -169,9 +230,6 @@ func (s *Storage) insertStudents(ctx context.Context, tx *sql.Tx, schoolID int64
 	if err != nil {
 		return fmt.Errorf("写入学生: %w", err)
 	}
-	if err := s.analyzeIfStale(ctx, tx, "students", len(fresh)); err != nil {
-		return err
-	}
 	hist := make([][]any, len(fresh))
 	audit := make([][]any, len(fresh))
 	for i, r := range fresh {
@@ -191,22 +249,20 @@ func (s *Storage) insertStudents(ctx context.Context, tx *sql.Tx, schoolID int64
 
 type guardianKey struct{ name, phone string }
 
-// importGuardians links each row's guardians. A guardian with the same name
-// and phone in the school is reused (siblings share one parent account),
-// and a student who already has a guardian of that name is left alone, so
-// re-imports add nothing.
-func (s *Storage) importGuardians(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, rows []StudentImport) error {
+// guardianIndex reads the school's guardians by name and phone, and the
+// names of each student's guardians.
+func (s *Storage) guardianIndex(ctx context.Context, tx *sql.Tx, schoolID int64) (map[guardianKey]int64, map[int64]map[string]bool, error) {
 	known := map[guardianKey]int64{}
 	rs, err := tx.QueryContext(ctx, `SELECT id, name, phone FROM guardians WHERE school_id = $1 ORDER BY id`, schoolID)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	for rs.Next() {
 		var id int64
 		var k guardianKey
 		if err := rs.Scan(&id, &k.name, &k.phone); err != nil {
 			rs.Close()
-			return err
+			return nil, nil, err
 		}
 		if _, dup := known[k]; !dup {
 			known[k] = id
@@ -216,21 +272,29 @@ func (s *Storage) importGuardians(ctx context.Context, tx *sql.Tx, schoolID int6
 	linked := map[int64]map[string]bool{}
 	rs, err = tx.QueryContext(ctx, `SELECT sg.student_id, g.name FROM student_guardians sg JOIN guardians g ON g.school_id = sg.school_id AND g.id = sg.guardian_id WHERE sg.school_id = $1`, schoolID)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
+	defer rs.Close()
 	for rs.Next() {
 		var sid int64
 		var name string
 		if err := rs.Scan(&sid, &name); err != nil {
-			rs.Close()
-			return err
+			return nil, nil, err
 		}
 		if linked[sid] == nil {
 			linked[sid] = map[string]bool{}
 		}
 		linked[sid][name] = true
 	}
-	rs.Close()
+	return known, linked, rs.Err()
+}
+
+// importGuardians links each row's guardians. A guardian with the same name
+// and phone in the school is reused (siblings share one parent account),
+// and a student who already has a guardian of that name is left alone, so
+// re-imports add nothing.
+func (im *StudentImporter) importGuardians(rows []StudentImport) error {
+	ctx, tx, s, known, linked := im.ctx, im.tx, im.s, im.known, im.linked
 	type link struct {
 		student  int64
 		key      guardianKey
@@ -257,9 +321,9 @@ func (s *Storage) importGuardians(ctx context.Context, tx *sql.Tx, schoolID int6
 	}
 	vals := make([][]any, len(newKeys))
 	for i, k := range newKeys {
-		vals[i] = []any{schoolID, k.name, k.phone}
+		vals[i] = []any{im.school, k.name, k.phone}
 	}
-	err = s.batchInsert(ctx, tx, "guardians", []string{"school_id", "name", "phone"}, vals, "", "id, name, phone", func(rs *sql.Rows) error {
+	err := s.batchInsert(ctx, tx, "guardians", []string{"school_id", "name", "phone"}, vals, "", "id, name, phone", func(rs *sql.Rows) error {
 		var id int64
 		var k guardianKey
 		if err := rs.Scan(&id, &k.name, &k.phone); err != nil {
@@ -271,12 +335,13 @@ func (s *Storage) importGuardians(ctx context.Context, tx *sql.Tx, schoolID int6
 	if err != nil {
 		return fmt.Errorf("写入监护人: %w", err)
 	}
-	if err := s.analyzeIfStale(ctx, tx, "guardians", len(newKeys)); err != nil {
+	im.newGuard += len(newKeys)
+	if err := s.analyzeIfStale(ctx, tx, "guardians", im.newGuard); err != nil {
 		return err
 	}
 	lv := make([][]any, len(links))
 	for i, l := range links {
-		lv[i] = []any{schoolID, l.student, known[l.key], l.relation}
+		lv[i] = []any{im.school, l.student, known[l.key], l.relation}
 	}
 	return s.batchInsert(ctx, tx, "student_guardians", []string{"school_id", "student_id", "guardian_id", "relation"}, lv, "ON CONFLICT (school_id, student_id, guardian_id) DO NOTHING", "", nil)
 }
