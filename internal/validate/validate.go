@@ -205,4 +205,3 @@ func validIDType(t model.IDType) bool {
 func IDLayout(t model.IDType) bool {
 	return t == model.IDResident || t == model.IDHKMacauResident || t == model.IDTaiwanResident || t == model.IDForeignPR
 }
-
