@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -92,5 +93,42 @@ func assertStudents(t *testing.T, st *storage.Storage, school int64, want int) {
 	_, total, err := st.Students(context.Background(), school, storage.StudentFilter{ListQuery: model.ListQuery{}})
 	if err != nil || total != want {
 		t.Fatalf("students in school: %d (%v), want %d", total, err, want)
+	}
+}
+
+// TestStudentSearchAsYouType: the list filters while the user types
+// (htmx swaps the results in place), and the URL keeps the search.
+func TestStudentSearchAsYouType(t *testing.T) {
+	st := testdb.SQLite(t)
+	f := testfix.Build(t, st, "srch", true)
+	site := Serve(t, st, ui.Options{})
+	ctx := Browser(t)
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(site.URL+"/login"),
+		chromedp.SendKeys(`input[name=username]`, "admin@srch"),
+		chromedp.SendKeys(`input[name=password]`, testfix.Password),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`nav.sidebar`),
+		chromedp.Navigate(site.URL+"/students"),
+		chromedp.WaitVisible(`#results`),
+		chromedp.SendKeys(`input[type=search]`, "陈"),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		text := mustText(t, ctx, `#results`)
+		if strings.Contains(text, f.StudentB1.Name) && !strings.Contains(text, f.StudentA1.Name) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("results did not narrow to 陈:\n%s", text)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	loc, err := chromedp.Run(ctx, chromedp.Location())
+	if err != nil || !strings.Contains(loc, "q=") {
+		t.Fatalf("search not in the URL: %s %v", loc, err)
 	}
 }
