@@ -42,6 +42,11 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintln(e.stdout, "数据库中已有学校，未重新生成演示数据 / the database already has schools; demo not regenerated")
 		}
 	}
+	if has, err := st.HasUsers(ctx); err == nil && !has {
+		fmt.Fprintln(e.stdout, "数据库中还没有任何账号。先创建平台管理员，再在「学校管理」中建校 / no accounts yet; create the platform admin first:\n"+
+			"  zhijiao user create --platform --username root --name 平台管理员 --role platform_admin\n"+
+			"或用 --demo 生成演示学校 / or start with --demo for the demo school")
+	}
 	srv, err := ui.New(ctx, st, ui.Options{Secure: *secure, API: apiHandler(st)})
 	if err != nil {
 		return err

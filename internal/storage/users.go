@@ -229,3 +229,11 @@ func (s *Storage) UsernameTaken(ctx context.Context, username string) (bool, err
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE username = $1`, strings.ToLower(username)).Scan(&n)
 	return n > 0, err
 }
+
+// HasUsers reports whether any account exists, so a fresh installation can
+// tell its operator how to create the first one.
+func (s *Storage) HasUsers(ctx context.Context) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1 FROM users LIMIT 1) x`).Scan(&n)
+	return n > 0, err
+}
