@@ -1,0 +1,218 @@
+package eval
+
+import (
+	"cmp"
+	"slices"
+
+	"zhijiao/internal/model"
+)
+
+// Student is one student of a cycle as Compute needs it: the class is the
+// group for quotas and ranks.
+type Student struct {
+	ID      int64
+	ClassID int64
+}
+
+// Input is everything a cycle's results are computed from. Ratings and
+// evidence may come in any order; Compute groups them itself.
+type Input struct {
+	Framework model.Framework // the version the cycle pins
+	Students  []Student       // who gets a result; ratings of anyone else are ignored
+	Ratings   []model.Rating
+	Evidence  []model.Evidence
+	Policy    model.EvidencePolicy
+}
+
+// Options narrow what counts and what is produced.
+type Options struct {
+	CycleID          int64 // when non-zero, ratings of other cycles are ignored; copied into results
+	TermID           int64 // when non-zero, evidence of other terms does not count
+	SkipExplanations bool  // leave Explanation lines empty (numbers only) for bulk work
+}
+
+// Ignored is an input row that did not count, and why (in Chinese).
+type Ignored struct {
+	What   string `json:"what"` // rating / rule
+	ID     int64  `json:"id"`
+	Reason string `json:"reason"`
+}
+
+// maxIgnoredListed bounds Outcome.Ignored: when a whole import is wrong,
+// the first hundred reasons say enough and the rest is a count.
+const maxIgnoredListed = 100
+
+// Outcome is the result of Compute.
+type Outcome struct {
+	Results      []model.StudentResult `json:"results"` // one per student, by student ID
+	Ignored      []Ignored             `json:"ignored,omitempty"`
+	IgnoredCount int                   `json:"ignored_count"`
+}
+
+// Compute turns a cycle's ratings and evidence into results with
+// explanations, by the rules in the package doc. It refuses an invalid
+// framework; rows that do not fit (unknown student or indicator, a role
+// that does not rate the indicator, a value off the scale, a peer rating
+// themself) are left out and listed in Outcome.Ignored.
+func Compute(in Input, opt Options) (Outcome, error) {
+	if err := Validate(in.Framework); err != nil {
+		return Outcome{}, err
+	}
+	f := in.Framework
+	pl := newPlan(&f)
+	var out Outcome
+	ignore := func(what string, id int64, reason string) {
+		out.IgnoredCount++
+		if len(out.Ignored) < maxIgnoredListed {
+			out.Ignored = append(out.Ignored, Ignored{What: what, ID: id, Reason: reason})
+		}
+	}
+
+	students := slices.Clone(in.Students)
+	slices.SortFunc(students, func(a, b Student) int { return cmp.Or(cmp.Compare(a.ID, b.ID), cmp.Compare(a.ClassID, b.ClassID)) })
+	students = slices.CompactFunc(students, func(a, b Student) bool { return a.ID == b.ID })
+	stIndex := make(map[int64]int32, len(students))
+	for i, s := range students {
+		stIndex[s.ID] = int32(i)
+	}
+
+	nS, nI := len(students), len(pl.inds)
+	start, entries := groupRatings(in.Ratings, pl, stIndex, opt.CycleID, ignore)
+	evStart, evOrder := groupEvidence(in.Evidence, stIndex)
+	rb := newRuleBook(in.Policy, pl, ignore)
+
+	// One allocation per kind of result for the whole school: the slices
+	// inside each StudentResult are windows onto these, cut with a full
+	// slice expression so that a caller's append copies instead of
+	// overwriting the next student.
+	results := make([]model.StudentResult, nS)
+	dimSlab := make([]model.DimensionResult, nS*len(pl.dims))
+	indSlab := make([]model.IndicatorResult, nS*nI)
+	roleSlab := make([]model.RoleResult, nS*pl.roleSlot)
+	// Students are independent of each other until levels, so the work is
+	// split over the processors, each with its own scratch space. Every
+	// student's numbers and lines depend only on that student's input, so
+	// the split never changes the output.
+	parallel(nS, func(lo, hi int) {
+		sums := make([]evidenceSum, nI)
+		best := make([]int, nI)
+		scratch := make([]float64, 0, 64)
+		for s := lo; s < hi; s++ {
+			res := &results[s]
+			res.CycleID, res.StudentID, res.ClassID = opt.CycleID, students[s].ID, students[s].ClassID
+			irs := indSlab[s*nI : (s+1)*nI : (s+1)*nI]
+			rrs := roleSlab[s*pl.roleSlot : (s+1)*pl.roleSlot : (s+1)*pl.roleSlot]
+			for ii := range pl.inds {
+				ip := &pl.inds[ii]
+				key := s*nI + ii
+				scratch = rateIndicator(pl, ip, entries[start[key]:start[key+1]], &irs[ii], rrs[ip.roleBase:ip.roleBase+len(ip.roles):ip.roleBase+len(ip.roles)], scratch)
+			}
+			clear(sums)
+			for _, ei := range evOrder[evStart[s]:evStart[s+1]] {
+				if e := &in.Evidence[ei]; counts(e, opt.TermID) {
+					rb.apply(e, sums, best)
+				}
+			}
+			addEvidence(res, irs, sums, &rb)
+			nD := len(pl.dims)
+			combine(res, pl, dimSlab[s*nD:(s+1)*nD:(s+1)*nD], irs)
+		}
+	})
+
+	notes := assignLevels(results, pl)
+	if !opt.SkipExplanations {
+		parallel(nS, func(lo, hi int) {
+			w := &writer{buf: make([]byte, 0, 64<<10)}
+			for s := lo; s < hi; s++ {
+				explainStudent(w, &results[s], pl, &rb, notes[s])
+			}
+		})
+	}
+	out.Results = results
+	return out, nil
+}
+
+// rateIndicator aggregates one student's ratings on one indicator. The
+// bucket is reordered in place (role, rater, newest first) so that a
+// corrected rating replaces the old one and sums run in a fixed order.
+func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorResult, rr []model.RoleResult, scratch []float64) []float64 {
+	ir.Code, ir.Name, ir.Weight = ip.ind.Code, ip.ind.Name, ip.ind.Weight
+	ir.Roles = rr
+	for k, ri := range ip.roles {
+		rr[k] = model.RoleResult{Role: model.RaterRoles[ri], Weight: ip.roleW[ri]}
+	}
+	sortEntries(bucket)
+	var sumW, sumWS float64
+	for j := 0; j < len(bucket); {
+		role := bucket[j].role
+		vals := scratch[:0]
+		for j < len(bucket) && bucket[j].role == role {
+			rater := bucket[j].rater
+			vals = append(vals, bucket[j].pts)
+			for j++; j < len(bucket) && bucket[j].role == role && bucket[j].rater == rater; j++ {
+			}
+		}
+		scratch = vals
+		sortFloats(vals)
+		score, used, method := pl.agg.aggregate(vals, int(role))
+		k := slices.Index(ip.roles, role)
+		r := &rr[k]
+		r.Count, r.Used, r.Method, r.Score = len(vals), used, method, round2(score)
+		sumW += r.Weight
+		sumWS += r.Weight * r.Score
+	}
+	if sumW > 0 {
+		ir.Rated = true
+		ir.RatedScore = round2(sumWS / sumW)
+		for k := range rr {
+			if rr[k].Count > 0 {
+				rr[k].EffectiveWeight = round2(rr[k].Weight * 100 / sumW)
+			}
+		}
+	}
+	return scratch
+}
+
+// combine computes dimension scores and the total from indicator scores,
+// redistributing the weight of whatever was not rated.
+func combine(res *model.StudentResult, pl *plan, drs []model.DimensionResult, irs []model.IndicatorResult) {
+	res.Complete = true
+	var totW, totWS float64
+	for di := range pl.dims {
+		dp := &pl.dims[di]
+		dr := &drs[di]
+		dr.Code, dr.Name, dr.Weight = dp.dim.Code, dp.dim.Name, dp.dim.Weight
+		dr.Indicators = irs[dp.first:dp.last:dp.last]
+		var w, ws float64
+		for ii := range dr.Indicators {
+			ir := &dr.Indicators[ii]
+			if !ir.Rated {
+				res.Complete = false
+				continue
+			}
+			w += ir.Weight
+			ws += ir.Weight * ir.Score
+		}
+		if w > 0 {
+			dr.Rated = true
+			dr.Score = round2(ws / w)
+			for ii := range dr.Indicators {
+				if ir := &dr.Indicators[ii]; ir.Rated {
+					ir.EffectiveWeight = round2(ir.Weight * 100 / w)
+				}
+			}
+			totW += dr.Weight
+			totWS += dr.Weight * dr.Score
+		}
+	}
+	res.Dimensions = drs
+	if totW > 0 {
+		res.Rated = true
+		res.Total = round2(totWS / totW)
+		for di := range drs {
+			if drs[di].Rated {
+				drs[di].EffectiveWeight = round2(drs[di].Weight * 100 / totW)
+			}
+		}
+	}
+}

@@ -1,0 +1,144 @@
+package eval
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"zhijiao/internal/model"
+)
+
+// entry is one counted rating, compacted for the per-indicator loop.
+type entry struct {
+	id    int64
+	rater int64
+	pts   float64
+	role  int8
+}
+
+// groupRatings checks every rating once and buckets the good ones by
+// (student, indicator) with a counting sort: bucket key = student×nI +
+// indicator, entries[start[key]:start[key+1]]. Two sequential passes over
+// the input and no map in the per-indicator loop.
+func groupRatings(ratings []model.Rating, pl *plan, stIndex map[int64]int32, cycleID int64, ignore func(string, int64, string)) (start []int32, entries []entry) {
+	nI := len(pl.inds)
+	// Pass 1 checks each rating and copies what the engine needs into a
+	// compact entry (32 bytes instead of a whole Rating), so that pass 2
+	// scatters small values instead of rereading the input.
+	keys := make([]int32, len(ratings))
+	tmp := make([]entry, len(ratings))
+	start = make([]int32, len(stIndex)*nI+1)
+	// Ratings usually arrive sorted by student and indicator; remembering
+	// the last lookups skips most map probes.
+	lastCode, lastII := "", int32(-1)
+	lastStudent, lastSI := int64(0), int32(-1)
+	n := 0
+	for i := range ratings {
+		r := &ratings[i]
+		keys[i] = -1
+		if cycleID != 0 && r.CycleID != cycleID {
+			ignore("rating", r.ID, "评分不属于本评价周期")
+			continue
+		}
+		si := lastSI
+		if r.StudentID != lastStudent || si < 0 {
+			var ok bool
+			if si, ok = stIndex[r.StudentID]; !ok {
+				ignore("rating", r.ID, fmt.Sprintf("被评学生（ID %d）不在本次评价名单中", r.StudentID))
+				continue
+			}
+			lastStudent, lastSI = r.StudentID, si
+		}
+		ii := lastII
+		if r.IndicatorCode != lastCode || ii < 0 {
+			var ok bool
+			if ii, ok = pl.indIndex[r.IndicatorCode]; !ok {
+				ignore("rating", r.ID, fmt.Sprintf("评价方案中没有指标“%s”", r.IndicatorCode))
+				continue
+			}
+			lastCode, lastII = r.IndicatorCode, ii
+		}
+		ip := &pl.inds[ii]
+		ri := r.RaterRole.Index()
+		if ri < 0 || ip.roleW[ri] <= 0 {
+			ignore("rating", r.ID, fmt.Sprintf("%s不参与指标“%s”的评价", r.RaterRole.Name(), ip.ind.Name))
+			continue
+		}
+		p, ok := ScalePoints(ip.ind.Scale, r.Value, r.Level)
+		if !ok {
+			ignore("rating", r.ID, fmt.Sprintf("指标“%s”的评分超出范围：%s", ip.ind.Name, scaleHint(ip.ind.Scale)))
+			continue
+		}
+		switch {
+		case r.RaterRole == model.RaterPeer && r.RaterID == r.StudentID:
+			ignore("rating", r.ID, "互评不能评价自己")
+			continue
+		case r.RaterRole == model.RaterSelf && r.RaterID != r.StudentID:
+			ignore("rating", r.ID, "自评只能由学生本人填写")
+			continue
+		}
+		key := si*int32(nI) + ii
+		keys[i] = key
+		tmp[i] = entry{id: r.ID, rater: r.RaterID, pts: p, role: int8(ri)}
+		start[key+1]++
+		n++
+	}
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	pos := slices.Clone(start[:len(start)-1])
+	entries = make([]entry, n)
+	for i, key := range keys {
+		if key >= 0 {
+			entries[pos[key]] = tmp[i]
+			pos[key]++
+		}
+	}
+	return start, entries
+}
+
+// groupEvidence orders record indices by student, then record ID, so that
+// each student's records are applied in one fixed order.
+func groupEvidence(ev []model.Evidence, stIndex map[int64]int32) (start []int32, order []int32) {
+	start = make([]int32, len(stIndex)+1)
+	sIdx := make([]int32, len(ev))
+	for i := range ev {
+		si, ok := stIndex[ev[i].StudentID]
+		sIdx[i] = -1
+		if ok {
+			sIdx[i] = si
+			start[si+1]++
+			order = append(order, int32(i))
+		}
+	}
+	for k := 1; k < len(start); k++ {
+		start[k] += start[k-1]
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		return cmp.Or(cmp.Compare(sIdx[a], sIdx[b]), cmp.Compare(ev[a].ID, ev[b].ID), cmp.Compare(a, b))
+	})
+	return start, order
+}
+
+// sortEntries is an insertion sort by role, rater, then ID descending;
+// buckets hold about ten ratings.
+func sortEntries(b []entry) {
+	less := func(x, y *entry) bool {
+		if x.role != y.role {
+			return x.role < y.role
+		}
+		if x.rater != y.rater {
+			return x.rater < y.rater
+		}
+		return x.id > y.id
+	}
+	for i := 1; i < len(b); i++ {
+		x := b[i]
+		j := i - 1
+		for j >= 0 && less(&x, &b[j]) {
+			b[j+1] = b[j]
+			j--
+		}
+		b[j+1] = x
+	}
+}
