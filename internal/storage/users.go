@@ -71,18 +71,23 @@ const userSelect = `SELECT u.id, u.school_id, u.username, u.display_name, u.pass
 	COALESCE(u.teacher_id, 0), COALESCE(u.student_id, 0), COALESCE(u.guardian_id, 0), COALESCE(u.mentor_id, 0), COALESCE(u.district_id, 0), u.created_at, u.last_login
 	FROM users u`
 
-func (s *Storage) user(ctx context.Context, q querier, cond string, args ...any) (model.User, error) {
+func scanUser(row interface{ Scan(...any) error }) (model.User, error) {
 	var u model.User
 	var locked, last sql.NullTime
-	err := q.QueryRowContext(ctx, userSelect+` WHERE `+cond, args...).Scan(&u.ID, &u.SchoolID, &u.Username, &u.DisplayName, &u.PasswordHash,
+	err := row.Scan(&u.ID, &u.SchoolID, &u.Username, &u.DisplayName, &u.PasswordHash,
 		&u.MustChangePassword, &u.Disabled, &u.FailedLogins, &locked, &u.TeacherID, &u.StudentID, &u.GuardianID, &u.MentorID, &u.DistrictID, &u.CreatedAt, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return u, ErrNotFound
 	}
+	u.LockedUntil, u.LastLogin = locked.Time, last.Time
+	return u, err
+}
+
+func (s *Storage) user(ctx context.Context, q querier, cond string, args ...any) (model.User, error) {
+	u, err := scanUser(q.QueryRowContext(ctx, userSelect+` WHERE `+cond, args...))
 	if err != nil {
 		return u, err
 	}
-	u.LockedUntil, u.LastLogin = locked.Time, last.Time
 	u.Roles, err = s.rolesOf(ctx, q, u.SchoolID, u.ID)
 	return u, err
 }
@@ -141,29 +146,46 @@ func (s *Storage) Users(ctx context.Context, schoolID int64, f UserFilter) ([]mo
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM users u`+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT u.id FROM users u`+w.sql()+` ORDER BY u.username LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	rows, err := s.db.QueryContext(ctx, userSelect+w.sql()+` ORDER BY u.username LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}
-	var ids []int64
+	var out []model.User
+	byID := map[int64]int{}
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		u, err := scanUser(rows)
+		if err != nil {
 			rows.Close()
 			return nil, 0, err
 		}
-		ids = append(ids, id)
-	}
-	rows.Close()
-	out := make([]model.User, 0, len(ids))
-	for _, id := range ids {
-		u, err := s.User(ctx, schoolID, id)
-		if err != nil {
-			return nil, 0, err
-		}
+		byID[u.ID] = len(out)
 		out = append(out, u)
 	}
-	return out, total, nil
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	// One query for the page's roles, not one per account.
+	rw := schoolWhere("school_id", schoolID)
+	ids := make([]int64, len(out))
+	for i, u := range out {
+		ids[i] = u.ID
+	}
+	rw.in("user_id", ids)
+	rs, err := s.db.QueryContext(ctx, `SELECT user_id, role FROM user_roles`+rw.sql()+` ORDER BY role`, rw.args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rs.Close()
+	for rs.Next() {
+		var id int64
+		var role string
+		if err := rs.Scan(&id, &role); err != nil {
+			return nil, 0, err
+		}
+		out[byID[id]].Roles = append(out[byID[id]].Roles, role)
+	}
+	return out, total, rs.Err()
 }
 
 // SetPassword stores a new hash. mustChange marks an initial or reset
