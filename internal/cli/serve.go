@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"time"
 
 	"zhijiao/internal/demo"
@@ -23,6 +24,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	addr := e.fs.String("addr", envOr("ZHIJIAO_ADDR", "127.0.0.1:8080"), "监听地址 / listen address")
 	withDemo := e.fs.Bool("demo", false, "数据库为空时生成演示学校 / create the demo school when the database is empty")
 	secure := e.fs.Bool("secure-cookie", os.Getenv("ZHIJIAO_SECURE_COOKIE") == "1", "会话 Cookie 仅通过 HTTPS 发送 / mark session cookies Secure (behind HTTPS)")
+	proxies := e.fs.String("trusted-proxy", os.Getenv("ZHIJIAO_TRUSTED_PROXY"), "可信反向代理的地址，逗号分隔；其 X-Forwarded-For 视为真实客户端地址 / reverse proxy addresses whose X-Forwarded-For is trusted")
 	if err := e.parse(args); err != nil {
 		return err
 	}
@@ -47,7 +49,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 			"  zhijiao user create --platform --username root --name 平台管理员 --role platform_admin\n"+
 			"或用 --demo 生成演示学校 / or start with --demo for the demo school")
 	}
-	srv, err := ui.New(ctx, st, ui.Options{Secure: *secure, API: apiHandler(st)})
+	srv, err := ui.New(ctx, st, ui.Options{Secure: *secure, API: apiHandler(st), TrustedProxies: strings.Split(*proxies, ",")})
 	if err != nil {
 		return err
 	}

@@ -70,8 +70,8 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// clientIP is the address a request came from. X-Forwarded-For is trusted
-// only when ZHIJIAO behind a proxy sets it; by default the socket address.
+// clientIP is the address a request came from: the socket address, which
+// realIP has already replaced for requests relayed by a trusted proxy.
 func clientIP(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
@@ -174,4 +174,33 @@ func (s *Server) notFoundOr(w http.ResponseWriter, r *http.Request, err error) {
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
 	slog.Error("handler", "path", r.URL.Path, "err", err)
 	s.errorPage(w, r, http.StatusInternalServerError, "服务器内部错误，请稍后再试")
+}
+
+// realIP replaces RemoteAddr with the client address a trusted reverse
+// proxy reports in X-Forwarded-For (its right-most entry, the one that
+// proxy itself appended). Without it every user behind the proxy would
+// share one address, and one guesser would lock everyone out of logging in.
+// Requests from any other address keep their socket address, so the header
+// cannot be forged from outside.
+func realIP(trusted []string, next http.Handler) http.Handler {
+	set := map[string]bool{}
+	for _, t := range trusted {
+		if t = strings.TrimSpace(t); t != "" {
+			set[t] = true
+		}
+	}
+	if len(set) == 0 {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil && set[host] {
+			if xff := r.Header.Get("X-Forwarded-For"); xff != "" {
+				parts := strings.Split(xff, ",")
+				if ip := net.ParseIP(strings.TrimSpace(parts[len(parts)-1])); ip != nil {
+					r.RemoteAddr = net.JoinHostPort(ip.String(), "0")
+				}
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }

@@ -33,12 +33,17 @@ type Server struct {
 	api      http.Handler
 	lockFor  time.Duration
 	maxFails int
+	trusted  []string
 }
 
 // Options tune a server; zero values take defaults.
 type Options struct {
 	// Secure marks the session cookie Secure (set when served over HTTPS).
 	Secure bool
+	// TrustedProxies are the addresses of reverse proxies whose
+	// X-Forwarded-For names the real client (for login throttling and the
+	// audit log).
+	TrustedProxies []string
 	// API, when set, builds the JSON API mounted under /api/v1/. It gets
 	// the server's permission checker and a way to read the web session's
 	// user, so the API and the pages enforce the same rules.
@@ -69,6 +74,7 @@ func New(ctx context.Context, st *storage.Storage, opt Options) (*Server, error)
 		log:      slog.Default(),
 		mux:      http.NewServeMux(),
 		lockFor:  15 * time.Minute,
+		trusted:  opt.TrustedProxies,
 		maxFails: 5,
 	}
 	if opt.API != nil {
@@ -93,13 +99,13 @@ func (s *Server) Handler() http.Handler {
 	// API calls that carry a bearer token are not ambient-credential
 	// requests: a cross-site page cannot set that header without the
 	// browser's CORS preflight, so the CSRF check is for cookie users.
-	return s.recoverer(s.accessLog(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	return s.recoverer(realIP(s.trusted, s.accessLog(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/api/") && strings.HasPrefix(r.Header.Get("Authorization"), "Bearer ") {
 			inner.ServeHTTP(w, r)
 			return
 		}
 		protected.ServeHTTP(w, r)
-	})))
+	}))))
 }
 
 func staticFS() http.Handler {
