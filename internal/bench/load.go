@@ -1,0 +1,91 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"sort"
+	"sync"
+	"time"
+)
+
+// LoadResult is what a load run measured.
+type LoadResult struct {
+	Requests  int
+	Errors    int
+	FirstErr  string
+	Elapsed   time.Duration
+	P50, P99  time.Duration
+	Max       time.Duration
+	PerSecond float64
+}
+
+func (r LoadResult) String() string {
+	return fmt.Sprintf("%d 次请求 / requests, %d 错误 / errors, %.0f 次/秒 / per s, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+		r.Requests, r.Errors, r.PerSecond, ms(r.P50), ms(r.P99), ms(r.Max))
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// Load runs clients concurrently, each sending its own requests in order
+// (one simulated user each: a phone submitting its forms one after the
+// other), and measures every response. next(client, i) returns that
+// client's i-th request or nil when it has no more; ok decides whether a
+// response counts as a success. Bounded: every client stops at its last
+// request or when ctx ends, and only loopback targets are used by callers.
+func Load(ctx context.Context, clients []*http.Client, next func(c, i int) *http.Request, ok func(*http.Response) bool) LoadResult {
+	var mu sync.Mutex
+	var lat []time.Duration
+	res := LoadResult{}
+	start := time.Now()
+	var wg sync.WaitGroup
+	for c := range clients {
+		wg.Add(1)
+		go func(c int) {
+			defer wg.Done()
+			for i := 0; ctx.Err() == nil; i++ {
+				req := next(c, i)
+				if req == nil {
+					return
+				}
+				t := time.Now()
+				resp, err := clients[c].Do(req.WithContext(ctx))
+				d := time.Since(t)
+				good := err == nil && ok(resp)
+				msg := ""
+				if err != nil {
+					msg = err.Error()
+				} else {
+					if !good {
+						b, _ := io.ReadAll(io.LimitReader(resp.Body, 300))
+						msg = fmt.Sprintf("%d %s", resp.StatusCode, b)
+					}
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+				}
+				mu.Lock()
+				lat = append(lat, d)
+				res.Requests++
+				if !good {
+					res.Errors++
+					if res.FirstErr == "" {
+						res.FirstErr = msg
+					}
+				}
+				mu.Unlock()
+			}
+		}(c)
+	}
+	wg.Wait()
+	res.Elapsed = time.Since(start)
+	if len(lat) == 0 {
+		return res
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	res.P50 = lat[len(lat)/2]
+	res.P99 = lat[min(len(lat)-1, len(lat)*99/100)]
+	res.Max = lat[len(lat)-1]
+	res.PerSecond = float64(res.Requests) / res.Elapsed.Seconds()
+	return res
+}
