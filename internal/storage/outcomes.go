@@ -1,0 +1,156 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+
+	"zhijiao/internal/model"
+)
+
+// destinationKinds mirrors portrait's Dest* constants; storage refuses
+// anything else so KPIs never meet an unknown kind.
+var destinationKinds = []string{"employed", "self_employed", "enlisted", "further_study", "not_employed"}
+
+// AddDestination records a graduate's destination from one survey.
+func (s *Storage) AddDestination(ctx context.Context, schoolID int64, a model.Actor, d *model.GraduateDestination) error {
+	if !slices.Contains(destinationKinds, d.Kind) {
+		return fmt.Errorf("毕业去向「%s」无效", d.Kind)
+	}
+	if d.SurveyDate == "" {
+		return errors.New("请填写调查日期")
+	}
+	d.SchoolID, d.CreatedAt = schoolID, now()
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO graduate_destinations (school_id, student_id, kind, enterprise_id, employer, position, relevant, further_school,
+			survey_date, first_survey, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+			schoolID, d.StudentID, d.Kind, nullInt(d.EnterpriseID), d.Employer, d.Position, d.Relevant, d.FurtherSchool,
+			d.SurveyDate, d.FirstSurvey, d.Note, nullInt(a.UserID), d.CreatedAt).Scan(&d.ID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, schoolID, a, "create", "graduate_destination", d.ID, nil, d)
+	})
+}
+
+// Destinations lists destinations with survey dates in [from, to] (either
+// may be empty).
+func (s *Storage) Destinations(ctx context.Context, schoolID int64, from, to string) ([]model.GraduateDestination, error) {
+	w := schoolWhere("d.school_id", schoolID)
+	if from != "" {
+		w.add("d.survey_date >= ?", from)
+	}
+	if to != "" {
+		w.add("d.survey_date <= ?", to)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.school_id, d.student_id, st.name, d.kind, COALESCE(d.enterprise_id, 0), d.employer, d.position, d.relevant,
+		d.further_school, d.survey_date, d.first_survey, d.note, d.created_at
+		FROM graduate_destinations d JOIN students st ON st.school_id = d.school_id AND st.id = d.student_id`+w.sql()+` ORDER BY d.survey_date, d.id`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.GraduateDestination
+	for rows.Next() {
+		var d model.GraduateDestination
+		if err := rows.Scan(&d.ID, &d.SchoolID, &d.StudentID, &d.StudentName, &d.Kind, &d.EnterpriseID, &d.Employer, &d.Position, &d.Relevant,
+			&d.FurtherSchool, &d.SurveyDate, &d.FirstSurvey, &d.Note, &d.CreatedAt); err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
+
+// AddTrainingSession records a social-training course.
+func (s *Storage) AddTrainingSession(ctx context.Context, schoolID int64, a model.Actor, t *model.TrainingSession) error {
+	if t.Title == "" || t.StartsOn == "" || t.EndsOn == "" {
+		return errors.New("培训名称和起止日期不能为空")
+	}
+	if t.EndsOn < t.StartsOn {
+		return errors.New("结束日期不能早于开始日期")
+	}
+	if t.Trainees <= 0 {
+		return errors.New("培训人次应为正整数")
+	}
+	t.SchoolID = schoolID
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO training_sessions (school_id, title, kind, starts_on, ends_on, trainees, served, enterprise_id, created_by, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+			schoolID, t.Title, t.Kind, t.StartsOn, t.EndsOn, t.Trainees, t.Served, nullInt(t.EnterpriseID), nullInt(a.UserID), now()).Scan(&t.ID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, schoolID, a, "create", "training_session", t.ID, nil, t)
+	})
+}
+
+// TrainingSessions lists courses that start in [from, to].
+func (s *Storage) TrainingSessions(ctx context.Context, schoolID int64, from, to string) ([]model.TrainingSession, error) {
+	w := schoolWhere("school_id", schoolID)
+	if from != "" {
+		w.add("starts_on >= ?", from)
+	}
+	if to != "" {
+		w.add("starts_on <= ?", to)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, title, kind, starts_on, ends_on, trainees, served, COALESCE(enterprise_id, 0) FROM training_sessions`+w.sql()+` ORDER BY starts_on, id`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.TrainingSession
+	for rows.Next() {
+		var t model.TrainingSession
+		if err := rows.Scan(&t.ID, &t.SchoolID, &t.Title, &t.Kind, &t.StartsOn, &t.EndsOn, &t.Trainees, &t.Served, &t.EnterpriseID); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// AddTeacherAward records a teacher's competition award.
+func (s *Storage) AddTeacherAward(ctx context.Context, schoolID int64, a model.Actor, t *model.TeacherAward) error {
+	if !slices.Contains(model.AwardLevels, t.Level) || !slices.Contains(model.Prizes, t.Prize) {
+		return fmt.Errorf("获奖级别「%s」或奖项「%s」无效", t.Level, t.Prize)
+	}
+	if t.Title == "" || t.AwardedOn == "" {
+		return errors.New("比赛名称和获奖日期不能为空")
+	}
+	t.SchoolID = schoolID
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := tx.QueryRowContext(ctx, `INSERT INTO teacher_awards (school_id, teacher_id, title, level, prize, awarded_on, created_by, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+			schoolID, t.TeacherID, t.Title, t.Level, t.Prize, t.AwardedOn, nullInt(a.UserID), now()).Scan(&t.ID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, schoolID, a, "create", "teacher_award", t.ID, nil, t)
+	})
+}
+
+// TeacherAwards lists teachers' awards dated in [from, to].
+func (s *Storage) TeacherAwards(ctx context.Context, schoolID int64, from, to string) ([]model.TeacherAward, error) {
+	w := schoolWhere("a.school_id", schoolID)
+	if from != "" {
+		w.add("a.awarded_on >= ?", from)
+	}
+	if to != "" {
+		w.add("a.awarded_on <= ?", to)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.school_id, a.teacher_id, t.name, a.title, a.level, a.prize, a.awarded_on
+		FROM teacher_awards a JOIN teachers t ON t.school_id = a.school_id AND t.id = a.teacher_id`+w.sql()+` ORDER BY a.awarded_on, a.id`, w.args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.TeacherAward
+	for rows.Next() {
+		var t model.TeacherAward
+		if err := rows.Scan(&t.ID, &t.SchoolID, &t.TeacherID, &t.TeacherName, &t.Title, &t.Level, &t.Prize, &t.AwardedOn); err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
