@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"zhijiao/internal/eval"
 	"zhijiao/internal/importer"
 	"zhijiao/internal/model"
 	"zhijiao/internal/roster"
@@ -37,9 +38,14 @@ func idFor(path string, f *testfix.School) string {
 		return itoa(f.Department.ID)
 	case strings.HasPrefix(path, "/org/terms/"):
 		return itoa(f.Term.ID)
+	case strings.HasPrefix(path, "/frameworks/"):
+		return itoa(frameworkIDs[f])
 	}
 	return "1"
 }
+
+// frameworkIDs holds each fixture school's framework for the matrix.
+var frameworkIDs = map[*testfix.School]int64{}
 
 func fill(path string, f *testfix.School) string {
 	p := strings.ReplaceAll(path, "{id}", idFor(path, f))
@@ -65,6 +71,11 @@ func TestEveryRoleEveryRoute(t *testing.T) {
 				t.Fatal(err)
 			}
 			f.Users["victim"] = v
+			fw := eval.DefaultFramework()
+			if err := st.SaveFrameworkVersion(context.Background(), f.School.ID, model.SystemActor, &fw); err != nil {
+				t.Fatal(err)
+			}
+			frameworkIDs[f] = fw.ID
 		}
 		srv, err := ui.New(context.Background(), st, ui.Options{})
 		if err != nil {
@@ -153,7 +164,8 @@ func TestRouteTableNamesTheRightPermission(t *testing.T) {
 		t.Fatal(err)
 	}
 	resource := map[string]string{"students": "student", "classes": "class", "teachers": "teacher", "org": "org",
-		"enterprises": "enterprise", "users": "user", "audit": "audit", "tokens": "token", "platform": "platform", "import": "student"}
+		"enterprises": "enterprise", "users": "user", "audit": "audit", "tokens": "token", "platform": "platform", "import": "student",
+		"frameworks": "framework", "evidence-rules": "framework"}
 	// Routes whose permission depends on the roster kind in the path
 	// (checked by kindAllowed against importer.Kinds), and the pages every
 	// account has.

@@ -116,6 +116,20 @@ func (s *Server) routeTable() []route {
 		{"POST", "/users/{id}/password", "user:manage", school, s.userResetPassword},
 		{"POST", "/users/{id}/disabled", "user:manage", school, s.userSetDisabled},
 
+		{"GET", "/frameworks", "framework:read", school, s.frameworkList},
+		{"POST", "/frameworks/default", "framework:manage", school, s.frameworkAdoptDefault},
+		{"POST", "/frameworks/import", "framework:manage", school, s.frameworkImport},
+		{"GET", "/frameworks/{id}", "framework:read", school, s.frameworkShow},
+		{"POST", "/frameworks/{id}/default", "framework:manage", school, s.frameworkSetDefault},
+		{"GET", "/frameworks/{id}/edit", "framework:manage", school, s.frameworkEdit},
+		{"POST", "/frameworks/{id}/versions", "framework:manage", school, s.frameworkSaveVersion},
+		{"GET", "/frameworks/{id}/export.json", "framework:read", school, s.frameworkExportJSON},
+		{"GET", "/frameworks/{id}/export.xlsx", "framework:read", school, s.frameworkExportXLSX},
+		{"GET", "/evidence-rules", "framework:read", school, s.evidenceRules},
+		{"POST", "/evidence-rules/default", "framework:manage", school, s.evidenceRulesAdopt},
+		{"GET", "/evidence-rules/edit", "framework:manage", school, s.evidenceRulesEdit},
+		{"POST", "/evidence-rules", "framework:manage", school, s.evidenceRulesSave},
+
 		{"GET", "/audit", "audit:read", school, s.auditList},
 
 		// Tokens belong to an account, not to a school: platform accounts

@@ -40,9 +40,12 @@ func baseFuncs() template.FuncMap {
 			}
 			return s
 		},
-		"join":  strings.Join,
-		"query": withQuery,
-		"eq64":  func(a, b int64) bool { return a == b },
+		"join":       strings.Join,
+		"query":      withQuery,
+		"eq64":       func(a, b int64) bool { return a == b },
+		"num":        num,
+		"roleShares": roleShares,
+		"modeName":   modeName,
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {
@@ -205,6 +208,8 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 		{"/teachers", "教师", "teacher:read"},
 		{"/org", "组织机构", "org:read"},
 		{"/enterprises", "校企合作", "enterprise:read"},
+		{"/frameworks", "评价方案", "framework:read"},
+		{"/evidence-rules", "加分规则", "framework:read"},
 		{"/import", "导入导出", "student:import"},
 		{"/users", "账号权限", "user:read"},
 		{"/audit", "审计日志", "audit:read"},
