@@ -20,7 +20,7 @@ func TestPagesFitAPhone(t *testing.T) {
 	site := Serve(t, st, ui.Options{})
 	pages := map[string][]string{
 		"xs1@ph":   {"/", "/students/" + itoa(f.StudentA1.ID), "/password"},
-		"admin@ph": {"/", "/students", "/students/" + itoa(f.StudentA1.ID), "/import", "/classes", "/org", "/users", "/audit"},
+		"admin@ph": {"/", "/students", "/students/" + itoa(f.StudentA1.ID), "/import", "/classes", "/org", "/users", "/audit", "/frameworks", "/evidence-rules"},
 	}
 	for user, paths := range pages {
 		ctx := Browser(t)
