@@ -1,0 +1,248 @@
+// Package evalrun joins the pure evaluation engine (internal/eval) to
+// storage, as internal/importer does for rosters: it loads what a step of
+// a cycle needs, calls the engine and stores the outcome. The web pages,
+// the API, the CLI and the benchmark all run cycles through here.
+//
+// # Corrections (申诉更正)
+//
+// An upheld appeal writes a result_corrections row (never an edit of a
+// result). Results are derived data: every Recompute stores "engine output
+// + corrections", so a later recompute cannot lose a correction. After the
+// engine, corrections apply in id order: mode "set" makes the indicator's
+// score the given value, mode "delta" adds the value; the score is clamped
+// to 0–100 and rounded to two decimals, the indicator counts as rated. The
+// student's dimension scores and total are then recombined by the
+// engine's rules (weighted mean of the rated indicators / dimensions with
+// redistribution, two decimals at each step), and, when any correction
+// applied, score levels, ranks and quota levels of the whole cycle are
+// assigned again by the engine's quota rule (relevel.go), since one
+// student's new total can move others across a quota. An explanation line
+// on the indicator and on the student records each correction.
+//
+// # Policy version
+//
+// The first computation of a cycle uses the school's latest evidence
+// policy and records its version on the cycle; later recomputes (after an
+// appeal) reuse the recorded version, so editing the rule table never
+// changes a computed cycle. A school without a policy computes with no
+// evidence rules (version 0).
+package evalrun
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"zhijiao/internal/eval"
+	"zhijiao/internal/model"
+	"zhijiao/internal/storage"
+)
+
+// Open generates a draft cycle's rating tasks from the organisation of its
+// scope (classes, head teachers, the term's teaching assignments, mentors'
+// apprentices, guardians), stores them and moves the cycle to open, in one
+// transaction. It returns the number of tasks.
+func Open(ctx context.Context, st *storage.Storage, schoolID int64, actor model.Actor, cycleID int64) (int, error) {
+	c, err := st.Cycle(ctx, schoolID, cycleID)
+	if err != nil {
+		return 0, err
+	}
+	if c.State != model.CycleDraft {
+		return 0, fmt.Errorf("评价周期“%s”%s，只有草稿可以开始评价", c.Name, c.State.Name())
+	}
+	in, err := st.EvalOrganisation(ctx, schoolID, c)
+	if err != nil {
+		return 0, err
+	}
+	if len(in.Classes) == 0 {
+		return 0, errors.New("评价范围内没有在籍学生")
+	}
+	classOf := map[int64]int64{}
+	for _, cl := range in.Classes {
+		for _, s := range cl.StudentIDs {
+			classOf[s] = cl.ClassID
+		}
+	}
+	tasks := eval.Tasks(in)
+	if err := st.OpenCycle(ctx, schoolID, actor, cycleID, tasks, classOf, false); err != nil {
+		return 0, err
+	}
+	return len(tasks), nil
+}
+
+// Summary is what a Recompute did.
+type Summary struct {
+	Students      int           `json:"students"`
+	Ratings       int           `json:"ratings"`
+	Evidence      int           `json:"evidence"`
+	Corrections   int           `json:"corrections"`
+	Ignored       int           `json:"ignored"`
+	PolicyVersion int           `json:"policy_version"`
+	Load          time.Duration `json:"load"`
+	Compute       time.Duration `json:"compute"`
+	Store         time.Duration `json:"store"`
+}
+
+// Recompute computes a cycle's results from the database and stores them
+// in one transaction, moving the cycle to computed (from closed, computed
+// or publicised) and setting computed_at. It is deterministic: the same
+// stored inputs give byte-identical stored results.
+func Recompute(ctx context.Context, st *storage.Storage, schoolID int64, actor model.Actor, cycleID int64) (Summary, error) {
+	var sum Summary
+	t0 := time.Now()
+	c, err := st.Cycle(ctx, schoolID, cycleID)
+	if err != nil {
+		return sum, err
+	}
+	switch c.State {
+	case model.CycleClosed, model.CycleComputed, model.CyclePublicised:
+	default:
+		return sum, fmt.Errorf("评价周期“%s”%s，截止后才能计算结果", c.Name, c.State.Name())
+	}
+	f, err := st.Framework(ctx, schoolID, c.FrameworkID)
+	if err != nil {
+		return sum, err
+	}
+	policy, version, err := st.EvidencePolicy(ctx, schoolID, c.PolicyVersion)
+	if errors.Is(err, storage.ErrNotFound) && c.PolicyVersion == 0 {
+		policy, version, err = model.EvidencePolicy{}, 0, nil
+	}
+	if err != nil {
+		return sum, err
+	}
+	roster, err := st.CycleStudents(ctx, schoolID, cycleID)
+	if err != nil {
+		return sum, err
+	}
+	students := make([]eval.Student, len(roster))
+	for i, r := range roster {
+		students[i] = eval.Student{ID: r[0], ClassID: r[1]}
+	}
+	ratings, err := st.CycleRatings(ctx, schoolID, cycleID)
+	if err != nil {
+		return sum, err
+	}
+	evidence, err := st.VerifiedEvidence(ctx, schoolID, c.TermID)
+	if err != nil {
+		return sum, err
+	}
+	corr, err := st.Corrections(ctx, schoolID, cycleID)
+	if err != nil {
+		return sum, err
+	}
+	t1 := time.Now()
+	out, err := eval.Compute(eval.Input{Framework: f, Students: students, Ratings: ratings, Evidence: evidence, Policy: policy},
+		eval.Options{CycleID: cycleID, TermID: c.TermID})
+	if err != nil {
+		return sum, err
+	}
+	ApplyCorrections(f, out.Results, corr)
+	t2 := time.Now()
+	sum = Summary{Students: len(students), Ratings: len(ratings), Evidence: len(evidence), Corrections: len(corr), Ignored: out.IgnoredCount, PolicyVersion: version}
+	info := map[string]any{"ratings": sum.Ratings, "evidence": sum.Evidence, "corrections": sum.Corrections, "ignored": sum.Ignored}
+	if err := st.ReplaceResults(ctx, schoolID, actor, cycleID, out.Results, version, info); err != nil {
+		return sum, err
+	}
+	sum.Load, sum.Compute, sum.Store = t1.Sub(t0), t2.Sub(t1), time.Since(t2)
+	return sum, nil
+}
+
+// ApplyCorrections applies corrections (in id order) to the engine's
+// results, recombines the corrected students and, when anything changed,
+// assigns levels and ranks again. Corrections for students or indicators
+// not in the results are skipped.
+func ApplyCorrections(f model.Framework, results []model.StudentResult, corr []storage.Correction) {
+	if len(corr) == 0 {
+		return
+	}
+	corr = slices.Clone(corr)
+	slices.SortStableFunc(corr, func(a, b storage.Correction) int { return cmp.Compare(a.ID, b.ID) })
+	idx := make(map[int64]int, len(results))
+	for i := range results {
+		idx[results[i].StudentID] = i
+	}
+	changed := false
+	touched := map[int]bool{}
+	for _, c := range corr {
+		i, ok := idx[c.StudentID]
+		if !ok {
+			continue
+		}
+		r := &results[i]
+		for d := range r.Dimensions {
+			for k := range r.Dimensions[d].Indicators {
+				ir := &r.Dimensions[d].Indicators[k]
+				if ir.Code != c.IndicatorCode {
+					continue
+				}
+				old := ir.Score
+				nv := c.Value
+				if c.Mode == storage.CorrectionDelta {
+					nv = old + c.Value
+				}
+				ir.Score = round2(min(max(nv, 0), 100))
+				ir.Rated = true
+				line := fmt.Sprintf("申诉更正：指标“%s”由 %s 分改为 %s 分（%s）", ir.Name, num(old), num(ir.Score), c.Reason)
+				ir.Explanation = append(ir.Explanation, line)
+				r.Explanation = append(r.Explanation, line)
+				changed, touched[i] = true, true
+			}
+		}
+	}
+	if !changed {
+		return
+	}
+	for i := range touched {
+		recombine(&results[i])
+	}
+	Relevel(results, f.Grading)
+	for i := range touched {
+		r := &results[i]
+		r.Explanation = append(r.Explanation, fmt.Sprintf("更正后总分 %s 分，等级%s（第 %d 名 / %d 人）", num(r.Total), r.Level, r.Rank, r.GroupSize))
+	}
+}
+
+// recombine recomputes a student's dimension scores and total from the
+// indicator scores, by the engine's rules.
+func recombine(r *model.StudentResult) {
+	r.Complete = true
+	var totW, totWS float64
+	for d := range r.Dimensions {
+		dr := &r.Dimensions[d]
+		var w, ws float64
+		for k := range dr.Indicators {
+			ir := &dr.Indicators[k]
+			if !ir.Rated {
+				r.Complete = false
+				continue
+			}
+			w += ir.Weight
+			ws += ir.Weight * ir.Score
+		}
+		dr.Rated, dr.Score, dr.EffectiveWeight = false, 0, 0
+		if w > 0 {
+			dr.Rated = true
+			dr.Score = round2(ws / w)
+			for k := range dr.Indicators {
+				if ir := &dr.Indicators[k]; ir.Rated {
+					ir.EffectiveWeight = round2(ir.Weight * 100 / w)
+				}
+			}
+			totW += dr.Weight
+			totWS += dr.Weight * dr.Score
+		}
+	}
+	r.Rated, r.Total = false, 0
+	if totW > 0 {
+		r.Rated = true
+		r.Total = round2(totWS / totW)
+		for d := range r.Dimensions {
+			if dr := &r.Dimensions[d]; dr.Rated {
+				dr.EffectiveWeight = round2(dr.Weight * 100 / totW)
+			}
+		}
+	}
+}

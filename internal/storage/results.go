@@ -1,0 +1,240 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"zhijiao/internal/model"
+)
+
+// Results are derived data. ReplaceResults swaps a cycle's whole result
+// set in one transaction; the audit log records each recompute (counts,
+// policy version), not every row. Appeal corrections are never stored in
+// results: they are rows of result_corrections, and the compute pipeline
+// (internal/evalrun) applies them after the engine on every recompute, so
+// the stored result is always "engine output + corrections", and a
+// correction can never be lost by a later recompute.
+
+var resultCols = []string{"school_id", "cycle_id", "student_id", "class_id", "total", "level", "score_level", "rank", "complete", "detail", "computed_at", "framework_version"}
+
+// ReplaceResults stores results as the cycle's results, records the
+// evidence policy version used, sets computed_at and moves the cycle to
+// computed (from closed, computed or publicised), all in one transaction.
+func (s *Storage) ReplaceResults(ctx context.Context, schoolID int64, a model.Actor, cycleID int64, results []model.StudentResult, policyVersion int, info map[string]any) error {
+	details, err := marshalResults(results)
+	if err != nil {
+		return err
+	}
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		c, err := s.cycleQ(ctx, tx, schoolID, cycleID)
+		if err != nil {
+			return err
+		}
+		if c.State != model.CycleClosed && c.State != model.CycleComputed && c.State != model.CyclePublicised {
+			return fmt.Errorf("评价周期“%s”%s，不能计算结果", c.Name, c.State.Name())
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM results WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID); err != nil {
+			return err
+		}
+		at := now()
+		const chunk = 500
+		for lo := 0; lo < len(results); lo += chunk {
+			hi := min(lo+chunk, len(results))
+			rows := make([][]any, 0, hi-lo)
+			for i := lo; i < hi; i++ {
+				r := &results[i]
+				rows = append(rows, []any{schoolID, cycleID, r.StudentID, r.ClassID, r.Total, string(r.Level), string(r.ScoreLevel), r.Rank, r.Complete, details[i], at, c.FrameworkVersion})
+			}
+			if err := s.batchInsert(ctx, tx, "results", resultCols, rows, "", "", nil); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE cycles SET computed_at = $3, policy_version = $4 WHERE school_id = $1 AND id = $2`, schoolID, cycleID, at, policyVersion); err != nil {
+			return err
+		}
+		if info == nil {
+			info = map[string]any{}
+		}
+		info["results"], info["policy_version"] = len(results), policyVersion
+		return s.moveCycleTx(ctx, tx, schoolID, a, cycleID, model.CycleComputed, false, info)
+	})
+}
+
+// marshalResults encodes every result's detail, spread over the
+// processors, before the transaction starts (a school's details are
+// about 30 KB each).
+func marshalResults(results []model.StudentResult) ([]string, error) {
+	out := make([]string, len(results))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(results)/64))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(results); i += workers {
+				b, err := json.Marshal(&results[i])
+				if err != nil {
+					errs[w] = err
+					return
+				}
+				out[i] = string(b)
+			}
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+// ResultRow is one line of a result list (no detail).
+type ResultRow struct {
+	StudentID   int64       `json:"student_id"`
+	StudentName string      `json:"student_name"`
+	StudentNo   string      `json:"student_no"`
+	ClassID     int64       `json:"class_id"`
+	Total       float64     `json:"total"`
+	Level       model.Level `json:"level"`
+	ScoreLevel  model.Level `json:"score_level"`
+	Rank        int         `json:"rank"`
+	Complete    bool        `json:"complete"`
+	ComputedAt  time.Time   `json:"computed_at"`
+}
+
+// CycleResults lists a cycle's results, by class (classID 0 = all) and
+// rank.
+func (s *Storage) CycleResults(ctx context.Context, schoolID, cycleID, classID int64) ([]ResultRow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.student_id, s.name, s.student_no, r.class_id, r.total, r.level, r.score_level, r.rank, r.complete, r.computed_at
+		FROM results r JOIN students s ON s.school_id = r.school_id AND s.id = r.student_id
+		WHERE r.school_id = $1 AND r.cycle_id = $2 AND (CAST($3 AS BIGINT) = 0 OR r.class_id = $3) ORDER BY r.class_id, r.rank, s.student_no`, schoolID, cycleID, classID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ResultRow
+	for rows.Next() {
+		var r ResultRow
+		var lv, sl string
+		if err := rows.Scan(&r.StudentID, &r.StudentName, &r.StudentNo, &r.ClassID, &r.Total, &lv, &sl, &r.Rank, &r.Complete, &r.ComputedAt); err != nil {
+			return nil, err
+		}
+		r.Level, r.ScoreLevel, r.ComputedAt = model.Level(lv), model.Level(sl), r.ComputedAt.UTC()
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// StudentResult reads one student's full result (with explanations and
+// corrections applied, as last computed).
+func (s *Storage) StudentResult(ctx context.Context, schoolID, cycleID, studentID int64) (model.StudentResult, error) {
+	var r model.StudentResult
+	var detail string
+	err := s.db.QueryRowContext(ctx, `SELECT detail FROM results WHERE school_id = $1 AND cycle_id = $2 AND student_id = $3`, schoolID, cycleID, studentID).Scan(&detail)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, ErrNotFound
+	}
+	if err != nil {
+		return r, err
+	}
+	return r, json.Unmarshal([]byte(detail), &r)
+}
+
+// ResultDetails returns the stored detail JSON of every result of a cycle
+// by student id: for determinism checks and exports.
+func (s *Storage) ResultDetails(ctx context.Context, schoolID, cycleID int64) (map[int64]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT student_id, detail FROM results WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var d string
+		if err := rows.Scan(&id, &d); err != nil {
+			return nil, err
+		}
+		out[id] = d
+	}
+	return out, rows.Err()
+}
+
+// Correction modes.
+const (
+	CorrectionDelta = "delta" // add Value to the indicator score
+	CorrectionSet   = "set"   // the indicator score becomes Value
+)
+
+// Correction is an appeal-driven adjustment of one indicator score.
+type Correction struct {
+	ID            int64     `json:"id"`
+	CycleID       int64     `json:"cycle_id"`
+	StudentID     int64     `json:"student_id"`
+	IndicatorCode string    `json:"indicator_code"`
+	Mode          string    `json:"mode"`
+	Value         float64   `json:"value"`
+	Reason        string    `json:"reason"`
+	AppealID      int64     `json:"appeal_id,omitempty"`
+	CreatedBy     int64     `json:"created_by,omitempty"`
+	CreatedAt     time.Time `json:"created_at"`
+}
+
+func (s *Storage) addCorrection(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, c *Correction) error {
+	if c.Mode != CorrectionDelta && c.Mode != CorrectionSet {
+		return fmt.Errorf("未知的更正方式 %q", c.Mode)
+	}
+	if c.IndicatorCode == "" {
+		return errors.New("更正必须指明指标")
+	}
+	c.CreatedAt, c.CreatedBy = now(), a.UserID
+	if err := tx.QueryRowContext(ctx, `INSERT INTO result_corrections (school_id, cycle_id, student_id, indicator_code, mode, value, reason, appeal_id, created_by, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+		schoolID, c.CycleID, c.StudentID, c.IndicatorCode, c.Mode, c.Value, c.Reason, nullInt(c.AppealID), nullInt(a.UserID), c.CreatedAt).Scan(&c.ID); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, schoolID, a, "create", "result_correction", c.ID, nil, c)
+}
+
+// Corrections lists a cycle's corrections in the order they apply (id).
+func (s *Storage) Corrections(ctx context.Context, schoolID, cycleID int64) ([]Correction, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, cycle_id, student_id, indicator_code, mode, value, reason, COALESCE(appeal_id, 0), COALESCE(created_by, 0), created_at
+		FROM result_corrections WHERE school_id = $1 AND cycle_id = $2 ORDER BY id`, schoolID, cycleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Correction
+	for rows.Next() {
+		var c Correction
+		if err := rows.Scan(&c.ID, &c.CycleID, &c.StudentID, &c.IndicatorCode, &c.Mode, &c.Value, &c.Reason, &c.AppealID, &c.CreatedBy, &c.CreatedAt); err != nil {
+			return nil, err
+		}
+		c.CreatedAt = c.CreatedAt.UTC()
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// CycleStudents lists the students of a cycle with their classes: the
+// distinct students of its rating tasks (the roster when it opened).
+func (s *Storage) CycleStudents(ctx context.Context, schoolID, cycleID int64) ([][2]int64, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT student_id, class_id FROM rating_tasks WHERE school_id = $1 AND cycle_id = $2 ORDER BY 1`, schoolID, cycleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][2]int64
+	for rows.Next() {
+		var x [2]int64
+		if err := rows.Scan(&x[0], &x[1]); err != nil {
+			return nil, err
+		}
+		out = append(out, x)
+	}
+	return out, rows.Err()
+}
