@@ -36,6 +36,8 @@ func idFor(path string, f *testfix.School) string {
 		return itoa(f.Major.ID)
 	case strings.HasPrefix(path, "/org/departments/"):
 		return itoa(f.Department.ID)
+	case strings.HasPrefix(path, "/cycles/"):
+		return "1"
 	case strings.HasPrefix(path, "/org/terms/"):
 		return itoa(f.Term.ID)
 	case strings.HasPrefix(path, "/frameworks/"):
@@ -50,6 +52,9 @@ var frameworkIDs = map[*testfix.School]int64{}
 func fill(path string, f *testfix.School) string {
 	p := strings.ReplaceAll(path, "{id}", idFor(path, f))
 	p = strings.ReplaceAll(p, "{kind}", "students")
+	p = strings.ReplaceAll(p, "{cycle}", "1")
+	p = strings.ReplaceAll(p, "{role}", "self")
+	p = strings.ReplaceAll(p, "{student}", itoa(f.StudentA1.ID))
 	p = strings.ReplaceAll(p, "{token}", strings.Repeat("0", 32))
 	return strings.TrimSuffix(p, "{$}")
 }
@@ -164,7 +169,7 @@ func TestRouteTableNamesTheRightPermission(t *testing.T) {
 		t.Fatal(err)
 	}
 	resource := map[string]string{"students": "student", "classes": "class", "teachers": "teacher", "org": "org",
-		"enterprises": "enterprise", "users": "user", "audit": "audit", "tokens": "token", "platform": "platform", "import": "student",
+		"enterprises": "enterprise", "users": "user", "audit": "audit", "tokens": "token", "platform": "platform", "import": "student", "cycles": "cycle", "rate": "rating",
 		"frameworks": "framework", "evidence-rules": "framework"}
 	// Routes whose permission depends on the roster kind in the path
 	// (checked by kindAllowed against importer.Kinds), and the pages every

@@ -132,6 +132,14 @@ func (s *Server) routeTable() []route {
 
 		{"GET", "/audit", "audit:read", school, s.auditList},
 
+		{"GET", "/cycles", "cycle:read", school, s.cycleList},
+		{"POST", "/cycles", "cycle:manage", school, s.cycleCreate},
+		{"GET", "/cycles/{id}", "cycle:read", school, s.cycleShow},
+		{"POST", "/cycles/{id}/state", "cycle:manage", school, s.cycleMove},
+		{"GET", "/rate", "rating:submit", school, s.rateHome},
+		{"GET", "/rate/{cycle}/{role}/{student}", "rating:submit", school, s.rateShow},
+		{"POST", "/rate/{cycle}/{role}/{student}", "rating:submit", school, s.rateSubmit},
+
 		// Tokens belong to an account, not to a school: platform accounts
 		// may hold them too (stored with school 0).
 		{"GET", "/tokens", "token:manage", anyUser, s.tokenList},

@@ -203,11 +203,13 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 	items := []struct{ href, label, perm string }{
 		{"/", "首页", ""},
+		{"/rate", "我的评价", "rating:submit"},
 		{"/students", "学生", "student:read"},
 		{"/classes", "班级", "class:read"},
 		{"/teachers", "教师", "teacher:read"},
 		{"/org", "组织机构", "org:read"},
 		{"/enterprises", "校企合作", "enterprise:read"},
+		{"/cycles", "评价周期", "cycle:read"},
 		{"/frameworks", "评价方案", "framework:read"},
 		{"/evidence-rules", "加分规则", "framework:read"},
 		{"/import", "导入导出", "student:import"},

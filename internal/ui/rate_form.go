@@ -1,0 +1,185 @@
+package ui
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"zhijiao/internal/eval"
+	"zhijiao/internal/model"
+	"zhijiao/internal/storage"
+)
+
+type rateFormData struct {
+	Cycle     storage.EvalCycle
+	Role      model.RaterRole
+	Student   storage.RaterTask
+	Dims      []rateDim
+	Comment   string
+	Errors    []string
+	Position  int // 1-based place of this student in the rater's list
+	Count     int
+	NextURL   string
+	Anonymous bool
+}
+
+type rateDim struct {
+	Name       string
+	Indicators []rateIndicator
+}
+
+type rateIndicator struct {
+	model.Indicator
+	Value string // current value or level, as the input shows it
+}
+
+// rateTarget resolves /rate/{cycle}/{role}/{student}: the cycle of the
+// user's school, the user's id in the role, and the task. A student the
+// user is not assigned to rate is reported as not found.
+func (s *Server) rateTarget(w http.ResponseWriter, r *http.Request) (c storage.EvalCycle, role model.RaterRole, raterID int64, task storage.RaterTask, tasks []storage.RaterTask, ok bool) {
+	ctx, school := r.Context(), schoolOf(r)
+	cycleID, err1 := strconv.ParseInt(r.PathValue("cycle"), 10, 64)
+	studentID, err2 := strconv.ParseInt(r.PathValue("student"), 10, 64)
+	role = model.RaterRole(r.PathValue("role"))
+	raterID, mine := identityFor(userOf(r), role)
+	if err1 != nil || err2 != nil || !mine {
+		s.errorPage(w, r, http.StatusNotFound, "没有这项评价任务")
+		return
+	}
+	c, err := s.st.Cycle(ctx, school, cycleID)
+	if err != nil {
+		s.notFoundOr(w, r, err)
+		return
+	}
+	tasks, err = s.st.TasksForRater(ctx, school, c.ID, role, raterID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	for _, t := range tasks {
+		if t.StudentID == studentID {
+			return c, role, raterID, t, tasks, true
+		}
+	}
+	s.errorPage(w, r, http.StatusNotFound, "没有这项评价任务")
+	return
+}
+
+func (s *Server) rateShow(w http.ResponseWriter, r *http.Request) {
+	c, role, raterID, task, tasks, ok := s.rateTarget(w, r)
+	if !ok {
+		return
+	}
+	current, err := s.st.RatingsOfRater(r.Context(), schoolOf(r), c.ID, role, raterID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	values := map[string]string{}
+	comment := ""
+	for _, x := range current {
+		if x.StudentID != task.StudentID {
+			continue
+		}
+		if x.Level != "" {
+			values[x.IndicatorCode] = x.Level
+		} else {
+			values[x.IndicatorCode] = strconv.FormatFloat(x.Value, 'f', -1, 64)
+		}
+		if x.Comment != "" {
+			comment = x.Comment
+		}
+	}
+	s.rateRender(w, r, http.StatusOK, c, role, task, tasks, values, comment, nil)
+}
+
+func (s *Server) rateRender(w http.ResponseWriter, r *http.Request, status int, c storage.EvalCycle, role model.RaterRole, task storage.RaterTask,
+	tasks []storage.RaterTask, values map[string]string, comment string, errs []string) {
+	f, err := s.st.Framework(r.Context(), schoolOf(r), c.FrameworkID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d := rateFormData{Cycle: c, Role: role, Student: task, Comment: comment, Errors: errs, Count: len(tasks), Anonymous: role == model.RaterPeer}
+	for i, t := range tasks {
+		if t.StudentID == task.StudentID {
+			d.Position = i + 1
+		}
+	}
+	for i := 1; i <= len(tasks); i++ { // the next student after this one not yet rated
+		t := tasks[(d.Position-1+i)%len(tasks)]
+		if !t.Done && t.StudentID != task.StudentID {
+			d.NextURL = rateURL(c.ID, role, t.StudentID)
+			break
+		}
+	}
+	for _, dim := range f.Dimensions {
+		rd := rateDim{Name: dim.Name}
+		for _, ind := range dim.Indicators {
+			if ind.RoleWeights[role] > 0 {
+				rd.Indicators = append(rd.Indicators, rateIndicator{Indicator: ind, Value: values[ind.Code]})
+			}
+		}
+		if len(rd.Indicators) > 0 {
+			d.Dims = append(d.Dims, rd)
+		}
+	}
+	s.render(w, r, status, "rate_form", role.Name()+"·"+task.StudentName, d)
+}
+
+// rateSubmit stores the form. Every value is checked by storage (assigned
+// student, open cycle, indicator of the role, value on the scale); a bad
+// form writes nothing and comes back with the reason.
+func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
+	c, role, raterID, task, tasks, ok := s.rateTarget(w, r)
+	if !ok {
+		return
+	}
+	f, err := s.st.Framework(r.Context(), schoolOf(r), c.FrameworkID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	u := userOf(r)
+	comment := strings.TrimSpace(r.FormValue("comment"))
+	values := map[string]string{}
+	var rs []model.Rating
+	var errs []string
+	for _, code := range eval.IndicatorsFor(f, role) {
+		v := strings.TrimSpace(r.FormValue("v_" + code))
+		values[code] = v
+		if v == "" {
+			continue // an indicator left blank is simply not rated yet
+		}
+		x := model.Rating{CycleID: c.ID, RaterRole: role, RaterID: raterID, RaterUserID: u.ID, StudentID: task.StudentID, IndicatorCode: code, Comment: comment}
+		if n, err := strconv.ParseFloat(v, 64); err == nil {
+			x.Value = n
+		} else {
+			x.Level = v
+		}
+		rs = append(rs, x)
+	}
+	if len(rs) == 0 {
+		errs = append(errs, "请至少评一项")
+	}
+	if len(errs) == 0 {
+		if _, err := s.st.SubmitRatings(r.Context(), schoolOf(r), actor(r), c.ID, role, raterID, u.ID, rs); err != nil {
+			if errors.Is(err, storage.ErrNotFound) {
+				s.errorPage(w, r, http.StatusNotFound, "没有这项评价任务")
+				return
+			}
+			errs = append(errs, err.Error())
+		}
+	}
+	if len(errs) > 0 {
+		s.rateRender(w, r, http.StatusUnprocessableEntity, c, role, task, tasks, values, comment, errs)
+		return
+	}
+	s.flash(r, "已保存对 "+task.StudentName+" 的评价")
+	next := r.FormValue("next")
+	if !strings.HasPrefix(next, "/rate/") {
+		next = "/rate"
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
