@@ -235,6 +235,9 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 	if err := one(ctx, 0, newSchool(0)); err != nil {
 		return nil, err
 	}
+	if err := seedEvaluation(ctx, st, res.Schools[0], o.Seed, progress); err != nil {
+		return nil, fmt.Errorf("准备演示评价: %w", err)
+	}
 	workers := 1
 	if st.Dialect() == storage.Postgres {
 		workers = min(4, max(2, runtime.GOMAXPROCS(0)))
