@@ -3,6 +3,7 @@ package ui
 import (
 	"embed"
 	"encoding/json"
+	"io/fs"
 	"net/http"
 	"strings"
 )
@@ -14,15 +15,31 @@ import (
 //go:embed locale/*.json
 var localeFS embed.FS
 
-var english map[string]string
+var english = map[string]string{}
 
+// init merges locale/en.json and any locale/en-*.json (one file per area of
+// the site, so parallel work does not edit one file); a phrase defined in
+// two files is a mistake and stops the program at start, in tests first.
 func init() {
-	b, err := localeFS.ReadFile("locale/en.json")
+	files, err := fs.Glob(localeFS, "locale/en*.json")
 	if err != nil {
 		panic(err)
 	}
-	if err := json.Unmarshal(b, &english); err != nil {
-		panic("locale/en.json: " + err.Error())
+	for _, f := range files {
+		b, err := localeFS.ReadFile(f)
+		if err != nil {
+			panic(err)
+		}
+		var m map[string]string
+		if err := json.Unmarshal(b, &m); err != nil {
+			panic(f + ": " + err.Error())
+		}
+		for k, v := range m {
+			if _, dup := english[k]; dup {
+				panic(f + ": " + k + " is already translated in another locale file")
+			}
+			english[k] = v
+		}
 	}
 }
 

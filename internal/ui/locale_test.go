@@ -161,16 +161,26 @@ func TestEnglishCoversEveryPhrase(t *testing.T) {
 	}
 }
 
-// TestEnglishFileSorted keeps en.json sorted by key, one key once, so
-// merges stay small.
+// TestEnglishFileSorted keeps every locale/en*.json sorted by key, one key
+// once, so merges stay small.
 func TestEnglishFileSorted(t *testing.T) {
-	b, err := os.ReadFile("locale/en.json")
+	files, _ := filepath.Glob("locale/en*.json")
+	if len(files) == 0 {
+		t.Fatal("no locale files")
+	}
+	for _, f := range files {
+		checkSorted(t, f)
+	}
+}
+
+func checkSorted(t *testing.T, file string) {
+	b, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		t.Fatal("en.json is not an object")
+		t.Fatal(file + " is not an object")
 	}
 	prev := ""
 	for dec.More() {
@@ -180,12 +190,12 @@ func TestEnglishFileSorted(t *testing.T) {
 		}
 		k := tok.(string)
 		if k <= prev && prev != "" {
-			t.Errorf("en.json: %q comes after %q (keep keys sorted, each once)", k, prev)
+			t.Errorf("%s: %q comes after %q (keep keys sorted, each once)", file, k, prev)
 		}
 		prev = k
 		var v string
 		if err := dec.Decode(&v); err != nil {
-			t.Fatalf("en.json %q: %v", k, err)
+			t.Fatalf("%s %q: %v", file, k, err)
 		}
 	}
 }

@@ -169,7 +169,7 @@ func TestRouteTableNamesTheRightPermission(t *testing.T) {
 		t.Fatal(err)
 	}
 	resource := map[string]string{"students": "student", "classes": "class", "teachers": "teacher", "org": "org",
-		"enterprises": "enterprise", "users": "user", "audit": "audit", "tokens": "token", "platform": "platform", "import": "student", "cycles": "cycle", "rate": "rating",
+		"enterprises": "enterprise", "users": "user", "audit": "audit", "tokens": "token", "platform": "platform", "import": "student", "cycles": "cycle", "rate": "rating", "evidence": "evidence", "results": "result", "appeals": "appeal",
 		"frameworks": "framework", "evidence-rules": "framework"}
 	// Routes whose permission depends on the roster kind in the path
 	// (checked by kindAllowed against importer.Kinds), and the pages every

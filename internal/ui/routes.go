@@ -40,9 +40,10 @@ func (s *Server) Routes() []RouteInfo {
 	return out
 }
 
-// routeTable is the site map.
+// routeTable is the site map. Areas that grow on their own (evidence,
+// results and appeals) add their routes from their own files.
 func (s *Server) routeTable() []route {
-	return []route{
+	rt := []route{
 		{"GET", "/healthz", "", public, s.healthz},
 		{"GET", "/login", "", public, s.loginShow},
 		{"POST", "/login", "", public, s.loginSubmit},
@@ -149,6 +150,8 @@ func (s *Server) routeTable() []route {
 		{"GET", "/platform/schools", "platform:manage", platform, s.schoolList},
 		{"POST", "/platform/schools", "platform:manage", platform, s.schoolCreate},
 	}
+	rt = append(rt, s.evidenceRoutes()...)
+	return append(rt, s.resultRoutes()...)
 }
 
 // routes registers the table, each route behind its guard.
