@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"sort"
 	"sync"
@@ -32,9 +33,12 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 // (one simulated user each: a phone submitting its forms one after the
 // other), and measures every response. next(client, i) returns that
 // client's i-th request or nil when it has no more; ok decides whether a
-// response counts as a success. Bounded: every client stops at its last
+// response counts as a success. pace is a user's mean think time between
+// two forms (uniform in [0, 2·pace), also before the first), so the offered
+// load is len(clients)/pace requests per second, as real users arrive;
+// pace 0 sends back to back. Bounded: every client stops at its last
 // request or when ctx ends, and only loopback targets are used by callers.
-func Load(ctx context.Context, clients []*http.Client, next func(c, i int) *http.Request, ok func(*http.Response) bool) LoadResult {
+func Load(ctx context.Context, clients []*http.Client, pace time.Duration, next func(c, i int) *http.Request, ok func(*http.Response) bool) LoadResult {
 	var mu sync.Mutex
 	var lat []time.Duration
 	res := LoadResult{}
@@ -44,10 +48,18 @@ func Load(ctx context.Context, clients []*http.Client, next func(c, i int) *http
 		wg.Add(1)
 		go func(c int) {
 			defer wg.Done()
+			rng := rand.New(rand.NewPCG(uint64(c), 11))
 			for i := 0; ctx.Err() == nil; i++ {
 				req := next(c, i)
 				if req == nil {
 					return
+				}
+				if pace > 0 {
+					select {
+					case <-time.After(time.Duration(rng.Int64N(int64(2 * pace)))):
+					case <-ctx.Done():
+						return
+					}
 				}
 				t := time.Now()
 				resp, err := clients[c].Do(req.WithContext(ctx))

@@ -22,7 +22,7 @@ func TestLoadCountsEverything(t *testing.T) {
 	for i := range clients {
 		clients[i] = srv.Client()
 	}
-	res := Load(context.Background(), clients, func(c, i int) *http.Request {
+	res := Load(context.Background(), clients, 0, func(c, i int) *http.Request {
 		if i >= 25 {
 			return nil
 		}

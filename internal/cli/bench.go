@@ -7,14 +7,16 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
+	"time"
 
 	"zhijiao/internal/bench"
 	"zhijiao/internal/storage"
 )
 
 func init() {
-	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价计算 / benchmarks: import, eval",
-		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N]", run: runBench})
+	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价重算、submit 并发提交评分 / benchmarks: import, eval, submit",
+		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] | submit [--clients N]", run: runBench})
 }
 
 // runBench prints figures as ratios against a baseline measured in the same
@@ -22,6 +24,8 @@ func init() {
 func runBench(ctx context.Context, e *env, args []string) error {
 	rows := e.fs.Int("rows", 10000, "花名册行数 / roster rows")
 	students := e.fs.Int("students", 3000, "评价基准的学生人数 / students for eval")
+	clients := e.fs.Int("clients", 500, "同时提交的学生人数 / concurrent students for submit")
+	rate := e.fs.Float64("rate", 350, "提交基准的到达速率（次/秒），0 为不间断提交 / offered submissions per second for submit; 0 = back to back")
 	runs := e.fs.Int("runs", 3, "重复次数，取中位数 / runs (median is reported)")
 	what, err := e.sub(args)
 	if err != nil {
@@ -45,6 +49,19 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "机器 / machine: %d 核 cores, %s/%s, 数据库 / database: %s\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, st.Dialect())
+	// ZHIJIAO_CPUPROFILE=FILE writes a CPU profile of the run, for
+	// `go tool pprof`: figures are only worth having with their reasons.
+	if path := os.Getenv("ZHIJIAO_CPUPROFILE"); path != "" {
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	switch what {
 	case "import":
 		r, err := bench.Import(ctx, st, *rows, *runs)
@@ -76,8 +93,24 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		ok := r.Recompute.Seconds() <= 2 && r.Ratio() <= 2
 		fmt.Fprintf(e.stdout, "  目标 / target ≤ 2 s and ≤ 2×: %s\n", map[bool]string{true: "达成 / met", false: "未达成 / NOT met"}[ok])
 		return nil
+	case "submit":
+		n := *clients
+		r, err := bench.Submit(ctx, st, max(*students, n), n, *rate)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%d 名学生同时在线，通过 HTTP（本机回环）提交互评表，到达速率 %.0f 次/秒；登录用时 %.1f s（不计入）/ %d students online submit peer forms over loopback HTTP at %.0f/s offered\n",
+			r.Students, r.Rate, r.Login.Seconds(), r.Students, r.Rate)
+		fmt.Fprintf(e.stdout, "  %s\n", r.Load)
+		fmt.Fprintf(e.stdout, "  应存评分 / ratings expected: %d，数据库中 / counted: %d\n", r.Expected, r.Counted)
+		if r.Load.Errors > 0 {
+			fmt.Fprintf(e.stdout, "  第一个错误 / first error: %s\n", r.Load.FirstErr)
+		}
+		ok := r.Load.PerSecond >= 300 && r.Load.P99 < 200*time.Millisecond && r.Load.Errors == 0 && r.Counted == r.Expected
+		fmt.Fprintf(e.stdout, "  目标 / target ≥ 300/s, p99 < 200 ms, no errors, nothing lost: %s\n", map[bool]string{true: "达成 / met", false: "未达成 / NOT met"}[ok])
+		return nil
 	}
-	return fmt.Errorf("未知基准 %q（可用：import、eval）", what)
+	return fmt.Errorf("未知基准 %q（可用：import、eval、submit）", what)
 }
 
 func flagGiven(e *env, name string) bool {

@@ -27,9 +27,10 @@ const (
 
 // Storage is the data layer. It is safe for concurrent use.
 type Storage struct {
-	db      *sql.DB
-	dialect Dialect
-	dsn     string
+	db         *sql.DB
+	dialect    Dialect
+	dsn        string
+	frameworks frameworkCache
 }
 
 // DefaultDSN is used when neither --db nor ZHIJIAO_DB is given.

@@ -57,7 +57,7 @@ func scanFramework(row interface{ Scan(...any) error }) (model.Framework, error)
 
 // Framework reads one framework version.
 func (s *Storage) Framework(ctx context.Context, schoolID, id int64) (model.Framework, error) {
-	return scanFramework(s.db.QueryRowContext(ctx, `SELECT id, body, is_default FROM frameworks WHERE school_id = $1 AND id = $2`, schoolID, id))
+	return s.framework(ctx, s.db, schoolID, id)
 }
 
 // FrameworkSummary is one line of the framework list.

@@ -27,7 +27,7 @@ func (s *Storage) SubmitRatings(ctx context.Context, schoolID int64, a model.Act
 		if c.State != model.CycleOpen {
 			return fmt.Errorf("评价周期“%s”%s，不能提交评分", c.Name, c.State.Name())
 		}
-		f, err := scanFramework(tx.QueryRowContext(ctx, `SELECT id, body, is_default FROM frameworks WHERE school_id = $1 AND id = $2`, schoolID, c.FrameworkID))
+		f, err := s.framework(ctx, tx, schoolID, c.FrameworkID)
 		if err != nil {
 			return err
 		}
