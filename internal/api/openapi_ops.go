@@ -5,6 +5,7 @@ import (
 
 	"zhijiao/internal/auth"
 	"zhijiao/internal/model"
+	"zhijiao/internal/storage"
 )
 
 // Filters shared by several operations.
@@ -36,6 +37,18 @@ const (
 
 // operations documents every route of routeTable, keyed "METHOD /path".
 var operations = map[string]opDoc{
+	"GET /frameworks": {Tag: "评价", Summary: "评价方案列表", Search: true, Paged: true, Resp: storage.FrameworkSummary{},
+		Desc: "本校各评价方案的最新版本、版本数和是否为默认方案。"},
+	"GET /frameworks/{id}": {Tag: "评价", Summary: "评价方案详情", Resp: model.Framework{},
+		Desc: "某一版本的完整指标树：维度、指标（权重、量表、各评价主体权重）、观测点、等级与名额设置。版本一经保存不再改变。"},
+	"GET /cycles": {Tag: "评价", Summary: "评价周期列表", Search: true, Paged: true, Resp: storage.EvalCycle{},
+		Desc: "本校的评价周期及其状态（草稿、评价中、已截止、已计算、公示中、已确认）。"},
+	"GET /cycles/{id}": {Tag: "评价", Summary: "评价周期详情", Resp: storage.EvalCycle{}, Desc: "周期属于其他学校时返回 404。"},
+	"GET /rating-tasks": {Tag: "评价", Summary: "我的评价任务", Paged: true, Resp: ratingTask{},
+		Desc: "调用者在本校各进行中周期里要评价的学生：学生的自评与互评，班主任、任课教师、企业导师和家长的评价。互评对被评学生匿名。"},
+	"POST /cycles/{id}/ratings": {Tag: "评价", Summary: "提交评价", Body: ratingSubmit{}, Resp: ratingResult{},
+		Desc: "以某一评价主体身份提交对一名学生的评价。调用者须具有该身份且被分配了该学生，周期须在评价中，指标须由该身份评价，分值须在量表内；任一项不符则整份不写入（422）。重复提交相同内容不会重复记录，修改的分值作为更正记录保存。"},
+
 	"GET /openapi.json": {Tag: "文档", Summary: "OpenAPI 文档", Desc: "本接口的 OpenAPI 3.0 描述，无需登录。"},
 	"GET /me": {Tag: "账号", Summary: "当前用户", Resp: meBody{},
 		Desc: "返回当前账号、角色、全部权限字符串和可见范围。须修改初始密码的账号也可调用，以便客户端提示用户。"},

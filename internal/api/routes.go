@@ -58,6 +58,13 @@ func routeTable() []route {
 		{Method: "GET", Path: "/enterprises", Perm: "enterprise:read", School: true, H: (*API).enterpriseList},
 		{Method: "GET", Path: "/mentors", Perm: "enterprise:read", School: true, H: (*API).mentorList},
 
+		{Method: "GET", Path: "/frameworks", Perm: "framework:read", School: true, H: (*API).frameworkList},
+		{Method: "GET", Path: "/frameworks/{id}", Perm: "framework:read", School: true, H: (*API).frameworkShow},
+		{Method: "GET", Path: "/cycles", Perm: "cycle:read", School: true, H: (*API).cycleList},
+		{Method: "GET", Path: "/cycles/{id}", Perm: "cycle:read", School: true, H: (*API).cycleShow},
+		{Method: "GET", Path: "/rating-tasks", Perm: "rating:submit", School: true, H: (*API).myTasks},
+		{Method: "POST", Path: "/cycles/{id}/ratings", Perm: "rating:submit", School: true, H: (*API).ratingCreate},
+
 		{Method: "GET", Path: "/users", Perm: "user:read", School: true, H: (*API).userList},
 		{Method: "GET", Path: "/audit", Perm: "audit:read", School: true, H: (*API).auditList},
 

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"zhijiao/internal/auth"
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
@@ -42,7 +43,7 @@ func (s *Server) rateTarget(w http.ResponseWriter, r *http.Request) (c storage.E
 	cycleID, err1 := strconv.ParseInt(r.PathValue("cycle"), 10, 64)
 	studentID, err2 := strconv.ParseInt(r.PathValue("student"), 10, 64)
 	role = model.RaterRole(r.PathValue("role"))
-	raterID, mine := identityFor(userOf(r), role)
+	raterID, mine := auth.RaterID(userOf(r), role)
 	if err1 != nil || err2 != nil || !mine {
 		s.errorPage(w, r, http.StatusNotFound, "没有这项评价任务")
 		return
