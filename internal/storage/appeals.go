@@ -190,7 +190,7 @@ func (s *Storage) Appeals(ctx context.Context, schoolID, cycleID, studentID int6
 
 // AddAppealFile attaches a proof file (checked by CheckProofFile).
 func (s *Storage) AddAppealFile(ctx context.Context, schoolID int64, a model.Actor, appealID int64, name string, data []byte) (ProofFile, error) {
-	return s.addFile(ctx, schoolID, a, "appeal", appealID, name, data)
+	return s.addFile(ctx, schoolID, a, "appeal", "appeals", appealID, name, data)
 }
 
 // AppealFile reads one proof file of an appeal.

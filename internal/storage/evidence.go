@@ -208,7 +208,7 @@ type ProofFile struct {
 
 // AddEvidenceFile attaches a proof file after CheckProofFile.
 func (s *Storage) AddEvidenceFile(ctx context.Context, schoolID int64, a model.Actor, evidenceID int64, name string, data []byte) (ProofFile, error) {
-	return s.addFile(ctx, schoolID, a, "evidence", evidenceID, name, data)
+	return s.addFile(ctx, schoolID, a, "evidence", "evidence", evidenceID, name, data)
 }
 
 // EvidenceFile reads one proof file of a record.
@@ -216,7 +216,9 @@ func (s *Storage) EvidenceFile(ctx context.Context, schoolID, fileID int64) (Pro
 	return s.file(ctx, "evidence", schoolID, fileID)
 }
 
-func (s *Storage) addFile(ctx context.Context, schoolID int64, a model.Actor, owner string, ownerID int64, name string, data []byte) (ProofFile, error) {
+// addFile stores a checked proof file for a row of table (the owner's
+// table; its files live in owner_files with an owner_id column).
+func (s *Storage) addFile(ctx context.Context, schoolID int64, a model.Actor, owner, table string, ownerID int64, name string, data []byte) (ProofFile, error) {
 	f := ProofFile{OwnerID: ownerID, Name: name, Size: int64(len(data)), Data: data}
 	ct, err := CheckProofFile(data)
 	if err != nil {
@@ -225,7 +227,7 @@ func (s *Storage) addFile(ctx context.Context, schoolID int64, a model.Actor, ow
 	f.ContentType = ct
 	err = s.InTx(ctx, func(tx *sql.Tx) error {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+owner+` WHERE school_id = $1 AND id = $2`, schoolID, ownerID).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table+` WHERE school_id = $1 AND id = $2`, schoolID, ownerID).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {

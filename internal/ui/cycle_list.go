@@ -73,8 +73,11 @@ func (s *Server) cycleCreate(w http.ResponseWriter, r *http.Request) {
 		OpensAt: r.FormValue("opens_at"), ClosesAt: r.FormValue("closes_at")}
 	var errs formErrors
 	var err error
-	if f.PeerCount, err = strconv.Atoi(r.FormValue("peer_count")); err != nil || f.PeerCount < 1 || f.PeerCount > 10 {
-		errs.add("互评人数应为 1–10 之间的整数")
+	// At least 3 peers, so that a student's peer score is never one
+	// classmate's score (peers are anonymous, and an aggregate of one would
+	// give a rating away).
+	if f.PeerCount, err = strconv.Atoi(r.FormValue("peer_count")); err != nil || f.PeerCount < 3 || f.PeerCount > 10 {
+		errs.add("互评人数应为 3–10 之间的整数（至少 3 人，保证互评匿名）")
 	}
 	if f.Publicity, err = strconv.Atoi(r.FormValue("publicity_days")); err != nil || f.Publicity < 1 || f.Publicity > 30 {
 		errs.add("公示天数应为 1–30 之间的整数")

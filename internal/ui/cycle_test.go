@@ -22,7 +22,7 @@ func TestCycleAndRatingPages(t *testing.T) {
 		s := newSite(t, st)
 		sid := s.a.School.ID
 		admin := s.login(t, "admin@a1")
-		form := url.Values{"name": {"2026-2027学年第一学期综合素质评价"}, "term_id": {itoa(s.a.Term.ID)}, "peer_count": {"1"}, "publicity_days": {"5"}}
+		form := url.Values{"name": {"2026-2027学年第一学期综合素质评价"}, "term_id": {itoa(s.a.Term.ID)}, "peer_count": {"3"}, "publicity_days": {"5"}}
 		if code, body, _ := admin.postForm("/cycles", form); code != http.StatusUnprocessableEntity || !strings.Contains(body, "评价方案") {
 			t.Fatalf("cycle without a framework: %d", code)
 		}
@@ -35,7 +35,7 @@ func TestCycleAndRatingPages(t *testing.T) {
 		if code, body, _ := admin.postForm("/cycles", form); code != http.StatusUnprocessableEntity || !strings.Contains(body, "互评人数") {
 			t.Fatalf("peer count 99: %d", code)
 		}
-		form.Set("peer_count", "1")
+		form.Set("peer_count", "3")
 		code, _, loc := admin.postForm("/cycles", form)
 		if code != http.StatusSeeOther || !strings.HasPrefix(loc, "/cycles/") {
 			t.Fatalf("create: %d %s", code, loc)
