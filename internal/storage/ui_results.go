@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-
 )
 
 // AppealFiles lists an appeal's proof files (without their data), oldest
@@ -53,4 +52,3 @@ func (s *Storage) AccountsOf(ctx context.Context, schoolID int64, column string,
 	}
 	return out, nil
 }
-

@@ -211,6 +211,7 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 		{"/org", "组织机构", "org:read"},
 		{"/enterprises", "校企合作", "enterprise:read"},
 		{"/cycles", "评价周期", "cycle:read"},
+		{"/evidence", "写实记录", "evidence:read"},
 		{"/results", "评价结果", "result:read"},
 		{"/appeals", "申诉处理", "appeal:review"},
 		{"/frameworks", "评价方案", "framework:read"},
