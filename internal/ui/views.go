@@ -181,6 +181,11 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 			p.School, _ = s.st.School(r.Context(), u.SchoolID)
 		}
 		p.Flash = s.sm.PopString(r.Context(), "flash")
+		if p.Flash == "" && r.URL.Query().Get("saved") == "1" {
+			// Set by redirects on hot paths (the rating form) instead of a
+			// session flash, which would cost a database write per form.
+			p.Flash = "已保存"
+		}
 		p.Error = s.sm.PopString(r.Context(), "flash_error")
 	}
 	tt, err := t.Clone()
