@@ -56,7 +56,23 @@ func compareRank(a, b *model.StudentResult) int {
 // level inside their quota group, by the rule in the package doc. Results
 // are changed in place; the notes explain every move.
 func assignLevels(results []model.StudentResult, pl *plan) [][]levelNote {
-	g := pl.f.Grading
+	return assignLevelsBy(results, pl.f.Grading)
+}
+
+// Relevel assigns ranks, score levels and quota levels again, by the rule
+// Compute uses, after totals changed outside the engine (an upheld
+// appeal's correction). results must be in the order Compute returned
+// them; unrated students are cleared.
+func Relevel(results []model.StudentResult, g model.Grading) {
+	for i := range results {
+		if r := &results[i]; !r.Rated {
+			r.Rank, r.GroupSize, r.Level, r.ScoreLevel = 0, 0, "", ""
+		}
+	}
+	assignLevelsBy(results, g)
+}
+
+func assignLevelsBy(results []model.StudentResult, g model.Grading) [][]levelNote {
 	notes := make([][]levelNote, len(results))
 	groups := map[int64][]int{}
 	var keys []int64

@@ -198,7 +198,7 @@ func ApplyCorrections(f model.Framework, results []model.StudentResult, corr []s
 	for i := range touched {
 		recombine(&results[i])
 	}
-	Relevel(results, f.Grading)
+	eval.Relevel(results, f.Grading)
 	for i := range touched {
 		r := &results[i]
 		r.Explanation = append(r.Explanation, fmt.Sprintf("更正后总分 %s 分，等级%s（第 %d 名 / %d 人）", num(r.Total), r.Level, r.Rank, r.GroupSize))

@@ -63,7 +63,7 @@ func TestRelevelMatchesEngine(t *testing.T) {
 		if moved == 0 {
 			t.Fatalf("%s: no quota moved anyone; the test proves nothing", scope)
 		}
-		evalrun.Relevel(res, f.Grading)
+		eval.Relevel(res, f.Grading)
 		for i, r := range res {
 			if got := (lv{r.Rank, r.GroupSize, r.Level, r.ScoreLevel}); got != want[i] {
 				t.Fatalf("%s: student %d: %+v, engine %+v", scope, r.StudentID, got, want[i])
