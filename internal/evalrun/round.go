@@ -15,4 +15,3 @@ func round2(x float64) float64 {
 }
 
 func num(x float64) string { return strconv.FormatFloat(round2(x), 'f', -1, 64) }
-
