@@ -25,7 +25,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	rows := e.fs.Int("rows", 10000, "花名册行数 / roster rows")
 	students := e.fs.Int("students", 3000, "评价基准的学生人数 / students for eval")
 	clients := e.fs.Int("clients", 500, "同时提交的学生人数 / concurrent students for submit")
-	rate := e.fs.Float64("rate", 350, "提交基准的到达速率（次/秒），0 为不间断提交 / offered submissions per second for submit; 0 = back to back")
+	rate := e.fs.Float64("rate", 380, "提交基准的到达速率（次/秒），0 为不间断提交 / offered submissions per second for submit; 0 = back to back")
 	runs := e.fs.Int("runs", 3, "重复次数，取中位数 / runs (median is reported)")
 	what, err := e.sub(args)
 	if err != nil {

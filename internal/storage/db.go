@@ -39,6 +39,10 @@ const DefaultDSN = "sqlite:./zhijiao.db"
 // ErrNotFound is returned when a row does not exist in the given school.
 var ErrNotFound = errors.New("记录不存在")
 
+// ErrNotAssigned wraps a rating for a student the rater has no task for,
+// so pages can answer "not found" rather than show whom one could rate.
+var ErrNotAssigned = errors.New("未分配的评价任务")
+
 // Open connects to dsn: "sqlite:PATH" or "postgres://…" (also "postgresql://").
 // SQLite is opened in WAL mode with foreign keys on and a busy timeout, so
 // readers never block the single writer and a second process waits instead

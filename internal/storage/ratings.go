@@ -51,7 +51,7 @@ func (s *Storage) SubmitRatings(ctx context.Context, schoolID int64, a model.Act
 		for i, r := range rs {
 			r.RaterRole = role
 			if !assigned[r.StudentID] {
-				return fmt.Errorf("第 %d 条：学生 %d 不在%s的评价任务中", i+1, r.StudentID, role.Name())
+				return notAssigned(fmt.Sprintf("第 %d 条：学生 %d 不在%s的评价任务中", i+1, r.StudentID, role.Name()))
 			}
 			if msg := eval.CheckRating(f, r); msg != "" {
 				return fmt.Errorf("第 %d 条：%s", i+1, msg)
@@ -267,3 +267,9 @@ func (s *Storage) RatingCount(ctx context.Context, schoolID, cycleID int64) (int
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM ratings WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID).Scan(&n)
 	return n, err
 }
+
+// notAssigned is a Chinese refusal that errors.Is reports as ErrNotAssigned.
+type notAssigned string
+
+func (e notAssigned) Error() string        { return string(e) }
+func (e notAssigned) Is(target error) bool { return target == ErrNotAssigned }

@@ -130,30 +130,40 @@ func (s *Server) rateRender(w http.ResponseWriter, r *http.Request, status int, 
 }
 
 // rateSubmit stores the form. Every value is checked by storage (assigned
-// student, open cycle, indicator of the role, value on the scale); a bad
-// form writes nothing and comes back with the reason.
+// student, open cycle, indicator of the role, value on the scale) inside
+// one transaction; a bad form writes nothing and comes back with the
+// reason. The happy path asks storage once: the rater's task list is read
+// only to show the form again after an error.
 func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
-	c, role, raterID, task, tasks, ok := s.rateTarget(w, r)
-	if !ok {
+	ctx, school, u := r.Context(), schoolOf(r), userOf(r)
+	cycleID, err1 := strconv.ParseInt(r.PathValue("cycle"), 10, 64)
+	studentID, err2 := strconv.ParseInt(r.PathValue("student"), 10, 64)
+	role := model.RaterRole(r.PathValue("role"))
+	raterID, mine := auth.RaterID(u, role)
+	if err1 != nil || err2 != nil || !mine {
+		s.errorPage(w, r, http.StatusNotFound, "没有这项评价任务")
 		return
 	}
-	f, err := s.st.Framework(r.Context(), schoolOf(r), c.FrameworkID)
+	c, err := s.st.Cycle(ctx, school, cycleID)
+	if err != nil {
+		s.notFoundOr(w, r, err)
+		return
+	}
+	f, err := s.st.Framework(ctx, school, c.FrameworkID)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	u := userOf(r)
 	comment := strings.TrimSpace(r.FormValue("comment"))
 	values := map[string]string{}
 	var rs []model.Rating
-	var errs []string
 	for _, code := range eval.IndicatorsFor(f, role) {
 		v := strings.TrimSpace(r.FormValue("v_" + code))
 		values[code] = v
 		if v == "" {
 			continue // an indicator left blank is simply not rated yet
 		}
-		x := model.Rating{CycleID: c.ID, RaterRole: role, RaterID: raterID, RaterUserID: u.ID, StudentID: task.StudentID, IndicatorCode: code, Comment: comment}
+		x := model.Rating{CycleID: c.ID, RaterRole: role, RaterID: raterID, RaterUserID: u.ID, StudentID: studentID, IndicatorCode: code, Comment: comment}
 		if n, err := strconv.ParseFloat(v, 64); err == nil {
 			x.Value = n
 		} else {
@@ -161,19 +171,21 @@ func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
 		}
 		rs = append(rs, x)
 	}
+	var errs []string
 	if len(rs) == 0 {
 		errs = append(errs, "请至少评一项")
-	}
-	if len(errs) == 0 {
-		if _, err := s.st.SubmitRatings(r.Context(), schoolOf(r), actor(r), c.ID, role, raterID, u.ID, rs); err != nil {
-			if errors.Is(err, storage.ErrNotFound) {
-				s.errorPage(w, r, http.StatusNotFound, "没有这项评价任务")
-				return
-			}
-			errs = append(errs, err.Error())
+	} else if _, err := s.st.SubmitRatings(ctx, school, actor(r), c.ID, role, raterID, u.ID, rs); err != nil {
+		if errors.Is(err, storage.ErrNotFound) || errors.Is(err, storage.ErrNotAssigned) {
+			s.errorPage(w, r, http.StatusNotFound, "没有这项评价任务")
+			return
 		}
+		errs = append(errs, err.Error())
 	}
 	if len(errs) > 0 {
+		c, role, _, task, tasks, ok := s.rateTarget(w, r)
+		if !ok {
+			return
+		}
 		s.rateRender(w, r, http.StatusUnprocessableEntity, c, role, task, tasks, values, comment, errs)
 		return
 	}
