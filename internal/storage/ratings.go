@@ -273,3 +273,40 @@ type notAssigned string
 
 func (e notAssigned) Error() string        { return string(e) }
 func (e notAssigned) Is(target error) bool { return target == ErrNotAssigned }
+
+// ClassRatings lists the current ratings (the newest row per rater,
+// student and indicator) of the students a cycle rates in one class, for
+// the fairness view of that class.
+func (s *Storage) ClassRatings(ctx context.Context, schoolID, cycleID, classID int64) ([]model.Rating, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.rater_role, r.rater_id, r.student_id, r.indicator_code, r.value, r.level FROM ratings r
+		WHERE r.school_id = $1 AND r.cycle_id = $2 AND r.student_id IN
+		(SELECT t.student_id FROM rating_tasks t WHERE t.school_id = $1 AND t.cycle_id = $2 AND t.class_id = $3)
+		ORDER BY r.id`, schoolID, cycleID, classID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	type key struct {
+		role           string
+		rater, student int64
+		code           string
+	}
+	latest := map[key]int{}
+	var out []model.Rating
+	for rows.Next() {
+		var r model.Rating
+		var role string
+		if err := rows.Scan(&r.ID, &role, &r.RaterID, &r.StudentID, &r.IndicatorCode, &r.Value, &r.Level); err != nil {
+			return nil, err
+		}
+		r.CycleID, r.RaterRole = cycleID, model.RaterRole(role)
+		k := key{role, r.RaterID, r.StudentID, r.IndicatorCode}
+		if i, ok := latest[k]; ok {
+			out[i] = r // a correction replaces the earlier row
+			continue
+		}
+		latest[k] = len(out)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

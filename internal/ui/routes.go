@@ -137,6 +137,7 @@ func (s *Server) routeTable() []route {
 		{"POST", "/cycles", "cycle:manage", school, s.cycleCreate},
 		{"GET", "/cycles/{id}", "cycle:read", school, s.cycleShow},
 		{"POST", "/cycles/{id}/state", "cycle:manage", school, s.cycleMove},
+		{"GET", "/cycles/{id}/fairness", "cycle:read", school, s.cycleFairness},
 		{"GET", "/rate", "rating:submit", school, s.rateHome},
 		{"GET", "/rate/{cycle}/{role}/{student}", "rating:submit", school, s.rateShow},
 		{"POST", "/rate/{cycle}/{role}/{student}", "rating:submit", school, s.rateSubmit},
