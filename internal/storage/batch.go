@@ -19,28 +19,10 @@ func (s *Storage) batchInsert(ctx context.Context, tx *sql.Tx, table string, col
 	for start := 0; start < len(rows); start += batchRows {
 		end := min(start+batchRows, len(rows))
 		var b strings.Builder
-		b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
+		b.WriteString(insertSQL(table, cols, end-start, s.dialect))
 		args := make([]any, 0, (end-start)*len(cols))
-		for i, row := range rows[start:end] {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteByte('(')
-			for j, v := range row {
-				if j > 0 {
-					b.WriteString(", ")
-				}
-				args = append(args, v)
-				// SQLite treats "$N" as a named parameter and looks names up
-				// linearly, which turns a 3,000-parameter statement
-				// quadratic; plain "?" is positional there.
-				if s.dialect == SQLite {
-					b.WriteByte('?')
-				} else {
-					b.WriteString("$" + itoa(len(args)))
-				}
-			}
-			b.WriteByte(')')
+		for _, row := range rows[start:end] {
+			args = append(args, row...)
 		}
 		if suffix != "" {
 			b.WriteString(" " + suffix)
@@ -69,6 +51,35 @@ func (s *Storage) batchInsert(ctx context.Context, tx *sql.Tx, table string, col
 		}
 	}
 	return nil
+}
+
+// insertSQL is an INSERT of n rows with positional placeholders. SQLite
+// treats "$N" as a named parameter and looks names up linearly, which turns
+// a 3,000-parameter statement quadratic, so there it uses plain "?", which
+// is positional; PostgreSQL needs "$N".
+func insertSQL(table string, cols []string, n int, d Dialect) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
+	p := 0
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for j := range cols {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			p++
+			if d == SQLite {
+				b.WriteByte('?')
+			} else {
+				b.WriteString("$" + itoa(p))
+			}
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
 }
 
 // analyzeIfStale refreshes a PostgreSQL table's statistics inside the

@@ -317,7 +317,7 @@ func (b *Bulk) flush(t int) error {
 				_, err = st.ExecContext(b.ctx, args...)
 			}
 		} else {
-			_, err = b.tx.ExecContext(b.ctx, insertSQL(tb, n, b.s.dialect), args...)
+			_, err = b.tx.ExecContext(b.ctx, insertSQL(tb.name, tb.cols, n, b.s.dialect), args...)
 		}
 		if err != nil {
 			if isUniqueViolation(err) {
@@ -366,46 +366,12 @@ func (b *Bulk) stmt(t, n int) (*sql.Stmt, error) {
 	if st, ok := b.stmts[k]; ok {
 		return st, nil
 	}
-	st, err := b.tx.PrepareContext(b.ctx, insertSQL(bulkTables[t], n, b.s.dialect))
+	st, err := b.tx.PrepareContext(b.ctx, insertSQL(bulkTables[t].name, bulkTables[t].cols, n, b.s.dialect))
 	if err != nil {
 		return nil, err
 	}
 	b.stmts[k] = st
 	return st, nil
-}
-
-// insertSQL is "INSERT INTO t (cols) VALUES ($1, …), (…)" for n rows. On
-// SQLite the placeholders are plain "?": the driver looks every numbered
-// parameter up by name in a linear list, which makes binding thousands of
-// "$N" quadratic (70% of the load time); anonymous ones bind directly.
-func insertSQL(tb bulkTable, n int, d Dialect) string {
-	var sb strings.Builder
-	sb.WriteString("INSERT INTO ")
-	sb.WriteString(tb.name)
-	sb.WriteString(" (")
-	sb.WriteString(strings.Join(tb.cols, ", "))
-	sb.WriteString(") VALUES ")
-	p := 1
-	for r := 0; r < n; r++ {
-		if r > 0 {
-			sb.WriteString(", ")
-		}
-		sb.WriteByte('(')
-		for c := range tb.cols {
-			if c > 0 {
-				sb.WriteString(", ")
-			}
-			if d == SQLite {
-				sb.WriteByte('?')
-			} else {
-				sb.WriteByte('$')
-				sb.WriteString(itoa(p))
-				p++
-			}
-		}
-		sb.WriteByte(')')
-	}
-	return sb.String()
 }
 
 // District adds a district (教育局).

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
@@ -133,7 +132,7 @@ func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor
 				r := &rs[i]
 				args = append(args, schoolID, cycleID, string(r.RaterRole), r.RaterID, nullInt(r.RaterUserID), r.StudentID, r.IndicatorCode, r.Value, r.Level, r.Comment, at)
 			}
-			q := s.multiInsertSQL("ratings", ratingCols, hi-lo)
+			q := insertSQL("ratings", ratingCols, hi-lo, s.dialect)
 			var err error
 			if hi-lo == loadRows {
 				if full == nil {
@@ -160,33 +159,6 @@ func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor
 // stays below both engines' parameter limits (SQLite 32,766, PostgreSQL
 // 65,535).
 const loadRows = 1000
-
-// multiInsertSQL is an INSERT of n rows with positional placeholders ("?"
-// on SQLite, "$N" on PostgreSQL, as batchInsert explains).
-func (s *Storage) multiInsertSQL(table string, cols []string, n int) string {
-	var b strings.Builder
-	b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
-	p := 0
-	for i := range n {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteByte('(')
-		for j := range cols {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			p++
-			if s.dialect == SQLite {
-				b.WriteByte('?')
-			} else {
-				b.WriteString("$" + itoa(p))
-			}
-		}
-		b.WriteByte(')')
-	}
-	return b.String()
-}
 
 // interner maps the few distinct byte strings of a column (roles,
 // indicator codes, levels) to one shared string each, so that scanning a
