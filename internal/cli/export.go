@@ -55,16 +55,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		}
 		return roster.WriteStudents(w, *format, list, *mask)
 	case roster.KindTeachers:
-		var list []model.Teacher
-		for page := 1; ; page++ {
-			ts, total, err := st.Teachers(ctx, sid, storage.TeacherFilter{ListQuery: model.ListQuery{Page: page, PerPage: 500}})
-			if err != nil {
-				return err
-			}
-			list = append(list, ts...)
-			if page*500 >= total {
-				break
-			}
+		list, err := st.AllTeachers(ctx, sid, storage.TeacherFilter{})
+		if err != nil {
+			return err
 		}
 		return roster.WriteTeachers(w, *format, list, *mask)
 	case roster.KindClasses:

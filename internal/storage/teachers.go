@@ -133,3 +133,20 @@ func (s *Storage) Teachers(ctx context.Context, schoolID int64, f TeacherFilter)
 func (s *Storage) TeacherStaffIndex(ctx context.Context, schoolID int64) (map[string]int64, error) {
 	return s.nameIndex(ctx, `SELECT staff_no, id FROM teachers WHERE school_id = $1`, schoolID)
 }
+
+// AllTeachers reads every teacher matching the filter (its paging is
+// ignored), for exports.
+func (s *Storage) AllTeachers(ctx context.Context, schoolID int64, f TeacherFilter) ([]model.Teacher, error) {
+	var out []model.Teacher
+	for page := 1; ; page++ {
+		f.ListQuery.Page, f.ListQuery.PerPage = page, 500
+		ts, total, err := s.Teachers(ctx, schoolID, f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ts...)
+		if len(ts) == 0 || len(out) >= total {
+			return out, nil
+		}
+	}
+}

@@ -44,15 +44,7 @@ func (s *Server) exportDownload(w http.ResponseWriter, r *http.Request) {
 		}
 		err = roster.WriteStudents(&buf, format, list, mask)
 	case roster.KindTeachers:
-		list, _, e := s.st.Teachers(ctx, school, storage.TeacherFilter{ListQuery: model.ListQuery{Q: r.URL.Query().Get("q"), PerPage: 500}})
-		for len(list) > 0 && len(list)%500 == 0 && e == nil { // more than one page: read them all
-			var more []model.Teacher
-			more, _, e = s.st.Teachers(ctx, school, storage.TeacherFilter{ListQuery: model.ListQuery{Q: r.URL.Query().Get("q"), PerPage: 500, Page: len(list)/500 + 1}})
-			if len(more) == 0 {
-				break
-			}
-			list = append(list, more...)
-		}
+		list, e := s.st.AllTeachers(ctx, school, storage.TeacherFilter{ListQuery: model.ListQuery{Q: r.URL.Query().Get("q")}})
 		if e != nil {
 			s.serverError(w, r, e)
 			return
