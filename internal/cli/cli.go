@@ -34,6 +34,7 @@ type env struct {
 	stdout, stderr io.Writer
 	fs             *flag.FlagSet
 	dsn            *string
+	args           []string // positional arguments, flags taken out
 }
 
 var commands = map[string]*command{}
@@ -151,7 +152,7 @@ func (e *env) parse(args []string) error {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
-	e.fs = withArgs(e.fs, pos)
+	e.args = pos
 	return nil
 }
 
@@ -167,13 +168,6 @@ func (e *env) sub(args []string) (string, error) {
 		return "", errUsage
 	}
 	return args[0], e.parse(args[1:])
-}
-
-// withArgs re-parses a flag set's remembered positionals (flag.FlagSet
-// has no setter, so parse "--" plus them).
-func withArgs(fs *flag.FlagSet, pos []string) *flag.FlagSet {
-	fs.Parse(append([]string{"--"}, pos...))
-	return fs
 }
 
 // schoolID resolves --school CODE.

@@ -27,7 +27,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if _, ok := importer.Kinds[kind]; !ok {
 		return fmt.Errorf("不支持导入 %q（可用：students、teachers、classes）", sub)
 	}
-	if e.fs.NArg() != 1 {
+	if len(e.args) != 1 {
 		e.fs.Usage()
 		return errUsage
 	}
@@ -40,7 +40,7 @@ func runImport(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	f, err := os.Open(e.fs.Arg(0))
+	f, err := os.Open(e.args[0])
 	if err != nil {
 		return fmt.Errorf("无法打开文件: %w", err)
 	}
