@@ -27,9 +27,13 @@ func TestRealIP(t *testing.T) {
 			t.Errorf("%s + %q → %s, want %s", c.remote, c.xff, seen, c.want)
 		}
 	}
-	// No trusted proxies: the handler is returned as it is.
-	var plain http.Handler = http.NotFoundHandler()
-	if realIP(nil, plain) == nil {
-		t.Fatal("nil handler")
+	// No trusted proxies: the header is never believed.
+	plain := realIP(nil, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { seen = clientIP(r) }))
+	r := httptest.NewRequest("GET", "/", nil)
+	r.RemoteAddr = "10.0.0.5:4000"
+	r.Header.Set("X-Forwarded-For", "203.0.113.9")
+	plain.ServeHTTP(httptest.NewRecorder(), r)
+	if seen != "10.0.0.5" {
+		t.Fatalf("without trusted proxies the header was believed: %s", seen)
 	}
 }
