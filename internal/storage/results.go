@@ -144,6 +144,30 @@ func (s *Storage) StudentResult(ctx context.Context, schoolID, cycleID, studentI
 	return r, json.Unmarshal([]byte(detail), &r)
 }
 
+// ClassResults reads the full results of one class of a cycle in one
+// query, by student id (a class table needs every student's dimensions).
+func (s *Storage) ClassResults(ctx context.Context, schoolID, cycleID, classID int64) (map[int64]model.StudentResult, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT student_id, detail FROM results WHERE school_id = $1 AND cycle_id = $2 AND class_id = $3`, schoolID, cycleID, classID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]model.StudentResult{}
+	for rows.Next() {
+		var id int64
+		var d string
+		var r model.StudentResult
+		if err := rows.Scan(&id, &d); err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal([]byte(d), &r); err != nil {
+			return nil, err
+		}
+		out[id] = r
+	}
+	return out, rows.Err()
+}
+
 // ResultDetails returns the stored detail JSON of every result of a cycle
 // by student id: for determinism checks and exports.
 func (s *Storage) ResultDetails(ctx context.Context, schoolID, cycleID int64) (map[int64]string, error) {

@@ -132,14 +132,15 @@ func (s *Server) studentResultRow(r *http.Request, cycleID, studentID int64) (*s
 // resultClassTable is one class's table with dimension scores.
 func (s *Server) resultClassTable(r *http.Request, c storage.EvalCycle, classID int64, name string, rows []storage.ResultRow) (*resultTable, error) {
 	t := &resultTable{Cycle: c, ClassID: classID, ClassName: name}
+	all, err := s.st.ClassResults(r.Context(), schoolOf(r), c.ID, classID)
+	if err != nil {
+		return nil, err
+	}
 	for _, row := range rows {
 		if row.ClassID != classID {
 			continue
 		}
-		res, err := s.st.StudentResult(r.Context(), schoolOf(r), c.ID, row.StudentID)
-		if err != nil {
-			return nil, err
-		}
+		res := all[row.StudentID]
 		tr := resultTableRow{ResultRow: row}
 		for _, dim := range res.Dimensions {
 			if len(t.Rows) == 0 && !slices.Contains(t.DimNames, dim.Name) {
