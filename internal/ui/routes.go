@@ -41,7 +41,8 @@ func (s *Server) Routes() []RouteInfo {
 }
 
 // routeTable is the site map. Areas that grow on their own (evidence,
-// results and appeals) add their routes from their own files.
+// results and appeals, rating entry, portraits, the 数据画像, reports) add
+// their routes from their own files.
 func (s *Server) routeTable() []route {
 	rt := []route{
 		{"GET", "/healthz", "", public, s.healthz},
@@ -152,7 +153,11 @@ func (s *Server) routeTable() []route {
 		{"POST", "/platform/schools", "platform:manage", platform, s.schoolCreate},
 	}
 	rt = append(rt, s.evidenceRoutes()...)
-	return append(rt, s.resultRoutes()...)
+	rt = append(rt, s.resultRoutes()...)
+	rt = append(rt, s.ratingEntryRoutes()...)
+	rt = append(rt, s.portraitRoutes()...)
+	rt = append(rt, s.kpiRoutes()...)
+	return append(rt, s.reportRoutes()...)
 }
 
 // routes registers the table, each route behind its guard.

@@ -218,6 +218,12 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 		{"/cycles", "评价周期", "cycle:read"},
 		{"/evidence", "写实记录", "evidence:read"},
 		{"/results", "评价结果", "result:read"},
+		{"/portraits", "学生画像", "portrait:read"},
+		{"/portraits/groups", "群体画像", "portrait:read_group"},
+		{"/kpi", "数据画像", "kpi:read"},
+		{"/outcomes", "就业与培训", "outcome:read"},
+		{"/surveys", "满意度调查", "survey:read"},
+		{"/reports", "报告单", "report:read"},
 		{"/appeals", "申诉处理", "appeal:review"},
 		{"/frameworks", "评价方案", "framework:read"},
 		{"/evidence-rules", "加分规则", "framework:read"},
@@ -226,6 +232,7 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 		{"/audit", "审计日志", "audit:read"},
 		{"/tokens", "API 令牌", "token:manage"},
 		{"/platform/schools", "学校管理", "platform:manage"},
+		{"/district", "区域数据画像", "district:read"},
 	}
 	var out []navItem
 	for _, it := range items {
@@ -233,14 +240,26 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 			continue
 		}
 		// A platform account has no school: only its own pages.
-		if u.SchoolID == model.PlatformSchoolID && it.href != "/" && it.href != "/platform/schools" && it.href != "/tokens" {
+		if u.SchoolID == model.PlatformSchoolID && it.href != "/" && it.href != "/platform/schools" && it.href != "/tokens" && it.href != "/district" {
 			continue
 		}
-		if u.SchoolID != model.PlatformSchoolID && it.href == "/platform/schools" {
+		if u.SchoolID != model.PlatformSchoolID && (it.href == "/platform/schools" || it.href == "/district") {
 			continue
 		}
-		active := r.URL.Path == it.href || (it.href != "/" && strings.HasPrefix(r.URL.Path, it.href))
-		out = append(out, navItem{Href: it.href, Label: it.label, Active: active})
+		out = append(out, navItem{Href: it.href, Label: it.label})
+	}
+	// The longest matching section is the current one (/portraits/groups
+	// is not also /portraits).
+	best := -1
+	for i, it := range out {
+		if r.URL.Path == it.Href || (it.Href != "/" && strings.HasPrefix(r.URL.Path, it.Href+"/")) || (it.Href != "/" && strings.HasPrefix(r.URL.Path, it.Href) && it.Href == r.URL.Path) {
+			if best < 0 || len(it.Href) > len(out[best].Href) {
+				best = i
+			}
+		}
+	}
+	if best >= 0 {
+		out[best].Active = true
 	}
 	return out
 }

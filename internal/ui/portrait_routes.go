@@ -1,0 +1,6 @@
+package ui
+
+// portraitRoutes are student and group portraits.
+func (s *Server) portraitRoutes() []route {
+	return nil
+}

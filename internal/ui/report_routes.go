@@ -1,0 +1,6 @@
+package ui
+
+// reportRoutes are report-card PDFs, verification and batch exports.
+func (s *Server) reportRoutes() []route {
+	return nil
+}
