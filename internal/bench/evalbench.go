@@ -40,7 +40,7 @@ func Eval(ctx context.Context, st *storage.Storage, n, runs int) (EvalResult, er
 	res := EvalResult{Runs: runs}
 	t0 := time.Now()
 	code := "evalbench" // fixed: the demo content depends on the code
-	out, err := demo.Generate(ctx, st, demo.Options{SchoolCode: code, SchoolName: "评价基准学校", Students: n, Seed: EvalSeed}, nil)
+	out, err := demo.Generate(ctx, st, demo.Options{SchoolCode: code, SchoolName: "评价基准学校", Students: n, Seed: EvalSeed, Bare: true}, nil)
 	if err != nil {
 		return res, err
 	}

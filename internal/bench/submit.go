@@ -38,7 +38,7 @@ type SubmitResult struct {
 // Afterwards every rating is counted in the database: nothing may be lost.
 func Submit(ctx context.Context, st *storage.Storage, schoolStudents, clients int, rate float64) (SubmitResult, error) {
 	res := SubmitResult{}
-	out, err := demo.Generate(ctx, st, demo.Options{SchoolCode: "submitbench", SchoolName: "提交基准学校", Students: schoolStudents, Seed: EvalSeed}, nil)
+	out, err := demo.Generate(ctx, st, demo.Options{SchoolCode: "submitbench", SchoolName: "提交基准学校", Students: schoolStudents, Seed: EvalSeed, Bare: true}, nil)
 	if err != nil {
 		return res, err
 	}

@@ -59,6 +59,11 @@ type Options struct {
 	// Schools > 1 generates that many schools for scale tests, with the
 	// codes CODE, CODE-2, …, CODE-N and the names NAME, NAME（002）, ….
 	Schools int
+	// Bare leaves out everything people did: records, destinations,
+	// training, the survey, last year's cycles and this term's ratings (the
+	// cycle is open with its tasks, none done). For benchmarks that
+	// measure their own activity on a clean school.
+	Bare bool
 }
 
 // Result is what was generated.
@@ -67,6 +72,9 @@ type Result struct {
 	// Logins has one account per role for trying the product: the
 	// platform accounts when they were created, then the first school's.
 	Logins []Login
+	// SurveyToken is an unanswered private link of the first school's
+	// employer survey (the public answer page), or "".
+	SurveyToken string
 }
 
 // Login is one printed demo account.
@@ -221,10 +229,27 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 		if i == 0 {
 			res.Logins = append(logins, p.logins()...)
 		}
+		if o.Bare {
+			return nil
+		}
+		// What the 数据画像 counts: records, destinations, training,
+		// teachers' awards and the employer survey.
+		out, err := seedRecords(ctx, st, sc, o.Seed, p)
+		if err != nil {
+			return fmt.Errorf("生成学校 %s 的写实记录与就业数据失败: %w", code, err)
+		}
+		tok, err := seedSurvey(ctx, st, sc, o.Seed, p)
+		if err != nil {
+			return fmt.Errorf("生成学校 %s 的满意度调查失败: %w", code, err)
+		}
+		if i == 0 {
+			res.SurveyToken = tok
+		}
+		n.records = len(out.Evidence) + len(out.Destinations) + len(out.Training) + len(out.TeacherAwards)
 		mu.Lock()
-		fmt.Fprintf(progress, "[%d/%d] %s %s：%d 名学生、%d 名教师、%d 个班级、%d 个账号，用时 %s / %d students, %d teachers, %d classes, %d accounts\n",
-			i+1, o.Schools, code, name, n.students, n.teachers, n.classes, n.users, time.Since(t0).Round(time.Millisecond),
-			n.students, n.teachers, n.classes, n.users)
+		fmt.Fprintf(progress, "[%d/%d] %s %s：%d 名学生、%d 名教师、%d 个班级、%d 个账号、%d 条记录，用时 %s / %d students, %d teachers, %d classes, %d accounts, %d records\n",
+			i+1, o.Schools, code, name, n.students, n.teachers, n.classes, n.users, n.records, time.Since(t0).Round(time.Millisecond),
+			n.students, n.teachers, n.classes, n.users, n.records)
 		mu.Unlock()
 		return nil
 	}
@@ -232,10 +257,11 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 	// join). The rest are independent, each in its own transaction; on
 	// PostgreSQL several are written at once, which keeps a 100-school
 	// scale test to a few minutes. SQLite has one writer, so one at a time.
-	if err := one(ctx, 0, newSchool(0)); err != nil {
+	first := newSchool(0)
+	if err := one(ctx, 0, first); err != nil {
 		return nil, err
 	}
-	if err := seedEvaluation(ctx, st, res.Schools[0], o.Seed, progress); err != nil {
+	if err := seedEvaluation(ctx, st, res.Schools[0], o.Seed, first, o.Bare, progress); err != nil {
 		return nil, fmt.Errorf("准备演示评价: %w", err)
 	}
 	workers := 1

@@ -52,8 +52,9 @@ func TestDeterministicAcrossDatabases(t *testing.T) {
 		prints = append(prints, fingerprint(t, s, r.Schools[0].ID))
 		logins = append(logins, r.Logins)
 	}
-	if len(prints[0]) != 600 {
-		t.Fatalf("%d students, want 600", len(prints[0]))
+	// 600 at school and about 190 who graduated last July.
+	if n := len(prints[0]); n < 600+150 || n > 600+210 {
+		t.Fatalf("%d students, want 600 and the graduates", n)
 	}
 	if !slices.Equal(prints[0], prints[1]) {
 		t.Fatalf("same seed, different students:\n%v\n%v", prints[0][:3], prints[1][:3])
@@ -128,9 +129,24 @@ func check(t *testing.T, s *storage.Storage, r *demo.Result, students int, full 
 	}
 
 	// Classes: sizes, head teachers, programs.
-	classes, nClasses, err := s.Classes(ctx, id, storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}})
+	all, _, err := s.Classes(ctx, id, storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The class of 2023 has graduated: its classes stay, apart from the
+	// school's current ones.
+	var classes []model.Class
+	graduatedClasses := 0
+	for _, c := range all {
+		if c.EntryYear == 2023 {
+			graduatedClasses++
+			continue
+		}
+		classes = append(classes, c)
+	}
+	nClasses := len(classes)
+	if full && (graduatedClasses < 15 || graduatedClasses > 22) {
+		t.Errorf("%d graduated classes, want 15–22", graduatedClasses)
 	}
 	if full && (nClasses < 55 || nClasses > 65) {
 		t.Errorf("%d classes, want 55–65", nClasses)
@@ -209,7 +225,15 @@ func check(t *testing.T, s *storage.Storage, r *demo.Result, students int, full 
 	n, female, byMajor := 0, 0, map[string][2]int{}
 	statuses := map[model.EnrollmentStatus]int{}
 	var changed int64
+	graduates := 0
 	err = s.AllStudents(ctx, id, storage.StudentFilter{}, func(st model.Student) error {
+		if st.EntryYear == 2023 {
+			if st.EnrollmentStatus != model.StatusGraduated {
+				t.Errorf("graduate %s is %s", st.StudentNo, st.EnrollmentStatus)
+			}
+			graduates++
+			return nil
+		}
 		n++
 		norm, birth, err := idcheck.IDNumber(st.IDNumber)
 		if err != nil || norm != st.IDNumber {
@@ -244,6 +268,9 @@ func check(t *testing.T, s *storage.Storage, r *demo.Result, students int, full 
 	}
 	if n != students {
 		t.Errorf("%d students, want %d", n, students)
+	}
+	if full && (graduates < students*28/100 || graduates > students*33/100) {
+		t.Errorf("%d graduates for %d students", graduates, students)
 	}
 	if full {
 		if c := byMajor["幼儿保育"]; c[0] == 0 || float64(c[1])/float64(c[0]) < 0.85 {

@@ -14,9 +14,10 @@ import (
 
 // seedEvaluation gives the demo school what a visitor needs to try the
 // evaluation at once: the default 中职 framework and rule table adopted,
-// and this term's cycle open with its rating tasks, so every demo login
-// finds something under 我的评价.
-func seedEvaluation(ctx context.Context, st *storage.Storage, school model.School, seed int64, progress io.Writer) error {
+// last school year's cycles final (history.go), and this term's cycle open
+// with its rating tasks, about a third of them already done — but none of
+// the printed logins' own, so every demo login finds its tasks under 我的评价.
+func seedEvaluation(ctx context.Context, st *storage.Storage, school model.School, seed int64, p *plan, bare bool, progress io.Writer) error {
 	t0 := time.Now()
 	a := model.Actor{Username: "demo"}
 	f := eval.DefaultFramework()
@@ -28,6 +29,12 @@ func seedEvaluation(ctx context.Context, st *storage.Storage, school model.Schoo
 	}
 	if _, err := st.SaveEvidencePolicy(ctx, school.ID, a, eval.DefaultEvidencePolicy()); err != nil {
 		return err
+	}
+	m := newRatingModel(seed, school.Code, f)
+	if !bare {
+		if err := seedHistory(ctx, st, school, f, seed, m, progress); err != nil {
+			return err
+		}
 	}
 	term, err := st.CurrentTerm(ctx, school.ID)
 	if err != nil {
@@ -42,7 +49,38 @@ func seedEvaluation(ctx context.Context, st *storage.Storage, school model.Schoo
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(progress, "评价：已采用默认评价方案，本学期评价已开始，%d 项评价任务，用时 %s / evaluation open with %d rating tasks\n",
-		n, time.Since(t0).Round(time.Millisecond), n)
+	if c, err = st.Cycle(ctx, school.ID, c.ID); err != nil {
+		return err
+	}
+	k := 0
+	if !bare {
+		if k, err = fillTasks(ctx, st, school.ID, c, f, m, 0.35, 4.5, p.showcaseTask); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(progress, "评价：已采用默认评价方案，本学期评价已开始，%d 项评价任务（已有 %d 条评分），用时 %s / evaluation open with %d rating tasks\n",
+		n, k, time.Since(t0).Round(time.Millisecond), n)
 	return nil
+}
+
+// showcaseTask reports whether a task belongs to the printed logins' story
+// (the showcase class and its people): those stay to do, for the visitor.
+func (p *plan) showcaseTask(t model.RatingTask) bool {
+	sh := p.show
+	if sh.class == nil {
+		return false
+	}
+	for _, st := range sh.class.students {
+		if st.s.ID == t.StudentID {
+			return true
+		}
+	}
+	switch t.Role {
+	case model.RaterSubjectTeacher, model.RaterHeadTeacher:
+		return (sh.subject != nil && t.RaterID == sh.subject.t.ID) || (sh.class.head != nil && t.RaterID == sh.class.head.t.ID) ||
+			(sh.deptHead != nil && t.RaterID == sh.deptHead.t.ID)
+	case model.RaterMentor:
+		return sh.mentor != nil && t.RaterID == sh.mentor.m.ID
+	}
+	return false
 }

@@ -26,6 +26,9 @@ type plan struct {
 	mentors     []*mentor
 	placements  []*placement
 	show        showcase
+	// The graduated cohort (graduates.go): classes and students only.
+	gradClasses []*class
+	graduated   []*student
 }
 
 type dept struct {
@@ -183,6 +186,7 @@ func newPlan(code, name string, students int, g *gen) *plan {
 	p.partners()
 	p.place()
 	p.chooseShowcase()
+	p.graduates()
 	return p
 }
 

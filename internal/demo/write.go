@@ -9,7 +9,7 @@ import (
 )
 
 // counts of one written school, for the progress line.
-type counts struct{ students, teachers, classes, users int }
+type counts struct{ students, teachers, classes, users, records int }
 
 // write puts the plan into the database through one Bulk, in dependency
 // order; ids come back from Bulk at once, so relations are filled as we go.
@@ -29,6 +29,7 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 	// 学年 and 学期: three years, both terms each; the current term is the
 	// first term of 2026-2027.
 	var current int64
+	var lastYear []int64 // 2025-2026: the cohorts then at school had the same lessons
 	for _, y := range entryYears {
 		ay := model.AcademicYear{Name: fmt.Sprintf("%d-%d", y, y+1), StartDate: fmt.Sprintf("%d-09-01", y), EndDate: fmt.Sprintf("%d-07-10", y+1)}
 		if err := b.AcademicYear(id, &ay); err != nil {
@@ -44,6 +45,9 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 		}
 		if t1.IsCurrent {
 			current = t1.ID
+		}
+		if y == 2025 {
+			lastYear = append(lastYear, t1.ID, t2.ID)
 		}
 	}
 
@@ -75,11 +79,7 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 	}
 	n.teachers = len(p.teachers)
 	for _, c := range p.classes {
-		c.c.MajorID = c.major.m.ID
-		if c.head != nil {
-			c.c.HeadTeacherID = c.head.t.ID
-		}
-		if err := b.Class(id, &c.c); err != nil {
+		if err := c.write(b, id); err != nil {
 			return n, err
 		}
 	}
@@ -102,6 +102,17 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 			l.ta = model.TeachingAssignment{TermID: current, CourseID: l.course.ID, ClassID: c.c.ID, TeacherID: l.teacher.t.ID}
 			if err := b.TeachingAssignment(id, &l.ta); err != nil {
 				return n, err
+			}
+			// Last year's terms: kept simple, the same course and teacher.
+			for _, t := range lastYear {
+				if c.year > 2025 {
+					break
+				}
+				ta := l.ta
+				ta.ID, ta.TermID = 0, t
+				if err := b.TeachingAssignment(id, &ta); err != nil {
+					return n, err
+				}
 			}
 		}
 	}
@@ -148,6 +159,25 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 			Kind: pl.kind, StartDate: pl.from, EndDate: pl.to}
 		if err := b.Placement(id, &pl.p); err != nil {
 			return n, err
+		}
+	}
+
+	// The graduated cohort: classes and students with their 毕业 change.
+	for _, c := range p.gradClasses {
+		if err := c.write(b, id); err != nil {
+			return n, err
+		}
+		for _, st := range c.students {
+			st.s.ClassID = c.c.ID
+			if err := b.Student(id, &st.s, fmt.Sprintf("%d-09-01", c.year)); err != nil {
+				return n, err
+			}
+			for _, ch := range st.changes {
+				if err := b.ChangeEnrollment(id, st.s.ID, ch.status, ch.date, ch.reason); err != nil {
+					return n, err
+				}
+				st.s.EnrollmentStatus = ch.status
+			}
 		}
 	}
 
@@ -284,4 +314,13 @@ func courseList(t *teacher, c *class) string {
 		}
 	}
 	return sb.String()
+}
+
+// write adds the class with its major and head teacher.
+func (c *class) write(b *storage.Bulk, schoolID int64) error {
+	c.c.MajorID = c.major.m.ID
+	if c.head != nil {
+		c.c.HeadTeacherID = c.head.t.ID
+	}
+	return b.Class(schoolID, &c.c)
 }

@@ -156,9 +156,10 @@ func (s *Storage) moveCycleTx(ctx context.Context, tx *sql.Tx, schoolID int64, a
 	set := `state = $3`
 	args := []any{schoolID, id, string(to)}
 	if to == model.CyclePublicised {
+		// N working days (eval.PublicityEnd), not calendar days.
 		start := now()
 		set += `, publicity_start = $4, publicity_end = $5`
-		args = append(args, start.Format(dateLayout), start.AddDate(0, 0, c.PublicityDays-1).Format(dateLayout))
+		args = append(args, start.Format(dateLayout), eval.PublicityEnd(start, c.PublicityDays).Format(dateLayout))
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE cycles SET `+set+` WHERE school_id = $1 AND id = $2`, args...); err != nil {
 		return err
