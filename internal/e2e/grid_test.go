@@ -191,4 +191,3 @@ func waitSaved(t *testing.T, ctx context.Context) {
 		t.Fatalf("grid not saved: %v; rows: %s", err, states)
 	}
 }
-
