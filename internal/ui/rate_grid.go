@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -174,8 +175,10 @@ func (s *Server) rateGridSave(w http.ResponseWriter, r *http.Request) {
 		replyJSON(w, http.StatusInternalServerError, gridReply{Error: "服务器内部错误，请稍后再试"})
 		return
 	}
-	studentID, err := strconv.ParseInt(r.FormValue("student"), 10, 64)
-	if err != nil {
+	studentID, _ := strconv.ParseInt(r.FormValue("student"), 10, 64)
+	if !slices.ContainsFunc(e.Tasks, func(t storage.RaterTask) bool { return t.StudentID == studentID }) {
+		// SubmitRatings would refuse too; answering here also covers a row
+		// with no values and spares the reads below.
 		replyJSON(w, http.StatusNotFound, gridReply{Error: "没有这项评价任务"})
 		return
 	}

@@ -127,6 +127,9 @@ func TestRatingGrid(t *testing.T) {
 			if code, a = saveRow(t, ht, saveURL, url.Values{"student": {itoa(id)}, "v_D01": {"80"}}); code != http.StatusNotFound || a.Error == "" {
 				t.Fatalf("%s's student: %d %+v", name, code, a)
 			}
+			if code, _ = saveRow(t, ht, saveURL, url.Values{"student": {itoa(id)}}); code != http.StatusNotFound {
+				t.Fatalf("%s's student with an empty row: %d", name, code)
+			}
 		}
 		if code, _ = saveRow(t, ht, "/rate/"+itoa(cid)+"/grid/self", url.Values{"student": {itoa(s.a.StudentA1.ID)}, "v_D01": {"80"}}); code != http.StatusNotFound {
 			t.Fatalf("a role the teacher does not hold: %d", code)
