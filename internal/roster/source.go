@@ -33,15 +33,9 @@ var errNotSheet = fmt.Errorf("文件不是 Excel(.xlsx) 或 CSV 表格")
 // open reads the whole upload (bounded by MaxBytes) and recognises it by
 // content, never by file name: schools rename files freely.
 func open(r io.Reader, lim Limits) (*opened, error) {
-	data, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
+	data, err := readUpload(r, lim)
 	if err != nil {
-		return nil, fmt.Errorf("读取文件失败：%v", err)
-	}
-	if int64(len(data)) > lim.MaxBytes {
-		return nil, fmt.Errorf("文件超过 %s 上限；请删除无关的工作表和图片，或拆分成几个文件分批导入", sizeText(lim.MaxBytes))
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("文件是空的")
+		return nil, err
 	}
 	switch {
 	case bytes.HasPrefix(data, zipMagic):
@@ -53,4 +47,19 @@ func open(r io.Reader, lim Limits) (*opened, error) {
 		return nil, fmt.Errorf("这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx 后再导入")
 	}
 	return openCSV(data, lim)
+}
+
+// readUpload reads a whole upload, refusing one over lim.MaxBytes or empty.
+func readUpload(r io.Reader, lim Limits) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, lim.MaxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("读取文件失败：%v", err)
+	}
+	if int64(len(data)) > lim.MaxBytes {
+		return nil, fmt.Errorf("文件超过 %s 上限；请删除无关的工作表和图片，或拆分成几个文件分批导入", sizeText(lim.MaxBytes))
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("文件是空的")
+	}
+	return data, nil
 }

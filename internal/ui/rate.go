@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"zhijiao/internal/auth"
@@ -10,10 +11,19 @@ import (
 )
 
 type rateGroup struct {
-	Cycle storage.EvalCycle
-	Role  model.RaterRole
-	Tasks []storage.RaterTask
-	Done  int
+	Cycle   storage.EvalCycle
+	Role    model.RaterRole
+	Tasks   []storage.RaterTask
+	Done    int
+	Classes []rateClass // teacher roles: one fast grid per class
+	Offline string      // teacher roles: the offline workbook page
+}
+
+// rateClass is one class of a teacher's tasks, with its grid.
+type rateClass struct {
+	Name        string
+	Done, Total int
+	GridURL     string
 }
 
 // rateHome lists what the user has to rate in the school's open cycles.
@@ -44,10 +54,40 @@ func (s *Server) rateHome(w http.ResponseWriter, r *http.Request) {
 					g.Done++
 				}
 			}
+			if slices.Contains(gridRoles, id.Role) {
+				if err := s.gridLinks(r, &g); err != nil {
+					s.serverError(w, r, err)
+					return
+				}
+			}
 			groups = append(groups, g)
 		}
 	}
 	s.render(w, r, http.StatusOK, "rate_home", "我的评价", groups)
+}
+
+// gridLinks fills a teacher group's classes (in task order) and links.
+func (s *Server) gridLinks(r *http.Request, g *rateGroup) error {
+	at := map[int64]int{}
+	for _, t := range g.Tasks {
+		i, ok := at[t.ClassID]
+		if !ok {
+			c, err := s.st.Class(r.Context(), schoolOf(r), t.ClassID)
+			if err != nil {
+				return err
+			}
+			i = len(g.Classes)
+			at[t.ClassID] = i
+			g.Classes = append(g.Classes, rateClass{Name: c.Name,
+				GridURL: "/rate/" + strconv.FormatInt(g.Cycle.ID, 10) + "/grid/" + string(g.Role) + "/" + strconv.FormatInt(c.ID, 10)})
+		}
+		g.Classes[i].Total++
+		if t.Done {
+			g.Classes[i].Done++
+		}
+	}
+	g.Offline = offlineURL(g.Cycle.ID, g.Role)
+	return nil
 }
 
 func rateURL(cycleID int64, role model.RaterRole, studentID int64) string {
