@@ -8,14 +8,15 @@ import (
 
 // Verification codes are 12 random Crockford base32 symbols (60 bits: not
 // guessable, and a wrong guess is only ever answered "无效") and one check
-// symbol (the value mod 37, Crockford's check alphabet), which catches a
-// mistyped or altered symbol before any lookup. Printed in groups of
+// symbol from the same alphabet (Luhn mod 32), which catches any one
+// mistyped or altered symbol and most swaps of neighbours before any
+// lookup. (Crockford's own mod-37 check adds * ~ $ = U, which do not
+// belong in a URL or on a phone keyboard.) Printed in groups of
 // four: ABCD-EFGH-JKMN-P. Reading forgives case, spaces, hyphens and the
 // letters people confuse (I, L → 1; O → 0).
 const (
-	alphabet   = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-	checkChars = alphabet + "*~$=U"
-	codeLen    = 12
+	alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+	codeLen  = 12
 )
 
 // ErrBadCode is a code that cannot be one of ours (wrong length, symbol or
@@ -36,13 +37,16 @@ func NewCode() (string, error) {
 	return string(out) + string(check(string(out))), nil
 }
 
-// check is the Crockford check symbol of a code body: its value mod 37.
+// check is the Luhn mod 32 check symbol of a code body.
 func check(body string) byte {
-	m := 0
-	for i := 0; i < len(body); i++ {
-		m = (m*32 + strings.IndexByte(alphabet, body[i])) % 37
+	const n = len(alphabet)
+	factor, sum := 2, 0
+	for i := len(body) - 1; i >= 0; i-- {
+		a := factor * strings.IndexByte(alphabet, body[i])
+		factor = 3 - factor
+		sum += a/n + a%n
 	}
-	return checkChars[m]
+	return alphabet[(n-sum%n)%n]
 }
 
 // Normalize reads a typed or scanned code: it returns the canonical form
