@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strings"
 
 	"zhijiao/internal/model"
@@ -20,33 +22,55 @@ type ReportComment struct {
 var reportCommentRoles = []string{string(model.RaterHeadTeacher), string(model.RaterSubjectTeacher), string(model.RaterMentor)}
 
 // ReportComments lists the non-empty comments of the given students in a
-// cycle by head teachers, subject teachers and mentors: of each rater's
-// ratings of one indicator only the newest counts (ratings are
-// append-only), in the order role, rater, indicator.
+// cycle by head teachers, subject teachers and mentors. Ratings are
+// append-only, so of each rater's ratings of one student on one indicator
+// only the newest counts (a later rating without a comment withdraws an
+// earlier comment). Order: student, role, rater, indicator.
 func (s *Storage) ReportComments(ctx context.Context, schoolID, cycleID int64, studentIDs []int64) ([]ReportComment, error) {
-	w := schoolWhere("r.school_id", schoolID)
-	w.add("r.cycle_id = ?", cycleID)
-	w.in("r.student_id", studentIDs)
-	q := `SELECT r.student_id, r.rater_role, r.comment FROM ratings r` + w.sql() + ` AND r.rater_role IN ('` + strings.Join(reportCommentRoles, "', '") + `') AND r.id = (SELECT MAX(x.id) FROM ratings x
-		WHERE x.school_id = r.school_id AND x.cycle_id = r.cycle_id AND x.rater_role = r.rater_role AND x.rater_id = r.rater_id
-		AND x.student_id = r.student_id AND x.indicator_code = r.indicator_code) AND r.comment <> ''
-		ORDER BY r.student_id, r.rater_role, r.rater_id, r.indicator_code`
+	w := schoolWhere("school_id", schoolID)
+	w.add("cycle_id = ?", cycleID)
+	w.in("student_id", studentIDs)
+	// The role names are constants of this file, not input.
+	q := `SELECT student_id, rater_role, rater_id, indicator_code, comment FROM ratings` + w.sql() +
+		` AND rater_role IN ('` + strings.Join(reportCommentRoles, "', '") + `') ORDER BY id`
 	rows, err := s.db.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []ReportComment
+	type key struct {
+		student int64
+		role    string
+		rater   int64
+		code    string
+	}
+	newest := map[key]string{}
 	for rows.Next() {
-		var c ReportComment
-		var role string
-		if err := rows.Scan(&c.StudentID, &role, &c.Text); err != nil {
+		var k key
+		var c string
+		if err := rows.Scan(&k.student, &k.role, &k.rater, &k.code, &c); err != nil {
 			return nil, err
 		}
-		c.Role = model.RaterRole(role)
-		out = append(out, c)
+		newest[k] = c
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	keys := make([]key, 0, len(newest))
+	for k, c := range newest {
+		if c != "" {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.student, b.student), cmp.Compare(slices.Index(reportCommentRoles, a.role), slices.Index(reportCommentRoles, b.role)),
+			cmp.Compare(a.rater, b.rater), strings.Compare(a.code, b.code))
+	})
+	out := make([]ReportComment, len(keys))
+	for i, k := range keys {
+		out[i] = ReportComment{StudentID: k.student, Role: model.RaterRole(k.role), Text: newest[k]}
+	}
+	return out, nil
 }
 
 // VerifiedEvidenceOf lists one student's verified records of a term in
