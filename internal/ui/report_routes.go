@@ -43,13 +43,14 @@ func splitExt(v string) (string, string) {
 
 // verifyBase is the address printed cards point to: ZHIJIAO_PUBLIC_URL
 // when set (behind a proxy the request's host may be an internal one),
-// else the address this request came to.
-func verifyBase(r *http.Request) string {
+// else the address this request came to, https when served over TLS or
+// with secure cookies (HTTPS ends at a proxy).
+func (s *Server) verifyBase(r *http.Request) string {
 	if u := os.Getenv("ZHIJIAO_PUBLIC_URL"); u != "" {
 		return strings.TrimRight(u, "/")
 	}
 	scheme := "http"
-	if r.TLS != nil {
+	if r.TLS != nil || s.sm.Cookie.Secure {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host
