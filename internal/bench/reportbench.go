@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"zhijiao/internal/demo"
@@ -130,8 +131,10 @@ func Report(ctx context.Context, st *storage.Storage, n, runs int, chromium stri
 	if err != nil {
 		return res, err
 	}
-	if b, err := os.ReadFile("/proc/loadavg"); err == nil && len(b) > 14 {
-		res.LoadAvg = string(b[:14])
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		if f := strings.Fields(string(b)); len(f) >= 3 {
+			res.LoadAvg = strings.Join(f[:3], " ")
+		}
 	}
 
 	// The student printed by both: the first of the school.

@@ -34,6 +34,10 @@ type Loader struct {
 	terms   map[int64]map[int64]model.Term
 	frames  map[[2]int64]model.Framework
 	avgs    map[[3]int64]classAvg
+	// class holds the full results of the last class read (batches go
+	// class by class), so a card does not read its student's result again.
+	classKey [3]int64
+	class    map[int64]model.StudentResult
 }
 
 // classAvg is a class's mean total and mean score per dimension code.
@@ -119,6 +123,7 @@ func (l *Loader) classAvg(ctx context.Context, schoolID, cycleID, classID int64)
 	if err != nil {
 		return classAvg{}, err
 	}
+	l.classKey, l.class = k, all
 	a := classAvg{dims: map[string]float64{}}
 	n := map[string]int{}
 	for _, r := range all {
@@ -154,16 +159,19 @@ func (l *Loader) build(ctx context.Context, schoolID int64, c storage.EvalCycle,
 	if !HasResults(c.State) {
 		return card, shown, ErrNoResult
 	}
-	res, err := l.St.StudentResult(ctx, schoolID, c.ID, studentID)
-	if errors.Is(err, storage.ErrNotFound) {
-		return card, shown, ErrNoResult
-	}
-	if err != nil {
-		return card, shown, err
-	}
 	stu, err := l.St.Student(ctx, schoolID, studentID)
 	if err != nil {
 		return card, shown, err
+	}
+	res, ok := l.class[studentID]
+	if !ok || l.classKey != [3]int64{schoolID, c.ID, res.ClassID} {
+		res, err = l.St.StudentResult(ctx, schoolID, c.ID, studentID)
+		if errors.Is(err, storage.ErrNotFound) {
+			return card, shown, ErrNoResult
+		}
+		if err != nil {
+			return card, shown, err
+		}
 	}
 	sc, err := l.school(ctx, schoolID)
 	if err != nil {
