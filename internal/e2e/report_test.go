@@ -109,6 +109,30 @@ func TestReportBatchExportInBrowser(t *testing.T) {
 		noSideways(t, b, "reports "+vp.name)
 		Screenshot(t, b, "report-list-"+vp.name)
 	}
+
+	// The student, on a phone: their own card is on the reports page.
+	sb := Browser(t)
+	no := ""
+	if s, err := st.Student(ctx, c.SchoolID, stu[0].StudentID); err == nil {
+		no = s.StudentNo
+	}
+	if err := chromedp.Do(sb,
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(site.URL+"/login"),
+		chromedp.SendKeys(`input[name=username]`, no+"@rp"),
+		chromedp.SendKeys(`input[name=password]`, demo.Password),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`header.topbar`),
+		chromedp.Navigate(site.URL+"/reports"),
+		chromedp.WaitVisible(`main h1`),
+	); err != nil {
+		t.Fatalf("student %s: %v", no, err)
+	}
+	Screenshot(t, sb, "report-list-student-phone")
+	noSideways(t, sb, "student's reports page")
+	if href := mustAttr(t, sb, `a[href$=".pdf"]`, "href"); href != "/reports/"+itoa(c.ID)+"/students/"+itoa(stu[0].StudentID)+".pdf" {
+		t.Errorf("student's first PDF link is %s", href)
+	}
 }
 
 func mustAttr(t *testing.T, ctx context.Context, sel, name string) string {
