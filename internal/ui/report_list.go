@@ -93,25 +93,15 @@ func (s *Server) reportList(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		count := map[int64]int{}
-		var order []int64
+		var count map[int64]int
+		d.Classes, count = classesInScope(rows, sc, names)
 		wantClass := queryInt(r, "class")
-		for _, row := range rows {
-			if !sc.AllowsStudent(row.StudentID, row.ClassID) {
-				continue
-			}
-			if count[row.ClassID] == 0 {
-				order = append(order, row.ClassID)
-			}
-			count[row.ClassID]++
-			if row.ClassID == wantClass {
-				d.Students = append(d.Students, row)
-			}
-		}
-		for _, id := range order {
-			d.Classes = append(d.Classes, resultClass{ID: id, Name: names[id], Students: count[id]})
-		}
 		if count[wantClass] > 0 {
+			for _, row := range rows {
+				if row.ClassID == wantClass && sc.AllowsStudent(row.StudentID, row.ClassID) {
+					d.Students = append(d.Students, row)
+				}
+			}
 			d.ClassID, d.ClassName = wantClass, names[wantClass]
 		}
 		slices.SortFunc(d.Students, func(a, b storage.ResultRow) int { return strings.Compare(a.StudentNo, b.StudentNo) })
