@@ -85,10 +85,13 @@ func (r *Runner) loop(ctx context.Context) {
 			r.Log.Warn("report jobs: queue", "err", err)
 		}
 		if len(jobs) == 0 || err != nil {
+			// Wake up hourly as well, so expired ZIPs are deleted on a
+			// server where nobody exports for a week.
 			select {
 			case <-ctx.Done():
 				return
 			case <-r.kick:
+			case <-time.After(time.Hour):
 			}
 			continue
 		}
