@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"zhijiao/internal/bench"
 	"zhijiao/internal/eval"
@@ -298,4 +299,37 @@ func TestJobDo(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestRunnerResumesAfterRestart: a job a stopped server left running is
+// picked up by the next server's worker and finished.
+func TestRunnerResumesAfterRestart(t *testing.T) {
+	st := testdb.SQLite(t)
+	fx, c := computed(t, st)
+	sid := fx.School.ID
+	j := storage.ReportJob{CycleID: c.ID, Kind: storage.JobClass, TargetID: fx.ClassA.ID, Label: fx.ClassA.Name}
+	must(t, st.CreateReportJob(ctx, sid, model.SystemActor, &j))
+	ok, err := st.StartReportJob(ctx, sid, j.ID, 2) // the old server took it, then stopped
+	must(t, err)
+	if !ok {
+		t.Fatal("start refused")
+	}
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	reportcard.NewRunner(st, nil).Start(wctx)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		got, err := st.ReportJob(ctx, sid, j.ID)
+		must(t, err)
+		if got.State == storage.JobDone {
+			if got.Attempts != 2 || got.Done != 2 || got.ZipSize == 0 {
+				t.Fatalf("resumed job: %+v", got)
+			}
+			return
+		}
+		if got.State == storage.JobFailed || time.Now().After(deadline) {
+			t.Fatalf("job not resumed: %+v", got)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
