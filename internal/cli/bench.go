@@ -15,8 +15,8 @@ import (
 )
 
 func init() {
-	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价重算、submit 并发提交评分 / benchmarks: import, eval, submit",
-		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] | submit [--clients N]", run: runBench})
+	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价重算、submit 并发提交评分、report 报告单 / benchmarks: import, eval, submit, report",
+		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] | submit [--clients N] | report [--students N] [--runs N]", run: runBench})
 }
 
 // runBench prints figures as ratios against a baseline measured in the same
@@ -109,8 +109,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		ok := r.Load.Sustained >= 300 && r.Load.P99 < 200*time.Millisecond && r.Load.Errors == 0 && r.Counted == r.Expected
 		fmt.Fprintf(e.stdout, "  目标 / target ≥ 300/s sustained, p99 < 200 ms, no errors, nothing lost: %s\n", map[bool]string{true: "达成 / met", false: "未达成 / NOT met"}[ok])
 		return nil
+	case "report":
+		return printReportBench(ctx, e, st, *students, *runs)
 	}
-	return fmt.Errorf("未知基准 %q（可用：import、eval、submit）", what)
+	return fmt.Errorf("未知基准 %q（可用：import、eval、submit、report）", what)
 }
 
 func flagGiven(e *env, name string) bool {

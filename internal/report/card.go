@@ -7,8 +7,9 @@
 //
 // The fonts are embedded in the binary and (as subsets) in every PDF, so
 // reports render identically on a machine with no fonts installed: Droid
-// Sans Fallback for Chinese and Roboto for Latin letters, digits and Western
-// punctuation, which Droid Sans Fallback lacks (both Apache License 2.0, see
+// Sans Fallback for Chinese (cut to GB 2312, with the full font added only
+// for rarer characters) and Roboto for Latin letters, digits and Western
+// punctuation, which Droid Sans Fallback lacks (Apache License 2.0, see
 // fonts/LICENSE). They are parsed once per process (gopdf.FontContainer);
 // each document only subsets the glyphs it uses.
 //

@@ -55,6 +55,10 @@ type doc struct {
 	// the font gopdf has selected now
 	curFam  string
 	curSize float64
+	// fc has the parsed fonts; full is whether the full CJK font has been
+	// added to this document (only when a rune needs it).
+	fc   *gopdf.FontContainer
+	full bool
 
 	// cont draws the header of a continuation page; nil for none.
 	cont func()
@@ -81,7 +85,7 @@ func newDoc(title string) (*doc, error) {
 		}
 	}
 	pdf.SetInfo(gopdf.PdfInfo{Title: title, Creator: "zhijiao", Producer: "zhijiao report (gopdf)"})
-	d := &doc{pdf: pdf, widths: make(map[rune]float64, 256), size: sizeBody}
+	d := &doc{pdf: pdf, widths: make(map[rune]float64, 256), size: sizeBody, fc: fc}
 	return d, nil
 }
 
@@ -95,6 +99,12 @@ func (d *doc) setFont(size float64) error {
 func (d *doc) use(fam string) error {
 	if d.curFam == fam && d.curSize == d.size {
 		return nil
+	}
+	if fam == famCJKFull && !d.full {
+		if err := d.pdf.AddTTFFontFromFontContainer(famCJKFull, d.fc); err != nil {
+			return fmt.Errorf("report: add font %s: %w", famCJKFull, err)
+		}
+		d.full = true
 	}
 	d.curFam, d.curSize = fam, d.size
 	return d.pdf.SetFont(fam, "", d.size)

@@ -387,3 +387,26 @@ func TestRenderEdgeCases(t *testing.T) {
 		})
 	}
 }
+
+// TestRareCharactersUseTheFullFont: a card in GB 2312 embeds only the cut
+// CJK font; a name outside it (堃, 玥) adds the full font, and the name
+// still extracts as text.
+func TestRareCharactersUseTheFullFont(t *testing.T) {
+	fontFiles := func(b []byte) int { return bytes.Count(b, []byte("/FontFile2")) }
+	common := render(t, sampleCard(3))
+	if n := fontFiles(common); n != 2 {
+		t.Fatalf("common card embeds %d fonts, want 2 (cut CJK + Latin)", n)
+	}
+	c := sampleCard(3)
+	c.Student.Name = "王堃玥"
+	rare := render(t, c)
+	if n := fontFiles(rare); n != 3 {
+		t.Fatalf("card with 堃 embeds %d fonts, want 3", n)
+	}
+	if text := squash(pdfText(t, writeTemp(t, rare))); !strings.Contains(text, "王堃玥") {
+		t.Errorf("rare name not in the text:\n%s", text)
+	}
+	if familyOf('堃') != famCJKFull || familyOf('王') != famCJK || familyOf('A') != famLatin || familyOf('，') != famCJK {
+		t.Error("familyOf")
+	}
+}

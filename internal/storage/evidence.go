@@ -180,7 +180,13 @@ func (s *Storage) ListEvidence(ctx context.Context, schoolID int64, f EvidenceFi
 // VerifiedEvidence lists the verified records of a term: what Recompute
 // counts.
 func (s *Storage) VerifiedEvidence(ctx context.Context, schoolID, termID int64) ([]model.Evidence, error) {
-	rows, err := s.db.QueryContext(ctx, evidenceSelect+` WHERE e.school_id = $1 AND e.term_id = $2 AND e.status = $3 ORDER BY e.id`, schoolID, termID, string(model.EvidenceVerified))
+	return s.evidenceWhere(ctx, schoolID, ` WHERE e.school_id = $1 AND e.term_id = $2 AND e.status = $3 ORDER BY e.id`, schoolID, termID, string(model.EvidenceVerified))
+}
+
+// evidenceWhere reads the records a WHERE clause (starting with the
+// school) selects.
+func (s *Storage) evidenceWhere(ctx context.Context, schoolID int64, where string, args ...any) ([]model.Evidence, error) {
+	rows, err := s.db.QueryContext(ctx, evidenceSelect+where, args...)
 	if err != nil {
 		return nil, err
 	}

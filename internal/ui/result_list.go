@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 
+	"zhijiao/internal/auth"
 	"zhijiao/internal/storage"
 )
 
@@ -83,20 +84,8 @@ func (s *Server) resultList(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		count := map[int64]int{}
-		var order []int64
-		for _, row := range rows {
-			if !sc.AllowsStudent(row.StudentID, row.ClassID) {
-				continue
-			}
-			if count[row.ClassID] == 0 {
-				order = append(order, row.ClassID)
-			}
-			count[row.ClassID]++
-		}
-		for _, id := range order {
-			rc.Classes = append(rc.Classes, resultClass{ID: id, Name: names[id], Students: count[id]})
-		}
+		var count map[int64]int
+		rc.Classes, count = classesInScope(rows, sc, names)
 		d.Cycles = append(d.Cycles, rc)
 		if c.ID == wantCycle && count[wantClass] > 0 {
 			t, err := s.resultClassTable(r, c, wantClass, names[wantClass], rows)
@@ -151,4 +140,24 @@ func (s *Server) resultClassTable(r *http.Request, c storage.EvalCycle, classID 
 		t.Rows = append(t.Rows, tr)
 	}
 	return t, nil
+}
+
+// classesInScope groups result rows by class, keeping only the students
+// the scope allows, in the rows' order; count is students per class.
+func classesInScope(rows []storage.ResultRow, sc auth.Scope, names map[int64]string) (classes []resultClass, count map[int64]int) {
+	count = map[int64]int{}
+	var order []int64
+	for _, row := range rows {
+		if !sc.AllowsStudent(row.StudentID, row.ClassID) {
+			continue
+		}
+		if count[row.ClassID] == 0 {
+			order = append(order, row.ClassID)
+		}
+		count[row.ClassID]++
+	}
+	for _, id := range order {
+		classes = append(classes, resultClass{ID: id, Name: names[id], Students: count[id]})
+	}
+	return classes, count
 }

@@ -15,6 +15,7 @@ import (
 
 	"zhijiao/internal/auth"
 	"zhijiao/internal/model"
+	"zhijiao/internal/reportcard"
 	"zhijiao/internal/storage"
 )
 
@@ -34,6 +35,7 @@ type Server struct {
 	lockFor  time.Duration
 	maxFails int
 	trusted  []string
+	jobs     *reportcard.Runner // batch report exports
 }
 
 // Options tune a server; zero values take defaults.
@@ -81,6 +83,10 @@ func New(ctx context.Context, st *storage.Storage, opt Options) (*Server, error)
 		s.api = opt.API(authz, s.currentUser)
 	}
 	s.routes()
+	// The batch export worker runs with the server and stops with ctx;
+	// jobs a previous process left running are resumed or failed first.
+	s.jobs = reportcard.NewRunner(st, s.log)
+	s.jobs.Start(ctx)
 	return s, nil
 }
 

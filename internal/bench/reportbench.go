@@ -1,0 +1,252 @@
+package bench
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"zhijiao/internal/demo"
+	"zhijiao/internal/evalrun"
+	"zhijiao/internal/model"
+	"zhijiao/internal/report"
+	"zhijiao/internal/reportcard"
+	"zhijiao/internal/storage"
+	"zhijiao/internal/ui"
+)
+
+// ReportResult is what `zhijiao bench report` prints.
+type ReportResult struct {
+	Students int           // cards rendered
+	Setup    time.Duration // demo school, ratings, recompute, 公示
+	Load     time.Duration // building every card from the database (codes issued)
+	Render   time.Duration // rendering every card to PDF (RenderMany)
+	Bytes    int64         // all PDFs together
+	Workers  int
+	One      time.Duration // one card alone, one goroutine (median)
+	Runs     int
+
+	// Chromium printing the same student's printable page; zero when
+	// Skipped says why not.
+	Chromium    time.Duration // median per report, whole process
+	ChromiumPDF int64
+	Skipped     string
+
+	// LoadAvg is the machine's load average when rendering ended
+	// (/proc/loadavg; "" where there is none): the figures are wall-clock
+	// times on a machine that may be shared.
+	LoadAvg string
+}
+
+// PerSecond is report PDFs rendered per second.
+func (r ReportResult) PerSecond() float64 { return float64(r.Students) / r.Render.Seconds() }
+
+// PerReport is the render time per report at full throughput.
+func (r ReportResult) PerReport() time.Duration {
+	return r.Render / time.Duration(max(1, r.Students))
+}
+
+// Ratio is Chromium's time per report over ours (throughput).
+func (r ReportResult) Ratio() float64 { return float64(r.Chromium) / float64(r.PerReport()) }
+
+// RatioOne is Chromium's time per report over one card rendered alone.
+func (r ReportResult) RatioOne() float64 { return float64(r.Chromium) / float64(r.One) }
+
+// ChromiumPath is ZHIJIAO_CHROMIUM or the first chromium on PATH; "" when
+// there is none.
+func ChromiumPath() string {
+	if p := os.Getenv("ZHIJIAO_CHROMIUM"); p != "" {
+		if p, err := exec.LookPath(p); err == nil {
+			return p
+		}
+		return ""
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// Report builds a demo school of n students with computed and publicised
+// results (every rating task rated, head teachers' comments), then builds
+// and renders every student's report card the way the batch export does,
+// and, in the same run, has headless Chromium print the same student's
+// printable report page served by the real site in this process, runs
+// times each (median).
+func Report(ctx context.Context, st *storage.Storage, n, runs int, chromium string) (ReportResult, error) {
+	res := ReportResult{Runs: runs, Workers: runtime.GOMAXPROCS(0)}
+	t0 := time.Now()
+	code := "reportbench"
+	sid, c, err := PublicisedSchool(ctx, st, code, "报告单基准学校", n)
+	if err != nil {
+		return res, err
+	}
+	students, err := st.CycleResults(ctx, sid, c.ID, 0)
+	if err != nil {
+		return res, err
+	}
+	res.Setup = time.Since(t0)
+
+	// The site, for the printable page; its address goes into the QR codes.
+	srv, err := ui.New(ctx, st, ui.Options{})
+	if err != nil {
+		return res, err
+	}
+	site := httptest.NewServer(srv.Handler())
+	defer site.Close()
+
+	t1 := time.Now()
+	l := &reportcard.Loader{St: st, VerifyBase: site.URL}
+	cards := make([]report.Card, 0, len(students))
+	for _, s := range students {
+		card, err := l.Card(ctx, sid, c, s.StudentID)
+		if err != nil {
+			return res, fmt.Errorf("card of student %d: %w", s.StudentID, err)
+		}
+		cards = append(cards, card)
+	}
+	res.Load = time.Since(t1)
+	res.Students = len(cards)
+	if res.Students == 0 {
+		return res, errors.New("no results to print")
+	}
+
+	t2 := time.Now()
+	err = report.RenderMany(cards, res.Workers, func(i int, pdf []byte) error {
+		res.Bytes += int64(len(pdf))
+		return nil
+	})
+	res.Render = time.Since(t2)
+	if err != nil {
+		return res, err
+	}
+	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
+		if f := strings.Fields(string(b)); len(f) >= 3 {
+			res.LoadAvg = strings.Join(f[:3], " ")
+		}
+	}
+
+	// The student printed by both: the first of the school.
+	probe := students[0].StudentID
+	var ones []time.Duration
+	for range runs {
+		t := time.Now()
+		if err := report.RenderCard(discard{}, cards[0]); err != nil {
+			return res, err
+		}
+		ones = append(ones, time.Since(t))
+	}
+	res.One = median(ones)
+
+	if chromium == "" {
+		res.Skipped = "未找到 Chromium（设置 ZHIJIAO_CHROMIUM 或安装 chromium）/ no Chromium found (set ZHIJIAO_CHROMIUM or install chromium)"
+		return res, nil
+	}
+	cl, err := login(site, http.DefaultTransport, "admin@"+code, demo.Password)
+	if err != nil {
+		return res, err
+	}
+	// Chromium has no way to log in from the command line, so it prints
+	// through a pass-through proxy that adds the admin's session cookie:
+	// the page is rendered by the real handler on every request.
+	target, _ := url.Parse(site.URL)
+	cookies := cl.Jar.Cookies(target)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	inner := proxy.Director
+	proxy.Director = func(r *http.Request) {
+		inner(r)
+		for _, ck := range cookies {
+			r.AddCookie(ck)
+		}
+	}
+	front := httptest.NewServer(proxy)
+	defer front.Close()
+	page := fmt.Sprintf("%s/reports/%d/students/%d", front.URL, c.ID, probe)
+	dir, err := os.MkdirTemp("", "zhijiao-chromium-")
+	if err != nil {
+		return res, err
+	}
+	defer os.RemoveAll(dir)
+	var times []time.Duration
+	for i := range runs {
+		outPDF := filepath.Join(dir, fmt.Sprintf("card-%d.pdf", i))
+		cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+			"--user-data-dir="+filepath.Join(dir, "profile"), "--print-to-pdf="+outPDF, page)
+		t := time.Now()
+		if b, err := cmd.CombinedOutput(); err != nil {
+			return res, fmt.Errorf("chromium: %v: %s", err, b)
+		}
+		times = append(times, time.Since(t))
+		fi, err := os.Stat(outPDF)
+		if err != nil {
+			return res, fmt.Errorf("chromium wrote no PDF: %w", err)
+		}
+		res.ChromiumPDF = fi.Size()
+	}
+	res.Chromium = median(times)
+	return res, nil
+}
+
+// PublicisedSchool generates a demo school of n students (accounts
+// <role>@code, password demo.Password) whose term evaluation is rated by
+// every task, with a head teacher's comment per student, computed and
+// publicised. It returns the school and the cycle.
+func PublicisedSchool(ctx context.Context, st *storage.Storage, code, name string, n int) (int64, storage.EvalCycle, error) {
+	var c storage.EvalCycle
+	out, err := demo.Generate(ctx, st, demo.Options{SchoolCode: code, SchoolName: name, Students: n, Seed: EvalSeed}, nil)
+	if err != nil {
+		return 0, c, err
+	}
+	sid, a := out.Schools[0].ID, model.SystemActor
+	cycles, err := st.Cycles(ctx, sid, 0)
+	if err != nil || len(cycles) == 0 {
+		return sid, c, fmt.Errorf("demo school has no open cycle: %v", err)
+	}
+	c = cycles[0]
+	f, err := st.Framework(ctx, sid, c.FrameworkID)
+	if err != nil {
+		return sid, c, err
+	}
+	in, err := st.EvalOrganisation(ctx, sid, c)
+	if err != nil {
+		return sid, c, err
+	}
+	ratings := GenerateRatings(f, in, EvalSeed)
+	commented := map[int64]bool{}
+	for i := range ratings {
+		r := &ratings[i]
+		if r.RaterRole == model.RaterHeadTeacher && !commented[r.StudentID] {
+			r.Comment = "该生本学期学习态度端正，能按时完成实训任务，与同学相处融洽；希望在专业技能上继续钻研，争取更好成绩。"
+			commented[r.StudentID] = true
+		}
+	}
+	if err := st.LoadRatings(ctx, sid, a, c.ID, ratings); err != nil {
+		return sid, c, err
+	}
+	if err := st.MoveCycle(ctx, sid, a, c.ID, model.CycleClosed, true); err != nil {
+		return sid, c, err
+	}
+	if _, err := evalrun.Recompute(ctx, st, sid, a, c.ID); err != nil {
+		return sid, c, err
+	}
+	if err := st.MoveCycle(ctx, sid, a, c.ID, model.CyclePublicised, true); err != nil {
+		return sid, c, err
+	}
+	c, err = st.Cycle(ctx, sid, c.ID)
+	return sid, c, err
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }

@@ -1,0 +1,105 @@
+package reportcard
+
+import (
+	"io"
+	"math"
+
+	"github.com/xuri/excelize/v2"
+
+	"zhijiao/internal/eval"
+	"zhijiao/internal/model"
+	"zhijiao/internal/storage"
+)
+
+// Sheet names of the class results workbook.
+const (
+	SheetResults = "评价结果"
+	SheetNotes   = "说明"
+)
+
+// ClassWorkbook writes a class's results of one cycle as .xlsx: one row per
+// student (rank, 学号, name, each dimension's score and level, 综合得分,
+// 综合等级, complete), and a sheet explaining the columns. rows are the
+// class's result rows in rank order; results hold their dimensions.
+func ClassWorkbook(w io.Writer, title string, rows []storage.ResultRow, results map[int64]model.StudentResult, f model.Framework) error {
+	x := excelize.NewFile()
+	defer x.Close()
+	if err := x.SetSheetName("Sheet1", SheetResults); err != nil {
+		return err
+	}
+	row := 1
+	set := func(sheet string, vals ...any) error {
+		cell, _ := excelize.CoordinatesToCellName(1, row)
+		row++
+		return x.SetSheetRow(sheet, cell, &vals)
+	}
+	if err := set(SheetResults, title); err != nil {
+		return err
+	}
+	head := []any{"排名", "学号", "姓名"}
+	for _, d := range f.Dimensions {
+		head = append(head, d.Name+"得分", d.Name+"等级")
+	}
+	head = append(head, "综合得分", "综合等级", "评价是否完整")
+	if err := set(SheetResults, head...); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		res := results[r.StudentID]
+		score := map[string]float64{}
+		for _, d := range res.Dimensions {
+			score[d.Code] = d.Score
+		}
+		vals := []any{r.Rank, r.StudentNo, r.StudentName}
+		for _, d := range f.Dimensions {
+			s, ok := score[d.Code]
+			if !ok {
+				vals = append(vals, "", "")
+				continue
+			}
+			vals = append(vals, round1(s), string(eval.LevelFor(f.Grading, s)))
+		}
+		complete := "是"
+		if !r.Complete {
+			complete = "否"
+		}
+		vals = append(vals, round1(r.Total), string(r.Level), complete)
+		if err := set(SheetResults, vals...); err != nil {
+			return err
+		}
+	}
+	x.SetPanes(SheetResults, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: 2, TopLeftCell: "D3", ActivePane: "bottomRight"})
+	if _, err := x.NewSheet(SheetNotes); err != nil {
+		return err
+	}
+	row = 1
+	notes := [][]any{
+		{"列", "含义"},
+		{"排名", "在等级名额分组（" + quotaScope(f.Grading) + "）内按综合得分的名次，同分同名次"},
+		{"学号、姓名", "学生学籍信息"},
+		{"各维度得分", "该维度 0–100 分：各指标按权重合成，含多元评价（自评、互评、教师、导师等）和已审核写实记录加减分"},
+		{"各维度等级", "按评价方案的等级分数线由该维度得分划定（不受名额限制）"},
+		{"综合得分", "各维度按权重合成的总分，0–100 分，已计入申诉更正"},
+		{"综合等级", "按分数线并经名额限制后的等级：优秀 / 良好 / 合格 / 待合格"},
+		{"评价是否完整", "“否”表示有指标无人评价，其权重已按方案重新分配"},
+		{"说明", "本表由职教引擎导出，互评者身份不出现在任何导出中"},
+	}
+	for _, n := range notes {
+		if err := set(SheetNotes, n...); err != nil {
+			return err
+		}
+	}
+	x.SetColWidth(SheetNotes, "A", "A", 16)
+	x.SetColWidth(SheetNotes, "B", "B", 90)
+	_, err := x.WriteTo(w)
+	return err
+}
+
+func quotaScope(g model.Grading) string {
+	if g.QuotaScope == model.QuotaByCycle {
+		return "全校"
+	}
+	return "班级"
+}
+
+func round1(v float64) float64 { return math.Round(v*10) / 10 }
