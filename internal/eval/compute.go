@@ -20,6 +20,7 @@ type Input struct {
 	Framework model.Framework // the version the cycle pins
 	Students  []Student       // who gets a result; ratings of anyone else are ignored
 	Ratings   []model.Rating
+	Sheets    []Sheet // ratings packed per rater and student; counted with Ratings
 	Evidence  []model.Evidence
 	Policy    model.EvidencePolicy
 }
@@ -77,7 +78,7 @@ func Compute(in Input, opt Options) (Outcome, error) {
 	}
 
 	nS, nI := len(students), len(pl.inds)
-	start, entries := groupRatings(in.Ratings, pl, stIndex, opt.CycleID, ignore)
+	start, entries := groupRatings(in.Ratings, in.Sheets, pl, stIndex, opt.CycleID, ignore)
 	evStart, evOrder := groupEvidence(in.Evidence, stIndex)
 	rb := newRuleBook(in.Policy, pl, ignore)
 
