@@ -154,10 +154,15 @@ func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorRes
 			}
 		}
 		scratch = vals
+		r := &rr[slices.Index(ip.roles, role)]
+		if !pl.agg.counts(int(role), len(vals)) {
+			// Too few peers: not aggregated at all, so the result holds no
+			// number a classmate's score could be read from.
+			r.Count, r.Method = len(vals), MethodTooFew
+			continue
+		}
 		sortFloats(vals)
 		score, used, method := pl.agg.aggregate(vals, int(role))
-		k := slices.Index(ip.roles, role)
-		r := &rr[k]
 		r.Count, r.Used, r.Method, r.Score = len(vals), used, method, round2(score)
 		sumW += r.Weight
 		sumWS += r.Weight * r.Score
@@ -166,13 +171,16 @@ func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorRes
 		ir.Rated = true
 		ir.RatedScore = round2(sumWS / sumW)
 		for k := range rr {
-			if rr[k].Count > 0 {
+			if counted(&rr[k]) {
 				rr[k].EffectiveWeight = round2(rr[k].Weight * 100 / sumW)
 			}
 		}
 	}
 	return scratch
 }
+
+// counted says whether a role's ratings entered the indicator score.
+func counted(r *model.RoleResult) bool { return r.Count > 0 && r.Method != MethodTooFew }
 
 // combine computes dimension scores and the total from indicator scores,
 // redistributing the weight of whatever was not rated.
