@@ -1,8 +1,10 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -18,7 +20,26 @@ import (
 // every value is on the scale (eval.CheckRating). A rating identical to the
 // rater's current one writes nothing; a changed one is a new (correction)
 // row. It returns how many rows were written.
+//
+// Two submissions of one rater for one student at the same moment (a
+// double click, two devices) both start from the same current sheet; the
+// later one to commit finds it superseded, or its new sheet refused by the
+// one-current-sheet index, and is merged again on top of the other.
 func (s *Storage) SubmitRatings(ctx context.Context, schoolID int64, a model.Actor, cycleID int64, role model.RaterRole, raterID, raterUserID int64, rs []model.Rating) (int, error) {
+	for attempt := 1; ; attempt++ {
+		n, err := s.submitRatings(ctx, schoolID, a, cycleID, role, raterID, raterUserID, rs)
+		if attempt < 8 && (errors.Is(err, errSheetRace) || isUniqueViolation(err)) {
+			continue
+		}
+		return n, err
+	}
+}
+
+// errSheetRace: the sheet a submission merged into was superseded by
+// another submission that committed first.
+var errSheetRace = errors.New("评分表已被同时提交的另一份评分更新")
+
+func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Actor, cycleID int64, role model.RaterRole, raterID, raterUserID int64, rs []model.Rating) (int, error) {
 	written := 0
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		c, err := s.cycleQ(ctx, tx, schoolID, cycleID)
@@ -130,8 +151,12 @@ func (s *Storage) SubmitRatings(ctx context.Context, schoolID int64, a model.Act
 		for _, student := range order {
 			sh := current[student]
 			if sh.id != 0 {
-				if _, err := tx.ExecContext(ctx, `UPDATE rating_sheets SET superseded = TRUE WHERE school_id = $1 AND id = $2`, schoolID, sh.id); err != nil {
+				res, err := tx.ExecContext(ctx, `UPDATE rating_sheets SET superseded = TRUE WHERE school_id = $1 AND id = $2 AND superseded = FALSE`, schoolID, sh.id)
+				if err != nil {
 					return err
+				}
+				if n, err := res.RowsAffected(); err != nil || n != 1 {
+					return cmp.Or(err, errSheetRace)
 				}
 			}
 			ins = append(ins, []any{schoolID, cycleID, string(role), raterID, nullInt(raterUserID), student, string(appendSheet(nil, sh.items)), len(sh.items), changedBy[student], at})

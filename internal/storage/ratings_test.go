@@ -41,15 +41,8 @@ func TestRatingSheetsMigration(t *testing.T) {
 		if _, err := st.MigrateTo(ctx, 4); err != nil {
 			t.Fatal(err)
 		}
-		fx := testfix.Build(t, st, "mig", false)
+		fx, c := openCycle(t, st, "mig")
 		sid, a := fx.School.ID, model.SystemActor
-		f := eval.DefaultFramework()
-		must(t, st.SaveFrameworkVersion(ctx, sid, a, &f))
-		c := storage.EvalCycle{Cycle: model.Cycle{TermID: fx.Term.ID, Name: "升级前的评价", FrameworkID: f.ID, Seed: 3}}
-		must(t, st.CreateCycle(ctx, sid, a, &c))
-		if _, err := evalrun.Open(ctx, st, sid, a, c.ID); err != nil {
-			t.Fatal(err)
-		}
 		head, a1, a2 := fx.TeacherHead.ID, fx.StudentA1.ID, fx.StudentA2.ID
 		t0 := time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC)
 		tricky := "说明：\"认真\"\\负责\n第二行 😀"
@@ -160,9 +153,62 @@ func TestRatingSheetsMigration(t *testing.T) {
 	})
 }
 
+// openCycle builds a fixture school and opens a cycle on the default
+// framework in it.
+func openCycle(t *testing.T, st *storage.Storage, code string) (*testfix.School, storage.EvalCycle) {
+	t.Helper()
+	ctx := context.Background()
+	fx := testfix.Build(t, st, code, false)
+	f := eval.DefaultFramework()
+	must(t, st.SaveFrameworkVersion(ctx, fx.School.ID, model.SystemActor, &f))
+	c := storage.EvalCycle{Cycle: model.Cycle{TermID: fx.Term.ID, Name: "评价周期 " + code, FrameworkID: f.ID, Seed: 3}}
+	must(t, st.CreateCycle(ctx, fx.School.ID, model.SystemActor, &c))
+	if _, err := evalrun.Open(ctx, st, fx.School.ID, model.SystemActor, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	return fx, c
+}
+
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// Submissions of one rater for one student that arrive at the same
+// moment all end up in the one current sheet, each as its own version.
+func TestConcurrentSubmissions(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		ctx := context.Background()
+		fx, c := openCycle(t, st, "conc")
+		sid, a := fx.School.ID, model.SystemActor
+		head, a1 := fx.TeacherHead.ID, fx.StudentA1.ID
+		codes := []string{"D01", "D02", "D03", "D04", "D05", "Z01"}
+		errs := make(chan error, len(codes))
+		for i, code := range codes {
+			go func() {
+				_, err := st.SubmitRatings(ctx, sid, a, c.ID, model.RaterHeadTeacher, head, 0, []model.Rating{{StudentID: a1, IndicatorCode: code, Value: float64(70 + i)}})
+				errs <- err
+			}()
+		}
+		for range codes {
+			must(t, <-errs)
+		}
+		hist, err := st.SheetHistory(ctx, sid, c.ID, model.RaterHeadTeacher, head, a1)
+		must(t, err)
+		if len(hist) != len(codes) {
+			t.Fatalf("%d versions, want %d", len(hist), len(codes))
+		}
+		for i, v := range hist {
+			if v.Superseded != (i < len(hist)-1) || len(v.Ratings) != i+1 || v.Changed != 1 {
+				t.Fatalf("version %d: %+v", i, v)
+			}
+		}
+		cur, err := st.RatingsOfRater(ctx, sid, c.ID, model.RaterHeadTeacher, head)
+		must(t, err)
+		if len(cur) != len(codes) {
+			t.Fatalf("current %+v", cur)
+		}
+	})
 }
