@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"unicode/utf8"
-
-	"zhijiao/internal/model"
 )
 
 // The items of a rating sheet (rating_sheets.items) are a JSON array with
@@ -307,21 +305,11 @@ func text(raw []byte, escaped bool) string {
 	return string(raw)
 }
 
-// intern is text for the few distinct strings of a column: one shared
-// string per distinct value.
+// text is the package's text through the interner: one shared string
+// per distinct value of a column (codes, levels).
 func (in interner) text(raw []byte, escaped bool) string {
 	if escaped {
 		return in.get([]byte(unescape(raw)))
 	}
 	return in.get(raw)
-}
-
-// sheetOf turns a rater's ratings of one student into items, in the order
-// given.
-func sheetOf(rs []model.Rating) []sheetItem {
-	out := make([]sheetItem, len(rs))
-	for i, r := range rs {
-		out[i] = sheetItem{code: r.IndicatorCode, value: r.Value, level: r.Level, comment: r.Comment}
-	}
-	return out
 }
