@@ -137,4 +137,14 @@ func TestMinPeersValidated(t *testing.T) {
 	if DefaultAggregation().MinPeers != 3 {
 		t.Fatalf("default MinPeers %d", DefaultAggregation().MinPeers)
 	}
+	// A school sets it in the framework file.
+	f.Aggregation.MinPeers = 4
+	data, err := ExportJSON(f)
+	if err != nil || !strings.Contains(string(data), `"min_peers": 4`) {
+		t.Fatalf("export: %v\n%s", err, data)
+	}
+	back, err := ImportJSON(data)
+	if err != nil || back.Aggregation.MinPeers != 4 {
+		t.Fatalf("import: %v %+v", err, back.Aggregation)
+	}
 }
