@@ -39,6 +39,7 @@ var evalSchemaDocs = map[string]string{
 	"Aggregation":                  "同一评价主体多份评分的汇总方式",
 	"Aggregation.trim_from":        "评分份数达到该数时去掉最高、最低分后取平均，否则取中位数",
 	"Aggregation.trim_percent":     "两端各去掉的比例（%）",
+	"Aggregation.min_peers":        "互评计入所需的最少人数（默认 3）：不足时互评不计入，权重按比例分给其他评价者",
 	"Aggregation.role_methods":     "各评价主体的汇总方法：mean 平均、median 中位数、robust 去极值平均",
 	"EvalCycle":                    "评价周期",
 	"EvalCycle.term_id":            "所属学期编号",

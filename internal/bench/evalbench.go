@@ -106,11 +106,13 @@ func Eval(ctx context.Context, st *storage.Storage, n, runs int) (EvalResult, er
 	return res, nil
 }
 
-// bareAggregate is the floor: the database groups the ratings itself and
-// the client reads every group.
+// bareAggregate is the floor: the database takes the current rating
+// sheets apart itself (json_each on SQLite, json_array_elements on
+// PostgreSQL), groups the ratings by student, indicator and role, and the
+// client reads every group: the same question the engine answers first,
+// asked of the same stored rows, in bare SQL.
 func bareAggregate(ctx context.Context, st *storage.Storage, schoolID, cycleID int64) error {
-	rows, err := st.DB().QueryContext(ctx, `SELECT student_id, indicator_code, rater_role, AVG(value), COUNT(*) FROM ratings
-		WHERE school_id = $1 AND cycle_id = $2 GROUP BY 1, 2, 3`, schoolID, cycleID)
+	rows, err := st.DB().QueryContext(ctx, BareAggregateSQL(st.Dialect()), schoolID, cycleID)
 	if err != nil {
 		return err
 	}
@@ -125,6 +127,19 @@ func bareAggregate(ctx context.Context, st *storage.Storage, schoolID, cycleID i
 		}
 	}
 	return rows.Err()
+}
+
+// BareAggregateSQL is the floor's query, as docs/benchmarks.md quotes it.
+func BareAggregateSQL(d storage.Dialect) string {
+	each := "json_each(s.items)"
+	value := "e.value ->> 1"
+	if d == storage.Postgres {
+		each = "json_array_elements(CAST(s.items AS json))"
+		value = "CAST(e.value ->> 1 AS DOUBLE PRECISION)"
+	}
+	return `SELECT s.student_id, e.value ->> 0, s.rater_role, AVG(` + value + `), COUNT(*)
+		FROM rating_sheets s, ` + each + ` e
+		WHERE s.school_id = $1 AND s.cycle_id = $2 AND s.superseded = FALSE GROUP BY 1, 2, 3`
 }
 
 // GenerateRatings gives one rating per task of in and indicator the task's

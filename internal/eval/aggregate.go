@@ -6,16 +6,30 @@ import "zhijiao/internal/model"
 // ratings (model.AggRobust with enough ratings).
 const MethodTrimmed = "trimmed"
 
+// MethodTooFew marks peers with fewer ratings than Aggregation.MinPeers:
+// they do not count, exactly like a role nobody rated (their weight goes
+// to the other roles), and their score is neither computed nor shown.
+const MethodTooFew = "too_few"
+
+// defaultMinPeers is the fewest peer ratings that count on one indicator.
+// With one or two, the peer score would be one classmate's score (or
+// betray it), which the rated student would see in the explanation.
+const defaultMinPeers = 3
+
 // aggSettings is model.Aggregation with the defaults filled in and the
 // methods indexed by role, so the hot loop reads an array, not a map.
 type aggSettings struct {
 	trimFrom    int
 	trimPercent float64
+	minPeers    int
 	methods     [6]string
 }
 
 func newAggSettings(a model.Aggregation) aggSettings {
-	s := aggSettings{trimFrom: a.TrimFrom, trimPercent: a.TrimPercent}
+	s := aggSettings{trimFrom: a.TrimFrom, trimPercent: a.TrimPercent, minPeers: a.MinPeers}
+	if s.minPeers <= 0 {
+		s.minPeers = defaultMinPeers
+	}
 	if s.trimFrom <= 0 {
 		s.trimFrom = 5
 	}
@@ -49,6 +63,17 @@ func (s aggSettings) trimCount(n int) int {
 	}
 	return t
 }
+
+// counts says whether n ratings of role are enough to count: peers need
+// minPeers, any other role one.
+func (s aggSettings) counts(role, n int) bool {
+	if role == peerIndex {
+		return n >= s.minPeers
+	}
+	return n > 0
+}
+
+var peerIndex = model.RaterPeer.Index()
 
 // aggregate combines the ratings of one role; vals must be sorted
 // ascending (so sums run in a fixed order and the result never depends on

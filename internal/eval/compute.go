@@ -20,6 +20,7 @@ type Input struct {
 	Framework model.Framework // the version the cycle pins
 	Students  []Student       // who gets a result; ratings of anyone else are ignored
 	Ratings   []model.Rating
+	Sheets    []Sheet // ratings packed per rater and student; counted with Ratings
 	Evidence  []model.Evidence
 	Policy    model.EvidencePolicy
 }
@@ -77,7 +78,7 @@ func Compute(in Input, opt Options) (Outcome, error) {
 	}
 
 	nS, nI := len(students), len(pl.inds)
-	start, entries := groupRatings(in.Ratings, pl, stIndex, opt.CycleID, ignore)
+	start, entries := groupRatings(in.Ratings, in.Sheets, pl, stIndex, opt.CycleID, ignore)
 	evStart, evOrder := groupEvidence(in.Evidence, stIndex)
 	rb := newRuleBook(in.Policy, pl, ignore)
 
@@ -153,10 +154,15 @@ func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorRes
 			}
 		}
 		scratch = vals
+		r := &rr[slices.Index(ip.roles, role)]
+		if !pl.agg.counts(int(role), len(vals)) {
+			// Too few peers: not aggregated at all, so the result holds no
+			// number a classmate's score could be read from.
+			r.Count, r.Method = len(vals), MethodTooFew
+			continue
+		}
 		sortFloats(vals)
 		score, used, method := pl.agg.aggregate(vals, int(role))
-		k := slices.Index(ip.roles, role)
-		r := &rr[k]
 		r.Count, r.Used, r.Method, r.Score = len(vals), used, method, round2(score)
 		sumW += r.Weight
 		sumWS += r.Weight * r.Score
@@ -165,13 +171,16 @@ func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorRes
 		ir.Rated = true
 		ir.RatedScore = round2(sumWS / sumW)
 		for k := range rr {
-			if rr[k].Count > 0 {
+			if counted(&rr[k]) {
 				rr[k].EffectiveWeight = round2(rr[k].Weight * 100 / sumW)
 			}
 		}
 	}
 	return scratch
 }
+
+// counted says whether a role's ratings entered the indicator score.
+func counted(r *model.RoleResult) bool { return r.Count > 0 && r.Method != MethodTooFew }
 
 // combine computes dimension scores and the total from indicator scores,
 // redistributing the weight of whatever was not rated.

@@ -105,6 +105,8 @@ func TestComputeByHand(t *testing.T) {
 
 // TestPeerAggregation checks the switch from median to trimmed mean at 5.
 func TestPeerAggregation(t *testing.T) {
+	// One and two peers count only where a school sets MinPeers that low
+	// (the default 3 leaves them out, see TestTooFewPeers).
 	cases := []struct {
 		name   string
 		peers  []float64
@@ -112,8 +114,8 @@ func TestPeerAggregation(t *testing.T) {
 		used   int
 		method string
 	}{
-		{"one", []float64{70}, 70, 1, model.AggMedian},
-		{"two: mean of the middle two", []float64{60, 90}, 75, 2, model.AggMedian},
+		{"one (MinPeers 1)", []float64{70}, 70, 1, model.AggMedian},
+		{"two (MinPeers 1): mean of the middle two", []float64{60, 90}, 75, 2, model.AggMedian},
 		{"three: median ignores the outlier", []float64{0, 80, 82}, 80, 3, model.AggMedian},
 		{"four: median", []float64{100, 60, 80, 70}, 75, 4, model.AggMedian},
 		{"five: drop one at each end", []float64{60, 100, 70, 90, 80}, 80, 3, MethodTrimmed},
@@ -124,7 +126,9 @@ func TestPeerAggregation(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			b := (&ratingBuilder{}).peers(1, "A1", c.peers...)
-			out := mustCompute(t, Input{Framework: tinyFramework(), Students: []Student{{ID: 1, ClassID: 1}}, Ratings: b.ratings}, Options{})
+			f := tinyFramework()
+			f.Aggregation.MinPeers = 1
+			out := mustCompute(t, Input{Framework: f, Students: []Student{{ID: 1, ClassID: 1}}, Ratings: b.ratings}, Options{})
 			ir := indicator(t, out.Results[0], "A1")
 			rr := role(t, ir, model.RaterPeer)
 			if rr.Score != c.score || rr.Used != c.used || rr.Method != c.method || rr.Count != len(c.peers) {

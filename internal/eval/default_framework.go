@@ -55,6 +55,7 @@ func DefaultAggregation() model.Aggregation {
 	return model.Aggregation{
 		TrimFrom:    5,
 		TrimPercent: 20,
+		MinPeers:    defaultMinPeers,
 		RoleMethods: map[model.RaterRole]string{model.RaterPeer: model.AggRobust},
 	}
 }

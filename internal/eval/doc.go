@@ -25,6 +25,14 @@
 // schools already do; with fewer ratings take the median, because with 3
 // or 4 peers one outlier would otherwise move the mean a lot.
 //
+// Too few peers. Peers with fewer than MinPeers ratings (default 3) on an
+// indicator do not count at all, exactly as if no peer had rated: their
+// weight goes to the other roles in proportion, and the result keeps only
+// how many peers rated (method "too_few", no score), so that no student
+// ever reads one classmate's score in an explanation ("互评不足 3 人，不计
+// 入，权重按比例分配给其他评价者"). Peers alone, too few, leave the
+// indicator unrated.
+//
 // One indicator. The rated score is the weighted mean of the roles that
 // rated, each role's weight divided by the sum of the weights of the roles
 // that did rate: a role with no ratings gives its weight to the others in

@@ -80,9 +80,12 @@ func explainStudent(w *writer, res *model.StudentResult, pl *plan, rb *ruleBook,
 }
 
 func explainIndicator(w *writer, ir *model.IndicatorResult, ip *indPlan, pl *plan, c model.EvidenceCap, res *model.StudentResult, termCap float64) {
-	if ir.Rated {
+	switch {
+	case ir.Rated:
 		w.s(ir.Name).s("得分 ").n(ir.Score).s(" 分（满分 100 分）。").end()
-	} else {
+	case tooFewPeers(ir):
+		w.s(ir.Name).s("：互评不足 ").i(pl.agg.minPeers).s(" 人，不计入，其他评价者无人评分，本指标未计入维度得分，其权重按比例分给本维度已评分的指标。").end()
+	default:
 		w.s(ir.Name).s("：无人评分，本指标未计入维度得分，其权重按比例分给本维度已评分的指标。").end()
 	}
 	switch sc := ip.ind.Scale; sc.Kind {
@@ -147,14 +150,20 @@ func explainIndicator(w *writer, ir *model.IndicatorResult, ip *indPlan, pl *pla
 	}
 }
 
-// explainRoles writes one line per role that rated, the weights (and how a
-// missing role's weight was shared), and the weighted mean.
+// explainRoles writes one line per role that rated, the weights (and how
+// the weight of a missing role, or of too few peers, was shared), and the
+// weighted mean. Too few peers get no number at all: with one or two, it
+// would be a classmate's score.
 func explainRoles(w *writer, ir *model.IndicatorResult, pl *plan) {
 	var ratedW float64
-	missing := 0
+	missing, tooFew := 0, false
 	for _, r := range ir.Roles {
-		if r.Count == 0 {
+		if r.Method == MethodTooFew {
+			w.s(r.Role.Name()).s("不足 ").i(pl.agg.minPeers).s(" 人，不计入，权重按比例分配给其他评价者。").end()
+		}
+		if !counted(&r) {
 			missing++
+			tooFew = tooFew || r.Method == MethodTooFew
 			continue
 		}
 		ratedW += r.Weight
@@ -192,10 +201,24 @@ func explainRoles(w *writer, ir *model.IndicatorResult, pl *plan) {
 				k++
 			}
 		}
-		w.s("无人评分，其权重共 ").pct(100 - ratedW).s(" 按比例分给已评分的主体，调整后：")
+		if k > 0 {
+			w.s("无人评分")
+		}
+		if tooFew {
+			if k > 0 {
+				w.s("，")
+			}
+			w.s(model.RaterPeer.Name()).s("不足 ").i(pl.agg.minPeers).s(" 人")
+		}
+		w.s("，其权重共 ").pct(100 - ratedW)
+		if tooFew {
+			w.s(" 按比例分给其他评价者，调整后：")
+		} else {
+			w.s(" 按比例分给已评分的主体，调整后：")
+		}
 		k = 0
 		for _, r := range ir.Roles {
-			if r.Count > 0 {
+			if counted(&r) {
 				if k > 0 {
 					w.s("、")
 				}
@@ -208,7 +231,7 @@ func explainRoles(w *writer, ir *model.IndicatorResult, pl *plan) {
 	w.s("评分得分 = (")
 	k := 0
 	for _, r := range ir.Roles {
-		if r.Count > 0 {
+		if counted(&r) {
 			if k > 0 {
 				w.s(" + ")
 			}
@@ -217,6 +240,16 @@ func explainRoles(w *writer, ir *model.IndicatorResult, pl *plan) {
 		}
 	}
 	w.s(") ÷ ").n(ratedW).s(" = ").n(ir.RatedScore).s(" 分。").end()
+}
+
+// tooFewPeers says whether peers rated the indicator but too few to count.
+func tooFewPeers(ir *model.IndicatorResult) bool {
+	for _, r := range ir.Roles {
+		if r.Method == MethodTooFew {
+			return true
+		}
+	}
+	return false
 }
 
 func explainDimension(w *writer, dr *model.DimensionResult) {

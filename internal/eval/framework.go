@@ -242,6 +242,9 @@ func checkAggregation(a model.Aggregation) []string {
 	if a.TrimFrom < 0 {
 		p = append(p, "去掉最高最低分的起始人数不能为负")
 	}
+	if a.MinPeers < 0 {
+		p = append(p, "互评计入所需的最少人数不能为负")
+	}
 	if !(a.TrimPercent >= 0 && a.TrimPercent < 50) {
 		p = append(p, "每端去掉的比例应在 0 到 50% 之间")
 	}

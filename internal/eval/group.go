@@ -16,81 +16,97 @@ type entry struct {
 	role  int8
 }
 
-// groupRatings checks every rating once and buckets the good ones by
-// (student, indicator) with a counting sort: bucket key = student×nI +
-// indicator, entries[start[key]:start[key+1]]. Two sequential passes over
-// the input and no map in the per-indicator loop.
-func groupRatings(ratings []model.Rating, pl *plan, stIndex map[int64]int32, cycleID int64, ignore func(string, int64, string)) (start []int32, entries []entry) {
+// groupRatings checks every rating once (the ratings and the items of
+// the sheets) and buckets the good ones by (student, indicator) with a
+// counting sort: bucket key = student×nI + indicator,
+// entries[start[key]:start[key+1]]. Two sequential passes over the input
+// and no map in the per-indicator loop.
+func groupRatings(ratings []model.Rating, sheets []Sheet, pl *plan, stIndex map[int64]int32, cycleID int64, ignore func(string, int64, string)) (start []int32, entries []entry) {
 	nI := len(pl.inds)
+	total := len(ratings)
+	for i := range sheets {
+		total += len(sheets[i].Items)
+	}
 	// Pass 1 checks each rating and copies what the engine needs into a
 	// compact entry (32 bytes instead of a whole Rating), so that pass 2
 	// scatters small values instead of rereading the input.
-	keys := make([]int32, len(ratings))
-	tmp := make([]entry, len(ratings))
+	keys := make([]int32, total)
+	tmp := make([]entry, total)
 	start = make([]int32, len(stIndex)*nI+1)
 	// Ratings usually arrive sorted by student and indicator; remembering
 	// the last lookups skips most map probes.
 	lastCode, lastII := "", int32(-1)
 	lastStudent, lastSI := int64(0), int32(-1)
-	n := 0
-	for i := range ratings {
-		r := &ratings[i]
-		keys[i] = -1
-		if cycleID != 0 && r.CycleID != cycleID {
-			ignore("rating", r.ID, "评分不属于本评价周期")
-			continue
+	n, i := 0, 0
+	add := func(id, cycle int64, role model.RaterRole, rater, student int64, code string, value float64, level string) {
+		k := i
+		i++
+		keys[k] = -1
+		if cycleID != 0 && cycle != cycleID {
+			ignore("rating", id, "评分不属于本评价周期")
+			return
 		}
 		si := lastSI
-		if r.StudentID != lastStudent || si < 0 {
+		if student != lastStudent || si < 0 {
 			var ok bool
-			if si, ok = stIndex[r.StudentID]; !ok {
-				ignore("rating", r.ID, fmt.Sprintf("被评学生（ID %d）不在本次评价名单中", r.StudentID))
-				continue
+			if si, ok = stIndex[student]; !ok {
+				ignore("rating", id, fmt.Sprintf("被评学生（ID %d）不在本次评价名单中", student))
+				return
 			}
-			lastStudent, lastSI = r.StudentID, si
+			lastStudent, lastSI = student, si
 		}
 		ii := lastII
-		if r.IndicatorCode != lastCode || ii < 0 {
+		if code != lastCode || ii < 0 {
 			var ok bool
-			if ii, ok = pl.indIndex[r.IndicatorCode]; !ok {
-				ignore("rating", r.ID, fmt.Sprintf("评价方案中没有指标“%s”", r.IndicatorCode))
-				continue
+			if ii, ok = pl.indIndex[code]; !ok {
+				ignore("rating", id, fmt.Sprintf("评价方案中没有指标“%s”", code))
+				return
 			}
-			lastCode, lastII = r.IndicatorCode, ii
+			lastCode, lastII = code, ii
 		}
 		ip := &pl.inds[ii]
-		ri := r.RaterRole.Index()
+		ri := role.Index()
 		if ri < 0 || ip.roleW[ri] <= 0 {
-			ignore("rating", r.ID, fmt.Sprintf("%s不参与指标“%s”的评价", r.RaterRole.Name(), ip.ind.Name))
-			continue
+			ignore("rating", id, fmt.Sprintf("%s不参与指标“%s”的评价", role.Name(), ip.ind.Name))
+			return
 		}
-		p, ok := ScalePoints(ip.ind.Scale, r.Value, r.Level)
+		p, ok := ScalePoints(ip.ind.Scale, value, level)
 		if !ok {
-			ignore("rating", r.ID, fmt.Sprintf("指标“%s”的评分超出范围：%s", ip.ind.Name, scaleHint(ip.ind.Scale)))
-			continue
+			ignore("rating", id, fmt.Sprintf("指标“%s”的评分超出范围：%s", ip.ind.Name, scaleHint(ip.ind.Scale)))
+			return
 		}
 		switch {
-		case r.RaterRole == model.RaterPeer && r.RaterID == r.StudentID:
-			ignore("rating", r.ID, "互评不能评价自己")
-			continue
-		case r.RaterRole == model.RaterSelf && r.RaterID != r.StudentID:
-			ignore("rating", r.ID, "自评只能由学生本人填写")
-			continue
+		case role == model.RaterPeer && rater == student:
+			ignore("rating", id, "互评不能评价自己")
+			return
+		case role == model.RaterSelf && rater != student:
+			ignore("rating", id, "自评只能由学生本人填写")
+			return
 		}
 		key := si*int32(nI) + ii
-		keys[i] = key
-		tmp[i] = entry{id: r.ID, rater: r.RaterID, pts: p, role: int8(ri)}
+		keys[k] = key
+		tmp[k] = entry{id: id, rater: rater, pts: p, role: int8(ri)}
 		start[key+1]++
 		n++
+	}
+	for j := range ratings {
+		r := &ratings[j]
+		add(r.ID, r.CycleID, r.RaterRole, r.RaterID, r.StudentID, r.IndicatorCode, r.Value, r.Level)
+	}
+	for j := range sheets {
+		sh := &sheets[j]
+		for _, it := range sh.Items {
+			add(sh.ID, sh.CycleID, sh.RaterRole, sh.RaterID, sh.StudentID, it.IndicatorCode, it.Value, it.Level)
+		}
 	}
 	for k := 1; k < len(start); k++ {
 		start[k] += start[k-1]
 	}
 	pos := slices.Clone(start[:len(start)-1])
 	entries = make([]entry, n)
-	for i, key := range keys {
+	for k, key := range keys {
 		if key >= 0 {
-			entries[pos[key]] = tmp[i]
+			entries[pos[key]] = tmp[k]
 			pos[key]++
 		}
 	}

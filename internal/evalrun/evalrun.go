@@ -121,9 +121,13 @@ func Recompute(ctx context.Context, st *storage.Storage, schoolID int64, actor m
 	for i, r := range roster {
 		students[i] = eval.Student{ID: r[0], ClassID: r[1]}
 	}
-	ratings, err := st.CycleRatings(ctx, schoolID, cycleID)
+	sheets, err := st.CycleSheets(ctx, schoolID, cycleID)
 	if err != nil {
 		return sum, err
+	}
+	ratings := 0
+	for _, sh := range sheets {
+		ratings += len(sh.Items)
 	}
 	evidence, err := st.VerifiedEvidence(ctx, schoolID, c.TermID)
 	if err != nil {
@@ -134,14 +138,14 @@ func Recompute(ctx context.Context, st *storage.Storage, schoolID int64, actor m
 		return sum, err
 	}
 	t1 := time.Now()
-	out, err := eval.Compute(eval.Input{Framework: f, Students: students, Ratings: ratings, Evidence: evidence, Policy: policy},
+	out, err := eval.Compute(eval.Input{Framework: f, Students: students, Sheets: sheets, Evidence: evidence, Policy: policy},
 		eval.Options{CycleID: cycleID, TermID: c.TermID})
 	if err != nil {
 		return sum, err
 	}
 	ApplyCorrections(f, out.Results, corr)
 	t2 := time.Now()
-	sum = Summary{Students: len(students), Ratings: len(ratings), Evidence: len(evidence), Corrections: len(corr), Ignored: out.IgnoredCount, PolicyVersion: version}
+	sum = Summary{Students: len(students), Ratings: ratings, Evidence: len(evidence), Corrections: len(corr), Ignored: out.IgnoredCount, PolicyVersion: version}
 	info := map[string]any{"ratings": sum.Ratings, "evidence": sum.Evidence, "corrections": sum.Corrections, "ignored": sum.Ignored}
 	if err := st.ReplaceResults(ctx, schoolID, actor, cycleID, out.Results, version, info); err != nil {
 		return sum, err

@@ -187,9 +187,10 @@ const (
 
 // Aggregation says how several ratings of one role become one score. Zero
 // values mean the defaults: TrimFrom 5, TrimPercent 20, peers robust,
-// every other role mean.
+// every other role mean, MinPeers 3.
 type Aggregation struct {
 	TrimFrom    int                  `json:"trim_from,omitempty"`
+	MinPeers    int                  `json:"min_peers,omitempty"`    // fewer peer ratings than this do not count (so no student sees one classmate's score)
 	TrimPercent float64              `json:"trim_percent,omitempty"` // cut from EACH end, at least one rating
 	RoleMethods map[RaterRole]string `json:"role_methods,omitempty"`
 }
@@ -473,7 +474,7 @@ type RoleResult struct {
 	EffectiveWeight float64   `json:"effective_weight"` // after redistribution; 0 when nobody rated
 	Count           int       `json:"count"`            // ratings received
 	Used            int       `json:"used"`             // ratings left after trimming
-	Method          string    `json:"method,omitempty"` // mean / median / trimmed (AggMean, AggMedian, "trimmed")
+	Method          string    `json:"method,omitempty"` // mean / median / trimmed / too_few (AggMean, AggMedian, "trimmed", "too_few": not counted)
 	Score           float64   `json:"score"`            // 0–100
 }
 

@@ -1,9 +1,13 @@
 package storage
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"slices"
+	"time"
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
@@ -16,7 +20,26 @@ import (
 // every value is on the scale (eval.CheckRating). A rating identical to the
 // rater's current one writes nothing; a changed one is a new (correction)
 // row. It returns how many rows were written.
+//
+// Two submissions of one rater for one student at the same moment (a
+// double click, two devices) both start from the same current sheet; the
+// later one to commit finds it superseded, or its new sheet refused by the
+// one-current-sheet index, and is merged again on top of the other.
 func (s *Storage) SubmitRatings(ctx context.Context, schoolID int64, a model.Actor, cycleID int64, role model.RaterRole, raterID, raterUserID int64, rs []model.Rating) (int, error) {
+	for attempt := 1; ; attempt++ {
+		n, err := s.submitRatings(ctx, schoolID, a, cycleID, role, raterID, raterUserID, rs)
+		if attempt < 8 && (errors.Is(err, errSheetRace) || isUniqueViolation(err)) {
+			continue
+		}
+		return n, err
+	}
+}
+
+// errSheetRace: the sheet a submission merged into was superseded by
+// another submission that committed first.
+var errSheetRace = errors.New("评分表已被同时提交的另一份评分更新")
+
+func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Actor, cycleID int64, role model.RaterRole, raterID, raterUserID int64, rs []model.Rating) (int, error) {
 	written := 0
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		c, err := s.cycleQ(ctx, tx, schoolID, cycleID)
@@ -56,68 +79,139 @@ func (s *Storage) SubmitRatings(ctx context.Context, schoolID int64, a model.Act
 				return fmt.Errorf("第 %d 条：%s", i+1, msg)
 			}
 		}
-		type key struct {
-			student int64
-			code    string
+		// The rater's current sheets, decoded only for the students of
+		// this submission.
+		inBatch := map[int64]bool{}
+		for _, r := range rs {
+			inBatch[r.StudentID] = true
 		}
-		type cur struct {
-			value          float64
-			level, comment string
+		type sheet struct {
+			id    int64
+			items []sheetItem
 		}
-		current := map[key]cur{}
-		rows, err = tx.QueryContext(ctx, `SELECT student_id, indicator_code, value, level, comment FROM ratings
-			WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4 ORDER BY id`, schoolID, cycleID, string(role), raterID)
+		current := map[int64]*sheet{}
+		rows, err = tx.QueryContext(ctx, `SELECT id, student_id, items FROM rating_sheets
+			WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4 AND superseded = FALSE`, schoolID, cycleID, string(role), raterID)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
-			var k key
-			var v cur
-			if err := rows.Scan(&k.student, &k.code, &v.value, &v.level, &v.comment); err != nil {
+			var id, student int64
+			var raw sql.RawBytes
+			if err := rows.Scan(&id, &student, &raw); err != nil {
 				rows.Close()
 				return err
 			}
-			current[k] = v // ordered by id: the last one wins
+			if !inBatch[student] {
+				continue
+			}
+			items, err := decodeSheet(raw)
+			if err != nil {
+				rows.Close()
+				return fmt.Errorf("评分表 %d: %w", id, err)
+			}
+			current[student] = &sheet{id: id, items: items}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
+		// Merge the submission into each student's sheet; a student whose
+		// sheet changed gets a new row and the old one is superseded.
 		at := now()
-		var ins [][]any
+		changedBy := map[int64]int{}
+		var order []int64
 		var changed []map[string]any
 		for _, r := range rs {
-			k := key{r.StudentID, r.IndicatorCode}
-			nv := cur{r.Value, r.Level, r.Comment}
-			if old, ok := current[k]; ok && old == nv {
+			sh := current[r.StudentID]
+			if sh == nil {
+				sh = &sheet{}
+				current[r.StudentID] = sh
+			}
+			it := sheetItem{code: r.IndicatorCode, value: r.Value, level: r.Level, comment: r.Comment}
+			k := slices.IndexFunc(sh.items, func(x sheetItem) bool { return x.code == r.IndicatorCode })
+			if k >= 0 && sh.items[k] == it {
 				continue
 			}
-			current[k] = nv
-			ins = append(ins, []any{schoolID, cycleID, string(role), raterID, nullInt(raterUserID), r.StudentID, r.IndicatorCode, r.Value, r.Level, r.Comment, at})
+			if k >= 0 {
+				sh.items[k] = it
+			} else {
+				sh.items = append(sh.items, it)
+			}
+			if changedBy[r.StudentID] == 0 {
+				order = append(order, r.StudentID)
+			}
+			changedBy[r.StudentID]++
 			changed = append(changed, map[string]any{"student_id": r.StudentID, "indicator": r.IndicatorCode, "value": r.Value, "level": r.Level})
 		}
-		if len(ins) == 0 {
+		if len(order) == 0 {
 			return nil
 		}
-		if err := s.batchInsert(ctx, tx, "ratings", ratingCols, ins, "", "", nil); err != nil {
+		var ins [][]any
+		for _, student := range order {
+			sh := current[student]
+			if sh.id != 0 {
+				res, err := tx.ExecContext(ctx, `UPDATE rating_sheets SET superseded = TRUE WHERE school_id = $1 AND id = $2 AND superseded = FALSE`, schoolID, sh.id)
+				if err != nil {
+					return err
+				}
+				if n, err := res.RowsAffected(); err != nil || n != 1 {
+					return cmp.Or(err, errSheetRace)
+				}
+			}
+			ins = append(ins, []any{schoolID, cycleID, string(role), raterID, nullInt(raterUserID), student, string(appendSheet(nil, sh.items)), len(sh.items), changedBy[student], at})
+			written += changedBy[student]
+		}
+		if err := s.batchInsert(ctx, tx, "rating_sheets", sheetCols, ins, "", "", nil); err != nil {
 			return err
 		}
-		written = len(ins)
 		return s.audit(ctx, tx, schoolID, a, "rate", "cycle", cycleID, nil, map[string]any{"role": role, "rater_id": raterID, "ratings": changed})
 	})
 	return written, err
 }
 
-var ratingCols = []string{"school_id", "cycle_id", "rater_role", "rater_id", "rater_user_id", "student_id", "indicator_code", "value", "level", "comment", "created_at"}
+var sheetCols = []string{"school_id", "cycle_id", "rater_role", "rater_id", "rater_user_id", "student_id", "items", "item_count", "changed", "created_at"}
 
 // LoadRatings inserts ratings in bulk, without checks: for benchmarks and
-// data migration only (`bench eval`). Real raters go through
-// SubmitRatings. It runs in one transaction with one prepared multi-row
-// INSERT of loadRows rows reused for every full batch, and is audited once.
+// data migration only (`bench eval`), into a cycle that has no sheets for
+// these raters and students yet. Real raters go through SubmitRatings.
+// Ratings of one rater and student become one sheet (a later rating of
+// the same indicator replaces an earlier one, and both count in
+// RatingCount as a correction would). It runs in one transaction with one
+// prepared multi-row INSERT of loadRows sheets reused for every full
+// batch, and is audited once.
 func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor, cycleID int64, rs []model.Rating) error {
+	type unit struct {
+		role           model.RaterRole
+		rater, student int64
+	}
+	idx := map[unit]int{}
+	var units []unit
+	var userOf []int64
+	var sheets [][]sheetItem
+	var counts []int
+	for _, r := range rs {
+		u := unit{r.RaterRole, r.RaterID, r.StudentID}
+		i, ok := idx[u]
+		if !ok {
+			i = len(units)
+			idx[u] = i
+			units = append(units, u)
+			userOf = append(userOf, r.RaterUserID)
+			sheets = append(sheets, nil)
+			counts = append(counts, 0)
+		}
+		it := sheetItem{code: r.IndicatorCode, value: r.Value, level: r.Level, comment: r.Comment}
+		counts[i]++
+		if k := slices.IndexFunc(sheets[i], func(x sheetItem) bool { return x.code == it.code }); k >= 0 {
+			sheets[i][k] = it
+			continue
+		}
+		sheets[i] = append(sheets[i], it)
+	}
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		at := now()
-		nc := len(ratingCols)
+		nc := len(sheetCols)
 		var full *sql.Stmt
 		defer func() {
 			if full != nil {
@@ -125,14 +219,16 @@ func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor
 			}
 		}()
 		args := make([]any, 0, loadRows*nc)
-		for lo := 0; lo < len(rs); lo += loadRows {
-			hi := min(lo+loadRows, len(rs))
+		var buf []byte
+		for lo := 0; lo < len(units); lo += loadRows {
+			hi := min(lo+loadRows, len(units))
 			args = args[:0]
 			for i := lo; i < hi; i++ {
-				r := &rs[i]
-				args = append(args, schoolID, cycleID, string(r.RaterRole), r.RaterID, nullInt(r.RaterUserID), r.StudentID, r.IndicatorCode, r.Value, r.Level, r.Comment, at)
+				u := units[i]
+				buf = appendSheet(buf[:0], sheets[i])
+				args = append(args, schoolID, cycleID, string(u.role), u.rater, nullInt(userOf[i]), u.student, string(buf), len(sheets[i]), counts[i], at)
 			}
-			q := insertSQL("ratings", ratingCols, hi-lo, s.dialect)
+			q := insertSQL("rating_sheets", sheetCols, hi-lo, s.dialect)
 			var err error
 			if hi-lo == loadRows {
 				if full == nil {
@@ -148,17 +244,17 @@ func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor
 				return err
 			}
 		}
-		if err := s.analyzeIfStale(ctx, tx, "ratings", len(rs)); err != nil {
+		if err := s.analyzeIfStale(ctx, tx, "rating_sheets", len(units)); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, schoolID, a, "load_ratings", "cycle", cycleID, nil, map[string]int{"ratings": len(rs)})
+		return s.audit(ctx, tx, schoolID, a, "load_ratings", "cycle", cycleID, nil, map[string]int{"ratings": len(rs), "sheets": len(units)})
 	})
 }
 
-// loadRows is the rows per statement of LoadRatings: 11 columns × 1,000
-// stays below both engines' parameter limits (SQLite 32,766, PostgreSQL
-// 65,535).
-const loadRows = 1000
+// loadRows is the sheets per statement of LoadRatings: 10 columns × 500
+// stays far below both engines' parameter limits (SQLite 32,766,
+// PostgreSQL 65,535).
+const loadRows = 500
 
 // interner maps the few distinct byte strings of a column (roles,
 // indicator codes, levels) to one shared string each, so that scanning a
@@ -174,69 +270,122 @@ func (in interner) get(b []byte) string {
 	return v
 }
 
-// CycleRatings loads every rating of a cycle (corrections included; the
-// engine keeps the newest) with the fields eval.Compute reads: no comment,
-// no timestamps. Strings are interned.
-func (s *Storage) CycleRatings(ctx context.Context, schoolID, cycleID int64) ([]model.Rating, error) {
-	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM ratings WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID).Scan(&n); err != nil {
+// CycleSheets loads the current sheet of every rater and student of a
+// cycle, as the engine reads them (no comments, no timestamps): the fast
+// path of a recompute. Two queries: the counts, to allocate every item of
+// the school in one slab, then the rows. Strings are interned.
+func (s *Storage) CycleSheets(ctx context.Context, schoolID, cycleID int64) ([]eval.Sheet, error) {
+	var n, items int
+	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(item_count), 0) FROM rating_sheets
+		WHERE school_id = $1 AND cycle_id = $2 AND superseded = FALSE`, schoolID, cycleID).Scan(&n, &items); err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, rater_role, rater_id, student_id, indicator_code, value, level FROM ratings WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID)
+	rows, err := s.db.QueryContext(ctx, `SELECT id, rater_role, rater_id, student_id, items FROM rating_sheets
+		WHERE school_id = $1 AND cycle_id = $2 AND superseded = FALSE`, schoolID, cycleID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	out := make([]model.Rating, 0, n)
+	out := make([]eval.Sheet, 0, n)
+	slab := make([]eval.SheetItem, 0, items)
 	strs := interner{}
-	var role, code, level sql.RawBytes
+	var role, raw sql.RawBytes
+	var sc sheetScanner
 	for rows.Next() {
-		var r model.Rating
-		if err := rows.Scan(&r.ID, &role, &r.RaterID, &r.StudentID, &code, &r.Value, &level); err != nil {
+		sh := eval.Sheet{CycleID: cycleID}
+		if err := rows.Scan(&sh.ID, &role, &sh.RaterID, &sh.StudentID, &raw); err != nil {
 			return nil, err
 		}
-		r.CycleID = cycleID
-		r.RaterRole = model.RaterRole(strs.get(role))
-		r.IndicatorCode = strs.get(code)
-		if len(level) > 0 {
-			r.Level = strs.get(level)
+		sh.RaterRole = model.RaterRole(strs.get(role))
+		from := len(slab)
+		sc.start(raw)
+		for {
+			code, v, level, _, esc, ok := sc.next()
+			if !ok {
+				break
+			}
+			it := eval.SheetItem{IndicatorCode: strs.text(code, esc[0]), Value: v}
+			if len(level) > 0 {
+				it.Level = strs.text(level, esc[1])
+			}
+			slab = append(slab, it)
 		}
-		out = append(out, r)
+		if sc.err != nil {
+			return nil, fmt.Errorf("评分表 %d: %w", sh.ID, sc.err)
+		}
+		sh.Items = slab[from:len(slab):len(slab)]
+		out = append(out, sh)
 	}
 	return out, rows.Err()
 }
 
-// RatingsOfRater lists one rater's current ratings in a cycle (the newest
-// row per student and indicator), for the rating form.
-func (s *Storage) RatingsOfRater(ctx context.Context, schoolID, cycleID int64, role model.RaterRole, raterID int64) ([]model.Rating, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, student_id, indicator_code, value, level, comment, created_at FROM ratings
-		WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4 ORDER BY id`, schoolID, cycleID, string(role), raterID)
+// CycleRatings loads every current rating of a cycle with the fields
+// eval.Compute reads (no comment, no timestamps), one model.Rating per
+// item of the current sheets, the sheet's ID as the rating's. The engine
+// reads CycleSheets faster; this is the same data in the old shape.
+func (s *Storage) CycleRatings(ctx context.Context, schoolID, cycleID int64) ([]model.Rating, error) {
+	sheets, err := s.CycleSheets(ctx, schoolID, cycleID)
+	if err != nil {
+		return nil, err
+	}
+	n := 0
+	for _, sh := range sheets {
+		n += len(sh.Items)
+	}
+	out := make([]model.Rating, 0, n)
+	for _, sh := range sheets {
+		for _, it := range sh.Items {
+			out = append(out, model.Rating{ID: sh.ID, CycleID: cycleID, RaterRole: sh.RaterRole, RaterID: sh.RaterID, StudentID: sh.StudentID,
+				IndicatorCode: it.IndicatorCode, Value: it.Value, Level: it.Level})
+		}
+	}
+	return out, nil
+}
+
+// currentRatings reads the items of the current sheets a query selects
+// (columns id, rater_role, rater_id, student_id, items, created_at), in
+// the query's order, comments included.
+func (s *Storage) currentRatings(ctx context.Context, schoolID, cycleID int64, q string, args ...any) ([]model.Rating, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	idx := map[[2]any]int{}
 	var out []model.Rating
+	var raw sql.RawBytes
 	for rows.Next() {
-		r := model.Rating{SchoolID: schoolID, CycleID: cycleID, RaterRole: role, RaterID: raterID}
-		if err := rows.Scan(&r.ID, &r.StudentID, &r.IndicatorCode, &r.Value, &r.Level, &r.Comment, &r.CreatedAt); err != nil {
+		r := model.Rating{SchoolID: schoolID, CycleID: cycleID}
+		var role string
+		if err := rows.Scan(&r.ID, &role, &r.RaterID, &r.StudentID, &raw, &r.CreatedAt); err != nil {
 			return nil, err
 		}
-		k := [2]any{r.StudentID, r.IndicatorCode}
-		if i, ok := idx[k]; ok {
-			out[i] = r
-			continue
+		r.RaterRole, r.CreatedAt = model.RaterRole(role), r.CreatedAt.UTC()
+		items, err := decodeSheet(raw)
+		if err != nil {
+			return nil, fmt.Errorf("评分表 %d: %w", r.ID, err)
 		}
-		idx[k] = len(out)
-		out = append(out, r)
+		for _, it := range items {
+			r.IndicatorCode, r.Value, r.Level, r.Comment = it.code, it.value, it.level, it.comment
+			out = append(out, r)
+		}
 	}
 	return out, rows.Err()
 }
 
-// RatingCount counts the rating rows of a cycle (corrections included).
+// RatingsOfRater lists one rater's current ratings in a cycle (every item
+// of the rater's current sheets), for the rating form. CreatedAt is the
+// time of the sheet.
+func (s *Storage) RatingsOfRater(ctx context.Context, schoolID, cycleID int64, role model.RaterRole, raterID int64) ([]model.Rating, error) {
+	return s.currentRatings(ctx, schoolID, cycleID, `SELECT id, rater_role, rater_id, student_id, items, created_at FROM rating_sheets
+		WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4 AND superseded = FALSE ORDER BY id`, schoolID, cycleID, string(role), raterID)
+}
+
+// RatingCount counts the ratings of a cycle as they were entered,
+// corrections included: each sheet counts the items that were new or
+// changed when it was written.
 func (s *Storage) RatingCount(ctx context.Context, schoolID, cycleID int64) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM ratings WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID).Scan(&n)
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(SUM(changed), 0) FROM rating_sheets WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID).Scan(&n)
 	return n, err
 }
 
@@ -246,39 +395,54 @@ type notAssigned string
 func (e notAssigned) Error() string        { return string(e) }
 func (e notAssigned) Is(target error) bool { return target == ErrNotAssigned }
 
-// ClassRatings lists the current ratings (the newest row per rater,
-// student and indicator) of the students a cycle rates in one class, for
-// the fairness view of that class.
+// ClassRatings lists the current ratings of the students a cycle rates in
+// one class, for the fairness view of that class.
 func (s *Storage) ClassRatings(ctx context.Context, schoolID, cycleID, classID int64) ([]model.Rating, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.rater_role, r.rater_id, r.student_id, r.indicator_code, r.value, r.level FROM ratings r
-		WHERE r.school_id = $1 AND r.cycle_id = $2 AND r.student_id IN
+	return s.currentRatings(ctx, schoolID, cycleID, `SELECT r.id, r.rater_role, r.rater_id, r.student_id, r.items, r.created_at FROM rating_sheets r
+		WHERE r.school_id = $1 AND r.cycle_id = $2 AND r.superseded = FALSE AND r.student_id IN
 		(SELECT t.student_id FROM rating_tasks t WHERE t.school_id = $1 AND t.cycle_id = $2 AND t.class_id = $3)
 		ORDER BY r.id`, schoolID, cycleID, classID)
+}
+
+// SheetVersion is one version of a rater's sheet for one student: the
+// whole sheet as it stood after one submission.
+type SheetVersion struct {
+	ID          int64          `json:"id"`
+	RaterUserID int64          `json:"rater_user_id,omitempty"`
+	Changed     int            `json:"changed"` // items new or different from the version before
+	Superseded  bool           `json:"superseded"`
+	CreatedAt   time.Time      `json:"created_at"`
+	Ratings     []model.Rating `json:"ratings"`
+}
+
+// SheetHistory lists every version of one rater's sheet for one student,
+// oldest first, for audit: corrections never erase what was entered
+// before.
+func (s *Storage) SheetHistory(ctx context.Context, schoolID, cycleID int64, role model.RaterRole, raterID, studentID int64) ([]SheetVersion, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, COALESCE(rater_user_id, 0), changed, superseded, created_at, items FROM rating_sheets
+		WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4 AND student_id = $5 ORDER BY id`,
+		schoolID, cycleID, string(role), raterID, studentID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	type key struct {
-		role           string
-		rater, student int64
-		code           string
-	}
-	latest := map[key]int{}
-	var out []model.Rating
+	var out []SheetVersion
 	for rows.Next() {
-		var r model.Rating
-		var role string
-		if err := rows.Scan(&r.ID, &role, &r.RaterID, &r.StudentID, &r.IndicatorCode, &r.Value, &r.Level); err != nil {
+		var v SheetVersion
+		var raw []byte
+		if err := rows.Scan(&v.ID, &v.RaterUserID, &v.Changed, &v.Superseded, &v.CreatedAt, &raw); err != nil {
 			return nil, err
 		}
-		r.CycleID, r.RaterRole = cycleID, model.RaterRole(role)
-		k := key{role, r.RaterID, r.StudentID, r.IndicatorCode}
-		if i, ok := latest[k]; ok {
-			out[i] = r // a correction replaces the earlier row
-			continue
+		v.CreatedAt = v.CreatedAt.UTC()
+		items, err := decodeSheet(raw)
+		if err != nil {
+			return nil, fmt.Errorf("评分表 %d: %w", v.ID, err)
 		}
-		latest[k] = len(out)
-		out = append(out, r)
+		for _, it := range items {
+			v.Ratings = append(v.Ratings, model.Rating{ID: v.ID, SchoolID: schoolID, CycleID: cycleID, RaterRole: role, RaterID: raterID, RaterUserID: v.RaterUserID,
+				StudentID: studentID, IndicatorCode: it.code, Value: it.value, Level: it.level, Comment: it.comment, CreatedAt: v.CreatedAt})
+		}
+		out = append(out, v)
 	}
 	return out, rows.Err()
 }

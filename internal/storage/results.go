@@ -1,11 +1,14 @@
 package storage
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"sync"
 	"time"
@@ -21,7 +24,7 @@ import (
 // the stored result is always "engine output + corrections", and a
 // correction can never be lost by a later recompute.
 
-var resultCols = []string{"school_id", "cycle_id", "student_id", "class_id", "total", "level", "score_level", "rank", "complete", "detail", "computed_at", "framework_version"}
+var resultCols = []string{"school_id", "cycle_id", "student_id", "class_id", "total", "level", "score_level", "rank", "complete", "detail", "detail_z", "computed_at", "framework_version"}
 
 // ReplaceResults stores results as the cycle's results, records the
 // evidence policy version used, sets computed_at and moves the cycle to
@@ -49,7 +52,7 @@ func (s *Storage) ReplaceResults(ctx context.Context, schoolID int64, a model.Ac
 			rows := make([][]any, 0, hi-lo)
 			for i := lo; i < hi; i++ {
 				r := &results[i]
-				rows = append(rows, []any{schoolID, cycleID, r.StudentID, r.ClassID, r.Total, string(r.Level), string(r.ScoreLevel), r.Rank, r.Complete, details[i], at, c.FrameworkVersion})
+				rows = append(rows, []any{schoolID, cycleID, r.StudentID, r.ClassID, r.Total, string(r.Level), string(r.ScoreLevel), r.Rank, r.Complete, "", details[i], at, c.FrameworkVersion})
 			}
 			if err := s.batchInsert(ctx, tx, "results", resultCols, rows, "", "", nil); err != nil {
 				return err
@@ -66,11 +69,14 @@ func (s *Storage) ReplaceResults(ctx context.Context, schoolID int64, a model.Ac
 	})
 }
 
-// marshalResults encodes every result's detail, spread over the
-// processors, before the transaction starts (a school's details are
-// about 30 KB each).
-func marshalResults(results []model.StudentResult) ([]string, error) {
-	out := make([]string, len(results))
+// marshalResults encodes every result's detail as deflated JSON, spread
+// over the processors, before the transaction starts. A school's details
+// are about 30 KB of JSON each (the explanations are most of it), 90 MB
+// for 3,000 students; written as they were, deleting and writing them was
+// most of a recompute's store time on SQLite (and its WAL checkpoint
+// writes them twice). Deflated at the fastest level they are about 5 KB.
+func marshalResults(results []model.StudentResult) ([][]byte, error) {
+	out := make([][]byte, len(results))
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(results)/64))
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
@@ -78,18 +84,39 @@ func marshalResults(results []model.StudentResult) ([]string, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf bytes.Buffer
+			zw, _ := flate.NewWriter(&buf, flate.BestSpeed) // a valid level never fails
+			enc := json.NewEncoder(zw)
 			for i := w; i < len(results); i += workers {
-				b, err := json.Marshal(&results[i])
-				if err != nil {
+				buf.Reset()
+				zw.Reset(&buf)
+				if err := enc.Encode(&results[i]); err != nil {
 					errs[w] = err
 					return
 				}
-				out[i] = string(b)
+				if err := zw.Close(); err != nil {
+					errs[w] = err
+					return
+				}
+				out[i] = bytes.Clone(buf.Bytes())
 			}
 		}()
 	}
 	wg.Wait()
 	return out, errors.Join(errs...)
+}
+
+// detailJSON is a stored result's detail as JSON: inflated from detail_z,
+// or detail as it is for rows written before details were deflated.
+func detailJSON(detail string, z []byte) ([]byte, error) {
+	if len(z) == 0 {
+		return []byte(detail), nil
+	}
+	b, err := io.ReadAll(flate.NewReader(bytes.NewReader(z)))
+	if err != nil {
+		return nil, fmt.Errorf("结果明细已损坏: %w", err)
+	}
+	return bytes.TrimSuffix(b, []byte("\n")), nil
 }
 
 // ResultRow is one line of a result list (no detail).
@@ -134,20 +161,25 @@ func (s *Storage) CycleResults(ctx context.Context, schoolID, cycleID, classID i
 func (s *Storage) StudentResult(ctx context.Context, schoolID, cycleID, studentID int64) (model.StudentResult, error) {
 	var r model.StudentResult
 	var detail string
-	err := s.db.QueryRowContext(ctx, `SELECT detail FROM results WHERE school_id = $1 AND cycle_id = $2 AND student_id = $3`, schoolID, cycleID, studentID).Scan(&detail)
+	var z []byte
+	err := s.db.QueryRowContext(ctx, `SELECT detail, detail_z FROM results WHERE school_id = $1 AND cycle_id = $2 AND student_id = $3`, schoolID, cycleID, studentID).Scan(&detail, &z)
 	if errors.Is(err, sql.ErrNoRows) {
 		return r, ErrNotFound
 	}
 	if err != nil {
 		return r, err
 	}
-	return r, json.Unmarshal([]byte(detail), &r)
+	b, err := detailJSON(detail, z)
+	if err != nil {
+		return r, err
+	}
+	return r, json.Unmarshal(b, &r)
 }
 
 // ClassResults reads the full results of one class of a cycle in one
 // query, by student id (a class table needs every student's dimensions).
 func (s *Storage) ClassResults(ctx context.Context, schoolID, cycleID, classID int64) (map[int64]model.StudentResult, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT student_id, detail FROM results WHERE school_id = $1 AND cycle_id = $2 AND class_id = $3`, schoolID, cycleID, classID)
+	rows, err := s.db.QueryContext(ctx, `SELECT student_id, detail, detail_z FROM results WHERE school_id = $1 AND cycle_id = $2 AND class_id = $3`, schoolID, cycleID, classID)
 	if err != nil {
 		return nil, err
 	}
@@ -156,11 +188,16 @@ func (s *Storage) ClassResults(ctx context.Context, schoolID, cycleID, classID i
 	for rows.Next() {
 		var id int64
 		var d string
+		var z []byte
 		var r model.StudentResult
-		if err := rows.Scan(&id, &d); err != nil {
+		if err := rows.Scan(&id, &d, &z); err != nil {
 			return nil, err
 		}
-		if err := json.Unmarshal([]byte(d), &r); err != nil {
+		b, err := detailJSON(d, z)
+		if err != nil {
+			return nil, err
+		}
+		if err := json.Unmarshal(b, &r); err != nil {
 			return nil, err
 		}
 		out[id] = r
@@ -171,7 +208,7 @@ func (s *Storage) ClassResults(ctx context.Context, schoolID, cycleID, classID i
 // ResultDetails returns the stored detail JSON of every result of a cycle
 // by student id: for determinism checks and exports.
 func (s *Storage) ResultDetails(ctx context.Context, schoolID, cycleID int64) (map[int64]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT student_id, detail FROM results WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID)
+	rows, err := s.db.QueryContext(ctx, `SELECT student_id, detail, detail_z FROM results WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID)
 	if err != nil {
 		return nil, err
 	}
@@ -180,10 +217,15 @@ func (s *Storage) ResultDetails(ctx context.Context, schoolID, cycleID int64) (m
 	for rows.Next() {
 		var id int64
 		var d string
-		if err := rows.Scan(&id, &d); err != nil {
+		var z []byte
+		if err := rows.Scan(&id, &d, &z); err != nil {
 			return nil, err
 		}
-		out[id] = d
+		b, err := detailJSON(d, z)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = string(b)
 	}
 	return out, rows.Err()
 }

@@ -119,7 +119,7 @@ type RaterTask struct {
 // rated a given student by peers: the rated student never learns it.
 func (s *Storage) TasksForRater(ctx context.Context, schoolID, cycleID int64, role model.RaterRole, raterID int64) ([]RaterTask, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT t.student_id, s.name, s.student_no, t.class_id,
-		EXISTS (SELECT 1 FROM ratings r WHERE r.school_id = t.school_id AND r.cycle_id = t.cycle_id AND r.rater_role = t.rater_role AND r.rater_id = t.rater_id AND r.student_id = t.student_id)
+		EXISTS (SELECT 1 FROM rating_sheets r WHERE r.school_id = t.school_id AND r.cycle_id = t.cycle_id AND r.rater_role = t.rater_role AND r.rater_id = t.rater_id AND r.student_id = t.student_id AND r.superseded = FALSE)
 		FROM rating_tasks t JOIN students s ON s.school_id = t.school_id AND s.id = t.student_id
 		WHERE t.school_id = $1 AND t.cycle_id = $2 AND t.rater_role = $3 AND t.rater_id = $4 ORDER BY s.student_no`, schoolID, cycleID, string(role), raterID)
 	if err != nil {
@@ -146,7 +146,7 @@ type Progress struct {
 	Total   int             `json:"total"`
 }
 
-const taskDone = `CASE WHEN EXISTS (SELECT 1 FROM ratings r WHERE r.school_id = t.school_id AND r.cycle_id = t.cycle_id AND r.rater_role = t.rater_role AND r.rater_id = t.rater_id AND r.student_id = t.student_id) THEN 1 ELSE 0 END`
+const taskDone = `CASE WHEN EXISTS (SELECT 1 FROM rating_sheets r WHERE r.school_id = t.school_id AND r.cycle_id = t.cycle_id AND r.rater_role = t.rater_role AND r.rater_id = t.rater_id AND r.student_id = t.student_id AND r.superseded = FALSE) THEN 1 ELSE 0 END`
 
 // ProgressByClass is done/total tasks per class of a cycle.
 func (s *Storage) ProgressByClass(ctx context.Context, schoolID, cycleID int64) ([]Progress, error) {

@@ -62,6 +62,25 @@ func computedCycle(t *testing.T, s *site) (string, model.Framework, func(to stri
 			t.Fatalf("head teacher rating: %d", code)
 		}
 	}
+	// One classmate rates 张一: too few peers to count, so the result must
+	// not show that classmate's score.
+	var peer []model.Rating
+	for _, c := range eval.IndicatorsFor(f, model.RaterPeer) {
+		v, lv := 61.0, ""
+		for _, ind := range eval.Indicators(f) {
+			switch {
+			case ind.Code != c:
+			case ind.Scale.Kind == model.ScaleRating5:
+				v = 3
+			case ind.Scale.Kind == model.ScaleLevels:
+				v, lv = 0, ind.Scale.Levels[3].Name
+			}
+		}
+		peer = append(peer, model.Rating{StudentID: s.a.StudentA1.ID, IndicatorCode: c, Value: v, Level: lv})
+	}
+	if _, err := s.st.SubmitRatings(ctx, s.a.School.ID, model.SystemActor, mustInt(cycleID), model.RaterPeer, s.a.StudentA2.ID, 0, peer); err != nil {
+		t.Fatalf("peer rating: %v", err)
+	}
 	move("closed")
 	move("computed")
 	return cycleID, f, move
@@ -149,6 +168,9 @@ func TestResultPages(t *testing.T) {
 		}
 		if strings.Contains(body, "王老师") || strings.Contains(body, "banzhuren") {
 			t.Fatal("a rater is named on the result page")
+		}
+		if !strings.Contains(body, "互评不足 3 人，不计入，权重按比例分配给其他评价者") || !strings.Contains(body, "不计入</td>") || strings.Contains(body, "互评：") {
+			t.Fatal("the one classmate's rating is not set aside on the result page")
 		}
 		if code, _ := stu.get(a2); code != http.StatusNotFound {
 			t.Fatalf("classmate's result: %d", code)
