@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"errors"
+	"math"
+	"net/http"
+	"sort"
+	"strconv"
+
+	"zhijiao/internal/model"
+	"zhijiao/internal/portrait"
+	"zhijiao/internal/storage"
+)
+
+type portraitStudentData struct {
+	Student model.Student
+	Family  bool
+	// Latest is the newest cycle with a result the viewer may see; the
+	// radar, summary and indicator table are of it.
+	Latest     *portraitCycle
+	ClassName  string
+	Total      float64
+	Level      model.Level
+	Dims       []portrait.Score
+	Indicators []portraitIndicator
+	Radar      portrait.Chart
+	Growth     []growthRow
+	DimNames   []string
+	Line       portrait.Chart
+	Summary    portrait.Summary
+	Evidence   []storage.EvidenceRecord
+	Comments   []cycleComments
+	// Waiting names the cycles whose results the family sees once
+	// publicised.
+	Waiting []string
+}
+
+type portraitIndicator struct {
+	portrait.Score
+	Dimension string
+}
+
+type growthRow struct {
+	Label string
+	Total float64
+	Level model.Level
+	Cells []string // per dimension; "—" when the student had no score
+}
+
+type cycleComments struct {
+	Cycle    string
+	Comments []storage.TeacherComment
+}
+
+// portraitStudent is one student's portrait: the dimension radar against
+// the class average, growth across cycles, the evidence timeline, the
+// strengths and areas to improve in words, and the teachers' 评语. Only
+// the student, their parents and their teachers (head teacher, subject
+// teachers, enterprise mentor) see it; to anyone else it does not exist.
+func (s *Server) portraitStudent(w http.ResponseWriter, r *http.Request) {
+	ctx, school := r.Context(), schoolOf(r)
+	sid, ok := pathID(r, "id")
+	if !ok {
+		s.errorPage(w, r, http.StatusNotFound, "页面或记录不存在")
+		return
+	}
+	sc, err := s.portraitScope(r, "portrait:read")
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	stu, err := s.st.Student(ctx, school, sid)
+	if err != nil {
+		s.notFoundOr(w, r, err)
+		return
+	}
+	if !sc.AllowsStudent(sid, stu.ClassID) {
+		s.errorPage(w, r, http.StatusNotFound, "页面或记录不存在")
+		return
+	}
+	d := portraitStudentData{Student: stu, Family: familyOnly(sc), ClassName: stu.ClassName}
+	if err := s.portraitGrowth(r, &d); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	ev, _, err := s.st.ListEvidence(ctx, school, storage.EvidenceFilter{ListQuery: model.ListQuery{PerPage: 500}, StudentID: sid, Status: model.EvidenceVerified})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	sort.SliceStable(ev, func(i, j int) bool { return ev[i].Date > ev[j].Date })
+	d.Evidence = ev
+	s.render(w, r, http.StatusOK, "portrait_student", stu.Name+" · 学生画像", d)
+}
+
+// portraitGrowth reads the student's results in every cycle the viewer
+// may see (families: publicised or final), fills the growth table and
+// line, and for the newest one the radar, the indicator table, the summary
+// and the comments.
+func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
+	ctx, school := r.Context(), schoolOf(r)
+	cycles, err := s.portraitCycles(r)
+	if err != nil {
+		return err
+	}
+	type seen struct {
+		c      portraitCycle
+		scores storage.StudentCycleScores
+	}
+	var got []seen
+	for _, c := range cycles {
+		if d.Family && !familyMayView(c.State) {
+			d.Waiting = append(d.Waiting, c.Name)
+			continue
+		}
+		sco, err := s.st.StudentScores(ctx, school, c.ID, d.Student.ID)
+		if errors.Is(err, storage.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		got = append(got, seen{c, sco})
+	}
+	if len(got) == 0 {
+		return nil
+	}
+	last := got[len(got)-1]
+	d.Latest, d.Total, d.Level = &last.c, last.scores.Total, last.scores.Level
+	names, err := s.frameworkNames(r, last.c.FrameworkID)
+	if err != nil {
+		return err
+	}
+	if cl, err := s.st.Class(ctx, school, last.scores.ClassID); err == nil {
+		d.ClassName = cl.Name
+	}
+	means, err := s.st.GroupScoreMeans(ctx, school, last.c.ID, []int64{last.scores.ClassID})
+	if err != nil {
+		return err
+	}
+	avg := map[string]float64{}
+	for _, m := range means {
+		avg[m.Kind+m.Code] = round1(m.Mean)
+	}
+	mine := map[string]float64{}
+	for _, x := range last.scores.Scores {
+		mine[x.Kind+x.Code] = x.Mean
+	}
+	for _, dim := range names.dims {
+		if v, ok := mine[storage.ScoreDimension+dim.Code]; ok {
+			d.Dims = append(d.Dims, portrait.Score{Name: dim.Name, Score: v, ClassAvg: avg[storage.ScoreDimension+dim.Code]})
+		}
+		for _, ind := range dim.Indicators {
+			if v, ok := mine[storage.ScoreIndicator+ind.Code]; ok {
+				d.Indicators = append(d.Indicators, portraitIndicator{Score: portrait.Score{Name: ind.Name, Score: v, ClassAvg: avg[storage.ScoreIndicator+ind.Code]}, Dimension: dim.Name})
+			}
+		}
+	}
+	d.Radar = portrait.Radar("", d.Dims)
+
+	// Growth: one row per cycle, labelled by its term (by the cycle's name
+	// when a term has several).
+	perTerm := map[int64]int{}
+	for _, g := range got {
+		perTerm[g.c.TermID]++
+	}
+	for _, dim := range names.dims {
+		d.DimNames = append(d.DimNames, dim.Name)
+	}
+	var growth []portrait.Growth
+	series := make([]portrait.Series, len(names.dims)+1)
+	series[0].Name = "总分"
+	for i, dim := range names.dims {
+		series[i+1].Name = dim.Name
+	}
+	var labels []string
+	for _, g := range got {
+		label := g.c.Term.Name()
+		if perTerm[g.c.TermID] > 1 || g.c.Term.ID == 0 {
+			label = g.c.Name
+		}
+		row := growthRow{Label: label, Total: g.scores.Total, Level: g.scores.Level}
+		by := map[string]float64{}
+		for _, x := range g.scores.Scores {
+			if x.Kind == storage.ScoreDimension {
+				by[x.Code] = x.Mean
+			}
+		}
+		series[0].Values = append(series[0].Values, g.scores.Total)
+		for i, dim := range names.dims {
+			v, ok := by[dim.Code]
+			if !ok {
+				v = math.NaN()
+			}
+			row.Cells = append(row.Cells, cell(v))
+			series[i+1].Values = append(series[i+1].Values, v)
+		}
+		d.Growth = append(d.Growth, row)
+		labels = append(labels, label)
+		growth = append(growth, portrait.Growth{Term: label, Total: g.scores.Total})
+	}
+	d.Line = portrait.Lines("", labels, series)
+	inds := make([]portrait.Score, len(d.Indicators))
+	for i, x := range d.Indicators {
+		inds[i] = x.Score
+	}
+	d.Summary = portrait.Summarize(d.Dims, inds, growth)
+
+	for i := len(got) - 1; i >= 0; i-- {
+		cs, err := s.st.StudentComments(ctx, school, got[i].c.ID, d.Student.ID)
+		if err != nil {
+			return err
+		}
+		if len(cs) > 0 {
+			d.Comments = append(d.Comments, cycleComments{Cycle: got[i].c.Name, Comments: cs})
+		}
+	}
+	return nil
+}
+
+func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+// cell formats a score for a table, "—" for a missing one.
+func cell(v float64) string {
+	if math.IsNaN(v) {
+		return "—"
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+func nan() float64 { return math.NaN() }
