@@ -28,7 +28,7 @@ func Histogram(totals []float64) []Bucket {
 	out := []Bucket{{Label: "50 以下", Lo: 0, Hi: 50}}
 	for lo := 50.0; lo < 100; lo += 5 {
 		hi := lo + 5
-		label := fmt.Sprintf("%.0f–%.0f", lo, hi-0.01)
+		label := fmt.Sprintf("%.0f–%.0f", lo, hi-1) // 50–54 holds 50 up to 54.99
 		if hi == 100 {
 			label = "95–100"
 		}
@@ -171,3 +171,25 @@ func Describe(totals []float64) Stats {
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// DeltaText is Delta as a page shows it: "+1.5", or "—" without a
+// previous cycle.
+func (m Mean) DeltaText() string { return signed(m.Delta) }
+
+// PrevText is the previous cycle's mean, or "—".
+func (m Mean) PrevText() string {
+	if m.Prev == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%.2f", *m.Prev)
+}
+
+// DeltaText is the change of the share in percentage points, or "—".
+func (s Share) DeltaText() string { return signed(s.Delta) }
+
+func signed(p *float64) string {
+	if p == nil {
+		return "—"
+	}
+	return fmt.Sprintf("%+.1f", *p)
+}

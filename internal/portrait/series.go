@@ -21,7 +21,8 @@ func seriesData(v []float64) []any {
 }
 
 func categoryAxis(x []string) map[string]any {
-	return map[string]any{"type": "category", "data": x, "axisLabel": map[string]any{"interval": 0, "rotate": 20, "width": 90, "overflow": "truncate"}}
+	// Long names (terms, "2025-2026学年第二学期") wrap instead of being cut.
+	return map[string]any{"type": "category", "data": x, "axisLabel": map[string]any{"interval": 0, "width": 80, "overflow": "break", "hideOverlap": true}}
 }
 
 // Lines shows several series across the same categories (terms), the
@@ -71,5 +72,34 @@ func GroupedBars(title string, x []string, series []Series, yMax float64) Chart 
 	}
 	c["yAxis"] = y
 	c["series"] = out
+	return c
+}
+
+// Counts shows how many fall in each band (a histogram): whole numbers
+// on the axis and the band names slanted so eleven fit on a phone.
+func Counts(title string, x []string, counts []float64) Chart {
+	c := GroupedBars(title, x, []Series{{Name: "人数", Values: counts}}, 0)
+	c["yAxis"].(map[string]any)["minInterval"] = 1
+	c["xAxis"].(map[string]any)["axisLabel"] = map[string]any{"interval": 0, "rotate": 45}
+	c["legend"] = map[string]any{"show": false}
+	c["grid"] = map[string]any{"left": 10, "right": 20, "top": 30, "bottom": 10, "containLabel": true}
+	return c
+}
+
+// Ring shows parts of a whole as a ring with the percentages beside it and
+// the names in the legend (names beside the slices do not fit on a
+// phone). Empty parts are left out of the ring; the table keeps them.
+func Ring(title string, names []string, values []float64) Chart {
+	var data []map[string]any
+	for i := range names {
+		if values[i] > 0 {
+			// Each part keeps its colour whichever others are empty.
+			data = append(data, map[string]any{"name": names[i], "value": values[i], "itemStyle": map[string]any{"color": palette[i%len(palette)]}})
+		}
+	}
+	c := base(title)
+	c["legend"] = map[string]any{"bottom": 0, "data": names}
+	c["series"] = []any{map[string]any{"type": "pie", "radius": []string{"35%", "60%"}, "data": data,
+		"label": map[string]any{"formatter": "{d}%", "overflow": "none"}}}
 	return c
 }

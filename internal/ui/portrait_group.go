@@ -45,6 +45,7 @@ type portraitGroupData struct {
 	Fairness   *fairnessData
 	ShowRaters bool
 	FlagCounts []flagCount
+	LowAlpha   int // peer-rated indicators whose alpha is below 0.667
 }
 
 type groupFilter struct {
@@ -279,12 +280,12 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 	for i, b := range d.Hist {
 		labels[i], counts[i] = b.Label, float64(b.Count)
 	}
-	d.HistChart = portrait.Bars("", labels, counts)
+	d.HistChart = portrait.Counts("", labels, counts)
 	shareCounts := make([]float64, len(d.Shares))
 	for i, sh := range d.Shares {
 		shareCounts[i] = float64(sh.Count)
 	}
-	d.ShareChart = portrait.Shares("", portrait.Levels, shareCounts)
+	d.ShareChart = portrait.Ring("", portrait.Levels, shareCounts)
 	dimNames := make([]string, len(d.Dims))
 	series := []portrait.Series{{Name: c.Name}}
 	for i, m := range d.Dims {
@@ -328,6 +329,11 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 		}
 		d.Fairness = &fd
 		d.ShowRaters = s.authz.Can(userOf(r), "cycle:read")
+		for _, fi := range fd.Indicators {
+			if fi.Low {
+				d.LowAlpha++
+			}
+		}
 		counts := map[string]int{}
 		var kinds []string
 		for _, f := range fd.Flags {

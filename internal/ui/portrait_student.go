@@ -36,8 +36,8 @@ type portraitStudentData struct {
 }
 
 type portraitIndicator struct {
-	portrait.Score
-	Dimension string
+	Dimension, Name string
+	Score, ClassAvg float64
 }
 
 type growthRow struct {
@@ -152,7 +152,7 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 		}
 		for _, ind := range dim.Indicators {
 			if v, ok := mine[storage.ScoreIndicator+ind.Code]; ok {
-				d.Indicators = append(d.Indicators, portraitIndicator{Score: portrait.Score{Name: ind.Name, Score: v, ClassAvg: avg[storage.ScoreIndicator+ind.Code]}, Dimension: dim.Name})
+				d.Indicators = append(d.Indicators, portraitIndicator{Dimension: dim.Name, Name: ind.Name, Score: v, ClassAvg: avg[storage.ScoreIndicator+ind.Code]})
 			}
 		}
 	}
@@ -202,7 +202,7 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 	d.Line = portrait.Lines("", labels, series)
 	inds := make([]portrait.Score, len(d.Indicators))
 	for i, x := range d.Indicators {
-		inds[i] = x.Score
+		inds[i] = portrait.Score{Name: x.Name, Score: x.Score, ClassAvg: x.ClassAvg}
 	}
 	d.Summary = portrait.Summarize(d.Dims, inds, growth)
 
