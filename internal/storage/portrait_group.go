@@ -2,16 +2,14 @@ package storage
 
 import (
 	"context"
-	"database/sql"
-	"errors"
 	"time"
 
 	"zhijiao/internal/model"
 )
 
-// What the portraits read besides the score means of portrait_scores.go:
-// the totals and levels of a group, how far its rating tasks got, one
-// student's results across cycles and the teachers' 评语.
+// What the portraits read besides the class summaries of
+// portrait_summaries.go: the totals and levels of a group and the
+// teachers' 评语 on a student.
 
 // GroupResult is one student's total and level in a cycle.
 type GroupResult struct {
@@ -51,106 +49,6 @@ func (s *Storage) GroupResults(ctx context.Context, schoolID, cycleID int64, cla
 		}
 		g.Level = model.Level(lv)
 		out = append(out, g)
-	}
-	return out, rows.Err()
-}
-
-// GroupCompletion counts a cycle's rating tasks per rater role in classIDs
-// (nil: every class): Done are the tasks with at least one rating. The
-// done tasks are the distinct (role, rater, student) of the ratings —
-// ratings are only accepted for assigned tasks — counted in one pass over
-// the ratings instead of one probe per task.
-func (s *Storage) GroupCompletion(ctx context.Context, schoolID, cycleID int64, classIDs []int64) ([]Progress, error) {
-	tw := groupWhere("t", schoolID, cycleID, classIDs)
-	rows, err := s.db.QueryContext(ctx, `SELECT t.rater_role, COUNT(*) FROM rating_tasks t`+tw.sql()+` GROUP BY t.rater_role`, tw.args...)
-	if err != nil {
-		return nil, err
-	}
-	total := map[string]int{}
-	var order []string
-	for rows.Next() {
-		var role string
-		var n int
-		if err := rows.Scan(&role, &n); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		total[role] = n
-		order = append(order, role)
-	}
-	if err := rows.Close(); err != nil {
-		return nil, err
-	}
-	rw := schoolWhere("r.school_id", schoolID)
-	rw.add("r.cycle_id = ?", cycleID)
-	from := ` FROM ratings r`
-	if classIDs != nil {
-		from += ` JOIN students s ON s.school_id = r.school_id AND s.id = r.student_id`
-		rw.in("s.class_id", classIDs)
-	}
-	done := map[string]int{}
-	rows, err = s.db.QueryContext(ctx, `SELECT rater_role, COUNT(*) FROM (SELECT DISTINCT r.rater_role, r.rater_id, r.student_id`+from+rw.sql()+`) d GROUP BY rater_role`, rw.args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var role string
-		var n int
-		if err := rows.Scan(&role, &n); err != nil {
-			return nil, err
-		}
-		done[role] = n
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	out := make([]Progress, 0, len(order))
-	for _, role := range order {
-		out = append(out, Progress{Role: model.RaterRole(role), Done: min(done[role], total[role]), Total: total[role]})
-	}
-	return out, nil
-}
-
-// StudentCycleScores is one student's result in one cycle: total, level
-// and every dimension and indicator score (rated ones only).
-type StudentCycleScores struct {
-	CycleID int64
-	ClassID int64
-	Total   float64
-	Level   model.Level
-	Scores  []ScoreMean // Mean is the student's score, Count 1
-}
-
-// StudentScores reads a student's result in a cycle without the detail;
-// ErrNotFound when the student has none.
-func (s *Storage) StudentScores(ctx context.Context, schoolID, cycleID, studentID int64) (StudentCycleScores, error) {
-	out := StudentCycleScores{CycleID: cycleID}
-	var lv string
-	err := s.db.QueryRowContext(ctx, `SELECT class_id, total, level FROM results WHERE school_id = $1 AND cycle_id = $2 AND student_id = $3`,
-		schoolID, cycleID, studentID).Scan(&out.ClassID, &out.Total, &lv)
-	if errors.Is(err, sql.ErrNoRows) {
-		return out, ErrNotFound
-	}
-	if err != nil {
-		return out, err
-	}
-	out.Level = model.Level(lv)
-	if err := s.ensureResultScores(ctx, schoolID, cycleID); err != nil {
-		return out, err
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT kind, code, score FROM result_scores WHERE school_id = $1 AND cycle_id = $2 AND student_id = $3 AND rated ORDER BY kind, code`,
-		schoolID, cycleID, studentID)
-	if err != nil {
-		return out, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		m := ScoreMean{Count: 1}
-		if err := rows.Scan(&m.Kind, &m.Code, &m.Mean); err != nil {
-			return out, err
-		}
-		out.Scores = append(out.Scores, m)
 	}
 	return out, rows.Err()
 }

@@ -253,7 +253,7 @@ func (s *Storage) ClassRatings(ctx context.Context, schoolID, cycleID, classID i
 	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.rater_role, r.rater_id, r.student_id, r.indicator_code, r.value, r.level FROM ratings r
 		WHERE r.school_id = $1 AND r.cycle_id = $2 AND r.student_id IN
 		(SELECT t.student_id FROM rating_tasks t WHERE t.school_id = $1 AND t.cycle_id = $2 AND t.class_id = $3)
-		ORDER BY r.id`, schoolID, cycleID, classID)
+		ORDER BY +r.id`, schoolID, cycleID, classID) // "+": ordering by the bare id made SQLite walk the whole school's ratings in id order instead of the class's students by index
 	if err != nil {
 		return nil, err
 	}

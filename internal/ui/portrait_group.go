@@ -234,13 +234,16 @@ func joinParts(p []string) string {
 // groupPortrait computes every figure of the page for the chosen cycle
 // and the previous one.
 func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs []int64) error {
-	ctx, school := r.Context(), schoolOf(r)
 	c := d.Cycle
-	res, err := s.st.GroupResults(ctx, school, c.ID, classIDs)
+	var prevID int64
+	if d.Prev != nil {
+		prevID = d.Prev.ID
+	}
+	g, err := s.readGroup(r, c.ID, prevID, classIDs)
 	if err != nil {
 		return err
 	}
-	totals, levels := resultColumns(res)
+	totals, levels := resultColumns(g.res)
 	d.Stats = portrait.Describe(totals)
 	d.Hist = portrait.Histogram(totals)
 	d.Shares = portrait.LevelShares(levels)
@@ -248,30 +251,16 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 	if err != nil {
 		return err
 	}
-	means, err := s.st.GroupScoreMeans(ctx, school, c.ID, classIDs)
-	if err != nil {
-		return err
-	}
-	d.Dims, d.Indicators = splitMeans(means, names)
-	if d.Prev != nil {
-		pres, err := s.st.GroupResults(ctx, school, d.Prev.ID, classIDs)
-		if err != nil {
-			return err
-		}
-		if len(pres) > 0 {
-			pt, pl := resultColumns(pres)
-			ps := portrait.Describe(pt)
-			d.PrevStats = &ps
-			d.MeanDelta = fmt.Sprintf("%+.2f", d.Stats.Mean-ps.Mean)
-			portrait.CompareShares(d.Shares, portrait.LevelShares(pl))
-			pm, err := s.st.GroupScoreMeans(ctx, school, d.Prev.ID, classIDs)
-			if err != nil {
-				return err
-			}
-			pd, pi := splitMeans(pm, names)
-			portrait.Compare(d.Dims, pd)
-			portrait.Compare(d.Indicators, pi)
-		}
+	d.Dims, d.Indicators = splitMeans(g.means, names)
+	if len(g.prevRes) > 0 {
+		pt, pl := resultColumns(g.prevRes)
+		ps := portrait.Describe(pt)
+		d.PrevStats = &ps
+		d.MeanDelta = fmt.Sprintf("%+.2f", d.Stats.Mean-ps.Mean)
+		portrait.CompareShares(d.Shares, portrait.LevelShares(pl))
+		pd, pi := splitMeans(g.prevMeans, names)
+		portrait.Compare(d.Dims, pd)
+		portrait.Compare(d.Indicators, pi)
 	}
 	d.Strongest, d.Weakest = portrait.RankIndicators(d.Indicators, 5)
 
@@ -305,10 +294,8 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 	}
 	d.DimChart = portrait.GroupedBars("", dimNames, series, 100)
 
-	prog, err := s.st.GroupCompletion(ctx, school, c.ID, classIDs)
-	if err != nil {
-		return err
-	}
+	prog := g.prog
+	slices.SortFunc(prog, func(a, b storage.Progress) int { return a.Role.Index() - b.Role.Index() })
 	done := portrait.Series{Name: "完成率（%）"}
 	var roles []string
 	for _, p := range prog {
@@ -348,6 +335,39 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 		}
 	}
 	return nil
+}
+
+// groupReads is what the group page reads from storage: this cycle's
+// totals, score means and task completion, and the previous cycle's
+// totals and means.
+type groupReads struct {
+	res, prevRes     []storage.GroupResult
+	means, prevMeans []storage.ScoreMean
+	prog             []storage.Progress
+}
+
+// readGroup reads the group's figures: a few thousand summary rows at
+// most (result_means, result_progress), however large the school.
+func (s *Server) readGroup(r *http.Request, cur, prev int64, classIDs []int64) (groupReads, error) {
+	ctx, school := r.Context(), schoolOf(r)
+	var g groupReads
+	var err error
+	if g.res, err = s.st.GroupResults(ctx, school, cur, classIDs); err != nil {
+		return g, err
+	}
+	if g.means, err = s.st.GroupScoreMeans(ctx, school, cur, classIDs); err != nil {
+		return g, err
+	}
+	if g.prog, err = s.st.GroupCompletion(ctx, school, cur, classIDs); err != nil {
+		return g, err
+	}
+	if prev != 0 {
+		if g.prevRes, err = s.st.GroupResults(ctx, school, prev, classIDs); err != nil {
+			return g, err
+		}
+		g.prevMeans, err = s.st.GroupScoreMeans(ctx, school, prev, classIDs)
+	}
+	return g, err
 }
 
 func resultColumns(res []storage.GroupResult) ([]float64, []string) {

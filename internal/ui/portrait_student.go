@@ -104,8 +104,8 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 		return err
 	}
 	type seen struct {
-		c      portraitCycle
-		scores storage.StudentCycleScores
+		c   portraitCycle
+		res model.StudentResult
 	}
 	var got []seen
 	for _, c := range cycles {
@@ -113,28 +113,28 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 			d.Waiting = append(d.Waiting, c.Name)
 			continue
 		}
-		sco, err := s.st.StudentScores(ctx, school, c.ID, d.Student.ID)
+		res, err := s.st.StudentResult(ctx, school, c.ID, d.Student.ID)
 		if errors.Is(err, storage.ErrNotFound) {
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		got = append(got, seen{c, sco})
+		got = append(got, seen{c, res})
 	}
 	if len(got) == 0 {
 		return nil
 	}
 	last := got[len(got)-1]
-	d.Latest, d.Total, d.Level = &last.c, last.scores.Total, last.scores.Level
+	d.Latest, d.Total, d.Level = &last.c, last.res.Total, last.res.Level
 	names, err := s.frameworkNames(r, last.c.FrameworkID)
 	if err != nil {
 		return err
 	}
-	if cl, err := s.st.Class(ctx, school, last.scores.ClassID); err == nil {
+	if cl, err := s.st.Class(ctx, school, last.res.ClassID); err == nil {
 		d.ClassName = cl.Name
 	}
-	means, err := s.st.GroupScoreMeans(ctx, school, last.c.ID, []int64{last.scores.ClassID})
+	means, err := s.st.GroupScoreMeans(ctx, school, last.c.ID, []int64{last.res.ClassID})
 	if err != nil {
 		return err
 	}
@@ -142,10 +142,7 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 	for _, m := range means {
 		avg[m.Kind+m.Code] = round1(m.Mean)
 	}
-	mine := map[string]float64{}
-	for _, x := range last.scores.Scores {
-		mine[x.Kind+x.Code] = x.Mean
-	}
+	mine := ratedScores(last.res)
 	for _, dim := range names.dims {
 		if v, ok := mine[storage.ScoreDimension+dim.Code]; ok {
 			d.Dims = append(d.Dims, portrait.Score{Name: dim.Name, Score: v, ClassAvg: avg[storage.ScoreDimension+dim.Code]})
@@ -179,16 +176,11 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 		if perTerm[g.c.TermID] > 1 || g.c.Term.ID == 0 {
 			label = g.c.Name
 		}
-		row := growthRow{Label: label, Total: g.scores.Total, Level: g.scores.Level}
-		by := map[string]float64{}
-		for _, x := range g.scores.Scores {
-			if x.Kind == storage.ScoreDimension {
-				by[x.Code] = x.Mean
-			}
-		}
-		series[0].Values = append(series[0].Values, g.scores.Total)
+		row := growthRow{Label: label, Total: g.res.Total, Level: g.res.Level}
+		by := ratedScores(g.res)
+		series[0].Values = append(series[0].Values, g.res.Total)
 		for i, dim := range names.dims {
-			v, ok := by[dim.Code]
+			v, ok := by[storage.ScoreDimension+dim.Code]
 			if !ok {
 				v = math.NaN()
 			}
@@ -197,7 +189,7 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 		}
 		d.Growth = append(d.Growth, row)
 		labels = append(labels, label)
-		growth = append(growth, portrait.Growth{Term: label, Total: g.scores.Total})
+		growth = append(growth, portrait.Growth{Term: label, Total: g.res.Total})
 	}
 	d.Line = portrait.Lines("", labels, series)
 	inds := make([]portrait.Score, len(d.Indicators))
@@ -226,6 +218,23 @@ func cell(v float64) string {
 		return "—"
 	}
 	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+// ratedScores maps kind+code (storage.ScoreDimension or ScoreIndicator,
+// then the code) to the result's rated scores.
+func ratedScores(r model.StudentResult) map[string]float64 {
+	out := map[string]float64{}
+	for _, d := range r.Dimensions {
+		if d.Rated {
+			out[storage.ScoreDimension+d.Code] = d.Score
+		}
+		for _, ind := range d.Indicators {
+			if ind.Rated {
+				out[storage.ScoreIndicator+ind.Code] = ind.Score
+			}
+		}
+	}
+	return out
 }
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
