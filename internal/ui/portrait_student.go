@@ -14,7 +14,10 @@ import (
 
 type portraitStudentData struct {
 	Student model.Student
-	Family  bool
+	// Family: a student's, parent's or mentor's view (named students, no
+	// classes), which sees a cycle only once publicised, as 评价结果 does.
+	Family bool
+	Own    bool // the student's own view: no way back to a list
 	// Latest is the newest cycle with a result the viewer may see; the
 	// radar, summary and indicator table are of it.
 	Latest     *portraitCycle
@@ -78,7 +81,7 @@ func (s *Server) portraitStudent(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "页面或记录不存在")
 		return
 	}
-	d := portraitStudentData{Student: stu, Family: familyOnly(sc), ClassName: stu.ClassName}
+	d := portraitStudentData{Student: stu, Family: familyOnly(sc), Own: userOf(r).StudentID == sid, ClassName: stu.ClassName}
 	if err := s.portraitGrowth(r, &d); err != nil {
 		s.serverError(w, r, err)
 		return

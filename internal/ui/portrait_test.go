@@ -113,8 +113,8 @@ func TestStudentPortrait(t *testing.T) {
 			t.Fatalf("subject teacher reached class A: %d", code)
 		}
 		mentor := s.login(t, "daoshi@a1")
-		if code, _ := mentor.get(a1); code != 200 {
-			t.Fatalf("mentor, own apprentice: %d", code)
+		if code, body := mentor.get(a1); code != 200 || strings.Contains(body, testfix.Comment) || !strings.Contains(body, fmt.Sprintf("<strong>%.1f</strong>", prev.Total)) {
+			t.Fatalf("mentor, own apprentice (publicised cycles only): %d", code)
 		}
 		if code, _ := mentor.get(a2); code != http.StatusNotFound {
 			t.Fatalf("mentor reached a non-apprentice: %d", code)
