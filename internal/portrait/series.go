@@ -44,7 +44,12 @@ func Lines(title string, x []string, series []Series) Chart {
 	c["tooltip"] = map[string]any{"trigger": "axis"}
 	c["grid"] = map[string]any{"left": 10, "right": 20, "top": 40, "bottom": 70, "containLabel": true}
 	c["xAxis"] = categoryAxis(x)
-	c["yAxis"] = map[string]any{"type": "value", "min": 0, "max": 100}
+	// Scaled to the data (not from 0): a change of three points between
+	// terms is what a student looks for.
+	c["yAxis"] = map[string]any{"type": "value", "max": 100, "scale": true}
+	// One colour per series: the total and seven dimensions outnumber the
+	// base palette.
+	c["color"] = append(append([]string(nil), palette...), "#be185d", "#4d7c0f", "#78716c", "#0369a1")
 	c["series"] = out
 	return c
 }
