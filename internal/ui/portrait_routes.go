@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"errors"
 	"net/http"
+	"slices"
 	"sort"
 
 	"zhijiao/internal/auth"
@@ -21,16 +23,44 @@ func (s *Server) portraitRoutes() []route {
 // portraitScope is the user's scope counting only the roles that grant
 // perm. A school admin who also teaches one class sees that class's
 // student portraits as its teacher, not the whole school: student
-// portraits belong to the student, their parents and their teachers.
+// portraits belong to the student, their parents and their teachers. A
+// subject teacher counts as a class's teacher in the current term only
+// (this term's teaching assignments), not for every class they ever
+// taught.
 func (s *Server) portraitScope(r *http.Request, perm string) (auth.Scope, error) {
+	ctx := r.Context()
 	u := *userOf(r)
 	u.Roles = nil
+	subject := false
 	for _, role := range userOf(r).Roles {
-		if s.authz.Can(&model.User{Roles: []string{role}}, perm) {
-			u.Roles = append(u.Roles, role)
+		if !s.authz.Can(&model.User{Roles: []string{role}}, perm) {
+			continue
 		}
+		if role == model.RoleSubjectTeacher {
+			subject = true
+			continue
+		}
+		u.Roles = append(u.Roles, role)
 	}
-	return auth.ScopeOf(r.Context(), s.st, &u)
+	sc, err := auth.ScopeOf(ctx, s.st, &u)
+	if err != nil || !subject || sc.All || u.TeacherID == 0 {
+		return sc, err
+	}
+	term, err := s.st.CurrentTerm(ctx, u.SchoolID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return sc, nil // no current term: no teaching this term
+	}
+	if err != nil {
+		return sc, err
+	}
+	taught, err := s.st.ClassesTaughtBy(ctx, u.SchoolID, u.TeacherID, term.ID)
+	if err != nil {
+		return sc, err
+	}
+	sc.ClassIDs = append(sc.ClassIDs, taught...)
+	slices.Sort(sc.ClassIDs)
+	sc.ClassIDs = slices.Compact(sc.ClassIDs)
+	return sc, nil
 }
 
 // portraitCycle is a cycle with results and the term it belongs to.

@@ -104,13 +104,24 @@ func TestStudentPortrait(t *testing.T) {
 		if code, body := ht.get("/portraits?class=" + itoa(s.a.ClassA.ID)); code != 200 || !strings.Contains(body, s.a.StudentA2.Name) || strings.Contains(body, s.a.StudentB1.Name) {
 			t.Fatalf("head teacher's list: %d", code)
 		}
-		// The subject teacher of class B and the mentor of 张一.
+		// The subject teacher of class B this term and the mentor of 张一.
+		// Having taught class A last term does not make them its teacher now.
+		course := model.Course{Code: "C99", Name: "机械制图", Kind: "专业核心课", MajorID: s.a.Major.ID}
+		if err := st.CreateCourse(ctx, sid, model.SystemActor, &course); err != nil {
+			t.Fatal(err)
+		}
+		if err := st.CreateTeachingAssignment(ctx, sid, model.SystemActor, &model.TeachingAssignment{TermID: cs.PrevTerm.ID, CourseID: course.ID, ClassID: s.a.ClassA.ID, TeacherID: s.a.TeacherSubject.ID}); err != nil {
+			t.Fatal(err)
+		}
 		renke := s.login(t, "renke@a1")
 		if code, _ := renke.get(b1); code != 200 {
 			t.Fatalf("subject teacher, own class: %d", code)
 		}
 		if code, _ := renke.get(a1); code != http.StatusNotFound {
-			t.Fatalf("subject teacher reached class A: %d", code)
+			t.Fatalf("subject teacher reached class A, taught only last term: %d", code)
+		}
+		if code, body := renke.get("/portraits"); code != 200 || strings.Contains(body, s.a.StudentA1.Name) || !strings.Contains(body, s.a.StudentB1.Name) {
+			t.Fatalf("subject teacher's list: %d", code)
 		}
 		mentor := s.login(t, "daoshi@a1")
 		if code, body := mentor.get(a1); code != 200 || strings.Contains(body, testfix.Comment) || !strings.Contains(body, fmt.Sprintf("<strong>%.1f</strong>", prev.Total)) {
