@@ -15,8 +15,8 @@ import (
 )
 
 func init() {
-	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价重算、submit 并发提交评分、report 报告单 / benchmarks: import, eval, submit, report",
-		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] | submit [--clients N] | report [--students N] [--runs N]", run: runBench})
+	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价重算、submit 并发提交评分、report 报告单、portrait 画像页面 / benchmarks: import, eval, submit, report, portrait",
+		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] | submit [--clients N] | report [--students N] [--runs N] | portrait [--students N] [--runs N]", run: runBench})
 }
 
 // runBench prints figures as ratios against a baseline measured in the same
@@ -111,8 +111,22 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return nil
 	case "report":
 		return printReportBench(ctx, e, st, *students, *runs)
+	case "portrait":
+		r, err := bench.Portrait(ctx, st, *students, *runs)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "画像：%d 名学生、%d 个班级、%d 条评价任务、%d 条评分，已计算并公示；准备用时 %.1f s（不计入）/ portraits: %d students, %d classes, %d tasks, %d ratings, computed and publicised\n",
+			r.Students, r.Classes, r.Tasks, r.Ratings, r.Setup.Seconds(), r.Students, r.Classes, r.Tasks, r.Ratings)
+		fmt.Fprintf(e.stdout, "  整页 HTTP（本机回环），%d 次取中位数 / whole pages over loopback HTTP, median of %d runs:\n", r.Runs, r.Runs)
+		fmt.Fprintf(e.stdout, "  全校群体画像 / school portrait   : %8.3f s\n", r.School.Seconds())
+		fmt.Fprintf(e.stdout, "  班级群体画像 / class portrait    : %8.3f s\n", r.Class.Seconds())
+		fmt.Fprintf(e.stdout, "  学生画像 / student portrait      : %8.3f s\n", r.Student.Seconds())
+		ok := r.School < time.Second/2 && r.Class < time.Second/2 && r.Student < time.Second/2
+		fmt.Fprintf(e.stdout, "  目标 / target < 0.5 s each: %s\n", map[bool]string{true: "达成 / met", false: "未达成 / NOT met"}[ok])
+		return nil
 	}
-	return fmt.Errorf("未知基准 %q（可用：import、eval、submit、report）", what)
+	return fmt.Errorf("未知基准 %q（可用：import、eval、submit、report、portrait）", what)
 }
 
 func flagGiven(e *env, name string) bool {

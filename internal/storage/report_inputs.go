@@ -3,6 +3,7 @@ package storage
 import (
 	"cmp"
 	"context"
+	"database/sql"
 	"slices"
 	"strings"
 
@@ -22,17 +23,16 @@ type ReportComment struct {
 var reportCommentRoles = []string{string(model.RaterHeadTeacher), string(model.RaterSubjectTeacher), string(model.RaterMentor)}
 
 // ReportComments lists the non-empty comments of the given students in a
-// cycle by head teachers, subject teachers and mentors. Ratings are
-// append-only, so of each rater's ratings of one student on one indicator
-// only the newest counts (a later rating without a comment withdraws an
-// earlier comment). Order: student, role, rater, indicator.
+// cycle by head teachers, subject teachers and mentors, from each rater's
+// current sheet (a later sheet without a comment withdraws an earlier
+// one). Order: student, role, rater, indicator.
 func (s *Storage) ReportComments(ctx context.Context, schoolID, cycleID int64, studentIDs []int64) ([]ReportComment, error) {
 	w := schoolWhere("school_id", schoolID)
 	w.add("cycle_id = ?", cycleID)
 	w.in("student_id", studentIDs)
 	// The role names are constants of this file, not input.
-	q := `SELECT student_id, rater_role, rater_id, indicator_code, comment FROM ratings` + w.sql() +
-		` AND rater_role IN ('` + strings.Join(reportCommentRoles, "', '") + `') ORDER BY id`
+	q := `SELECT student_id, rater_role, rater_id, items FROM rating_sheets` + w.sql() +
+		` AND superseded = FALSE AND rater_role IN ('` + strings.Join(reportCommentRoles, "', '") + `')`
 	rows, err := s.db.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return nil, err
@@ -45,13 +45,20 @@ func (s *Storage) ReportComments(ctx context.Context, schoolID, cycleID int64, s
 		code    string
 	}
 	newest := map[key]string{}
+	var raw sql.RawBytes
 	for rows.Next() {
 		var k key
-		var c string
-		if err := rows.Scan(&k.student, &k.role, &k.rater, &k.code, &c); err != nil {
+		if err := rows.Scan(&k.student, &k.role, &k.rater, &raw); err != nil {
 			return nil, err
 		}
-		newest[k] = c
+		items, err := decodeSheet(raw)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range items {
+			k.code = it.code
+			newest[k] = it.comment
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err

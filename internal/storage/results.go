@@ -58,6 +58,9 @@ func (s *Storage) ReplaceResults(ctx context.Context, schoolID int64, a model.Ac
 				return err
 			}
 		}
+		if err := s.replaceResultSummaries(ctx, tx, schoolID, cycleID, results); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE cycles SET computed_at = $3, policy_version = $4 WHERE school_id = $1 AND id = $2`, schoolID, cycleID, at, policyVersion); err != nil {
 			return err
 		}

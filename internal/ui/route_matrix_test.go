@@ -22,7 +22,7 @@ import (
 // about, in school f.
 func idFor(path string, f *testfix.School) string {
 	switch {
-	case strings.HasPrefix(path, "/students/"):
+	case strings.HasPrefix(path, "/students/"), strings.HasPrefix(path, "/portraits/students/"):
 		return itoa(f.StudentA1.ID)
 	case strings.HasPrefix(path, "/classes/"):
 		return itoa(f.ClassA.ID)
