@@ -176,3 +176,15 @@ func (s *Storage) groupCount(ctx context.Context, query string, args []any, fn f
 		return nil
 	})
 }
+
+// Districts lists every district (教育局), for the platform's filter.
+func (s *Storage) Districts(ctx context.Context) ([]model.District, error) {
+	var out []model.District
+	err := scanAll(ctx, s.db, `SELECT id, code, name FROM districts ORDER BY code`, nil, func(r *sql.Rows) error {
+		var d model.District
+		err := r.Scan(&d.ID, &d.Code, &d.Name)
+		out = append(out, d)
+		return err
+	})
+	return out, err
+}
