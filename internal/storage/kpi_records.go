@@ -40,7 +40,7 @@ var kpiRecordQueries = map[string]struct {
 	"dual_certificate_rate": {`SELECT g.student_id, s.name, s.id, s.student_no, CASE WHEN g.certified = 1 THEN '已取得职业资格（技能等级）证书' ELSE '未取得证书' END, g.graduated_on
 		FROM (` + graduatesSQL + ` WHERE st.school_id = $1 AND st.enrollment_status = '毕业' GROUP BY st.school_id, st.id) g JOIN students s ON s.school_id = g.school_id AND s.id = g.student_id
 		WHERE 1 = 1`, "g.graduated_on", "/students/%d", "", false},
-	"initial_employment_rate": {destinationRecords, "d.survey_date", "/students/%d", "", false},
+	"initial_employment_rate":  {destinationRecords, "d.survey_date", "/students/%d", "", false},
 	"relevant_employment_rate": {destinationRecords, "d.survey_date", "/students/%d", "", false},
 	"employer_satisfaction": {`SELECT r.id, e.name, e.id, v.title, CAST(r.overall AS TEXT), r.submitted_at FROM survey_responses r
 		JOIN enterprises e ON e.school_id = r.school_id AND e.id = r.enterprise_id JOIN employer_surveys v ON v.school_id = r.school_id AND v.id = r.survey_id
