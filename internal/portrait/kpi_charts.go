@@ -148,6 +148,30 @@ func RankBars(title string, names []string, values []*float64) Chart {
 	c["grid"] = map[string]any{"left": 10, "right": 40, "top": 40, "bottom": 10, "containLabel": true}
 	c["yAxis"] = map[string]any{"type": "category", "data": ns, "axisLabel": map[string]any{"width": 120, "overflow": "truncate"}}
 	c["xAxis"] = map[string]any{"type": "value"}
-	c["series"] = []any{map[string]any{"type": "bar", "data": vs, "label": map[string]any{"show": true, "position": "right"}}}
+	c["series"] = []any{map[string]any{"type": "bar", "data": vs, "barMaxWidth": 28, "label": map[string]any{"show": true, "position": "right"}}}
+	return c
+}
+
+// Donut shows the first column of a table as parts of a whole. Empty parts
+// are left out of the ring (the table beside it still lists them) and the
+// percentages sit inside it, so a phone does not cut outside labels short.
+func Donut(t Table) Chart {
+	var data []map[string]any
+	for i, name := range t.Rows {
+		if v := t.Cells[i][0]; v > 0 {
+			data = append(data, map[string]any{"name": name, "value": v})
+		}
+	}
+	c := base(t.Title)
+	c["legend"] = map[string]any{"bottom": 0}
+	c["series"] = []any{map[string]any{"type": "pie", "radius": []string{"32%", "62%"}, "center": []string{"50%", "52%"}, "data": data,
+		"label": map[string]any{"position": "inside", "formatter": "{d}%", "color": "#fff", "fontWeight": "bold"}}}
+	return c
+}
+
+// CountBars shows the first column of a table as bars of whole numbers.
+func CountBars(t Table) Chart {
+	c := Bars(t.Title, t.Rows, t.Column(0))
+	c["yAxis"] = map[string]any{"type": "value", "minInterval": 1}
 	return c
 }

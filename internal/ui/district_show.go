@@ -20,6 +20,7 @@ import (
 type districtRow struct {
 	School model.School
 	KPIs   []portrait.KPI
+	Cells  []string // counts as "3 项" (the award headline is the cell's title), rates as "90.0%（9/10）"
 }
 
 type districtData struct {
@@ -146,7 +147,15 @@ func (s *Server) districtLoad(w http.ResponseWriter, r *http.Request) (districtD
 		for i := range ks {
 			ks[i].Records = nil // figures only
 		}
-		d.Rows = append(d.Rows, districtRow{School: sc, KPIs: ks})
+		row := districtRow{School: sc, KPIs: ks}
+		for _, k := range ks {
+			cell := k.Value
+			if k.Count != nil {
+				cell = strconv.Itoa(*k.Count) + " " + k.Unit
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		d.Rows = append(d.Rows, row)
 	}
 	d.Keys = portrait.Dashboard(portrait.Inputs{ProvincialLabel: label}, d.Period)
 	col := func(key string) int {

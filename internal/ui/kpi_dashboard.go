@@ -55,9 +55,9 @@ func (s *Server) kpiCompute(r *http.Request) (kpiDashboardData, error) {
 	train := portrait.TrainingByMonth(in.Training, p)
 	d.Charts = []kpiChart{
 		{ID: "chart-awards", Chart: portrait.StackedBars(students), Table: students, Total: true},
-		{ID: "chart-destinations", Chart: portrait.Shares(dest.Title, dest.Rows, dest.Column(0)), Table: dest},
-		{ID: "chart-satisfaction", Chart: portrait.Bars(sat.Title, sat.Rows, sat.Column(0)), Table: sat},
-		{ID: "chart-training", Chart: portrait.Bars(train.Title, train.Rows, train.Column(0)), Table: train},
+		{ID: "chart-destinations", Chart: portrait.Donut(dest), Table: dest},
+		{ID: "chart-satisfaction", Chart: portrait.CountBars(sat), Table: sat},
+		{ID: "chart-training", Chart: portrait.CountBars(train), Table: train},
 		{ID: "chart-teachers", Chart: portrait.StackedBars(teachers), Table: teachers, Total: true},
 	}
 	return d, nil

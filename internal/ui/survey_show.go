@@ -24,6 +24,7 @@ type surveyShowData struct {
 	Scale        []string
 	Open         bool
 	Chart        kpiChart
+	Comments     bool
 }
 
 type surveyLink struct{ Enterprise, URL string }
@@ -45,6 +46,7 @@ func (s *Server) surveyLoad(w http.ResponseWriter, r *http.Request) (surveyShowD
 		return d, false
 	}
 	d.Results = portrait.SurveyResults(sv.Questions, d.Responses)
+	d.Comments = slices.ContainsFunc(d.Responses, func(r model.SurveyResponse) bool { return r.Comment != "" })
 	d.Satisfaction = portrait.SurveySatisfaction(d.Responses)
 	today := storage.Today()
 	d.Open = today >= sv.OpensOn && today <= sv.ClosesOn
@@ -53,7 +55,7 @@ func (s *Server) surveyLoad(w http.ResponseWriter, r *http.Request) (surveyShowD
 	for _, c := range overall.Counts {
 		t.Cells = append(t.Cells, []float64{float64(c)})
 	}
-	d.Chart = kpiChart{ID: "chart-survey", Chart: portrait.Bars(t.Title, t.Rows, t.Column(0)), Table: t}
+	d.Chart = kpiChart{ID: "chart-survey", Chart: portrait.CountBars(t), Table: t}
 	return d, true
 }
 
