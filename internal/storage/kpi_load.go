@@ -107,8 +107,8 @@ func scanAll(ctx context.Context, q querier, query string, args []any, scan func
 // period.
 func verifiedEvidence(schoolID int64, kind model.EvidenceKind, p portrait.Period) *where {
 	w := schoolWhere("e.school_id", schoolID)
-	w.add("e.kind = ?", string(kind))
-	w.add("e.status = ?", string(model.EvidenceVerified))
+	// Literals, not parameters: they match the partial index evidence_kpi.
+	w.conds = append(w.conds, "e.kind = '"+string(kind)+"'", "e.status = 'verified'")
 	periodWhere(w, "e.occurred_on", p)
 	return w
 }
@@ -174,7 +174,7 @@ func graduatesHaving(w *where, p portrait.Period) string {
 
 func (s *Storage) kpiGraduates(ctx context.Context, schoolID int64, p portrait.Period) ([]portrait.Graduate, error) {
 	w := schoolWhere("st.school_id", schoolID)
-	w.add("st.enrollment_status = ?", string(model.StatusGraduated))
+	w.conds = append(w.conds, "st.enrollment_status = '毕业'")
 	var out []portrait.Graduate
 	err := scanAll(ctx, s.db, graduatesSQL+w.sql()+graduatesHaving(w, p)+` ORDER BY st.id`, w.args, func(r *sql.Rows) error {
 		var g portrait.Graduate
@@ -193,7 +193,7 @@ const nationalScholarship = "国家奖学金"
 
 func (s *Storage) kpiHonours(ctx context.Context, schoolID int64, p portrait.Period) ([]portrait.Honour, error) {
 	w := verifiedEvidence(schoolID, model.EvidenceHonour, p)
-	w.add("e.category = ?", nationalScholarship)
+	w.conds = append(w.conds, "e.category = '"+nationalScholarship+"'")
 	var out []portrait.Honour
 	err := scanAll(ctx, s.db, `SELECT e.id, e.category, e.occurred_on, e.title FROM evidence e`+w.sql()+` ORDER BY e.id`, w.args, func(r *sql.Rows) error {
 		var h portrait.Honour
