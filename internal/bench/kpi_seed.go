@@ -29,7 +29,7 @@ func SeedOutcomes(ctx context.Context, st *storage.Storage, school model.School,
 	a := model.Actor{Username: "bench"}
 	y0, _ := time.Parse("2006-01-02", year.From)
 	day := func() string { return y0.AddDate(0, 0, rng.IntN(330)).Format("2006-01-02") }
-	gradOn := y0.AddDate(0, 10, 0).Format("2006-01-02")  // 1 July
+	gradOn := y0.AddDate(0, 10, 0).Format("2006-01-02")    // 1 July
 	surveyOn := y0.AddDate(0, 12, -1).Format("2006-01-02") // 31 August
 	var students []model.Student
 	if err := st.AllStudents(ctx, sid, storage.StudentFilter{Status: model.StatusEnrolled}, func(s model.Student) error { students = append(students, s); return nil }); err != nil {
