@@ -3,7 +3,9 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"slices"
+	"sync"
 
 	"zhijiao/internal/model"
 	"zhijiao/internal/portrait"
@@ -38,8 +40,9 @@ func schoolsWhere(col string, ids []int64) *where {
 }
 
 // KPIInputsBySchool reads the 数据画像 records of many schools in one pass
-// per record table, inside one read transaction (every school's figures
-// come from the same moment). Records carry no ids.
+// per record table. The six reads run at the same time, each on its own
+// connection in a read-only transaction, so a district page costs about
+// its longest read rather than their sum. Records carry no ids.
 func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p portrait.Period) (map[int64]*portrait.Inputs, error) {
 	out := make(map[int64]*portrait.Inputs, len(schoolIDs))
 	for _, id := range schoolIDs {
@@ -48,129 +51,186 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 	if len(schoolIDs) == 0 {
 		return out, nil
 	}
+	day := groupDate(p)
+	// Each read fills its own part (the reads run concurrently); the parts
+	// are merged once all are done.
+	reads := []func(q querier, in func(int64) *portrait.Inputs) error{
+		func(q querier, in func(int64) *portrait.Inputs) error {
+			// Verified evidence, read once for awards (level × prize), certificate
+			// sittings (passed or not) and 国家奖学金, grouped by plain columns
+			// (cheaper to hash than expressions) from the covering index
+			// evidence_kpi.
+			w := schoolsWhere("e.school_id", schoolIDs)
+			// Constants as literals: they match the partial indexes of 0007.
+			w.conds = append(w.conds, "e.status = 'verified'", "(e.kind IN ('competition', 'certificate') OR (e.kind = 'honour' AND e.category = '"+nationalScholarship+"'))")
+			periodWhere(w, "e.occurred_on", p)
+			if err := scanAll(ctx, q, `SELECT e.school_id, COUNT(*), e.kind, e.level, e.prize, e.category, e.passed FROM evidence e`+w.sql()+`
+			GROUP BY e.school_id, e.kind, e.level, e.prize, e.category, e.passed`, w.args, func(r *sql.Rows) error {
+				var school int64
+				var n int
+				var kind, level, prize, category string
+				var passed bool
+				if err := r.Scan(&school, &n, &kind, &level, &prize, &category, &passed); err != nil {
+					return err
+				}
+				x := in(school)
+				switch model.EvidenceKind(kind) {
+				case model.EvidenceCompetition:
+					x.Awards = slices.Grow(x.Awards, n)
+					for range n {
+						x.Awards = append(x.Awards, portrait.Award{Level: level, Prize: prize, Date: day})
+					}
+				case model.EvidenceCertificate:
+					x.Certificates = slices.Grow(x.Certificates, n)
+					for range n {
+						x.Certificates = append(x.Certificates, portrait.CertAttempt{Date: day, Passed: passed})
+					}
+				default:
+					for range n {
+						x.Honours = append(x.Honours, portrait.Honour{Kind: category, Date: day})
+					}
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+			return nil
+		},
+		func(q querier, in func(int64) *portrait.Inputs) error {
+			w := schoolsWhere("school_id", schoolIDs)
+			periodWhere(w, "awarded_on", p)
+			if err := groupCount(ctx, q, `SELECT school_id, COUNT(*), level, prize, 0 FROM teacher_awards`+w.sql()+` GROUP BY school_id, level, prize`, w.args,
+				func(school int64, n int, level, prize string, _ int) {
+					x := in(school)
+					for range n {
+						x.Awards = append(x.Awards, portrait.Award{Level: level, Prize: prize, Date: day, Teacher: true})
+					}
+				}); err != nil {
+				return err
+			}
+			return nil
+		},
+		func(q querier, in func(int64) *portrait.Inputs) error {
+			// Graduates, with a certificate or not: driven by the 毕业 changes
+			// (far fewer rows than students), dated by the latest one.
+			query, args := graduateCountsSQL(schoolIDs, p)
+			if err := groupCount(ctx, q, query, args, func(school int64, n int, _, _ string, cert int) {
+				x := in(school)
+				x.Graduates = slices.Grow(x.Graduates, n)
+				for range n {
+					x.Graduates = append(x.Graduates, portrait.Graduate{GraduatedOn: day, Certified: cert == 1})
+				}
+			}); err != nil {
+				return err
+			}
+			return nil
+		},
+		func(q querier, in func(int64) *portrait.Inputs) error {
+			// Destinations by kind, relevance and whether the survey was the first.
+			w := schoolsWhere("school_id", schoolIDs)
+			periodWhere(w, "survey_date", p)
+			if err := groupCount(ctx, q, `SELECT school_id, COUNT(*), kind, '', (CASE WHEN relevant THEN 1 ELSE 0 END) + (CASE WHEN first_survey THEN 2 ELSE 0 END)
+			FROM graduate_destinations`+w.sql()+` GROUP BY school_id, kind, relevant, first_survey`, w.args,
+				func(school int64, n int, kind, _ string, flags int) {
+					x := in(school)
+					x.Destinations = slices.Grow(x.Destinations, n)
+					for range n {
+						x.Destinations = append(x.Destinations, portrait.Destination{Kind: kind, Relevant: flags&1 != 0, First: flags&2 != 0, SurveyDate: day})
+					}
+				}); err != nil {
+				return err
+			}
+			return nil
+		},
+		func(q querier, in func(int64) *portrait.Inputs) error {
+			// Employer survey answers by overall score.
+			w := schoolsWhere("school_id", schoolIDs)
+			timeWhere(w, "submitted_at", p)
+			if err := groupCount(ctx, q, `SELECT school_id, COUNT(*), '', '', overall FROM survey_responses`+w.sql()+` GROUP BY school_id, overall`, w.args,
+				func(school int64, n int, _, _ string, score int) {
+					x := in(school)
+					for range n {
+						x.Survey = append(x.Survey, portrait.SurveyAnswer{Score: score, Date: day})
+					}
+				}); err != nil {
+				return err
+			}
+			return nil
+		},
+		func(q querier, in func(int64) *portrait.Inputs) error {
+			// Training person-times, summed.
+			w := schoolsWhere("school_id", schoolIDs)
+			w.add("trainees > ?", 0)
+			periodWhere(w, "starts_on", p)
+			if err := groupCount(ctx, q, `SELECT school_id, CAST(SUM(trainees) AS BIGINT), '', '', 0 FROM training_sessions`+w.sql()+` GROUP BY school_id`, w.args,
+				func(school int64, n int, _, _ string, _ int) {
+					x := in(school)
+					x.Training = append(x.Training, portrait.TrainingSession{From: day, Trainees: n})
+				}); err != nil {
+				return err
+			}
+			return nil
+		},
+	}
+	errs := make([]error, len(reads))
+	parts := make([]map[int64]*portrait.Inputs, len(reads))
+	var wg sync.WaitGroup
+	for i, read := range reads {
+		part := map[int64]*portrait.Inputs{}
+		parts[i] = part
+		in := func(id int64) *portrait.Inputs {
+			x := part[id]
+			if x == nil {
+				x = &portrait.Inputs{}
+				if _, asked := out[id]; asked { // a school not asked for is dropped
+					part[id] = x
+				}
+			}
+			return x
+		}
+		wg.Go(func() { errs[i] = s.kpiReadOnly(ctx, func(q querier) error { return read(q, in) }) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for _, part := range parts {
+		for id, x := range part {
+			o := out[id]
+			o.Awards = append(o.Awards, x.Awards...)
+			o.Certificates = append(o.Certificates, x.Certificates...)
+			o.Graduates = append(o.Graduates, x.Graduates...)
+			o.Destinations = append(o.Destinations, x.Destinations...)
+			o.Survey = append(o.Survey, x.Survey...)
+			o.Training = append(o.Training, x.Training...)
+			o.Honours = append(o.Honours, x.Honours...)
+		}
+	}
+	return out, nil
+}
+
+// kpiReadOnly runs fn in a read-only transaction. On PostgreSQL these are
+// short aggregates over many rows: compiling them (JIT) costs more than it
+// saves (about 100 ms of a district page), and sorting a district's
+// graduates wants more memory than the default 4 MB, or it spills to disk.
+func (s *Storage) kpiReadOnly(ctx context.Context, fn func(q querier) error) error {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer tx.Rollback()
 	if s.dialect == Postgres {
-		// These are short aggregates over many rows: compiling them (JIT)
-		// costs more than it saves, about 100 ms of a district page.
-		// Sorting and hashing a district's graduates wants more than the
-		// default 4 MB, or it spills to disk.
 		if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
-			return nil, err
-		}
-		if _, err := tx.ExecContext(ctx, `SET LOCAL work_mem = '64MB'`); err != nil {
-			return nil, err
-		}
-	}
-	day := groupDate(p)
-	in := func(id int64) *portrait.Inputs {
-		if x := out[id]; x != nil {
-			return x
-		}
-		return &portrait.Inputs{} // a school not asked for: dropped
-	}
-	// Verified evidence, read once for awards (level × prize), certificate
-	// sittings (passed or not) and 国家奖学金, grouped by plain columns
-	// (cheaper to hash than expressions) from the covering index
-	// evidence_kpi.
-	w := schoolsWhere("e.school_id", schoolIDs)
-	// Constants as literals: they match the partial indexes of 0007.
-	w.conds = append(w.conds, "e.status = 'verified'", "(e.kind IN ('competition', 'certificate') OR (e.kind = 'honour' AND e.category = '"+nationalScholarship+"'))")
-	periodWhere(w, "e.occurred_on", p)
-	if err := scanAll(ctx, tx, `SELECT e.school_id, COUNT(*), e.kind, e.level, e.prize, e.category, e.passed FROM evidence e`+w.sql()+`
-		GROUP BY e.school_id, e.kind, e.level, e.prize, e.category, e.passed`, w.args, func(r *sql.Rows) error {
-		var school int64
-		var n int
-		var kind, level, prize, category string
-		var passed bool
-		if err := r.Scan(&school, &n, &kind, &level, &prize, &category, &passed); err != nil {
 			return err
 		}
-		x := in(school)
-		switch model.EvidenceKind(kind) {
-		case model.EvidenceCompetition:
-			x.Awards = slices.Grow(x.Awards, n)
-			for range n {
-				x.Awards = append(x.Awards, portrait.Award{Level: level, Prize: prize, Date: day})
-			}
-		case model.EvidenceCertificate:
-			x.Certificates = slices.Grow(x.Certificates, n)
-			for range n {
-				x.Certificates = append(x.Certificates, portrait.CertAttempt{Date: day, Passed: passed})
-			}
-		default:
-			for range n {
-				x.Honours = append(x.Honours, portrait.Honour{Kind: category, Date: day})
-			}
+		if _, err := tx.ExecContext(ctx, `SET LOCAL work_mem = '64MB'`); err != nil {
+			return err
 		}
-		return nil
-	}); err != nil {
-		return nil, err
 	}
-	w = schoolsWhere("school_id", schoolIDs)
-	periodWhere(w, "awarded_on", p)
-	if err := groupCount(ctx, tx, `SELECT school_id, COUNT(*), level, prize, 0 FROM teacher_awards`+w.sql()+` GROUP BY school_id, level, prize`, w.args,
-		func(school int64, n int, level, prize string, _ int) {
-			x := in(school)
-			for range n {
-				x.Awards = append(x.Awards, portrait.Award{Level: level, Prize: prize, Date: day, Teacher: true})
-			}
-		}); err != nil {
-		return nil, err
+	if err := fn(tx); err != nil {
+		return err
 	}
-	// Graduates, with a certificate or not: driven by the 毕业 changes
-	// (far fewer rows than students), dated by the latest one.
-	q, args := graduateCountsSQL(schoolIDs, p)
-	if err := groupCount(ctx, tx, q, args, func(school int64, n int, _, _ string, cert int) {
-		x := in(school)
-		x.Graduates = slices.Grow(x.Graduates, n)
-		for range n {
-			x.Graduates = append(x.Graduates, portrait.Graduate{GraduatedOn: day, Certified: cert == 1})
-		}
-	}); err != nil {
-		return nil, err
-	}
-	// Destinations by kind, relevance and whether the survey was the first.
-	w = schoolsWhere("school_id", schoolIDs)
-	periodWhere(w, "survey_date", p)
-	if err := groupCount(ctx, tx, `SELECT school_id, COUNT(*), kind, '', (CASE WHEN relevant THEN 1 ELSE 0 END) + (CASE WHEN first_survey THEN 2 ELSE 0 END)
-		FROM graduate_destinations`+w.sql()+` GROUP BY school_id, kind, relevant, first_survey`, w.args,
-		func(school int64, n int, kind, _ string, flags int) {
-			x := in(school)
-			x.Destinations = slices.Grow(x.Destinations, n)
-			for range n {
-				x.Destinations = append(x.Destinations, portrait.Destination{Kind: kind, Relevant: flags&1 != 0, First: flags&2 != 0, SurveyDate: day})
-			}
-		}); err != nil {
-		return nil, err
-	}
-	// Employer survey answers by overall score.
-	w = schoolsWhere("school_id", schoolIDs)
-	timeWhere(w, "submitted_at", p)
-	if err := groupCount(ctx, tx, `SELECT school_id, COUNT(*), '', '', overall FROM survey_responses`+w.sql()+` GROUP BY school_id, overall`, w.args,
-		func(school int64, n int, _, _ string, score int) {
-			x := in(school)
-			for range n {
-				x.Survey = append(x.Survey, portrait.SurveyAnswer{Score: score, Date: day})
-			}
-		}); err != nil {
-		return nil, err
-	}
-	// Training person-times, summed.
-	w = schoolsWhere("school_id", schoolIDs)
-	w.add("trainees > ?", 0)
-	periodWhere(w, "starts_on", p)
-	if err := groupCount(ctx, tx, `SELECT school_id, CAST(SUM(trainees) AS BIGINT), '', '', 0 FROM training_sessions`+w.sql()+` GROUP BY school_id`, w.args,
-		func(school int64, n int, _, _ string, _ int) {
-			x := in(school)
-			x.Training = append(x.Training, portrait.TrainingSession{From: day, Trainees: n})
-		}); err != nil {
-		return nil, err
-	}
-	return out, tx.Commit()
+	return tx.Commit()
 }
 
 // graduateCountsSQL counts each school's graduates of the period, with and
