@@ -146,7 +146,7 @@ func RankBars(title string, names []string, values []*float64) Chart {
 	}
 	c := base(title)
 	c["grid"] = map[string]any{"left": 10, "right": 40, "top": 40, "bottom": 10, "containLabel": true}
-	c["yAxis"] = map[string]any{"type": "category", "data": ns, "axisLabel": map[string]any{"width": 120, "overflow": "truncate"}}
+	c["yAxis"] = map[string]any{"type": "category", "data": ns, "axisLabel": map[string]any{"width": 110, "overflow": "break"}}
 	c["xAxis"] = map[string]any{"type": "value"}
 	c["series"] = []any{map[string]any{"type": "bar", "data": vs, "barMaxWidth": 28, "label": map[string]any{"show": true, "position": "right"}}}
 	return c

@@ -25,6 +25,8 @@ type districtRow struct {
 
 type districtData struct {
 	Years        []periodChoice
+	Custom       bool
+	From, To     string
 	Period       portrait.Period
 	PeriodLabel  string
 	Query        string
@@ -89,31 +91,34 @@ func (s *Server) districtSchools(w http.ResponseWriter, r *http.Request, d *dist
 	return list, true
 }
 
-// districtPeriod is a 学年 (?year=2025 for 2025-2026) or custom dates.
+// districtPeriod is a 学年 (?year=2025 for 2025-2026), custom dates
+// (?year=&from=&to=), or the current 学年.
 func districtPeriod(r *http.Request, d *districtData) {
 	today := storage.Today()
 	cur, _ := calendarSchoolYear(today)
 	first, _ := strconv.Atoi(cur.From[:4])
-	want, _ := strconv.Atoi(r.URL.Query().Get("year"))
+	q := r.URL.Query()
+	want, _ := strconv.Atoi(q.Get("year"))
+	from, to := q.Get("from"), q.Get("to")
+	if _, ok := parseDay(from); !ok {
+		from = ""
+	}
+	if _, ok := parseDay(to); !ok {
+		to = ""
+	}
+	d.Custom = (want == 0 || q.Get("year") == "") && (from != "" || to != "")
 	if want < 2000 || want > 2100 {
 		want = first
 	}
-	from, to := r.URL.Query().Get("from"), r.URL.Query().Get("to")
-	_, okFrom := parseDay(from)
-	_, okTo := parseDay(to)
 	for y := first; y > first-6; y-- {
-		d.Years = append(d.Years, periodChoice{Value: strconv.Itoa(y), Label: strconv.Itoa(y) + "-" + strconv.Itoa(y+1) + "学年", Selected: y == want && !(okFrom || okTo)})
+		d.Years = append(d.Years, periodChoice{Value: strconv.Itoa(y), Label: strconv.Itoa(y) + "-" + strconv.Itoa(y+1) + "学年", Selected: y == want && !d.Custom})
 	}
-	if okFrom || okTo {
-		if !okFrom {
-			from = ""
-		}
-		if !okTo {
-			to = ""
-		}
+	d.Years = append(d.Years, periodChoice{Value: "", Label: "自定义日期", Selected: d.Custom})
+	if d.Custom {
 		d.Period = portrait.Period{From: from, To: to}
 		d.PeriodLabel = d.Period.String()
-		d.Query = "from=" + from + "&to=" + to
+		d.From, d.To = from, to
+		d.Query = "year=&from=" + from + "&to=" + to
 		return
 	}
 	d.Period, d.PeriodLabel = calendarSchoolYear(strconv.Itoa(want) + "-09-01")
