@@ -44,7 +44,7 @@ func (s *Server) surveyList(w http.ResponseWriter, r *http.Request) {
 	today := storage.Today()
 	year, _ := calendarSchoolYear(today)
 	s.surveyPage(w, r, http.StatusOK, surveyListData{
-		Form:      model.EmployerSurvey{Title: strings.TrimSuffix(year.From[:4], "") + "年用人单位满意度调查", OpensOn: today, ClosesOn: year.To},
+		Form:      model.EmployerSurvey{Title: today[:4] + "年用人单位满意度调查", OpensOn: today, ClosesOn: year.To},
 		Questions: strings.Join(defaultSurveyQuestions, "\n"),
 	})
 }
