@@ -103,6 +103,20 @@ func scanAll(ctx context.Context, q querier, query string, args []any, scan func
 	return rows.Err()
 }
 
+// scanList runs q and scans each row into a new T.
+func scanList[T any](ctx context.Context, q querier, query string, args []any, scan func(*sql.Rows, *T) error) ([]T, error) {
+	var out []T
+	err := scanAll(ctx, q, query, args, func(r *sql.Rows) error {
+		var v T
+		if err := scan(r, &v); err != nil {
+			return err
+		}
+		out = append(out, v)
+		return nil
+	})
+	return out, err
+}
+
 // verifiedEvidence is the WHERE of verified records of one kind in the
 // period.
 func verifiedEvidence(schoolID int64, kind model.EvidenceKind, p portrait.Period) *where {
@@ -115,39 +129,25 @@ func verifiedEvidence(schoolID int64, kind model.EvidenceKind, p portrait.Period
 
 func (s *Storage) kpiStudentAwards(ctx context.Context, schoolID int64, p portrait.Period) ([]portrait.Award, error) {
 	w := verifiedEvidence(schoolID, model.EvidenceCompetition, p)
-	var out []portrait.Award
-	err := scanAll(ctx, s.db, `SELECT e.id, e.title, e.level, e.prize, e.occurred_on FROM evidence e`+w.sql()+` ORDER BY e.id`, w.args, func(r *sql.Rows) error {
-		var a portrait.Award
-		err := r.Scan(&a.ID, &a.Title, &a.Level, &a.Prize, &a.Date)
-		out = append(out, a)
-		return err
+	return scanList(ctx, s.db, `SELECT e.id, e.title, e.level, e.prize, e.occurred_on FROM evidence e`+w.sql()+` ORDER BY e.id`, w.args, func(r *sql.Rows, a *portrait.Award) error {
+		return r.Scan(&a.ID, &a.Title, &a.Level, &a.Prize, &a.Date)
 	})
-	return out, err
 }
 
 func (s *Storage) kpiTeacherAwards(ctx context.Context, schoolID int64, p portrait.Period) ([]portrait.Award, error) {
 	w := schoolWhere("school_id", schoolID)
 	periodWhere(w, "awarded_on", p)
-	var out []portrait.Award
-	err := scanAll(ctx, s.db, `SELECT id, title, level, prize, awarded_on FROM teacher_awards`+w.sql()+` ORDER BY id`, w.args, func(r *sql.Rows) error {
-		a := portrait.Award{Teacher: true}
-		err := r.Scan(&a.ID, &a.Title, &a.Level, &a.Prize, &a.Date)
-		out = append(out, a)
-		return err
+	return scanList(ctx, s.db, `SELECT id, title, level, prize, awarded_on FROM teacher_awards`+w.sql()+` ORDER BY id`, w.args, func(r *sql.Rows, a *portrait.Award) error {
+		a.Teacher = true
+		return r.Scan(&a.ID, &a.Title, &a.Level, &a.Prize, &a.Date)
 	})
-	return out, err
 }
 
 func (s *Storage) kpiCertificates(ctx context.Context, schoolID int64, p portrait.Period) ([]portrait.CertAttempt, error) {
 	w := verifiedEvidence(schoolID, model.EvidenceCertificate, p)
-	var out []portrait.CertAttempt
-	err := scanAll(ctx, s.db, `SELECT e.id, e.student_id, e.title, e.occurred_on, e.passed FROM evidence e`+w.sql()+` ORDER BY e.id`, w.args, func(r *sql.Rows) error {
-		var c portrait.CertAttempt
-		err := r.Scan(&c.ID, &c.StudentID, &c.Name, &c.Date, &c.Passed)
-		out = append(out, c)
-		return err
+	return scanList(ctx, s.db, `SELECT e.id, e.student_id, e.title, e.occurred_on, e.passed FROM evidence e`+w.sql()+` ORDER BY e.id`, w.args, func(r *sql.Rows, c *portrait.CertAttempt) error {
+		return r.Scan(&c.ID, &c.StudentID, &c.Name, &c.Date, &c.Passed)
 	})
-	return out, err
 }
 
 // graduatesSQL finds students whose 学籍 is 毕业, dated by their latest
@@ -175,17 +175,15 @@ func graduatesHaving(w *where, p portrait.Period) string {
 func (s *Storage) kpiGraduates(ctx context.Context, schoolID int64, p portrait.Period) ([]portrait.Graduate, error) {
 	w := schoolWhere("st.school_id", schoolID)
 	w.conds = append(w.conds, "st.enrollment_status = '毕业'")
-	var out []portrait.Graduate
-	err := scanAll(ctx, s.db, graduatesSQL+w.sql()+graduatesHaving(w, p)+` ORDER BY st.id`, w.args, func(r *sql.Rows) error {
-		var g portrait.Graduate
+	return scanList(ctx, s.db, graduatesSQL+w.sql()+graduatesHaving(w, p)+` ORDER BY st.id`, w.args, func(r *sql.Rows, g *portrait.Graduate) error {
 		var school int64
 		var cert int
-		err := r.Scan(&school, &g.StudentID, &g.GraduatedOn, &cert)
+		if err := r.Scan(&school, &g.StudentID, &g.GraduatedOn, &cert); err != nil {
+			return err
+		}
 		g.Certified = cert == 1
-		out = append(out, g)
-		return err
+		return nil
 	})
-	return out, err
 }
 
 // nationalScholarship is the honour category 国家奖学金 counts.
@@ -194,53 +192,36 @@ const nationalScholarship = "国家奖学金"
 func (s *Storage) kpiHonours(ctx context.Context, schoolID int64, p portrait.Period) ([]portrait.Honour, error) {
 	w := verifiedEvidence(schoolID, model.EvidenceHonour, p)
 	w.conds = append(w.conds, "e.category = '"+nationalScholarship+"'")
-	var out []portrait.Honour
-	err := scanAll(ctx, s.db, `SELECT e.id, e.category, e.occurred_on, e.title FROM evidence e`+w.sql()+` ORDER BY e.id`, w.args, func(r *sql.Rows) error {
-		var h portrait.Honour
-		err := r.Scan(&h.ID, &h.Kind, &h.Date, &h.Title)
-		out = append(out, h)
-		return err
+	return scanList(ctx, s.db, `SELECT e.id, e.category, e.occurred_on, e.title FROM evidence e`+w.sql()+` ORDER BY e.id`, w.args, func(r *sql.Rows, h *portrait.Honour) error {
+		return r.Scan(&h.ID, &h.Kind, &h.Date, &h.Title)
 	})
-	return out, err
 }
 
 func (s *Storage) kpiDestinations(ctx context.Context, schoolID int64, p portrait.Period) ([]portrait.Destination, error) {
 	w := schoolWhere("school_id", schoolID)
 	periodWhere(w, "survey_date", p)
-	var out []portrait.Destination
-	err := scanAll(ctx, s.db, `SELECT id, student_id, kind, relevant, survey_date, first_survey FROM graduate_destinations`+w.sql()+` ORDER BY id`, w.args, func(r *sql.Rows) error {
-		var d portrait.Destination
-		err := r.Scan(&d.ID, &d.StudentID, &d.Kind, &d.Relevant, &d.SurveyDate, &d.First)
-		out = append(out, d)
-		return err
+	return scanList(ctx, s.db, `SELECT id, student_id, kind, relevant, survey_date, first_survey FROM graduate_destinations`+w.sql()+` ORDER BY id`, w.args, func(r *sql.Rows, d *portrait.Destination) error {
+		return r.Scan(&d.ID, &d.StudentID, &d.Kind, &d.Relevant, &d.SurveyDate, &d.First)
 	})
-	return out, err
 }
 
 func (s *Storage) kpiSurveyAnswers(ctx context.Context, schoolID int64, p portrait.Period) ([]portrait.SurveyAnswer, error) {
 	w := schoolWhere("school_id", schoolID)
 	timeWhere(w, "submitted_at", p)
-	var out []portrait.SurveyAnswer
-	err := scanAll(ctx, s.db, `SELECT id, enterprise_id, overall, submitted_at FROM survey_responses`+w.sql()+` ORDER BY id`, w.args, func(r *sql.Rows) error {
-		var a portrait.SurveyAnswer
+	return scanList(ctx, s.db, `SELECT id, enterprise_id, overall, submitted_at FROM survey_responses`+w.sql()+` ORDER BY id`, w.args, func(r *sql.Rows, a *portrait.SurveyAnswer) error {
 		var at time.Time
-		err := r.Scan(&a.ID, &a.EnterpriseID, &a.Score, &at)
+		if err := r.Scan(&a.ID, &a.EnterpriseID, &a.Score, &at); err != nil {
+			return err
+		}
 		a.Date = schoolDay(at)
-		out = append(out, a)
-		return err
+		return nil
 	})
-	return out, err
 }
 
 func (s *Storage) kpiTraining(ctx context.Context, schoolID int64, p portrait.Period) ([]portrait.TrainingSession, error) {
 	w := schoolWhere("school_id", schoolID)
 	periodWhere(w, "starts_on", p)
-	var out []portrait.TrainingSession
-	err := scanAll(ctx, s.db, `SELECT id, title, starts_on, ends_on, trainees FROM training_sessions`+w.sql()+` ORDER BY id`, w.args, func(r *sql.Rows) error {
-		var t portrait.TrainingSession
-		err := r.Scan(&t.ID, &t.Title, &t.From, &t.To, &t.Trainees)
-		out = append(out, t)
-		return err
+	return scanList(ctx, s.db, `SELECT id, title, starts_on, ends_on, trainees FROM training_sessions`+w.sql()+` ORDER BY id`, w.args, func(r *sql.Rows, t *portrait.TrainingSession) error {
+		return r.Scan(&t.ID, &t.Title, &t.From, &t.To, &t.Trainees)
 	})
-	return out, err
 }
