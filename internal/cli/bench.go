@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -15,8 +16,8 @@ import (
 )
 
 func init() {
-	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价重算、submit 并发提交评分、report 报告单、portrait 画像页面 / benchmarks: import, eval, submit, report, portrait",
-		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] | submit [--clients N] | report [--students N] [--runs N] | portrait [--students N] [--runs N]", run: runBench})
+	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价重算、submit 并发提交评分、report 报告单、portrait 画像页面、kpi 数据画像 / benchmarks: import, eval, submit, report, portrait, kpi",
+		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] | submit [--clients N] | report [--students N] [--runs N] | portrait [--students N] [--runs N] | kpi [--requests N] [--schools N]", run: runBench})
 }
 
 // runBench prints figures as ratios against a baseline measured in the same
@@ -27,6 +28,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	clients := e.fs.Int("clients", 500, "同时提交的学生人数 / concurrent students for submit")
 	rate := e.fs.Float64("rate", 380, "提交基准的到达速率（次/秒），0 为不间断提交 / offered submissions per second for submit; 0 = back to back")
 	runs := e.fs.Int("runs", 3, "重复次数，取中位数 / runs (median is reported)")
+	requests := e.fs.Int("requests", 200, "kpi：依次请求的次数 / kpi: sequential requests")
+	schools := e.fs.Int("schools", 1, "kpi：学校数，大于 1 时测区域数据画像 / kpi: schools; above 1 the district view is measured")
 	what, err := e.sub(args)
 	if err != nil {
 		return err
@@ -125,8 +128,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		ok := r.School < time.Second/2 && r.Class < time.Second/2 && r.Student < time.Second/2
 		fmt.Fprintf(e.stdout, "  目标 / target < 0.5 s each: %s\n", map[bool]string{true: "达成 / met", false: "未达成 / NOT met"}[ok])
 		return nil
+	case "kpi":
+		return benchKPI(ctx, e, st, *schools, *requests)
 	}
-	return fmt.Errorf("未知基准 %q（可用：import、eval、submit、report、portrait）", what)
+	return fmt.Errorf("未知基准 %q（可用：import、eval、submit、report、portrait、kpi）", what)
 }
 
 func flagGiven(e *env, name string) bool {
@@ -137,4 +142,29 @@ func flagGiven(e *env, name string) bool {
 		}
 	})
 	return found
+}
+
+// benchKPI prints the 数据画像 page's latency beside a trivial logged-in
+// page's, measured in the same run.
+func benchKPI(ctx context.Context, e *env, st *storage.Storage, schools, requests int) error {
+	if requests < 20 {
+		return fmt.Errorf("--requests 至少为 20 / at least 20")
+	}
+	// One access-log line per request would be most of the output.
+	slog.SetDefault(slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	r, err := bench.KPI(ctx, st, schools, requests, e.stderr)
+	if err != nil {
+		return err
+	}
+	what, target := "学校数据画像 / school dashboard (school admin)", 150*time.Millisecond
+	if r.Schools > 1 {
+		what, target = fmt.Sprintf("区域数据画像 %d 所学校 / district view of %d schools (platform admin)", r.Schools, r.Schools), 500*time.Millisecond
+	}
+	fmt.Fprintf(e.stdout, "%s，%d 次依次请求，经真实路由（本机回环）/ %d sequential GETs through the real router over loopback\n", what, r.Requests, r.Requests)
+	fmt.Fprintf(e.stdout, "  准备 / setup: %.1f s（补充成果记录的学校 / schools given outcome records: %d）\n", r.Setup.Seconds(), r.Seeded)
+	fmt.Fprintf(e.stdout, "  %-42s %s\n", "页面 / page "+r.Path, r.Page)
+	fmt.Fprintf(e.stdout, "  %-42s %s\n", "基线 / baseline GET /password", r.Base)
+	fmt.Fprintf(e.stdout, "  比值 / ratio p95 page ÷ baseline: %.1f×\n", r.Ratio())
+	fmt.Fprintf(e.stdout, "  目标 / target p95 < %d ms: %s\n", target.Milliseconds(), map[bool]string{true: "达成 / met", false: "未达成 / NOT met"}[r.Page.P95 < target])
+	return nil
 }

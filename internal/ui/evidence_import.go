@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"regexp"
 	"slices"
@@ -66,56 +65,24 @@ func (s *Server) evidenceImportShow(w http.ResponseWriter, r *http.Request) {
 // evidenceImportTemplate is the sheet to fill: the columns, one example
 // row, and drop-down lists for 级别, 奖项 and 是否团体.
 func (s *Server) evidenceImportTemplate(w http.ResponseWriter, r *http.Request) {
-	f := excelize.NewFile()
-	defer f.Close()
-	sh := "竞赛获奖"
-	f.SetSheetName("Sheet1", sh)
-	for i, h := range evidenceImportColumns {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
-		f.SetCellStr(sh, cell, h)
-	}
 	example := []string{"2026001", "张三", "全国职业院校技能大赛（中职组）数控车加工技术", model.AwardProvincial, model.PrizeFirst, "否", "2026-05-20", ""}
-	for i, v := range example {
-		cell, _ := excelize.CoordinatesToCellName(i+1, 2)
-		f.SetCellStr(sh, cell, v)
-	}
-	f.SetColWidth(sh, "A", "B", 14)
-	f.SetColWidth(sh, "C", "C", 44)
-	f.SetColWidth(sh, "D", "H", 14)
-	for _, dv := range []struct {
-		col  string
-		list []string
-	}{{"D", model.AwardLevels}, {"E", model.Prizes}, {"F", []string{"是", "否"}}} {
-		v := excelize.NewDataValidation(true)
-		v.Sqref = dv.col + "2:" + dv.col + "5001"
-		if err := v.SetDropList(dv.list); err == nil {
-			f.AddDataValidation(sh, v)
-		}
-	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	b, err := sheetTemplate("竞赛获奖", evidenceImportColumns, example, []float64{14, 14, 44, 14, 14, 14, 14, 14},
+		[]dropList{{"D", model.AwardLevels}, {"E", model.Prizes}, {"F", []string{"是", "否"}}})
+	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	sendFile(w, "竞赛获奖导入模板.xlsx", buf.Bytes())
+	sendFile(w, "竞赛获奖导入模板.xlsx", b)
 }
 
 func (s *Server) evidenceImportSubmit(w http.ResponseWriter, r *http.Request) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxEvidenceImport+1<<20)
-	d := evidenceImportData{}
-	file, _, err := r.FormFile("file")
-	if err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			d.Errors = []string{"文件太大：上限为 5 MB"}
-		} else {
-			d.Errors = []string{"请选择要上传的文件"}
-		}
-		s.evidenceImportPage(w, r, http.StatusBadRequest, d)
+	rows, msg, status := uploadedSheet(w, r)
+	d := evidenceImportData{TermID: formInt(r, "term_id")}
+	if msg != "" {
+		d.Errors = []string{msg}
+		s.evidenceImportPage(w, r, status, d)
 		return
 	}
-	defer file.Close()
-	d.TermID = formInt(r, "term_id")
 	ctx, school := r.Context(), schoolOf(r)
 	terms, err := s.st.Terms(ctx, school)
 	if err != nil {
@@ -124,18 +91,6 @@ func (s *Server) evidenceImportSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	if !slices.ContainsFunc(terms, func(t model.Term) bool { return t.ID == d.TermID }) {
 		d.Errors = []string{"请选择学期"}
-		s.evidenceImportPage(w, r, http.StatusUnprocessableEntity, d)
-		return
-	}
-	data, err := io.ReadAll(io.LimitReader(file, maxEvidenceImport+1))
-	if err != nil || len(data) > maxEvidenceImport {
-		d.Errors = []string{"文件太大：上限为 5 MB"}
-		s.evidenceImportPage(w, r, http.StatusBadRequest, d)
-		return
-	}
-	rows, err := readEvidenceSheet(data)
-	if err != nil {
-		d.Errors = []string{err.Error()}
 		s.evidenceImportPage(w, r, http.StatusUnprocessableEntity, d)
 		return
 	}
@@ -177,28 +132,9 @@ func readEvidenceSheet(data []byte) ([][]string, error) {
 // parseEvidenceRows checks every row and returns the records, or the
 // errors of all bad rows named by their row number in the sheet.
 func (s *Server) parseEvidenceRows(r *http.Request, rows [][]string, termID int64) ([]*model.Evidence, []string) {
-	if len(rows) == 0 {
-		return nil, []string{"文件是空的：第 1 行应为表头"}
-	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		col[strings.TrimSpace(h)] = i
-	}
-	var errs []string
-	for _, h := range []string{"学号", "姓名", "比赛名称", "级别", "奖项", "获奖日期"} {
-		if _, ok := col[h]; !ok {
-			errs = append(errs, "缺少“"+h+"”列：请使用下载的模板")
-		}
-	}
+	get, errs := sheetColumns(rows, []string{"学号", "姓名", "比赛名称", "级别", "奖项", "获奖日期"})
 	if len(errs) > 0 {
 		return nil, errs
-	}
-	get := func(row []string, name string) string {
-		i, ok := col[name]
-		if !ok || i >= len(row) {
-			return ""
-		}
-		return strings.TrimSpace(row[i])
 	}
 	ctx, school := r.Context(), schoolOf(r)
 	cache := map[string]*model.Student{}
