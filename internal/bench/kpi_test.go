@@ -19,7 +19,7 @@ func TestKPISmall(t *testing.T) {
 		t.Run(e.Name, func(t *testing.T) {
 			ctx := context.Background()
 			st := e.Open(t)
-			if _, err := demo.Generate(ctx, st, demo.Options{Students: 150, Schools: 2}, nil); err != nil {
+			if _, err := demo.Generate(ctx, st, demo.Options{Students: 150, Schools: 2, Bare: true}, nil); err != nil {
 				t.Fatal(err)
 			}
 			r, err := KPI(ctx, st, 2, 5, nil)

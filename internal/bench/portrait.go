@@ -32,7 +32,7 @@ type PortraitResult struct {
 func Portrait(ctx context.Context, st *storage.Storage, n, runs int) (PortraitResult, error) {
 	res := PortraitResult{Runs: runs}
 	t0 := time.Now()
-	out, err := demo.Generate(ctx, st, demo.Options{SchoolCode: "portraitbench", SchoolName: "画像基准学校", Students: n, Seed: EvalSeed}, nil)
+	out, err := demo.Generate(ctx, st, demo.Options{SchoolCode: "portraitbench", SchoolName: "画像基准学校", Students: n, Seed: EvalSeed, Bare: true}, nil)
 	if err != nil {
 		return res, err
 	}

@@ -204,7 +204,7 @@ func Report(ctx context.Context, st *storage.Storage, n, runs int, chromium stri
 // publicised. It returns the school and the cycle.
 func PublicisedSchool(ctx context.Context, st *storage.Storage, code, name string, n int) (int64, storage.EvalCycle, error) {
 	var c storage.EvalCycle
-	out, err := demo.Generate(ctx, st, demo.Options{SchoolCode: code, SchoolName: name, Students: n, Seed: EvalSeed}, nil)
+	out, err := demo.Generate(ctx, st, demo.Options{SchoolCode: code, SchoolName: name, Students: n, Seed: EvalSeed, Bare: true}, nil)
 	if err != nil {
 		return 0, c, err
 	}
