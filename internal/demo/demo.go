@@ -359,6 +359,9 @@ func PrintLogins(w io.Writer, r *Result) {
 		fmt.Fprintf(w, "\n其他账号同一密码 / every other account has the same password: 教师 t0001@%s …，学生 <学号>@%s，家长 p<学号>@%s（第二位监护人 p<学号>-2@%s），企业导师 m001@%s …\n",
 			code, code, code, code, code)
 	}
+	if r.SurveyToken != "" {
+		fmt.Fprintf(w, "用人单位满意度调查的一条未作答私密链接 / an unanswered employer-survey link (no login): /s/%s\n", r.SurveyToken)
+	}
 	if len(r.Schools) > 1 {
 		codes := make([]string, 0, 3)
 		for _, s := range r.Schools[:min(3, len(r.Schools))] {
