@@ -9,8 +9,9 @@ import (
 	"zhijiao/internal/storage"
 )
 
-// The period a KPI page covers: a 学年, a 学期 or custom dates, chosen with
-// ?p=y<year id>, ?p=t<term id> or ?p=custom&from=&to=. A 学年 runs from its
+// The period a KPI page covers: the last twelve months (the default), a
+// 学年, a 学期 or custom dates, chosen with ?p=recent, ?p=y<year id>,
+// ?p=t<term id> or ?p=custom&from=&to=. A 学年 runs from its
 // first day to the day before the next year's first day, so the summer's
 // graduate survey falls in the year the students graduated.
 
@@ -65,16 +66,19 @@ func (s *Server) periodOf(r *http.Request, schoolID int64) (kpiPeriod, error) {
 	var kp kpiPeriod
 	today := storage.Today()
 	if want == "" {
-		// The 学年 holding today, else the newest.
-		for _, y := range years {
-			if schoolYearOf(y.StartDate).Contains(today) {
-				want = "y" + itoa64(y.ID)
-				break
-			}
+		// The last twelve months: early in a 学年 its own figures are
+		// mostly 无数据 (nobody has graduated yet), while the last year
+		// holds the latest graduates, surveys and training.
+		want = "recent"
+	}
+	{
+		t, _ := time.Parse("2006-01-02", today)
+		p := portrait.Period{From: t.AddDate(-1, 0, 1).Format("2006-01-02"), To: today}
+		c := periodChoice{Value: "recent", Label: "近一年", Selected: want == "recent"}
+		if c.Selected {
+			kp.Period, kp.Label = p, "近一年（"+p.String()+"）"
 		}
-		if want == "" && len(years) > 0 {
-			want = "y" + itoa64(years[0].ID)
-		}
+		kp.Choices = append(kp.Choices, c)
 	}
 	for _, y := range years {
 		v := "y" + itoa64(y.ID)
