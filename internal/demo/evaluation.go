@@ -54,7 +54,8 @@ func seedEvaluation(ctx context.Context, st *storage.Storage, school model.Schoo
 	}
 	k := 0
 	if !bare {
-		if k, err = fillTasks(ctx, st, school.ID, c, f, m, 0.35, 4.5, p.showcaseTask); err != nil {
+		// This term's cycle has been open for the last two weeks.
+		if k, err = fillTasks(ctx, st, school.ID, c, f, m, 0.35, 4.5, day(today).AddDate(0, 0, -14), day(today), p.showcaseTask); err != nil {
 			return err
 		}
 	}

@@ -107,9 +107,18 @@ func (m *ratingModel) rate(cycleID int64, task model.RatingTask, inds []model.In
 	return out
 }
 
+// subjectComments are subject teachers' 评语, chosen by the teacher so
+// that one student's teachers do not all write the same words.
+var subjectComments = []string{
+	"课堂学习认真，“%s”方面进步明显；建议多做练习，加强“%s”。",
+	"能按时完成作业，在“%s”上有自己的见解；“%s”还需多花时间。",
+	"上课专注，动手能力较强，“%s”表现好；希望在“%s”上更加主动。",
+	"学习态度端正，“%s”方面值得肯定；“%s”方面要继续努力。",
+}
+
 // comment writes a teacher's or parent's 评语 from the student's strongest
 // and weakest dimensions.
-func (m *ratingModel) comment(role model.RaterRole, student int64) string {
+func (m *ratingModel) comment(role model.RaterRole, rater, student int64) string {
 	ab := m.abilityOf(student)
 	hi, lo := 0, 0
 	for i, v := range ab {
@@ -125,7 +134,7 @@ func (m *ratingModel) comment(role model.RaterRole, student int64) string {
 	case model.RaterHeadTeacher:
 		return fmt.Sprintf("该生本学期遵守校纪校规，与同学相处融洽，在“%s”方面表现突出；希望在“%s”方面多下功夫，争取全面发展。", strong, weak)
 	case model.RaterSubjectTeacher:
-		return fmt.Sprintf("课堂学习认真，“%s”方面进步明显；建议多做练习，加强“%s”。", strong, weak)
+		return fmt.Sprintf(subjectComments[rater%int64(len(subjectComments))], strong, weak)
 	case model.RaterMentor:
 		return fmt.Sprintf("岗位上肯学肯干，“%s”方面获得师傅认可；今后要注意“%s”。", strong, weak)
 	case model.RaterParent:
@@ -150,7 +159,8 @@ func indicatorsByRole(f model.Framework) map[model.RaterRole][]model.Indicator {
 // fillTasks draws ratings for the tasks skip does not refuse, a share
 // done of them, and loads them.
 func fillTasks(ctx context.Context, st *storage.Storage, schoolID int64, c storage.EvalCycle, f model.Framework, m *ratingModel,
-	done float64, growth float64, skip func(model.RatingTask) bool) (int, error) {
+	done float64, growth float64, from, to time.Time, skip func(model.RatingTask) bool) (int, error) {
+	span := int64(to.Sub(from))
 	in, err := st.EvalOrganisation(ctx, schoolID, c)
 	if err != nil {
 		return 0, err
@@ -165,10 +175,15 @@ func fillTasks(ctx context.Context, st *storage.Storage, schoolID int64, c stora
 			continue
 		}
 		rs := m.rate(c.ID, task, byRole[task.Role], growth)
-		if txt := m.comment(task.Role, task.StudentID); txt != "" && m.r.Float64() < 0.9 {
-			for i := range rs {
-				rs[i].Comment = txt
-			}
+		txt := ""
+		if m.r.Float64() < 0.9 {
+			txt = m.comment(task.Role, task.RaterID, task.StudentID)
+		}
+		// Raters enter their sheets while the cycle is open, during the
+		// school day (China Standard Time, UTC+8).
+		at := from.Add(time.Duration(m.r.Int64N(max(span, 1)))).Truncate(24 * time.Hour).Add(time.Duration(1+m.r.IntN(9))*time.Hour + time.Duration(m.r.IntN(60))*time.Minute)
+		for i := range rs {
+			rs[i].Comment, rs[i].CreatedAt = txt, at
 		}
 		ratings = append(ratings, rs...)
 	}
@@ -217,7 +232,7 @@ func seedHistory(ctx context.Context, st *storage.Storage, sc model.School, f mo
 			}
 			// Growth: a point and a half a term since entry.
 			growth := 1.5 * float64(yearOfStudy(year, t)*2+t.Semester-3)
-			k, err := fillTasks(ctx, st, sc.ID, c, f, m, 0.985, growth, nil)
+			k, err := fillTasks(ctx, st, sc.ID, c, f, m, 0.985, growth, c.OpensAt, c.ClosesAt, nil)
 			if err != nil {
 				return err
 			}

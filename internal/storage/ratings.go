@@ -177,7 +177,8 @@ var sheetCols = []string{"school_id", "cycle_id", "rater_role", "rater_id", "rat
 // these raters and students yet. Real raters go through SubmitRatings.
 // Ratings of one rater and student become one sheet (a later rating of
 // the same indicator replaces an earlier one, and both count in
-// RatingCount as a correction would). It runs in one transaction with one
+// RatingCount as a correction would); the sheet's time is its first
+// rating's CreatedAt when set (a school's history), else now. It runs in one transaction with one
 // prepared multi-row INSERT of loadRows sheets reused for every full
 // batch, and is audited once.
 func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor, cycleID int64, rs []model.Rating) error {
@@ -188,6 +189,7 @@ func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor
 	idx := map[unit]int{}
 	var units []unit
 	var userOf []int64
+	var when []time.Time // a sheet's time: its ratings' CreatedAt, else now
 	var sheets [][]sheetItem
 	var counts []int
 	for _, r := range rs {
@@ -198,6 +200,7 @@ func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor
 			idx[u] = i
 			units = append(units, u)
 			userOf = append(userOf, r.RaterUserID)
+			when = append(when, r.CreatedAt)
 			sheets = append(sheets, nil)
 			counts = append(counts, 0)
 		}
@@ -226,7 +229,11 @@ func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor
 			for i := lo; i < hi; i++ {
 				u := units[i]
 				buf = appendSheet(buf[:0], sheets[i])
-				args = append(args, schoolID, cycleID, string(u.role), u.rater, nullInt(userOf[i]), u.student, string(buf), len(sheets[i]), counts[i], at)
+				t := at
+				if !when[i].IsZero() {
+					t = when[i]
+				}
+				args = append(args, schoolID, cycleID, string(u.role), u.rater, nullInt(userOf[i]), u.student, string(buf), len(sheets[i]), counts[i], t)
 			}
 			q := insertSQL("rating_sheets", sheetCols, hi-lo, s.dialect)
 			var err error

@@ -76,7 +76,7 @@ func (s *Server) periodOf(r *http.Request, schoolID int64) (kpiPeriod, error) {
 		p := portrait.Period{From: t.AddDate(-1, 0, 1).Format("2006-01-02"), To: today}
 		c := periodChoice{Value: "recent", Label: "近一年", Selected: want == "recent"}
 		if c.Selected {
-			kp.Period, kp.Label = p, "近一年（"+p.String()+"）"
+			kp.Period, kp.Label = p, "近一年"
 		}
 		kp.Choices = append(kp.Choices, c)
 	}

@@ -106,9 +106,7 @@ func (s *Server) portraitGroup(w http.ResponseWriter, r *http.Request) {
 	for i := range d.Cycles {
 		if d.F.Cycle == 0 && i == len(d.Cycles)-1 || d.Cycles[i].ID == d.F.Cycle {
 			d.Cycle = &d.Cycles[i]
-			if i > 0 {
-				d.Prev = &d.Cycles[i-1]
-			}
+			d.Prev = previousCycle(d.Cycles, i)
 		}
 	}
 	if d.F.Cycle != 0 && d.Cycle == nil {
@@ -243,6 +241,13 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 	if err != nil {
 		return err
 	}
+	// The classes counted are those the cycle rated: a cohort's cycle
+	// covers only that cohort's classes of the group.
+	rated := map[int64]bool{}
+	for _, x := range g.res {
+		rated[x.ClassID] = true
+	}
+	d.ClassCount = len(rated)
 	totals, levels := resultColumns(g.res)
 	d.Stats = portrait.Describe(totals)
 	d.Hist = portrait.Histogram(totals)
@@ -396,4 +401,27 @@ func splitMeans(means []storage.ScoreMean, names frameworkNames) (dims, inds []p
 		}
 	}
 	return dims, inds
+}
+
+// previousCycle is the cycle "last term" compares with: the newest one of
+// an earlier term over the same scope (the same cohort's or department's
+// cycle, or the whole school's), else the newest of an earlier term where
+// either is school-wide. A cycle of the same term over another cohort is
+// never "last term".
+func previousCycle(cs []portraitCycle, i int) *portraitCycle {
+	cur := cs[i]
+	var wide *portraitCycle
+	for j := i - 1; j >= 0; j-- {
+		c := &cs[j]
+		if c.Term.StartDate >= cur.Term.StartDate {
+			continue
+		}
+		if c.ScopeKind == cur.ScopeKind && c.ScopeID == cur.ScopeID {
+			return c
+		}
+		if wide == nil && (c.ScopeKind == storage.ScopeSchool || cur.ScopeKind == storage.ScopeSchool) {
+			wide = c
+		}
+	}
+	return wide
 }
