@@ -91,8 +91,8 @@ func (s *Server) districtSchools(w http.ResponseWriter, r *http.Request, d *dist
 	return list, true
 }
 
-// districtPeriod is a 学年 (?year=2025 for 2025-2026), custom dates
-// (?year=&from=&to=), or the current 学年.
+// districtPeriod is the last twelve months (?year=recent, the default), a
+// 学年 (?year=2025 for 2025-2026) or custom dates (?year=&from=&to=).
 func districtPeriod(r *http.Request, d *districtData) {
 	today := storage.Today()
 	cur, _ := calendarSchoolYear(today)
@@ -107,11 +107,14 @@ func districtPeriod(r *http.Request, d *districtData) {
 		to = ""
 	}
 	d.Custom = (want == 0 || q.Get("year") == "") && (from != "" || to != "")
+	// Without a choice: the last twelve months, as on the school's page.
+	recent := !d.Custom && (q.Get("year") == "" || q.Get("year") == "recent")
 	if want < 2000 || want > 2100 {
 		want = first
 	}
+	d.Years = append(d.Years, periodChoice{Value: "recent", Label: "近一年", Selected: recent})
 	for y := first; y > first-6; y-- {
-		d.Years = append(d.Years, periodChoice{Value: strconv.Itoa(y), Label: strconv.Itoa(y) + "-" + strconv.Itoa(y+1) + "学年", Selected: y == want && !d.Custom})
+		d.Years = append(d.Years, periodChoice{Value: strconv.Itoa(y), Label: strconv.Itoa(y) + "-" + strconv.Itoa(y+1) + "学年", Selected: y == want && !d.Custom && !recent})
 	}
 	d.Years = append(d.Years, periodChoice{Value: "", Label: "自定义日期", Selected: d.Custom})
 	if d.Custom {
@@ -119,6 +122,12 @@ func districtPeriod(r *http.Request, d *districtData) {
 		d.PeriodLabel = d.Period.String()
 		d.From, d.To = from, to
 		d.Query = "year=&from=" + from + "&to=" + to
+		return
+	}
+	if recent {
+		t, _ := time.Parse("2006-01-02", today)
+		d.Period = portrait.Period{From: t.AddDate(-1, 0, 1).Format("2006-01-02"), To: today}
+		d.PeriodLabel, d.Query = "近一年（"+d.Period.String()+"）", "year=recent"
 		return
 	}
 	d.Period, d.PeriodLabel = calendarSchoolYear(strconv.Itoa(want) + "-09-01")
