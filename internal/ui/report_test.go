@@ -132,6 +132,14 @@ func TestReportPermissions(t *testing.T) {
 		if code, _, loc := anon.do(mustReq("GET", s.srv.URL+"/verify?code="+url.QueryEscape(strings.ToLower(m[1])))); code != http.StatusSeeOther || !strings.HasPrefix(loc, "/verify/") {
 			t.Errorf("verify form: %d %s", code, loc)
 		}
+		// An address that keeps trying invalid codes is slowed down (20 in
+		// 15 minutes, as failed logins), and then learns nothing, valid or not.
+		for i := 0; i < 20; i++ {
+			anon.get("/verify/ABCD-EFGH-JKMN-" + string(rune('A'+i)))
+		}
+		if code, body := anon.get("/verify/" + m[1]); code != http.StatusTooManyRequests || strings.Contains(body, s.a.StudentA1.Name) || !strings.Contains(body, "尝试次数过多") {
+			t.Errorf("after 20 invalid codes: %d", code)
+		}
 	})
 }
 

@@ -11,6 +11,7 @@ import (
 type verifyData struct {
 	Code    string // as typed, for the form
 	Checked bool
+	Blocked bool // too many invalid codes from this address
 	Verdict reportcard.Verdict
 }
 
@@ -24,16 +25,27 @@ func (s *Server) verifyShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := verifyData{Code: r.PathValue("code")}
+	status := http.StatusOK
 	if d.Code != "" {
-		l := &reportcard.Loader{St: s.st}
-		v, err := l.Verify(r.Context(), d.Code)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
+		// Codes are unguessable; still, an address that keeps trying
+		// codes that are not valid is slowed down like failed logins.
+		key := "verify:" + clientIP(r)
+		if blocked, _ := s.ipLimit.Blocked(key); blocked {
+			d.Blocked, status = true, http.StatusTooManyRequests
+		} else {
+			l := &reportcard.Loader{St: s.st}
+			v, err := l.Verify(r.Context(), d.Code)
+			if err != nil {
+				s.serverError(w, r, err)
+				return
+			}
+			if !v.Valid {
+				s.ipLimit.Fail(key)
+			}
+			d.Checked, d.Verdict = true, v
 		}
-		d.Checked, d.Verdict = true, v
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Robots-Tag", "noindex")
-	s.render(w, r, http.StatusOK, "report_verify", "报告单验证", d)
+	s.render(w, r, status, "report_verify", "报告单验证", d)
 }
