@@ -113,6 +113,10 @@ func (s *Server) reportList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		for _, c := range cohorts {
+			// A cohort's cycle exports only that cohort.
+			if d.Cycle != nil && d.Cycle.ScopeKind == storage.ScopeCohort && c.ID != d.Cycle.ScopeID {
+				continue
+			}
 			d.Cohorts = append(d.Cohorts, c.EntryYear)
 		}
 	}
