@@ -182,16 +182,29 @@ func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorRes
 // counted says whether a role's ratings entered the indicator score.
 func counted(r *model.RoleResult) bool { return r.Count > 0 && r.Method != MethodTooFew }
 
-// combine computes dimension scores and the total from indicator scores,
-// redistributing the weight of whatever was not rated.
+// combine fills the dimensions from the plan and computes their scores
+// and the total from the indicator scores.
 func combine(res *model.StudentResult, pl *plan, drs []model.DimensionResult, irs []model.IndicatorResult) {
-	res.Complete = true
-	var totW, totWS float64
 	for di := range pl.dims {
 		dp := &pl.dims[di]
 		dr := &drs[di]
 		dr.Code, dr.Name, dr.Weight = dp.dim.Code, dp.dim.Name, dp.dim.Weight
 		dr.Indicators = irs[dp.first:dp.last:dp.last]
+	}
+	res.Dimensions = drs
+	Recombine(res)
+}
+
+// Recombine computes a student's dimension scores and total from the
+// indicator scores, redistributing the weight of whatever was not rated:
+// the engine's last step, and what an appeal correction (evalrun) redoes
+// after changing an indicator score.
+func Recombine(res *model.StudentResult) {
+	res.Complete = true
+	var totW, totWS float64
+	for di := range res.Dimensions {
+		dr := &res.Dimensions[di]
+		dr.Rated, dr.Score, dr.EffectiveWeight = false, 0, 0
 		var w, ws float64
 		for ii := range dr.Indicators {
 			ir := &dr.Indicators[ii]
@@ -214,13 +227,13 @@ func combine(res *model.StudentResult, pl *plan, drs []model.DimensionResult, ir
 			totWS += dr.Weight * dr.Score
 		}
 	}
-	res.Dimensions = drs
+	res.Rated, res.Total = false, 0
 	if totW > 0 {
 		res.Rated = true
 		res.Total = round2(totWS / totW)
-		for di := range drs {
-			if drs[di].Rated {
-				drs[di].EffectiveWeight = round2(drs[di].Weight * 100 / totW)
+		for di := range res.Dimensions {
+			if dr := &res.Dimensions[di]; dr.Rated {
+				dr.EffectiveWeight = round2(dr.Weight * 100 / totW)
 			}
 		}
 	}

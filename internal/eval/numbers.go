@@ -15,6 +15,13 @@ func round2(x float64) float64 {
 	return math.Floor(x*100+0.5+1e-9) / 100
 }
 
+// Round2 is the engine's rounding, for callers that change a score after
+// the engine (appeal corrections).
+func Round2(x float64) float64 { return round2(x) }
+
+// Num formats a number as the engine's explanations do.
+func Num(x float64) string { return num(x) }
+
 // num formats a number the way it is shown to people: at most two
 // decimals, no trailing zeros ("86.5", "90", "85.33").
 func num(x float64) string {

@@ -187,9 +187,9 @@ func ApplyCorrections(f model.Framework, results []model.StudentResult, corr []s
 				if c.Mode == storage.CorrectionDelta {
 					nv = old + c.Value
 				}
-				ir.Score = round2(min(max(nv, 0), 100))
+				ir.Score = eval.Round2(min(max(nv, 0), 100))
 				ir.Rated = true
-				line := fmt.Sprintf("申诉更正：指标“%s”由 %s 分改为 %s 分（%s）", ir.Name, num(old), num(ir.Score), c.Reason)
+				line := fmt.Sprintf("申诉更正：指标“%s”由 %s 分改为 %s 分（%s）", ir.Name, eval.Num(old), eval.Num(ir.Score), c.Reason)
 				ir.Explanation = append(ir.Explanation, line)
 				r.Explanation = append(r.Explanation, line)
 				changed, touched[i] = true, true
@@ -200,53 +200,11 @@ func ApplyCorrections(f model.Framework, results []model.StudentResult, corr []s
 		return
 	}
 	for i := range touched {
-		recombine(&results[i])
+		eval.Recombine(&results[i])
 	}
 	eval.Relevel(results, f.Grading)
 	for i := range touched {
 		r := &results[i]
-		r.Explanation = append(r.Explanation, fmt.Sprintf("更正后总分 %s 分，等级%s（第 %d 名 / %d 人）", num(r.Total), r.Level, r.Rank, r.GroupSize))
-	}
-}
-
-// recombine recomputes a student's dimension scores and total from the
-// indicator scores, by the engine's rules.
-func recombine(r *model.StudentResult) {
-	r.Complete = true
-	var totW, totWS float64
-	for d := range r.Dimensions {
-		dr := &r.Dimensions[d]
-		var w, ws float64
-		for k := range dr.Indicators {
-			ir := &dr.Indicators[k]
-			if !ir.Rated {
-				r.Complete = false
-				continue
-			}
-			w += ir.Weight
-			ws += ir.Weight * ir.Score
-		}
-		dr.Rated, dr.Score, dr.EffectiveWeight = false, 0, 0
-		if w > 0 {
-			dr.Rated = true
-			dr.Score = round2(ws / w)
-			for k := range dr.Indicators {
-				if ir := &dr.Indicators[k]; ir.Rated {
-					ir.EffectiveWeight = round2(ir.Weight * 100 / w)
-				}
-			}
-			totW += dr.Weight
-			totWS += dr.Weight * dr.Score
-		}
-	}
-	r.Rated, r.Total = false, 0
-	if totW > 0 {
-		r.Rated = true
-		r.Total = round2(totWS / totW)
-		for d := range r.Dimensions {
-			if dr := &r.Dimensions[d]; dr.Rated {
-				dr.EffectiveWeight = round2(dr.Weight * 100 / totW)
-			}
-		}
+		r.Explanation = append(r.Explanation, fmt.Sprintf("更正后总分 %s 分，等级%s（第 %d 名 / %d 人）", eval.Num(r.Total), r.Level, r.Rank, r.GroupSize))
 	}
 }
