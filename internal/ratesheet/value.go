@@ -8,6 +8,7 @@ import (
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
+	"zhijiao/internal/roster"
 )
 
 // ParseValue reads one cell for an indicator into r (Value or Level) and
@@ -16,7 +17,7 @@ import (
 // use full-width digits. The rating must carry its role, so that the
 // reason also covers an indicator the role does not rate.
 func ParseValue(f model.Framework, r *model.Rating, cell string) string {
-	cell = strings.TrimSpace(fold(cell))
+	cell = strings.TrimSpace(roster.Fold(cell))
 	ind, ok := indicator(f, r.IndicatorCode)
 	if !ok {
 		return eval.CheckRating(f, *r)
@@ -53,27 +54,6 @@ func matchLevel(sc model.Scale, s string) string {
 		return found
 	}
 	return s
-}
-
-// fold turns full-width digits, point and minus into ASCII: numbers typed
-// with a Chinese input method.
-func fold(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return r >= '０' && r <= '９' || r == '．' || r == '－' }) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= '０' && r <= '９':
-			r = '0' + (r - '０')
-		case r == '．':
-			r = '.'
-		case r == '－':
-			r = '-'
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }
 
 // Hint is the scale in words, for headers and notes.

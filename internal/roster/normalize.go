@@ -51,6 +51,10 @@ func fold(s string) string {
 	return b.String()
 }
 
+// Fold is fold for other readers of typed cells (the offline rating
+// workbook).
+func Fold(s string) string { return fold(s) }
+
 func isFullWidth(r rune) bool { return r >= 0xFF01 && r <= 0xFF5E || r == '\u3000' }
 
 // normHeader reduces a header to the form aliases are compared in:

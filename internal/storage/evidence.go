@@ -248,6 +248,24 @@ func (s *Storage) addFile(ctx context.Context, schoolID int64, a model.Actor, ow
 	return f, err
 }
 
+// files lists an owner's proof files without their data, oldest first.
+func (s *Storage) files(ctx context.Context, owner string, schoolID, ownerID int64) ([]ProofFile, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, `+owner+`_id, name, content_type, size FROM `+owner+`_files WHERE school_id = $1 AND `+owner+`_id = $2 ORDER BY id`, schoolID, ownerID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ProofFile
+	for rows.Next() {
+		var f ProofFile
+		if err := rows.Scan(&f.ID, &f.OwnerID, &f.Name, &f.ContentType, &f.Size); err != nil {
+			return nil, err
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
 func (s *Storage) file(ctx context.Context, owner string, schoolID, fileID int64) (ProofFile, error) {
 	f := ProofFile{ID: fileID}
 	err := s.db.QueryRowContext(ctx, `SELECT `+owner+`_id, name, content_type, size, data FROM `+owner+`_files WHERE school_id = $1 AND id = $2`, schoolID, fileID).

@@ -117,20 +117,7 @@ func (s *Storage) EvidenceByID(ctx context.Context, schoolID, id int64) (Evidenc
 
 // EvidenceFiles lists a record's proof files, without their data.
 func (s *Storage) EvidenceFiles(ctx context.Context, schoolID, evidenceID int64) ([]ProofFile, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, evidence_id, name, content_type, size FROM evidence_files WHERE school_id = $1 AND evidence_id = $2 ORDER BY id`, schoolID, evidenceID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []ProofFile
-	for rows.Next() {
-		var f ProofFile
-		if err := rows.Scan(&f.ID, &f.OwnerID, &f.Name, &f.ContentType, &f.Size); err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return s.files(ctx, "evidence", schoolID, evidenceID)
 }
 
 // SetEvidenceTeamMembers stores the team members text of a team award

@@ -7,20 +7,7 @@ import (
 // AppealFiles lists an appeal's proof files (without their data), oldest
 // first.
 func (s *Storage) AppealFiles(ctx context.Context, schoolID, appealID int64) ([]ProofFile, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, appeal_id, name, content_type, size FROM appeal_files WHERE school_id = $1 AND appeal_id = $2 ORDER BY id`, schoolID, appealID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []ProofFile
-	for rows.Next() {
-		var f ProofFile
-		if err := rows.Scan(&f.ID, &f.OwnerID, &f.Name, &f.ContentType, &f.Size); err != nil {
-			return nil, err
-		}
-		out = append(out, f)
-	}
-	return out, rows.Err()
+	return s.files(ctx, "appeal", schoolID, appealID)
 }
 
 // AccountsOf lists the ids of the enabled accounts linked to a person:
