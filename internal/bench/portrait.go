@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"zhijiao/internal/demo"
-	"zhijiao/internal/evalrun"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/ui"
@@ -32,41 +31,14 @@ type PortraitResult struct {
 func Portrait(ctx context.Context, st *storage.Storage, n, runs int) (PortraitResult, error) {
 	res := PortraitResult{Runs: runs}
 	t0 := time.Now()
-	out, err := demo.Generate(ctx, st, demo.Options{SchoolCode: "portraitbench", SchoolName: "画像基准学校", Students: n, Seed: EvalSeed, Bare: true}, nil)
+	p, err := publicisedSchool(ctx, st, "portraitbench", "画像基准学校", n)
 	if err != nil {
 		return res, err
 	}
-	sid, a := out.Schools[0].ID, model.SystemActor
-	cycles, err := st.Cycles(ctx, sid, 0)
-	if err != nil || len(cycles) == 0 {
-		return res, fmt.Errorf("demo school has no cycle: %v", err)
-	}
-	c := cycles[0]
-	f, err := st.Framework(ctx, sid, c.FrameworkID)
-	if err != nil {
-		return res, err
-	}
-	in, err := st.EvalOrganisation(ctx, sid, c)
-	if err != nil {
-		return res, err
-	}
-	ratings := GenerateRatings(f, in, EvalSeed)
-	res.Ratings, res.Classes = len(ratings), len(in.Classes)
+	out, sid, c, in := p.out, p.school, p.cycle, p.org
+	res.Ratings, res.Classes = p.ratings, len(in.Classes)
 	for _, cl := range in.Classes {
 		res.Students += len(cl.StudentIDs)
-	}
-	if err := st.LoadRatings(ctx, sid, a, c.ID, ratings); err != nil {
-		return res, err
-	}
-	ratings = nil
-	if err := st.MoveCycle(ctx, sid, a, c.ID, model.CycleClosed, true); err != nil {
-		return res, err
-	}
-	if _, err := evalrun.Recompute(ctx, st, sid, a, c.ID); err != nil {
-		return res, err
-	}
-	if err := st.MoveCycle(ctx, sid, a, c.ID, model.CyclePublicised, true); err != nil {
-		return res, err
 	}
 	prog, err := st.ProgressByClass(ctx, sid, c.ID)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"zhijiao/internal/demo"
+	"zhijiao/internal/eval"
 	"zhijiao/internal/evalrun"
 	"zhijiao/internal/model"
 	"zhijiao/internal/report"
@@ -203,26 +204,42 @@ func Report(ctx context.Context, st *storage.Storage, n, runs int, chromium stri
 // every task, with a head teacher's comment per student, computed and
 // publicised. It returns the school and the cycle.
 func PublicisedSchool(ctx context.Context, st *storage.Storage, code, name string, n int) (int64, storage.EvalCycle, error) {
-	var c storage.EvalCycle
+	p, err := publicisedSchool(ctx, st, code, name, n)
+	return p.school, p.cycle, err
+}
+
+// publicised is what publicisedSchool made: the demo's result (its
+// logins), the cycle, its organisation and how many ratings it holds.
+type publicised struct {
+	out     *demo.Result
+	school  int64
+	cycle   storage.EvalCycle
+	org     eval.TaskInput
+	ratings int
+}
+
+func publicisedSchool(ctx context.Context, st *storage.Storage, code, name string, n int) (publicised, error) {
+	var p publicised
 	out, err := demo.Generate(ctx, st, demo.Options{SchoolCode: code, SchoolName: name, Students: n, Seed: EvalSeed, Bare: true}, nil)
 	if err != nil {
-		return 0, c, err
+		return p, err
 	}
 	sid, a := out.Schools[0].ID, model.SystemActor
+	p.out, p.school = out, sid
 	cycles, err := st.Cycles(ctx, sid, 0)
 	if err != nil || len(cycles) == 0 {
-		return sid, c, fmt.Errorf("demo school has no open cycle: %v", err)
+		return p, fmt.Errorf("demo school has no open cycle: %v", err)
 	}
-	c = cycles[0]
+	c := cycles[0]
 	f, err := st.Framework(ctx, sid, c.FrameworkID)
 	if err != nil {
-		return sid, c, err
+		return p, err
 	}
-	in, err := st.EvalOrganisation(ctx, sid, c)
-	if err != nil {
-		return sid, c, err
+	if p.org, err = st.EvalOrganisation(ctx, sid, c); err != nil {
+		return p, err
 	}
-	ratings := GenerateRatings(f, in, EvalSeed)
+	ratings := GenerateRatings(f, p.org, EvalSeed)
+	p.ratings = len(ratings)
 	commented := map[int64]bool{}
 	for i := range ratings {
 		r := &ratings[i]
@@ -232,19 +249,19 @@ func PublicisedSchool(ctx context.Context, st *storage.Storage, code, name strin
 		}
 	}
 	if err := st.LoadRatings(ctx, sid, a, c.ID, ratings); err != nil {
-		return sid, c, err
+		return p, err
 	}
 	if err := st.MoveCycle(ctx, sid, a, c.ID, model.CycleClosed, true); err != nil {
-		return sid, c, err
+		return p, err
 	}
 	if _, err := evalrun.Recompute(ctx, st, sid, a, c.ID); err != nil {
-		return sid, c, err
+		return p, err
 	}
 	if err := st.MoveCycle(ctx, sid, a, c.ID, model.CyclePublicised, true); err != nil {
-		return sid, c, err
+		return p, err
 	}
-	c, err = st.Cycle(ctx, sid, c.ID)
-	return sid, c, err
+	p.cycle, err = st.Cycle(ctx, sid, c.ID)
+	return p, err
 }
 
 type discard struct{}
