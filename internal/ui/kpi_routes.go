@@ -32,7 +32,7 @@ func (s *Server) kpiRoutes() []route {
 
 		// District and platform accounts belong to no school; the handler
 		// turns school accounts away whatever roles they hold.
-		{"GET", "/district", "district:read", anyUser, s.districtShow},
-		{"GET", "/district/export.xlsx", "district:read", anyUser, s.districtExport},
+		{"GET", "/district", "district:read", platform, s.districtShow},
+		{"GET", "/district/export.xlsx", "district:read", platform, s.districtExport},
 	}
 }

@@ -124,6 +124,16 @@ func TestDistrictView(t *testing.T) {
 			}
 		}
 		// A school account given district:read by mistake is still turned away.
+		mistaken := model.User{Username: "quwei@a1", DisplayName: "误授权", PasswordHash: hash, Roles: []string{model.RoleDistrictAdmin}}
+		if err := st.CreateUser(ctx, s.a.School.ID, model.SystemActor, &mistaken); err != nil {
+			t.Fatal(err)
+		}
+		mc := s.login(t, "quwei@a1")
+		for _, p := range []string{"/district", "/district/export.xlsx"} {
+			if code, body := mc.get(p); code != 403 || strings.Contains(body, "各校指标对比") {
+				t.Errorf("school account with district:read %s: %d", p, code)
+			}
+		}
 		if code, _ := s.login(t, "admin@a1").get("/district/export.xlsx"); code != 403 {
 			t.Errorf("school admin district export: %d", code)
 		}
