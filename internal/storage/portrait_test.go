@@ -64,16 +64,19 @@ func TestPortraitQueries(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if len(all) == 0 {
+			t.Fatal("no school means")
+		}
 		for _, m := range all {
 			if m.Kind == storage.ScoreDimension && m.Count != 3 {
 				t.Fatalf("school mean of %s over %d students", m.Code, m.Count)
 			}
 		}
-		if none, _ := st.GroupScoreMeans(ctx, sid, cur, []int64{}); len(none) != 0 {
-			t.Fatalf("an empty class list matched %d means", len(none))
+		if none, err := st.GroupScoreMeans(ctx, sid, cur, []int64{}); err != nil || len(none) != 0 {
+			t.Fatalf("an empty class list matched %d means, %v", len(none), err)
 		}
-		if leak, _ := st.GroupScoreMeans(ctx, sid, cur, []int64{other.ClassA.ID}); len(leak) != 0 {
-			t.Fatal("another school's class is averaged")
+		if leak, err := st.GroupScoreMeans(ctx, sid, cur, []int64{other.ClassA.ID}); err != nil || len(leak) != 0 {
+			t.Fatalf("another school's class is averaged: %d, %v", len(leak), err)
 		}
 
 		res, err := st.GroupResults(ctx, sid, cur, nil)
@@ -107,22 +110,29 @@ func TestPortraitQueries(t *testing.T) {
 				t.Fatalf("%s: %d/%d, want %d/%d", p.Role, p.Done, p.Total, x[0], x[1])
 			}
 		}
-		// Peers were assigned but never rated: 0 done.
+		// Class B alone: its subject teacher's one task, done.
 		classB, err := st.GroupCompletion(ctx, sid, cur, []int64{f.ClassB.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
+		found := false
 		for _, p := range classB {
-			if p.Role == model.RaterSubjectTeacher && (p.Done != 1 || p.Total != 1) {
-				t.Fatalf("class B subject teacher %d/%d", p.Done, p.Total)
+			if p.Role == model.RaterSubjectTeacher {
+				found = true
+				if p.Done != 1 || p.Total != 1 {
+					t.Fatalf("class B subject teacher %d/%d", p.Done, p.Total)
+				}
 			}
+		}
+		if !found {
+			t.Fatalf("class B has no subject-teacher completion: %+v", classB)
 		}
 
 		cm, err := st.StudentComments(ctx, sid, cur, f.StudentA1.ID)
 		if err != nil || len(cm) != 1 || cm[0].Comment != testfix.Comment || cm[0].RaterName != f.TeacherHead.Name || cm[0].Role != model.RaterHeadTeacher {
 			t.Fatalf("comments %+v, %v", cm, err)
 		}
-		if cm, _ := st.StudentComments(ctx, sid, cs.Prev.ID, f.StudentA1.ID); len(cm) != 0 {
+		if cm, err := st.StudentComments(ctx, sid, cs.Prev.ID, f.StudentA1.ID); err != nil || len(cm) != 0 {
 			t.Fatalf("previous cycle had no comments: %+v", cm)
 		}
 

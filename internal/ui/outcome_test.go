@@ -53,8 +53,9 @@ func TestOutcomePages(t *testing.T) {
 	if d, _ := st.Destination(ctx, s.a.School.ID, ds[0].ID); d.Kind != "further_study" || d.Relevant {
 		t.Errorf("after update %+v (relevance is asked of the employed only)", d)
 	}
-	if _, body := admin.get("/audit"); !strings.Contains(body, "graduate_destination") {
-		t.Error("the correction is not in the audit log")
+	if log, _, err := st.AuditLog(ctx, s.a.School.ID, storage.AuditFilter{Entity: "graduate_destination", Action: "update"}); err != nil ||
+		len(log) != 1 || log[0].EntityID != ds[0].ID || !strings.Contains(log[0].Before, "employed") || !strings.Contains(log[0].After, "further_study") {
+		t.Errorf("the correction is not in the audit log: %+v %v", log, err)
 	}
 	if code, body := admin.get("/outcomes?kind=further_study"); code != 200 || !strings.Contains(body, "重庆某职业技术学院") {
 		t.Errorf("list: %d", code)
@@ -180,7 +181,7 @@ func TestSurveyLinks(t *testing.T) {
 		if code, _, _ := anon.postForm("/s/"+tok, url.Values{"q_q1": {"5"}, "overall": {"5"}}); code != c.code {
 			t.Errorf("answer to survey %s–%s: %d", c.open, c.close, code)
 		}
-		if rs, _ := st.SurveyResponses(ctx, s.a.School.ID, sv.ID, time.Time{}, time.Time{}); len(rs) != 0 {
+		if rs, err := st.SurveyResponses(ctx, s.a.School.ID, sv.ID, time.Time{}, time.Time{}); err != nil || len(rs) != 0 {
 			t.Errorf("survey %s–%s got an answer", c.open, c.close)
 		}
 	}
