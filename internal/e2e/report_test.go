@@ -63,11 +63,18 @@ func TestReportBatchExportInBrowser(t *testing.T) {
 	state := mustAttr(t, b, `#job-progress .badge`, "data-state")
 	Screenshot(t, b, "report-job-after-reload")
 	t.Logf("after reload the job is %s: %s", state, mustText(t, b, `.job-count`))
-	// No more reloads: htmx polling must bring the page to done.
+	// No more reloads: htmx polling must bring the page to done. The page
+	// is marked, and the mark must survive: the same document got there.
+	if _, err := chromedp.Run(b, chromedp.Evaluate[bool](`(function(){ window.__zjPage = true; return true })()`)); err != nil {
+		t.Fatal(err)
+	}
 	wctx, cancel := context.WithTimeout(b, 75*time.Second)
 	defer cancel()
 	if err := chromedp.Do(wctx, chromedp.WaitVisible(`#job-download`)); err != nil {
 		t.Fatalf("progress never reached the download link (last state %s): %v", mustAttr(t, b, `#job-progress .badge`, "data-state"), err)
+	}
+	if same, err := chromedp.Run(b, chromedp.Evaluate[bool](`window.__zjPage === true`)); err != nil || !same {
+		t.Fatalf("the page was reloaded, not updated in place: %v", err)
 	}
 	if p := mustText(t, b, `.job-percent`); strings.TrimSpace(p) != "100%" {
 		t.Errorf("finished job shows %q", p)
