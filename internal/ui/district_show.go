@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"html/template"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"time"
@@ -29,7 +31,7 @@ type districtData struct {
 	From, To     string
 	Period       portrait.Period
 	PeriodLabel  string
-	Query        string
+	Query        template.URL // the period (and district) as an encoded query string
 	Districts    []model.District
 	DistrictID   int64
 	AllDistricts bool           // the platform admin may choose
@@ -118,17 +120,16 @@ func districtPeriod(r *http.Request, d *districtData) {
 		d.Period = portrait.Period{From: from, To: to}
 		d.PeriodLabel = d.Period.String()
 		d.From, d.To = from, to
-		d.Query = "year=&from=" + from + "&to=" + to
+		d.Query = template.URL(url.Values{"year": {""}, "from": {from}, "to": {to}}.Encode())
 		return
 	}
 	if recent {
-		t, _ := time.Parse("2006-01-02", today)
-		d.Period = portrait.Period{From: t.AddDate(-1, 0, 1).Format("2006-01-02"), To: today}
+		d.Period = recentYear(today)
 		d.PeriodLabel, d.Query = "近一年（"+d.Period.String()+"）", "year=recent"
 		return
 	}
 	d.Period, d.PeriodLabel = calendarSchoolYear(strconv.Itoa(want) + "-09-01")
-	d.Query = "year=" + strconv.Itoa(want)
+	d.Query = template.URL("year=" + strconv.Itoa(want))
 }
 
 func (s *Server) districtLoad(w http.ResponseWriter, r *http.Request) (districtData, bool) {
@@ -139,7 +140,7 @@ func (s *Server) districtLoad(w http.ResponseWriter, r *http.Request) (districtD
 	}
 	districtPeriod(r, &d)
 	if d.DistrictID != 0 && d.AllDistricts {
-		d.Query += "&district=" + itoa64(d.DistrictID)
+		d.Query += template.URL("&district=" + itoa64(d.DistrictID))
 	}
 	ids := make([]int64, len(schools))
 	for i, sc := range schools {

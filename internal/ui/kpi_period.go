@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"html/template"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -26,7 +28,7 @@ type kpiPeriod struct {
 	Choices  []periodChoice
 	Custom   bool
 	From, To string
-	Query    string // the period's query string, for links and exports
+	Query    template.URL // the period's query string, encoded, for links and exports
 }
 
 // schoolYearOf is the 学年 starting on start: one year less a day.
@@ -72,11 +74,9 @@ func (s *Server) periodOf(r *http.Request, schoolID int64) (kpiPeriod, error) {
 		want = "recent"
 	}
 	{
-		t, _ := time.Parse("2006-01-02", today)
-		p := portrait.Period{From: t.AddDate(-1, 0, 1).Format("2006-01-02"), To: today}
 		c := periodChoice{Value: "recent", Label: "近一年", Selected: want == "recent"}
 		if c.Selected {
-			kp.Period, kp.Label = p, "近一年"
+			kp.Period, kp.Label = recentYear(today), "近一年"
 		}
 		kp.Choices = append(kp.Choices, c)
 	}
@@ -116,9 +116,15 @@ func (s *Server) periodOf(r *http.Request, schoolID int64) (kpiPeriod, error) {
 	kp.Choices = append(kp.Choices, periodChoice{Value: "custom", Label: "自定义日期", Selected: kp.Custom})
 	switch {
 	case kp.Custom:
-		kp.Query = "p=custom&from=" + kp.From + "&to=" + kp.To
+		kp.Query = template.URL(url.Values{"p": {"custom"}, "from": {kp.From}, "to": {kp.To}}.Encode())
 	case want != "":
-		kp.Query = "p=" + want
+		kp.Query = template.URL(url.Values{"p": {want}}.Encode())
 	}
 	return kp, nil
+}
+
+// recentYear is 近一年: the twelve months ending today (YYYY-MM-DD).
+func recentYear(today string) portrait.Period {
+	t, _ := time.Parse("2006-01-02", today)
+	return portrait.Period{From: t.AddDate(-1, 0, 1).Format("2006-01-02"), To: today}
 }

@@ -30,6 +30,10 @@ func TestKPIDashboard(t *testing.T) {
 	if code != 200 {
 		t.Fatalf("/kpi: %d %s", code, body)
 	}
+	// The cards' and the export's links keep the chosen period.
+	if keep := "export.xlsx?from=" + testfix.KPIYearFrom + "&amp;p=custom&amp;to=" + testfix.KPIYearTo; !strings.Contains(body, keep) {
+		t.Errorf("/kpi links lose the period: no %q", keep)
+	}
 	for _, want := range []string{"市级以上 3 项，其中国家级一等奖 1 项、市级一等奖 1 项", "50.0%（1/2）", "100.0%（2/2）", "120 人次", "无数据",
 		"期内证书考试", `data-chart="chart-awards"`, `id="chart-destinations"`, "2025-09-01 至 2026-08-31"} {
 		if !strings.Contains(body, want) {
