@@ -75,7 +75,7 @@ func (s *Server) reportJobCreate(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "该评价周期不存在或尚未计算结果")
 		return
 	}
-	j := storage.ReportJob{CycleID: c.ID, Kind: r.FormValue("kind"), TargetID: formInt(r, "target"), VerifyBase: s.verifyBase(r)}
+	j := storage.ReportJob{CycleID: c.ID, Kind: r.FormValue("kind"), TargetID: formInt(r, "target"), VerifyBase: s.publicBase(r)}
 	switch j.Kind {
 	case storage.JobClass:
 		cl, err := s.st.Class(ctx, school, j.TargetID)

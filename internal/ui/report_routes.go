@@ -41,11 +41,12 @@ func splitExt(v string) (string, string) {
 	return v, ""
 }
 
-// verifyBase is the address printed cards point to: ZHIJIAO_PUBLIC_URL
+// publicBase is the address links sent outside point to (printed cards'
+// QR codes, employer-survey links): ZHIJIAO_PUBLIC_URL
 // when set (behind a proxy the request's host may be an internal one),
 // else the address this request came to, https when served over TLS or
 // with secure cookies (HTTPS ends at a proxy).
-func (s *Server) verifyBase(r *http.Request) string {
+func (s *Server) publicBase(r *http.Request) string {
 	if u := os.Getenv("ZHIJIAO_PUBLIC_URL"); u != "" {
 		return strings.TrimRight(u, "/")
 	}

@@ -52,7 +52,7 @@ func (s *Server) reportShow(w http.ResponseWriter, r *http.Request) {
 	if !s.reportStudentInCycle(w, r, sc, c.ID, id) {
 		return
 	}
-	l := &reportcard.Loader{St: s.st, VerifyBase: s.verifyBase(r)}
+	l := &reportcard.Loader{St: s.st, VerifyBase: s.publicBase(r)}
 	card, err := l.Card(r.Context(), schoolOf(r), c, id)
 	if err != nil {
 		s.cardError(w, r, err)
@@ -113,7 +113,7 @@ func (s *Server) reportArchive(w http.ResponseWriter, r *http.Request) {
 	if !s.reportStudent(w, r, sc, id, stu.ClassID) {
 		return
 	}
-	l := &reportcard.Loader{St: s.st, VerifyBase: s.verifyBase(r)}
+	l := &reportcard.Loader{St: s.st, VerifyBase: s.publicBase(r)}
 	cards, err := l.Archive(r.Context(), schoolOf(r), id)
 	if err != nil {
 		if errors.Is(err, reportcard.ErrNoResult) {

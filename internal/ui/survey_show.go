@@ -105,7 +105,7 @@ func (s *Server) surveyInvite(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	hashes := map[int64]string{}
-	base := siteBase(r)
+	base := s.publicBase(r)
 	for _, v := range r.Form["enterprise_id"] {
 		id, _ := strconv.ParseInt(v, 10, 64)
 		if _, dup := hashes[id]; dup || slices.ContainsFunc(before, func(i storage.SurveyInvitation) bool { return i.EnterpriseID == id }) {
@@ -130,15 +130,6 @@ func (s *Server) surveyInvite(w http.ResponseWriter, r *http.Request) {
 	slices.SortFunc(d.Links, func(a, b surveyLink) int { return strings.Compare(a.Enterprise, b.Enterprise) })
 	noStore(w)
 	s.surveyRender(w, r, d)
-}
-
-// siteBase is the scheme and host the links are written with.
-func siteBase(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
 }
 
 // surveyExport writes the aggregated results and every answer as .xlsx.
