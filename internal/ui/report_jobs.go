@@ -86,7 +86,7 @@ func (s *Server) reportJobCreate(w http.ResponseWriter, r *http.Request) {
 		j.Label = cl.Name
 		back = fmt.Sprintf("/reports?cycle=%d&class=%d", c.ID, cl.ID)
 	case storage.JobCohort:
-		if !sc.All {
+		if !sc.All || !s.cycleCovers(r, c, int(j.TargetID)) {
 			s.errorPage(w, r, http.StatusNotFound, "页面或记录不存在")
 			return
 		}
@@ -185,4 +185,24 @@ func (s *Server) reportJobDownload(w http.ResponseWriter, r *http.Request, j sto
 	w.Header().Set("Content-Type", "application/zip")
 	w.Header().Set("Content-Disposition", "attachment; filename=\"reports.zip\"; filename*=UTF-8''"+pathEscape(j.Label+"_"+c.Name+"_报告单.zip"))
 	w.Write(data)
+}
+
+// cycleCovers reports whether a cycle evaluated the cohort of entryYear:
+// a school's or department's cycle may cover any, a cohort's cycle only
+// its own (the list offers only that one; a stale or hand-made form must
+// not queue cards that all fail).
+func (s *Server) cycleCovers(r *http.Request, c storage.EvalCycle, entryYear int) bool {
+	if c.ScopeKind != storage.ScopeCohort {
+		return true
+	}
+	cohorts, err := s.st.Cohorts(r.Context(), schoolOf(r))
+	if err != nil {
+		return false
+	}
+	for _, co := range cohorts {
+		if co.ID == c.ScopeID {
+			return co.EntryYear == entryYear
+		}
+	}
+	return false
 }

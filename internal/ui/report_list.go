@@ -113,7 +113,7 @@ func (s *Server) reportList(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		for _, c := range cohorts {
-			// A cohort's cycle exports only that cohort.
+			// A cohort's cycle exports only that cohort (as the job checks).
 			if d.Cycle != nil && d.Cycle.ScopeKind == storage.ScopeCohort && c.ID != d.Cycle.ScopeID {
 				continue
 			}
