@@ -16,11 +16,8 @@ var destinationKinds = []string{"employed", "self_employed", "enlisted", "furthe
 
 // AddDestination records a graduate's destination from one survey.
 func (s *Storage) AddDestination(ctx context.Context, schoolID int64, a model.Actor, d *model.GraduateDestination) error {
-	if !slices.Contains(destinationKinds, d.Kind) {
-		return fmt.Errorf("毕业去向「%s」无效", d.Kind)
-	}
-	if d.SurveyDate == "" {
-		return errors.New("请填写调查日期")
+	if err := checkDestination(d); err != nil {
+		return err
 	}
 	d.SchoolID, d.CreatedAt = schoolID, now()
 	return s.InTx(ctx, func(tx *sql.Tx) error {

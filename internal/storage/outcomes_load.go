@@ -20,13 +20,18 @@ type OutcomeLoad struct {
 
 // LoadOutcomes writes a school's records in one transaction with
 // multi-row INSERTs and ONE audit line that counts them, like BulkLoad:
-// for the demo generator and a school moving its history in. The records
-// are checked as the one-row methods check them; any bad record refuses
-// the whole load. Day-to-day entry goes through the one-row methods.
+// for the demo generator and a school moving its history in. Evidence and
+// destinations are checked as the one-row methods check them; any bad one
+// refuses the whole load. Day-to-day entry goes through the one-row methods.
 func (s *Storage) LoadOutcomes(ctx context.Context, schoolID int64, a model.Actor, o OutcomeLoad, reason string) error {
 	for i := range o.Evidence {
 		if err := checkEvidence(&o.Evidence[i]); err != nil {
 			return fmt.Errorf("第 %d 条写实记录：%w", i+1, err)
+		}
+	}
+	for i := range o.Destinations {
+		if err := checkDestination(&o.Destinations[i]); err != nil {
+			return fmt.Errorf("第 %d 条毕业去向：%w", i+1, err)
 		}
 	}
 	at := now()

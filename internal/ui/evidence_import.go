@@ -14,7 +14,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhijiao/internal/model"
-	"zhijiao/internal/storage"
 )
 
 // Bulk import of competition results (竞赛获奖) from an .xlsx sheet, by a
@@ -136,8 +135,10 @@ func (s *Server) parseEvidenceRows(r *http.Request, rows [][]string, termID int6
 	if len(errs) > 0 {
 		return nil, errs
 	}
-	ctx, school := r.Context(), schoolOf(r)
-	cache := map[string]*model.Student{}
+	byNo, err := s.studentsByNo(r)
+	if err != nil {
+		return nil, []string{"服务器内部错误，请稍后再试"}
+	}
 	var out []*model.Evidence
 	for n, row := range rows[1:] {
 		line := n + 2
@@ -146,26 +147,17 @@ func (s *Server) parseEvidenceRows(r *http.Request, rows [][]string, termID int6
 		}
 		var bad []string
 		no, name := get(row, "学号"), get(row, "姓名")
-		st, seen := cache[no]
-		if !seen && no != "" {
-			x, err := s.st.StudentByNo(ctx, school, no)
-			if err == nil {
-				st = &x
-			} else if !errors.Is(err, storage.ErrNotFound) {
-				return nil, []string{"服务器内部错误，请稍后再试"}
-			}
-			cache[no] = st
-		}
+		st, found := byNo[no]
 		switch {
 		case no == "":
 			bad = append(bad, "学号为空")
-		case st == nil:
+		case !found:
 			bad = append(bad, "学号 "+no+" 不是本校学生")
 		case name != st.Name:
 			bad = append(bad, "姓名“"+name+"”与学号 "+no+" 的学生“"+st.Name+"”不一致")
 		}
 		e := &model.Evidence{Kind: model.EvidenceCompetition, TermID: termID, Title: get(row, "比赛名称"), Level: get(row, "级别"), Prize: get(row, "奖项"), Note: get(row, "备注")}
-		if st != nil {
+		if found {
 			e.StudentID = st.ID
 		}
 		if e.Title == "" {

@@ -1,14 +1,12 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"net/http"
 	"strings"
 
 	"zhijiao/internal/model"
 	"zhijiao/internal/portrait"
-	"zhijiao/internal/storage"
 )
 
 // Bulk import of graduate destinations from the school's survey sheet,
@@ -91,7 +89,10 @@ func (s *Server) parseDestinationRows(r *http.Request, rows [][]string) ([]*mode
 	for k, n := range portrait.DestinationNames {
 		kinds[n] = k
 	}
-	ctx, school := r.Context(), schoolOf(r)
+	byNo, err := s.studentsByNo(r)
+	if err != nil {
+		return nil, []string{"服务器内部错误，请稍后再试"}
+	}
 	var out []*model.GraduateDestination
 	for n, row := range rows[1:] {
 		line := n + 2
@@ -101,14 +102,12 @@ func (s *Server) parseDestinationRows(r *http.Request, rows [][]string) ([]*mode
 		var bad []string
 		no, name := get(row, "学号"), get(row, "姓名")
 		d := &model.GraduateDestination{Employer: get(row, "就业单位"), Position: get(row, "岗位"), FurtherSchool: get(row, "升学院校"), Note: get(row, "备注")}
-		st, err := s.st.StudentByNo(ctx, school, no)
+		st, found := byNo[no]
 		switch {
 		case no == "":
 			bad = append(bad, "「学号」为空")
-		case errors.Is(err, storage.ErrNotFound):
+		case !found:
 			bad = append(bad, "「学号」"+no+" 不是本校学生")
-		case err != nil:
-			return nil, []string{"服务器内部错误，请稍后再试"}
 		case name != st.Name:
 			bad = append(bad, "「姓名」“"+name+"”与学号 "+no+" 的学生“"+st.Name+"”不一致")
 		default:

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"zhijiao/internal/model"
+	"zhijiao/internal/storage"
 )
 
 // Shared pieces of the small .xlsx imports (competition results, graduate
@@ -103,4 +105,15 @@ func sheetColumns(rows [][]string, required []string) (func(row []string, name s
 		}
 		return strings.TrimSpace(row[i])
 	}, errs
+}
+
+// studentsByNo reads the school's students once, by 学号, for an import
+// that names students row by row (one query, not one per row).
+func (s *Server) studentsByNo(r *http.Request) (map[string]model.Student, error) {
+	out := map[string]model.Student{}
+	err := s.st.AllStudents(r.Context(), schoolOf(r), storage.StudentFilter{}, func(st model.Student) error {
+		out[st.StudentNo] = st
+		return nil
+	})
+	return out, err
 }
