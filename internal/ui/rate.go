@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
@@ -35,6 +36,7 @@ func (s *Server) rateHome(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var groups []rateGroup
+	var names map[int64]string // class names, read once for all teacher groups
 	for _, c := range cycles {
 		if c.State != model.CycleOpen {
 			continue
@@ -55,7 +57,13 @@ func (s *Server) rateHome(w http.ResponseWriter, r *http.Request) {
 				}
 			}
 			if slices.Contains(gridRoles, id.Role) {
-				if err := s.gridLinks(r, &g); err != nil {
+				if names == nil {
+					if names, err = s.classNames(r); err != nil {
+						s.serverError(w, r, err)
+						return
+					}
+				}
+				if err := gridLinks(names, &g); err != nil {
 					s.serverError(w, r, err)
 					return
 				}
@@ -67,19 +75,19 @@ func (s *Server) rateHome(w http.ResponseWriter, r *http.Request) {
 }
 
 // gridLinks fills a teacher group's classes (in task order) and links.
-func (s *Server) gridLinks(r *http.Request, g *rateGroup) error {
+func gridLinks(names map[int64]string, g *rateGroup) error {
 	at := map[int64]int{}
 	for _, t := range g.Tasks {
 		i, ok := at[t.ClassID]
 		if !ok {
-			c, err := s.st.Class(r.Context(), schoolOf(r), t.ClassID)
-			if err != nil {
-				return err
+			name, known := names[t.ClassID]
+			if !known {
+				return fmt.Errorf("class %d of a rating task not found", t.ClassID)
 			}
 			i = len(g.Classes)
 			at[t.ClassID] = i
-			g.Classes = append(g.Classes, rateClass{Name: c.Name,
-				GridURL: "/rate/" + strconv.FormatInt(g.Cycle.ID, 10) + "/grid/" + string(g.Role) + "/" + strconv.FormatInt(c.ID, 10)})
+			g.Classes = append(g.Classes, rateClass{Name: name,
+				GridURL: "/rate/" + strconv.FormatInt(g.Cycle.ID, 10) + "/grid/" + string(g.Role) + "/" + strconv.FormatInt(t.ClassID, 10)})
 		}
 		g.Classes[i].Total++
 		if t.Done {

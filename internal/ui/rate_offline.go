@@ -39,15 +39,9 @@ func (s *Server) offlineSheet(r *http.Request, e entry, withCurrent bool) (rates
 	ctx, school := r.Context(), schoolOf(r)
 	sh := ratesheet.Sheet{Key: ratesheet.Key{SchoolID: school, CycleID: e.Cycle.ID, Role: e.Role, RaterID: e.RaterID},
 		Title: e.Cycle.Name + " · " + e.Role.Name() + " · " + userOf(r).DisplayName, Framework: e.Framework}
-	names := map[int64]string{}
-	for _, t := range e.Tasks {
-		if _, ok := names[t.ClassID]; !ok {
-			c, err := s.st.Class(ctx, school, t.ClassID)
-			if err != nil {
-				return sh, err
-			}
-			names[t.ClassID] = c.Name
-		}
+	names, err := s.classNames(r)
+	if err != nil {
+		return sh, err
 	}
 	tasks := slices.Clone(e.Tasks)
 	slices.SortStableFunc(tasks, func(a, b storage.RaterTask) int { // class by class, 学号 order inside
