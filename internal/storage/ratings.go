@@ -148,19 +148,27 @@ func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Act
 			return nil
 		}
 		var ins [][]any
+		var old []int64 // the sheets the new rows replace
 		for _, student := range order {
 			sh := current[student]
 			if sh.id != 0 {
-				res, err := tx.ExecContext(ctx, `UPDATE rating_sheets SET superseded = TRUE WHERE school_id = $1 AND id = $2 AND superseded = FALSE`, schoolID, sh.id)
-				if err != nil {
-					return err
-				}
-				if n, err := res.RowsAffected(); err != nil || n != 1 {
-					return cmp.Or(err, errSheetRace)
-				}
+				old = append(old, sh.id)
 			}
 			ins = append(ins, []any{schoolID, cycleID, string(role), raterID, nullInt(raterUserID), student, string(appendSheet(nil, sh.items)), len(sh.items), changedBy[student], at})
 			written += changedBy[student]
+		}
+		if len(old) > 0 {
+			// One statement for the whole submission; a sheet another
+			// submission superseded meanwhile leaves the count short.
+			w := schoolWhere("school_id", schoolID)
+			w.in("id", old)
+			res, err := tx.ExecContext(ctx, `UPDATE rating_sheets SET superseded = TRUE`+w.sql()+` AND superseded = FALSE`, w.args...)
+			if err != nil {
+				return err
+			}
+			if n, err := res.RowsAffected(); err != nil || n != int64(len(old)) {
+				return cmp.Or(err, errSheetRace)
+			}
 		}
 		if err := s.batchInsert(ctx, tx, "rating_sheets", sheetCols, ins, "", "", nil); err != nil {
 			return err
