@@ -124,17 +124,25 @@ func (l *Loader) classAvg(ctx context.Context, schoolID, cycleID, classID int64)
 		return classAvg{}, err
 	}
 	l.classKey, l.class = k, all
+	// Means of the rated scores only, as the class's portrait (storage's
+	// result_means) takes them: a dimension nobody rated is not a 0.
 	a := classAvg{dims: map[string]float64{}}
 	n := map[string]int{}
+	rated := 0
 	for _, r := range all {
-		a.total += r.Total
+		if r.Rated {
+			a.total += r.Total
+			rated++
+		}
 		for _, d := range r.Dimensions {
-			a.dims[d.Code] += d.Score
-			n[d.Code]++
+			if d.Rated {
+				a.dims[d.Code] += d.Score
+				n[d.Code]++
+			}
 		}
 	}
-	if len(all) > 0 {
-		a.total /= float64(len(all))
+	if rated > 0 {
+		a.total /= float64(rated)
 	}
 	for c := range a.dims {
 		a.dims[c] /= float64(n[c])
