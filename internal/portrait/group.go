@@ -3,7 +3,11 @@ package portrait
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+
+	"zhijiao/internal/eval"
+	"zhijiao/internal/stats"
 )
 
 // Group portraits: the distribution of totals, the shares of the levels,
@@ -156,21 +160,11 @@ func Describe(totals []float64) Stats {
 	if len(totals) == 0 {
 		return Stats{}
 	}
-	s := append([]float64(nil), totals...)
-	sort.Float64s(s)
-	var sum float64
-	for _, x := range s {
-		sum += x
-	}
-	med := s[len(s)/2]
-	if len(s)%2 == 0 {
-		med = (s[len(s)/2-1] + s[len(s)/2]) / 2
-	}
-	return Stats{Count: len(s), Mean: round2(sum / float64(len(s))), Median: round2(med), Min: s[0], Max: s[len(s)-1]}
+	return Stats{Count: len(totals), Mean: eval.Round2(stats.Mean(totals)), Median: eval.Round2(stats.Median(totals)),
+		Min: slices.Min(totals), Max: slices.Max(totals)}
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // DeltaText is Delta as a page shows it: "+1.5", or "—" without a
 // previous cycle.
