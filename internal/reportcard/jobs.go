@@ -110,7 +110,10 @@ func (r *Runner) run(ctx context.Context, j storage.ReportJob) {
 	if err := r.Do(ctx, j); err != nil {
 		r.Log.Warn("report job failed", "job", j.ID, "err", err)
 		if ctx.Err() == nil {
-			r.St.FailReportJob(ctx, j.SchoolID, j.ID, "导出失败："+err.Error())
+			// Per-student problems are listed on their own; what fails a
+			// whole job is the database or the disk, whose (English)
+			// message belongs in the log, not on the page.
+			r.St.FailReportJob(ctx, j.SchoolID, j.ID, "导出失败，请重试；如仍失败请联系管理员查看服务器日志")
 		}
 	}
 }
