@@ -176,10 +176,12 @@ func (a *API) ratingCreate(w http.ResponseWriter, r *http.Request, c *call) {
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 		notFound(w)
-	case err != nil:
+	case errors.Is(err, storage.ErrRefused):
 		// Storage refuses the whole form with one Chinese reason: not
 		// assigned, closed cycle, unknown indicator, value off the scale.
 		fail(w, http.StatusUnprocessableEntity, err.Error())
+	case err != nil:
+		a.serverError(w, r, err)
 	default:
 		writeJSON(w, http.StatusOK, ratingResult{Written: n})
 	}

@@ -43,6 +43,17 @@ var ErrNotFound = errors.New("记录不存在")
 // so pages can answer "not found" rather than show whom one could rate.
 var ErrNotAssigned = errors.New("未分配的评价任务")
 
+// ErrRefused marks a refusal whose Chinese message is meant for the user
+// (a closed cycle, a value off the scale); any other error of the same
+// method is the database's, for the log and not for the page.
+var ErrRefused = errors.New("提交被拒绝")
+
+// refusal is a Chinese message that errors.Is reports as ErrRefused.
+type refusal string
+
+func (e refusal) Error() string        { return string(e) }
+func (e refusal) Is(target error) bool { return target == ErrRefused }
+
 // Open connects to dsn: "sqlite:PATH" or "postgres://…" (also "postgresql://").
 // SQLite is opened in WAL mode with foreign keys on and a busy timeout, so
 // readers never block the single writer and a second process waits instead

@@ -17,7 +17,8 @@ import (
 // the whole batch, naming the first bad item in Chinese, unless the cycle
 // is open, every student is assigned to this rater in rating_tasks, every
 // indicator belongs to the cycle's framework and is rated by the role, and
-// every value is on the scale (eval.CheckRating). A rating identical to the
+// every value is on the scale (eval.CheckRating); such refusals satisfy
+// errors.Is(err, ErrRefused). A rating identical to the
 // rater's current one writes nothing; a changed one is a new (correction)
 // row. It returns how many rows were written.
 //
@@ -37,7 +38,7 @@ func (s *Storage) SubmitRatings(ctx context.Context, schoolID int64, a model.Act
 
 // errSheetRace: the sheet a submission merged into was superseded by
 // another submission that committed first.
-var errSheetRace = errors.New("评分表已被同时提交的另一份评分更新")
+var errSheetRace error = refusal("评分表已被同时提交的另一份评分更新，请重试")
 
 func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Actor, cycleID int64, role model.RaterRole, raterID, raterUserID int64, rs []model.Rating) (int, error) {
 	written := 0
@@ -47,7 +48,7 @@ func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Act
 			return err
 		}
 		if c.State != model.CycleOpen {
-			return fmt.Errorf("评价周期“%s”%s，不能提交评分", c.Name, c.State.Name())
+			return refusal(fmt.Sprintf("评价周期“%s”%s，不能提交评分", c.Name, c.State.Name()))
 		}
 		f, err := s.framework(ctx, tx, schoolID, c.FrameworkID)
 		if err != nil {
@@ -76,7 +77,7 @@ func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Act
 				return notAssigned(fmt.Sprintf("第 %d 条：学生 %d 不在%s的评价任务中", i+1, r.StudentID, role.Name()))
 			}
 			if msg := eval.CheckRating(f, r); msg != "" {
-				return fmt.Errorf("第 %d 条：%s", i+1, msg)
+				return refusal(fmt.Sprintf("第 %d 条：%s", i+1, msg))
 			}
 		}
 		// The rater's current sheets, decoded only for the students of
@@ -408,7 +409,7 @@ func (s *Storage) RatingCount(ctx context.Context, schoolID, cycleID int64) (int
 type notAssigned string
 
 func (e notAssigned) Error() string        { return string(e) }
-func (e notAssigned) Is(target error) bool { return target == ErrNotAssigned }
+func (e notAssigned) Is(target error) bool { return target == ErrNotAssigned || target == ErrRefused }
 
 // ClassRatings lists the current ratings of the students a cycle rates in
 // one class, for the fairness view of that class.

@@ -179,6 +179,10 @@ func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
 			s.errorPage(w, r, http.StatusNotFound, "没有这项评价任务")
 			return
 		}
+		if !errors.Is(err, storage.ErrRefused) {
+			s.serverError(w, r, err)
+			return
+		}
 		errs = append(errs, err.Error())
 	}
 	if len(errs) > 0 {

@@ -212,8 +212,12 @@ func (s *Server) rateGridSave(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case errors.Is(err, storage.ErrNotFound) || errors.Is(err, storage.ErrNotAssigned):
 		replyJSON(w, http.StatusNotFound, gridReply{Error: "没有这项评价任务"})
-	case err != nil:
+	case errors.Is(err, storage.ErrRefused):
 		replyJSON(w, http.StatusUnprocessableEntity, gridReply{Error: err.Error()})
+	case err != nil:
+		// The database's own failure: logged, and the row offers a retry.
+		slog.Error("grid save", "path", r.URL.Path, "err", err)
+		replyJSON(w, http.StatusInternalServerError, gridReply{Error: "服务器内部错误，请稍后再试"})
 	default:
 		replyJSON(w, http.StatusOK, gridReply{OK: true, Written: n})
 	}

@@ -167,8 +167,12 @@ func (s *Server) rateOfflineUpload(w http.ResponseWriter, r *http.Request) {
 		res.Ratings[i].Comment = comments[res.Ratings[i].StudentID]
 	}
 	n, err := s.st.SubmitRatings(ctx, school, actor(r), e.Cycle.ID, e.Role, e.RaterID, u.ID, res.Ratings)
-	if err != nil {
+	if errors.Is(err, storage.ErrRefused) {
 		fail(err.Error())
+		return
+	}
+	if err != nil {
+		s.serverError(w, r, err)
 		return
 	}
 	d.Saved, d.Written = true, n
