@@ -46,13 +46,8 @@ type classAvg struct {
 	dims  map[string]float64
 }
 
-// Zone is where dates are printed: China Standard Time.
-var Zone = func() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Shanghai"); err == nil {
-		return loc
-	}
-	return time.FixedZone("CST", 8*3600)
-}()
+// Zone is where dates are printed: the schools' zone.
+var Zone = storage.SchoolZone
 
 func (l *Loader) now() time.Time {
 	if l.Now != nil {

@@ -17,12 +17,7 @@ import (
 
 // kpiZone is the school's calendar: a survey answer submitted at 23:30 on
 // 30 June in China counts in June, whatever the server's clock says.
-var kpiZone = func() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Shanghai"); err == nil {
-		return loc
-	}
-	return time.FixedZone("CST", 8*3600)
-}()
+var kpiZone = SchoolZone
 
 // dayBounds turns an inclusive date period into the half-open instants
 // [from 00:00, to+1 00:00) in the school's calendar; zero where open.
@@ -175,7 +170,9 @@ func graduatesHaving(w *where, p portrait.Period) string {
 func (s *Storage) kpiGraduates(ctx context.Context, schoolID int64, p portrait.Period) ([]portrait.Graduate, error) {
 	w := schoolWhere("st.school_id", schoolID)
 	w.conds = append(w.conds, "st.enrollment_status = '毕业'")
-	return scanList(ctx, s.db, graduatesSQL+w.sql()+graduatesHaving(w, p)+` ORDER BY st.id`, w.args, func(r *sql.Rows, g *portrait.Graduate) error {
+	// graduatesHaving adds arguments: build the query before reading w.args.
+	q := graduatesSQL + w.sql() + graduatesHaving(w, p) + ` ORDER BY st.id`
+	return scanList(ctx, s.db, q, w.args, func(r *sql.Rows, g *portrait.Graduate) error {
 		var school int64
 		var cert int
 		if err := r.Scan(&school, &g.StudentID, &g.GraduatedOn, &cert); err != nil {

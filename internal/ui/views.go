@@ -7,15 +7,14 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
-	"os"
 	"strconv"
 	"strings"
 	"time"
-	_ "time/tzdata" // see displayZone
 
 	"zhijiao/internal/auth"
 	"zhijiao/internal/idcheck"
 	"zhijiao/internal/model"
+	"zhijiao/internal/storage"
 )
 
 type views struct {
@@ -56,20 +55,9 @@ func baseFuncs() template.FuncMap {
 	}
 }
 
-// displayZone is the time zone pages show times in: China Standard Time by
-// default (schools are in China whatever the server's clock says), or
-// ZHIJIAO_TZ. The zone database is embedded, so a minimal server without
-// /usr/share/zoneinfo shows the same times.
-var displayZone = func() *time.Location {
-	name := os.Getenv("ZHIJIAO_TZ")
-	if name == "" {
-		name = "Asia/Shanghai"
-	}
-	if loc, err := time.LoadLocation(name); err == nil {
-		return loc
-	}
-	return time.FixedZone("CST", 8*3600)
-}()
+// displayZone is the time zone pages show times in: the schools' zone
+// (storage.SchoolZone, ZHIJIAO_TZ or China Standard Time).
+var displayZone = storage.SchoolZone
 
 // cnDate renders "2026-03-01" or a time as "2026年3月1日".
 func cnDate(v any) string {
