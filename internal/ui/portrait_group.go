@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"zhijiao/internal/model"
 	"zhijiao/internal/portrait"
@@ -169,7 +171,6 @@ func (d *portraitGroupData) groupClasses(visible []model.Class, all bool) ([]int
 			parts = append(parts, c.Name)
 		}
 	}
-	d.ClassCount = len(ids)
 	if d.F.Class != 0 && !found["class"] {
 		return nil, false
 	}
@@ -203,7 +204,7 @@ func (d *portraitGroupData) groupClasses(visible []model.Class, all bool) ([]int
 	}
 	switch {
 	case len(parts) > 0:
-		d.GroupName = fmt.Sprint(joinParts(parts))
+		d.GroupName = strings.Join(parts, " · ")
 	case all:
 		d.GroupName = "全校"
 	default:
@@ -216,17 +217,6 @@ func (d *portraitGroupData) groupClasses(visible []model.Class, all bool) ([]int
 		ids = []int64{}
 	}
 	return ids, true
-}
-
-func joinParts(p []string) string {
-	out := ""
-	for i, x := range p {
-		if i > 0 {
-			out += " · "
-		}
-		out += x
-	}
-	return out
 }
 
 // groupPortrait computes every figure of the page for the chosen cycle
@@ -252,18 +242,18 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 	d.Stats = portrait.Describe(totals)
 	d.Hist = portrait.Histogram(totals)
 	d.Shares = portrait.LevelShares(levels)
-	names, err := s.frameworkNames(r, c.FrameworkID)
+	dims, err := s.frameworkDims(r, c.FrameworkID)
 	if err != nil {
 		return err
 	}
-	d.Dims, d.Indicators = splitMeans(g.means, names)
+	d.Dims, d.Indicators = splitMeans(g.means, dims)
 	if len(g.prevRes) > 0 {
 		pt, pl := resultColumns(g.prevRes)
 		ps := portrait.Describe(pt)
 		d.PrevStats = &ps
 		d.MeanDelta = fmt.Sprintf("%+.2f", d.Stats.Mean-ps.Mean)
 		portrait.CompareShares(d.Shares, portrait.LevelShares(pl))
-		pd, pi := splitMeans(g.prevMeans, names)
+		pd, pi := splitMeans(g.prevMeans, dims)
 		portrait.Compare(d.Dims, pd)
 		portrait.Compare(d.Indicators, pi)
 	}
@@ -289,7 +279,7 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 	if d.PrevStats != nil {
 		prev := portrait.Series{Name: d.Prev.Name}
 		for _, m := range d.Dims {
-			v := nan()
+			v := math.NaN()
 			if m.Prev != nil {
 				v = round1(*m.Prev)
 			}
@@ -385,12 +375,12 @@ func resultColumns(res []storage.GroupResult) ([]float64, []string) {
 }
 
 // splitMeans names the means and puts them in framework order.
-func splitMeans(means []storage.ScoreMean, names frameworkNames) (dims, inds []portrait.Mean) {
+func splitMeans(means []storage.ScoreMean, fdims []model.Dimension) (dims, inds []portrait.Mean) {
 	by := map[string]storage.ScoreMean{}
 	for _, m := range means {
 		by[m.Kind+m.Code] = m
 	}
-	for _, dim := range names.dims {
+	for _, dim := range fdims {
 		if m, ok := by[storage.ScoreDimension+dim.Code]; ok {
 			dims = append(dims, portrait.Mean{Code: dim.Code, Name: dim.Name, Mean: round2(m.Mean), Count: m.Count})
 		}

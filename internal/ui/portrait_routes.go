@@ -100,27 +100,9 @@ func (s *Server) portraitCycles(r *http.Request) ([]portraitCycle, error) {
 	return out, nil
 }
 
-// frameworkNames maps the dimension and indicator codes of a framework to
-// their names and each indicator to its dimension's name, with the
-// dimensions in framework order.
-type frameworkNames struct {
-	dims     []model.Dimension
-	name     map[string]string
-	dimOfInd map[string]string
-}
-
-func (s *Server) frameworkNames(r *http.Request, frameworkID int64) (frameworkNames, error) {
+// frameworkDims are the dimensions (with their indicators) of a cycle's
+// framework version, in framework order.
+func (s *Server) frameworkDims(r *http.Request, frameworkID int64) ([]model.Dimension, error) {
 	f, err := s.st.Framework(r.Context(), schoolOf(r), frameworkID)
-	if err != nil {
-		return frameworkNames{}, err
-	}
-	fn := frameworkNames{dims: f.Dimensions, name: map[string]string{}, dimOfInd: map[string]string{}}
-	for _, d := range f.Dimensions {
-		fn.name[d.Code] = d.Name
-		for _, ind := range d.Indicators {
-			fn.name[ind.Code] = ind.Name
-			fn.dimOfInd[ind.Code] = d.Name
-		}
-	}
-	return fn, nil
+	return f.Dimensions, err
 }

@@ -130,7 +130,7 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 	}
 	last := got[len(got)-1]
 	d.Latest, d.Total, d.Level = &last.c, last.res.Total, last.res.Level
-	names, err := s.frameworkNames(r, last.c.FrameworkID)
+	fdims, err := s.frameworkDims(r, last.c.FrameworkID)
 	if err != nil {
 		return err
 	}
@@ -146,7 +146,7 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 		avg[m.Kind+m.Code] = round1(m.Mean)
 	}
 	mine := ratedScores(last.res)
-	for _, dim := range names.dims {
+	for _, dim := range fdims {
 		if v, ok := mine[storage.ScoreDimension+dim.Code]; ok {
 			d.Dims = append(d.Dims, portrait.Score{Name: dim.Name, Score: v, ClassAvg: avg[storage.ScoreDimension+dim.Code]})
 		}
@@ -164,13 +164,13 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 	for _, g := range got {
 		perTerm[g.c.TermID]++
 	}
-	for _, dim := range names.dims {
+	for _, dim := range fdims {
 		d.DimNames = append(d.DimNames, dim.Name)
 	}
 	var growth []portrait.Growth
-	series := make([]portrait.Series, len(names.dims)+1)
+	series := make([]portrait.Series, len(fdims)+1)
 	series[0].Name = "总分"
-	for i, dim := range names.dims {
+	for i, dim := range fdims {
 		series[i+1].Name = dim.Name
 	}
 	var labels []string
@@ -182,7 +182,7 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 		row := growthRow{Label: label, Total: g.res.Total, Level: g.res.Level}
 		by := ratedScores(g.res)
 		series[0].Values = append(series[0].Values, g.res.Total)
-		for i, dim := range names.dims {
+		for i, dim := range fdims {
 			v, ok := by[storage.ScoreDimension+dim.Code]
 			if !ok {
 				v = math.NaN()
@@ -242,4 +242,3 @@ func ratedScores(r model.StudentResult) map[string]float64 {
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-func nan() float64 { return math.NaN() }
