@@ -104,6 +104,15 @@ func (s *Server) surveyInvite(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	ents, _, err := s.st.Enterprises(ctx, school, model.ListQuery{PerPage: 500})
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	ours := map[int64]model.Enterprise{}
+	for _, e := range ents {
+		ours[e.ID] = e
+	}
 	hashes := map[int64]string{}
 	base := s.publicBase(r)
 	for _, v := range r.Form["enterprise_id"] {
@@ -111,8 +120,8 @@ func (s *Server) surveyInvite(w http.ResponseWriter, r *http.Request) {
 		if _, dup := hashes[id]; dup || slices.ContainsFunc(before, func(i storage.SurveyInvitation) bool { return i.EnterpriseID == id }) {
 			continue // an enterprise keeps its one link
 		}
-		e, err := s.st.Enterprise(ctx, school, id)
-		if err != nil {
+		e, ok := ours[id]
+		if !ok {
 			continue // not this school's: ignored, as if not ticked
 		}
 		tok, _, hash := auth.NewAPIToken()
