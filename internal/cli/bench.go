@@ -77,7 +77,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "  完整导入 / full import (parse+validate+write): %8.3f s\n", r.Import.Seconds())
 		fmt.Fprintf(e.stdout, "  比值 / ratio import ÷ bare read          : %8.2f×\n", r.Ratio())
 		ok := r.Import.Seconds() <= 3 && r.Ratio() <= 3
-		fmt.Fprintf(e.stdout, "  目标 / target ≤ 3 s and ≤ 3×: %s\n", map[bool]string{true: "达成 / met", false: "未达成 / NOT met"}[ok])
+		fmt.Fprintf(e.stdout, "  目标 / target ≤ 3 s and ≤ 3×: %s\n", met(ok))
 		return nil
 	case "eval":
 		r, err := bench.Eval(ctx, st, *students, *runs)
@@ -94,7 +94,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			r.Recompute.Seconds(), r.Last.Load.Seconds(), r.Last.Compute.Seconds(), r.Last.Store.Seconds())
 		fmt.Fprintf(e.stdout, "  比值 / ratio recompute ÷ bare                  : %8.2f×\n", r.Ratio())
 		ok := r.Recompute.Seconds() <= 2 && r.Ratio() <= 2
-		fmt.Fprintf(e.stdout, "  目标 / target ≤ 2 s and ≤ 2×: %s\n", map[bool]string{true: "达成 / met", false: "未达成 / NOT met"}[ok])
+		fmt.Fprintf(e.stdout, "  目标 / target ≤ 2 s and ≤ 2×: %s\n", met(ok))
 		return nil
 	case "submit":
 		n := *clients
@@ -110,7 +110,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "  第一个错误 / first error: %s\n", r.Load.FirstErr)
 		}
 		ok := r.Load.Sustained >= 300 && r.Load.P99 < 200*time.Millisecond && r.Load.Errors == 0 && r.Counted == r.Expected
-		fmt.Fprintf(e.stdout, "  目标 / target ≥ 300/s sustained, p99 < 200 ms, no errors, nothing lost: %s\n", map[bool]string{true: "达成 / met", false: "未达成 / NOT met"}[ok])
+		fmt.Fprintf(e.stdout, "  目标 / target ≥ 300/s sustained, p99 < 200 ms, no errors, nothing lost: %s\n", met(ok))
 		return nil
 	case "report":
 		return printReportBench(ctx, e, st, *students, *runs)
@@ -126,7 +126,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "  班级群体画像 / class portrait    : %8.3f s\n", r.Class.Seconds())
 		fmt.Fprintf(e.stdout, "  学生画像 / student portrait      : %8.3f s\n", r.Student.Seconds())
 		ok := r.School < time.Second/2 && r.Class < time.Second/2 && r.Student < time.Second/2
-		fmt.Fprintf(e.stdout, "  目标 / target < 0.5 s each: %s\n", map[bool]string{true: "达成 / met", false: "未达成 / NOT met"}[ok])
+		fmt.Fprintf(e.stdout, "  目标 / target < 0.5 s each: %s\n", met(ok))
 		return nil
 	case "kpi":
 		return benchKPI(ctx, e, st, *schools, *requests)
@@ -165,6 +165,6 @@ func benchKPI(ctx context.Context, e *env, st *storage.Storage, schools, request
 	fmt.Fprintf(e.stdout, "  %-42s %s\n", "页面 / page "+r.Path, r.Page)
 	fmt.Fprintf(e.stdout, "  %-42s %s\n", "基线 / baseline GET /password", r.Base)
 	fmt.Fprintf(e.stdout, "  比值 / ratio p95 page ÷ baseline: %.1f×\n", r.Ratio())
-	fmt.Fprintf(e.stdout, "  目标 / target p95 < %d ms: %s\n", target.Milliseconds(), map[bool]string{true: "达成 / met", false: "未达成 / NOT met"}[r.Page.P95 < target])
+	fmt.Fprintf(e.stdout, "  目标 / target p95 < %d ms: %s\n", target.Milliseconds(), met(r.Page.P95 < target))
 	return nil
 }
