@@ -109,7 +109,7 @@ func (s *Storage) ensureResultSummaries(ctx context.Context, schoolID, cycleID i
 	if !missing {
 		return nil
 	}
-	return s.InTx(ctx, func(tx *sql.Tx) error {
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT detail, detail_z FROM results WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID)
 		if err != nil {
 			return err
@@ -140,6 +140,12 @@ func (s *Storage) ensureResultSummaries(ctx context.Context, schoolID, cycleID i
 		slog.Info("result summaries filled from details", "school", schoolID, "cycle", cycleID, "results", len(results))
 		return s.replaceResultSummaries(ctx, tx, schoolID, cycleID, results)
 	})
+	// Two first visits at once both fill: the second finds the first's
+	// rows (a duplicate key), which are the same summaries.
+	if isUniqueViolation(err) {
+		return nil
+	}
+	return err
 }
 
 // ScoreMean is the mean score of one dimension or indicator over a group.
