@@ -23,9 +23,9 @@ type ReportComment struct {
 var reportCommentRoles = []string{string(model.RaterHeadTeacher), string(model.RaterSubjectTeacher), string(model.RaterMentor)}
 
 // ReportComments lists the non-empty comments of the given students in a
-// cycle by head teachers, subject teachers and mentors, from each rater's
-// current sheet (a later sheet without a comment withdraws an earlier
-// one). Order: student, role, rater, indicator.
+// cycle by head teachers, subject teachers and mentors: each rater's
+// current sheet's comment (sheetComment, the rule the portrait's
+// StudentComments follows too). Order: student, role, rater.
 func (s *Storage) ReportComments(ctx context.Context, schoolID, cycleID int64, studentIDs []int64) ([]ReportComment, error) {
 	w := schoolWhere("school_id", schoolID)
 	w.add("cycle_id = ?", cycleID)
@@ -38,44 +38,36 @@ func (s *Storage) ReportComments(ctx context.Context, schoolID, cycleID int64, s
 		return nil, err
 	}
 	defer rows.Close()
-	type key struct {
-		student int64
-		role    string
-		rater   int64
-		code    string
+	type keyed struct {
+		ReportComment
+		rater int64
 	}
-	newest := map[key]string{}
+	var all []keyed
 	var raw sql.RawBytes
 	for rows.Next() {
-		var k key
-		if err := rows.Scan(&k.student, &k.role, &k.rater, &raw); err != nil {
+		var k keyed
+		var role string
+		if err := rows.Scan(&k.StudentID, &role, &k.rater, &raw); err != nil {
 			return nil, err
 		}
-		items, err := decodeSheet(raw)
-		if err != nil {
+		if k.Text, err = sheetComment(raw); err != nil {
 			return nil, err
 		}
-		for _, it := range items {
-			k.code = it.code
-			newest[k] = it.comment
+		if k.Text != "" {
+			k.Role = model.RaterRole(role)
+			all = append(all, k)
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	keys := make([]key, 0, len(newest))
-	for k, c := range newest {
-		if c != "" {
-			keys = append(keys, k)
-		}
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		return cmp.Or(cmp.Compare(a.student, b.student), cmp.Compare(slices.Index(reportCommentRoles, a.role), slices.Index(reportCommentRoles, b.role)),
-			cmp.Compare(a.rater, b.rater), strings.Compare(a.code, b.code))
+	slices.SortFunc(all, func(a, b keyed) int {
+		return cmp.Or(cmp.Compare(a.StudentID, b.StudentID), cmp.Compare(slices.Index(reportCommentRoles, string(a.Role)), slices.Index(reportCommentRoles, string(b.Role))),
+			cmp.Compare(a.rater, b.rater))
 	})
-	out := make([]ReportComment, len(keys))
-	for i, k := range keys {
-		out[i] = ReportComment{StudentID: k.student, Role: model.RaterRole(k.role), Text: newest[k]}
+	out := make([]ReportComment, len(all))
+	for i, k := range all {
+		out[i] = k.ReportComment
 	}
 	return out, nil
 }
