@@ -156,38 +156,63 @@ func HasResults(st model.CycleState) bool {
 
 // build fills a card (without its code) and what the verification page
 // shows of it.
-func (l *Loader) build(ctx context.Context, schoolID int64, c storage.EvalCycle, studentID int64) (report.Card, ShownTerm, error) {
-	var card report.Card
-	var shown ShownTerm
+// cardCore is what a card and its verification both rest on: the
+// student, their result, the school, the term and the framework, and the
+// levels the verification page shows.
+type cardCore struct {
+	stu    model.Student
+	res    model.StudentResult
+	school model.School
+	term   model.Term
+	f      model.Framework
+	shown  ShownTerm
+}
+
+// core reads a card's core: what Verify compares, without the class
+// averages, evidence and comments only the printed card needs.
+func (l *Loader) core(ctx context.Context, schoolID int64, c storage.EvalCycle, studentID int64) (cardCore, error) {
+	var k cardCore
 	if !HasResults(c.State) {
-		return card, shown, ErrNoResult
+		return k, ErrNoResult
 	}
-	stu, err := l.St.Student(ctx, schoolID, studentID)
-	if err != nil {
-		return card, shown, err
+	var err error
+	if k.stu, err = l.St.Student(ctx, schoolID, studentID); err != nil {
+		return k, err
 	}
 	res, ok := l.class[studentID]
 	if !ok || l.classKey != [3]int64{schoolID, c.ID, res.ClassID} {
 		res, err = l.St.StudentResult(ctx, schoolID, c.ID, studentID)
 		if errors.Is(err, storage.ErrNotFound) {
-			return card, shown, ErrNoResult
+			return k, ErrNoResult
 		}
 		if err != nil {
-			return card, shown, err
+			return k, err
 		}
 	}
-	sc, err := l.school(ctx, schoolID)
-	if err != nil {
-		return card, shown, err
+	k.res = res
+	if k.school, err = l.school(ctx, schoolID); err != nil {
+		return k, err
 	}
-	term, err := l.term(ctx, schoolID, c.TermID)
-	if err != nil {
-		return card, shown, err
+	if k.term, err = l.term(ctx, schoolID, c.TermID); err != nil {
+		return k, err
 	}
-	f, err := l.framework(ctx, schoolID, c.FrameworkID)
-	if err != nil {
-		return card, shown, err
+	if k.f, err = l.framework(ctx, schoolID, c.FrameworkID); err != nil {
+		return k, err
 	}
+	k.shown = ShownTerm{Term: k.term.Name(), Level: string(res.Level)}
+	for _, d := range res.Dimensions {
+		k.shown.Dimensions = append(k.shown.Dimensions, DimLevel{Name: d.Name, Level: string(eval.LevelFor(k.f.Grading, d.Score))})
+	}
+	return k, nil
+}
+
+func (l *Loader) build(ctx context.Context, schoolID int64, c storage.EvalCycle, studentID int64) (report.Card, ShownTerm, error) {
+	var card report.Card
+	k, err := l.core(ctx, schoolID, c, studentID)
+	if err != nil {
+		return card, k.shown, err
+	}
+	stu, res, shown := k.stu, k.res, k.shown
 	avg, err := l.classAvg(ctx, schoolID, c.ID, res.ClassID)
 	if err != nil {
 		return card, shown, err
@@ -200,17 +225,14 @@ func (l *Loader) build(ctx context.Context, schoolID int64, c storage.EvalCycle,
 		}
 	}
 	card = report.Card{
-		SchoolName: sc.Name,
-		Term:       term.Name(),
+		SchoolName: k.school.Name,
+		Term:       shown.Term,
 		Student: report.Student{Name: stu.Name, StudentNo: stu.StudentNo, ClassName: className, MajorName: stu.MajorName,
 			Gender: string(stu.Gender), IDNumber: stu.IDNumber, EntryYear: stu.EntryYear},
 		Total: res.Total, TotalClassAvg: avg.total, Level: string(res.Level),
 	}
-	shown = ShownTerm{Term: card.Term, Level: card.Level}
-	for _, d := range res.Dimensions {
-		lv := string(eval.LevelFor(f.Grading, d.Score))
-		card.Dimensions = append(card.Dimensions, report.Dim{Name: d.Name, Score: d.Score, ClassAvg: avg.dims[d.Code], Level: lv})
-		shown.Dimensions = append(shown.Dimensions, DimLevel{Name: d.Name, Level: lv})
+	for i, d := range res.Dimensions {
+		card.Dimensions = append(card.Dimensions, report.Dim{Name: d.Name, Score: d.Score, ClassAvg: avg.dims[d.Code], Level: shown.Dimensions[i].Level})
 	}
 	ev, err := l.St.VerifiedEvidenceOf(ctx, schoolID, c.TermID, studentID)
 	if err != nil {

@@ -49,14 +49,14 @@ func (l *Loader) Verify(ctx context.Context, typed string) (Verdict, error) {
 	if err != nil {
 		return Verdict{}, err
 	}
-	card, st, err := l.build(ctx, rc.SchoolID, c, rc.StudentID)
+	k, err := l.core(ctx, rc.SchoolID, c, rc.StudentID)
 	if errors.Is(err, ErrNoResult) || errors.Is(err, storage.ErrNotFound) {
 		return Verdict{}, nil
 	}
 	if err != nil {
 		return Verdict{}, err
 	}
-	now := Shown{Name: card.Student.Name, School: card.SchoolName, Terms: []ShownTerm{st}}
+	now := Shown{Name: k.stu.Name, School: k.school.Name, Terms: []ShownTerm{k.shown}}
 	if _, d := now.encode(); d != rc.Digest {
 		return Verdict{}, nil
 	}
