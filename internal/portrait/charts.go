@@ -39,21 +39,6 @@ func Radar(title string, dims []Score) Chart {
 	return c
 }
 
-// Line shows totals across terms.
-func Line(title string, growth []Growth) Chart {
-	x := make([]string, len(growth))
-	y := make([]float64, len(growth))
-	for i, g := range growth {
-		x[i], y[i] = g.Term, g.Total
-	}
-	c := base(title)
-	c["grid"] = map[string]any{"left": 40, "right": 20, "bottom": 60, "containLabel": true}
-	c["xAxis"] = map[string]any{"type": "category", "data": x, "axisLabel": map[string]any{"interval": 0, "rotate": 20}}
-	c["yAxis"] = map[string]any{"type": "value", "min": 0, "max": 100}
-	c["series"] = []any{map[string]any{"type": "line", "data": y, "label": map[string]any{"show": true}}}
-	return c
-}
-
 // Bars shows named counts or scores.
 func Bars(title string, names []string, values []float64) Chart {
 	c := base(title)
@@ -64,15 +49,3 @@ func Bars(title string, names []string, values []float64) Chart {
 	return c
 }
 
-// Shares shows parts of a whole, such as the shares of 优秀/良好/合格/待合格.
-func Shares(title string, names []string, values []float64) Chart {
-	data := make([]map[string]any, len(names))
-	for i := range names {
-		data[i] = map[string]any{"name": names[i], "value": values[i]}
-	}
-	c := base(title)
-	c["legend"] = map[string]any{"bottom": 0}
-	c["series"] = []any{map[string]any{"type": "pie", "radius": []string{"35%", "62%"}, "data": data,
-		"label": map[string]any{"formatter": "{b}\n{d}%"}}}
-	return c
-}

@@ -9,10 +9,9 @@ import (
 func TestChartsAreJSONWithTheTableNumbers(t *testing.T) {
 	dims := []Score{{"德", 88, 86}, {"智", 81.5, 80}, {"职业技能", 92.5, 86.2}}
 	for name, c := range map[string]Chart{
-		"radar":  Radar("综合素质雷达图", dims),
-		"line":   Line("历学期总分", []Growth{{"第一学期", 80}, {"第二学期", 83.5}}),
-		"bars":   Bars("各维度平均分", []string{"德", "智"}, []float64{85, 80}),
-		"shares": Shares("等级分布", []string{"优秀", "良好"}, []float64{12, 30}),
+		"radar": Radar("综合素质雷达图", dims),
+		"bars":  Bars("各维度平均分", []string{"德", "智"}, []float64{85, 80}),
+		"ring":  Ring("等级分布", []string{"优秀", "良好"}, []float64{12, 30}),
 	} {
 		b, err := json.Marshal(c)
 		if err != nil {
