@@ -13,7 +13,7 @@ import (
 type Shown struct {
 	Name   string      `json:"name"`
 	School string      `json:"school"`
-	Terms  []ShownTerm `json:"terms"` // one for a term card; all for an archive
+	Terms  []ShownTerm `json:"terms"` // the card's term (an archive prints each term's own code)
 }
 
 // ShownTerm is one term's levels.

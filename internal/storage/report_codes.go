@@ -7,8 +7,10 @@ import (
 	"time"
 )
 
-// ReportCode is an issued verification code of a printed report card
-// (CycleID > 0) or graduation archive (CycleID 0).
+// ReportCode is an issued verification code of a printed report card of
+// one cycle; a graduation archive prints each term's card with its own
+// code. (The table allows cycle 0, for a code of a whole archive; none is
+// issued.)
 type ReportCode struct {
 	ID         int64
 	SchoolID   int64
