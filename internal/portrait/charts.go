@@ -48,4 +48,3 @@ func Bars(title string, names []string, values []float64) Chart {
 	c["series"] = []any{map[string]any{"type": "bar", "data": values, "label": map[string]any{"show": true, "position": "top"}}}
 	return c
 }
-
