@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
 	"zhijiao/internal/portrait"
 	"zhijiao/internal/storage"
@@ -382,11 +383,11 @@ func splitMeans(means []storage.ScoreMean, fdims []model.Dimension) (dims, inds 
 	}
 	for _, dim := range fdims {
 		if m, ok := by[storage.ScoreDimension+dim.Code]; ok {
-			dims = append(dims, portrait.Mean{Code: dim.Code, Name: dim.Name, Mean: round2(m.Mean), Count: m.Count})
+			dims = append(dims, portrait.Mean{Code: dim.Code, Name: dim.Name, Mean: eval.Round2(m.Mean), Count: m.Count})
 		}
 		for _, ind := range dim.Indicators {
 			if m, ok := by[storage.ScoreIndicator+ind.Code]; ok {
-				inds = append(inds, portrait.Mean{Code: ind.Code, Name: ind.Name, Dimension: dim.Name, Mean: round2(m.Mean), Count: m.Count})
+				inds = append(inds, portrait.Mean{Code: ind.Code, Name: ind.Name, Dimension: dim.Name, Mean: eval.Round2(m.Mean), Count: m.Count})
 			}
 		}
 	}

@@ -239,5 +239,3 @@ func ratedScores(r model.StudentResult) map[string]float64 {
 	}
 	return out
 }
-
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
