@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"zhijiao/internal/model"
+	"zhijiao/internal/portrait"
 )
 
 // Graduate destinations as the 就业与培训 pages list, correct and import
@@ -48,7 +49,7 @@ func (s *Storage) ListDestinations(ctx context.Context, schoolID int64, f Destin
 	if f.FirstOnly {
 		w.add("d.first_survey = ?", true)
 	}
-	periodWhereRaw(w, "d.survey_date", f.From, f.To)
+	periodWhere(w, "d.survey_date", portrait.Period{From: f.From, To: f.To})
 	if f.Q != "" {
 		w.add("(st.name LIKE ? OR st.student_no LIKE ? OR d.employer LIKE ?)", likePattern(f.Q))
 	}
@@ -64,15 +65,6 @@ func (s *Storage) ListDestinations(ctx context.Context, schoolID int64, f Destin
 		return err
 	})
 	return out, total, err
-}
-
-func periodWhereRaw(w *where, col, from, to string) {
-	if from != "" {
-		w.add(col+" >= ?", from)
-	}
-	if to != "" {
-		w.add(col+" <= ?", to)
-	}
 }
 
 // Destination reads one destination.

@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	"zhijiao/internal/model"
+	"zhijiao/internal/portrait"
 )
 
 // destinationKinds mirrors portrait's Dest* constants; storage refuses
@@ -35,29 +36,14 @@ func (s *Storage) AddDestination(ctx context.Context, schoolID int64, a model.Ac
 // may be empty).
 func (s *Storage) Destinations(ctx context.Context, schoolID int64, from, to string) ([]model.GraduateDestination, error) {
 	w := schoolWhere("d.school_id", schoolID)
-	if from != "" {
-		w.add("d.survey_date >= ?", from)
-	}
-	if to != "" {
-		w.add("d.survey_date <= ?", to)
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT d.id, d.school_id, d.student_id, st.name, d.kind, COALESCE(d.enterprise_id, 0), d.employer, d.position, d.relevant,
-		d.further_school, d.survey_date, d.first_survey, d.note, d.created_at
-		FROM graduate_destinations d JOIN students st ON st.school_id = d.school_id AND st.id = d.student_id`+w.sql()+` ORDER BY d.survey_date, d.id`, w.args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
+	periodWhere(w, "d.survey_date", portrait.Period{From: from, To: to})
 	var out []model.GraduateDestination
-	for rows.Next() {
-		var d model.GraduateDestination
-		if err := rows.Scan(&d.ID, &d.SchoolID, &d.StudentID, &d.StudentName, &d.Kind, &d.EnterpriseID, &d.Employer, &d.Position, &d.Relevant,
-			&d.FurtherSchool, &d.SurveyDate, &d.FirstSurvey, &d.Note, &d.CreatedAt); err != nil {
-			return nil, err
-		}
+	err := scanAll(ctx, s.db, destinationSelect+w.sql()+` ORDER BY d.survey_date, d.id`, w.args, func(r *sql.Rows) error {
+		d, err := scanDestination(r)
 		out = append(out, d)
-	}
-	return out, rows.Err()
+		return err
+	})
+	return out, err
 }
 
 // AddTrainingSession records a social-training course.
