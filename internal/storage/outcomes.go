@@ -71,12 +71,7 @@ func (s *Storage) AddTrainingSession(ctx context.Context, schoolID int64, a mode
 // TrainingSessions lists courses that start in [from, to].
 func (s *Storage) TrainingSessions(ctx context.Context, schoolID int64, from, to string) ([]model.TrainingSession, error) {
 	w := schoolWhere("school_id", schoolID)
-	if from != "" {
-		w.add("starts_on >= ?", from)
-	}
-	if to != "" {
-		w.add("starts_on <= ?", to)
-	}
+	periodWhere(w, "starts_on", portrait.Period{From: from, To: to})
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, title, kind, starts_on, ends_on, trainees, served, COALESCE(enterprise_id, 0) FROM training_sessions`+w.sql()+` ORDER BY starts_on, id`, w.args...)
 	if err != nil {
 		return nil, err
@@ -115,12 +110,7 @@ func (s *Storage) AddTeacherAward(ctx context.Context, schoolID int64, a model.A
 // TeacherAwards lists teachers' awards dated in [from, to].
 func (s *Storage) TeacherAwards(ctx context.Context, schoolID int64, from, to string) ([]model.TeacherAward, error) {
 	w := schoolWhere("a.school_id", schoolID)
-	if from != "" {
-		w.add("a.awarded_on >= ?", from)
-	}
-	if to != "" {
-		w.add("a.awarded_on <= ?", to)
-	}
+	periodWhere(w, "a.awarded_on", portrait.Period{From: from, To: to})
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.school_id, a.teacher_id, t.name, a.title, a.level, a.prize, a.awarded_on
 		FROM teacher_awards a JOIN teachers t ON t.school_id = a.school_id AND t.id = a.teacher_id`+w.sql()+` ORDER BY a.awarded_on, a.id`, w.args...)
 	if err != nil {
