@@ -50,9 +50,7 @@ func Parse(r io.Reader, lim roster.Limits, s Sheet) (*Result, error) {
 		return nil, fmt.Errorf("无法读取“%s”工作表", dataSheet)
 	}
 	defer rows.Close()
-	if lim.MaxRows <= 0 {
-		lim.MaxRows = roster.DefaultLimits.MaxRows
-	}
+	lim = lim.WithDefaults()
 	res := &Result{}
 	var cols []hcol
 	noCol, nameCol := -1, -1
@@ -134,11 +132,11 @@ func readHeader(cells []string, s Sheet) ([]hcol, int, int, error) {
 		code, _, _ := strings.Cut(h, " ")
 		ind, ok := mine[code]
 		if !ok {
-			return nil, 0, 0, fmt.Errorf("表头第 %d 列“%s”不是您要评的指标；请不要修改表头，重新下载评分表后再填写", i+1, shorten(h, 20))
+			return nil, 0, 0, fmt.Errorf("表头第 %d 列“%s”不是您要评的指标；请不要修改表头，重新下载评分表后再填写", i+1, roster.Shorten(h, 20))
 		}
 		for _, c := range cols {
 			if c.ind.Code == code {
-				return nil, 0, 0, fmt.Errorf("表头中指标“%s”出现了两次；请不要修改表头，重新下载评分表后再填写", shorten(h, 20))
+				return nil, 0, 0, fmt.Errorf("表头中指标“%s”出现了两次；请不要修改表头，重新下载评分表后再填写", roster.Shorten(h, 20))
 			}
 		}
 		cols = append(cols, hcol{i, ind})

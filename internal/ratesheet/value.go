@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
@@ -118,12 +117,4 @@ func indicator(f model.Framework, code string) (model.Indicator, bool) {
 		}
 	}
 	return model.Indicator{}, false
-}
-
-// shorten keeps a quoted cell readable in a message.
-func shorten(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n]) + "…"
 }

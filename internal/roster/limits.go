@@ -11,6 +11,9 @@ type Limits struct {
 // 10,000 students, so 20,000 rows leaves room without inviting abuse.
 var DefaultLimits = Limits{MaxBytes: 20 << 20, MaxRows: 20000, MaxUnzipped: 200 << 20}
 
+// WithDefaults fills the zero fields from DefaultLimits.
+func (l Limits) WithDefaults() Limits { return l.withDefaults() }
+
 func (l Limits) withDefaults() Limits {
 	if l.MaxBytes <= 0 {
 		l.MaxBytes = DefaultLimits.MaxBytes

@@ -39,6 +39,9 @@ func (e RowError) Error() string {
 }
 
 // shorten keeps error messages readable when a cell holds a paragraph.
+// Shorten is shorten for other readers of uploaded files' text.
+func Shorten(s string, n int) string { return shorten(s, n) }
+
 func shorten(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
