@@ -99,3 +99,34 @@ func mustText(t *testing.T, ctx context.Context, sel string) string {
 	}
 	return s
 }
+
+// MarkPage marks the current document, so that WaitNewPage can tell the
+// page a form leads to from the page it was sent from: waiting only for a
+// selector could match the old page, and reading or navigating on then
+// races the navigation in flight.
+func MarkPage(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(function(){ window.__zjOld = true; return true })()`)); err != nil {
+		t.Fatalf("mark page: %v", err)
+	}
+}
+
+// WaitNewPage waits until the marked document has been replaced and the
+// new one has loaded, then for ready on it.
+func WaitNewPage(t *testing.T, ctx context.Context, ready string) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		gone, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!window.__zjOld && document.readyState === "complete"`))
+		if err == nil && gone {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the form's next page did not load: %v", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if err := chromedp.Do(ctx, chromedp.WaitReady(ready)); err != nil {
+		t.Fatalf("next page %s: %v", ready, err)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -63,39 +62,13 @@ func TestWholeCycleInBrowser(t *testing.T) {
 	}
 	// submitVia submits the form that holds the element sel (the buttons
 	// ask for confirmation in a dialog; submitting the form skips it).
-	// The page a form posts from is marked first, and the next step waits
-	// until that page is gone: waiting only for a selector could match the
-	// old page, and navigating on would abort the POST in flight.
-	mark := func(b context.Context) {
-		t.Helper()
-		if _, err := chromedp.Run(b, chromedp.Evaluate[bool](`(function(){ window.__zjOld = true; return true })()`)); err != nil {
-			t.Fatalf("mark page: %v", err)
-		}
-	}
-	waitNewPage := func(b context.Context, ready string) {
-		t.Helper()
-		deadline := time.Now().Add(60 * time.Second)
-		for {
-			gone, err := chromedp.Run(b, chromedp.Evaluate[bool](`!window.__zjOld && document.readyState === "complete"`))
-			if err == nil && gone {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("the form's next page did not load: %v", err)
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
-		if err := chromedp.Do(b, chromedp.WaitReady(ready)); err != nil {
-			t.Fatalf("next page %s: %v", ready, err)
-		}
-	}
 	submitVia := func(b context.Context, sel, ready string) {
 		t.Helper()
-		mark(b)
+		MarkPage(t, b)
 		if _, err := chromedp.Run(b, chromedp.Evaluate[bool](`(function(){ document.querySelector(`+strconv.Quote(sel)+`).form.submit(); return true })()`)); err != nil {
 			t.Fatalf("submit %s: %v", sel, err)
 		}
-		waitNewPage(b, ready)
+		WaitNewPage(t, b, ready)
 	}
 	fillAll := func(b context.Context) {
 		t.Helper()
@@ -202,11 +175,11 @@ func TestWholeCycleInBrowser(t *testing.T) {
 	if err := chromedp.Do(ht, chromedp.SendKeys(`textarea[name=review]`, "情况属实，建议上调")); err != nil {
 		t.Fatal(err)
 	}
-	mark(ht)
+	MarkPage(t, ht)
 	if err := chromedp.Do(ht, chromedp.Click(`form[action$="/review"] button`)); err != nil {
 		t.Fatal(err)
 	}
-	waitNewPage(ht, `main`)
+	WaitNewPage(t, ht, `main`)
 	open(admin, apath, `input[name=decision][value=upheld]`)
 	if err := chromedp.Do(admin,
 		chromedp.Click(`input[name=decision][value=upheld]`),
@@ -216,11 +189,11 @@ func TestWholeCycleInBrowser(t *testing.T) {
 	); err != nil {
 		t.Fatal(err)
 	}
-	mark(admin)
+	MarkPage(t, admin)
 	if err := chromedp.Do(admin, chromedp.Click(`form[action$="/decide"] button`)); err != nil {
 		t.Fatal(err)
 	}
-	waitNewPage(admin, `main`)
+	WaitNewPage(t, admin, `main`)
 
 	// 7. The admin recomputes, publicises again and confirms.
 	open(admin, cpath, `input[name=to][value=computed]`)

@@ -59,14 +59,15 @@ func TestAdminImportsRosterInBrowser(t *testing.T) {
 	}
 	assertStudents(t, st, f.School.ID, 3) // only the fixture's three
 
+	MarkPage(t, ctx)
 	err = chromedp.Do(ctx,
 		chromedp.SetUploadFiles(`#students input[type=file]`, []string{goodPath}),
 		chromedp.Click(`#students button`),
-		chromedp.WaitVisible(`.flash.ok`),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
+	WaitNewPage(t, ctx, `.flash.ok`)
 	text = mustText(t, ctx, `.flash.ok`)
 	Screenshot(t, ctx, "import-ok")
 	if !strings.Contains(text, "新增 40") {
