@@ -18,10 +18,13 @@ import (
 // TestWholeCycleInBrowser runs a small evaluation cycle through the pages,
 // each step as the person who does it: the admin opens the cycle; the
 // student rates themself and a classmate; the head teacher rates the
-// class and verifies a competition award; the admin closes, computes and
-// publicises; the student appeals an indicator; the head teacher reviews;
-// the committee upholds it with a new score; the admin recomputes,
-// publicises again and confirms; the student sees the corrected result.
+// class and verifies a competition award; the admin closes and computes
+// from the check pages, is refused 公示 while class B is at 0%, holds the
+// class back with a reason and publicises; the student appeals an
+// indicator; the head teacher reviews; the committee upholds it with a new
+// score, which corrects the result at once while 公示 goes on (the list
+// says 已更正, the student is told); a whole-cycle recompute keeps 公示;
+// the admin confirms; the student sees the corrected result.
 func TestWholeCycleInBrowser(t *testing.T) {
 	ctx := context.Background()
 	st := testdb.SQLite(t)
@@ -101,7 +104,7 @@ func TestWholeCycleInBrowser(t *testing.T) {
 	}
 	cid := cycles[0].ID
 	cpath := "/cycles/" + itoa(cid)
-	submitVia(admin, `input[name=to][value=open]`, `input[name=to][value=closed]`)
+	submitVia(admin, `input[name=to][value=open]`, `a[href$="check?to=closed"]`)
 	Screenshot(t, admin, "cycle-open")
 
 	// 2. The student rates themself and their classmate.
@@ -134,13 +137,53 @@ func TestWholeCycleInBrowser(t *testing.T) {
 		t.Fatalf("evidence status %s after verifying", got.Status)
 	}
 
-	// 4. The admin closes, computes and publicises.
-	open(admin, cpath, `input[name=to][value=closed]`)
-	submitVia(admin, `input[name=to][value=closed]`, `input[name=to][value=computed]`)
-	submitVia(admin, `input[name=to][value=computed]`, `input[name=to][value=publicised]`)
+	// 4. The admin closes and computes, each from its check page. Class B
+	// is at 0%: the close check says so, and 公示 is refused until the
+	// class is held back with a written reason.
+	open(admin, cpath+"/check?to=closed", `input[name=to][value=closed]`)
+	if txt := mustText(t, admin, `main`); !strings.Contains(txt, "个班级完成率为 0%") {
+		t.Fatalf("the close check does not warn about class B at 0%%:\n%s", txt)
+	}
+	Screenshot(t, admin, "check-close")
+	submitVia(admin, `input[name=to][value=closed]`, `a[href$="check?to=computed"]`)
+	open(admin, cpath+"/check?to=computed", `input[name=to][value=computed]`)
+	submitVia(admin, `input[name=to][value=computed]`, `a[href$="check?to=publicised"]`)
+	open(admin, cpath+"/check?to=publicised", `input[name=class][value="`+itoa(f.ClassB.ID)+`"]`)
+	if txt := mustText(t, admin, `main`); !strings.Contains(txt, "不能开始公示") {
+		t.Fatalf("the publicity check does not refuse:\n%s", txt)
+	}
+	Screenshot(t, admin, "check-publicise-refused")
+	// The wrong move anyway (an old tab's button): refused kindly, back on the check.
+	MarkPage(t, admin)
+	if _, err := chromedp.Run(admin, chromedp.Evaluate[bool](`(function(){ var f = document.createElement("form"); f.method = "post"; f.action = "`+cpath+`/state";
+		var i = document.createElement("input"); i.name = "to"; i.value = "publicised"; f.appendChild(i); document.body.appendChild(f); f.submit(); return true })()`)); err != nil {
+		t.Fatal(err)
+	}
+	WaitNewPage(t, admin, `.flash.err`)
+	if txt := mustText(t, admin, `.flash.err`); !strings.Contains(txt, "待补评") || cycleState(cid) != model.CycleComputed {
+		t.Fatalf("publicised with a class at 0%%: %q, %s", txt, cycleState(cid))
+	}
+	// Hold back class B (and any other student still 待补评) with a reason.
+	if _, err := chromedp.Run(admin, chromedp.Evaluate[bool](`(function(){ document.querySelectorAll('details').forEach(function(d){ d.open = true });
+		document.querySelector('input[name=class][value="`+itoa(f.ClassB.ID)+`"]').checked = true;
+		document.querySelectorAll('input[name=student]').forEach(function(i){ i.checked = true }); return true })()`)); err != nil {
+		t.Fatal(err)
+	}
+	MarkPage(t, admin)
+	if err := chromedp.Do(admin, chromedp.SendKeys(`textarea[name=reason]`, "该班实训周未能评价，返校后补评再公示"), chromedp.Click(`form[action$="/exclusions"] button`)); err != nil {
+		t.Fatal(err)
+	}
+	WaitNewPage(t, admin, `input[name=to][value=publicised]`)
+	if xs, _ := st.Exclusions(ctx, sid, cid); len(xs) == 0 || xs[0].Reason != "该班实训周未能评价，返校后补评再公示" {
+		t.Fatalf("exclusions %+v", xs)
+	}
 	submitVia(admin, `input[name=to][value=publicised]`, `input[name=to][value=final]`)
 	if s := cycleState(cid); s != model.CyclePublicised {
 		t.Fatalf("state %s, want publicised", s)
+	}
+	open(admin, "/results/"+itoa(cid)+"/classes/"+itoa(f.ClassB.ID)+"/publicity", `main table`)
+	if txt := mustText(t, admin, `main table`); !strings.Contains(txt, "陈三") || !strings.Contains(txt, "暂不公示") {
+		t.Fatalf("class B's 公示 list:\n%s", txt)
 	}
 
 	// 5. The student sees their result and appeals one indicator.
@@ -195,10 +238,31 @@ func TestWholeCycleInBrowser(t *testing.T) {
 	}
 	WaitNewPage(t, admin, `main`)
 
-	// 7. The admin recomputes, publicises again and confirms.
-	open(admin, cpath, `input[name=to][value=computed]`)
-	submitVia(admin, `input[name=to][value=computed]`, `input[name=to][value=publicised]`)
-	submitVia(admin, `input[name=to][value=publicised]`, `input[name=to][value=final]`)
+	// 7. The upheld appeal corrected the student at once: the cycle is
+	// still 公示中, the 公示 list marks the row 已更正, and the student was
+	// told. The admin then confirms.
+	if s := cycleState(cid); s != model.CyclePublicised {
+		t.Fatalf("state %s after an upheld appeal, want publicised", s)
+	}
+	open(stu, "/results/"+itoa(cid)+"/classes/"+itoa(f.ClassA.ID)+"/publicity", `main table`)
+	if txt := mustText(t, stu, `main table`); !strings.Contains(txt, "张一") || !strings.Contains(txt, "已更正") {
+		t.Fatalf("class A's 公示 list after the correction:\n%s", txt)
+	}
+	Screenshot(t, stu, "publicity-corrected")
+	open(stu, "/notifications", `main`)
+	if txt := mustText(t, stu, `main`); !strings.Contains(txt, "申诉成立，结果已更正") {
+		t.Fatalf("the student was not told:\n%s", txt)
+	}
+	// A whole-cycle recompute during 公示 asks first, and keeps 公示.
+	open(admin, cpath+"/check?to=computed", `input[name=to][value=computed]`)
+	if txt := mustText(t, admin, `main`); !strings.Contains(txt, "公示继续进行") {
+		t.Fatalf("the recompute check does not say 公示 goes on:\n%s", txt)
+	}
+	Screenshot(t, admin, "check-recompute-publicised")
+	submitVia(admin, `input[name=to][value=computed]`, `input[name=to][value=final]`)
+	if s := cycleState(cid); s != model.CyclePublicised {
+		t.Fatalf("state %s after recomputing during 公示, want publicised", s)
+	}
 	submitVia(admin, `input[name=to][value=final]`, `main h1`)
 	if s := cycleState(cid); s != model.CycleFinal {
 		t.Fatalf("state %s, want final", s)

@@ -87,43 +87,71 @@ type Summary struct {
 }
 
 // Recompute computes a cycle's results from the database and stores them
-// in one transaction, moving the cycle to computed (from closed, computed
-// or publicised) and setting computed_at. It is deterministic: the same
-// stored inputs give byte-identical stored results.
+// in one transaction, moving the cycle to computed (from closed or
+// computed; a publicised cycle stays publicised, see
+// storage.ReplaceResults) and setting computed_at. It is deterministic:
+// the same stored inputs give byte-identical stored results.
 func Recompute(ctx context.Context, st *storage.Storage, schoolID int64, actor model.Actor, cycleID int64) (Summary, error) {
-	var sum Summary
 	t0 := time.Now()
 	c, err := st.Cycle(ctx, schoolID, cycleID)
 	if err != nil {
-		return sum, err
+		return Summary{}, err
 	}
 	switch c.State {
 	case model.CycleClosed, model.CycleComputed, model.CyclePublicised:
 	default:
-		return sum, fmt.Errorf("评价周期“%s”%s，截止后才能计算结果", c.Name, c.State.Name())
+		return Summary{}, fmt.Errorf("评价周期“%s”%s，截止后才能计算结果", c.Name, c.State.Name())
 	}
-	f, err := st.Framework(ctx, schoolID, c.FrameworkID)
+	t1 := time.Now()
+	results, sum, err := compute(ctx, st, schoolID, c, nil)
 	if err != nil {
 		return sum, err
+	}
+	t2 := time.Now()
+	info := map[string]any{"ratings": sum.Ratings, "evidence": sum.Evidence, "corrections": sum.Corrections, "ignored": sum.Ignored}
+	if err := st.ReplaceResults(ctx, schoolID, actor, cycleID, results, sum.PolicyVersion, info); err != nil {
+		return sum, err
+	}
+	sum.Load += t1.Sub(t0) // the cycle's own read
+	sum.Store = time.Since(t2)
+	return sum, nil
+}
+
+// compute runs the engine and the corrections over a cycle's stored
+// inputs without storing anything: for every student of the cycle, or,
+// with only, for those students alone (their ratings, records and
+// corrections). Levels and ranks are assigned among the students computed.
+func compute(ctx context.Context, st *storage.Storage, schoolID int64, c storage.EvalCycle, only map[int64]bool) ([]model.StudentResult, Summary, error) {
+	var sum Summary
+	t0 := time.Now()
+	f, err := st.Framework(ctx, schoolID, c.FrameworkID)
+	if err != nil {
+		return nil, sum, err
 	}
 	policy, version, err := st.EvidencePolicy(ctx, schoolID, c.PolicyVersion)
 	if errors.Is(err, storage.ErrNotFound) && c.PolicyVersion == 0 {
 		policy, version, err = model.EvidencePolicy{}, 0, nil
 	}
 	if err != nil {
-		return sum, err
+		return nil, sum, err
 	}
-	roster, err := st.CycleStudents(ctx, schoolID, cycleID)
+	roster, err := st.CycleStudents(ctx, schoolID, c.ID)
 	if err != nil {
-		return sum, err
+		return nil, sum, err
 	}
-	students := make([]eval.Student, len(roster))
-	for i, r := range roster {
-		students[i] = eval.Student{ID: r[0], ClassID: r[1]}
+	keep := func(id int64) bool { return only == nil || only[id] }
+	students := make([]eval.Student, 0, len(roster))
+	for _, r := range roster {
+		if keep(r[0]) {
+			students = append(students, eval.Student{ID: r[0], ClassID: r[1]})
+		}
 	}
-	sheets, err := st.CycleSheets(ctx, schoolID, cycleID)
+	sheets, err := st.CycleSheets(ctx, schoolID, c.ID)
 	if err != nil {
-		return sum, err
+		return nil, sum, err
+	}
+	if only != nil {
+		sheets = slices.DeleteFunc(sheets, func(sh eval.Sheet) bool { return !keep(sh.StudentID) })
 	}
 	ratings := 0
 	for _, sh := range sheets {
@@ -131,27 +159,26 @@ func Recompute(ctx context.Context, st *storage.Storage, schoolID int64, actor m
 	}
 	evidence, err := st.VerifiedEvidence(ctx, schoolID, c.TermID)
 	if err != nil {
-		return sum, err
+		return nil, sum, err
 	}
-	corr, err := st.Corrections(ctx, schoolID, cycleID)
+	corr, err := st.Corrections(ctx, schoolID, c.ID)
 	if err != nil {
-		return sum, err
+		return nil, sum, err
+	}
+	if only != nil {
+		evidence = slices.DeleteFunc(evidence, func(e model.Evidence) bool { return !keep(e.StudentID) })
+		corr = slices.DeleteFunc(corr, func(x storage.Correction) bool { return !keep(x.StudentID) })
 	}
 	t1 := time.Now()
 	out, err := eval.Compute(eval.Input{Framework: f, Students: students, Sheets: sheets, Evidence: evidence, Policy: policy},
-		eval.Options{CycleID: cycleID, TermID: c.TermID})
+		eval.Options{CycleID: c.ID, TermID: c.TermID})
 	if err != nil {
-		return sum, err
+		return nil, sum, err
 	}
 	ApplyCorrections(f, out.Results, corr)
-	t2 := time.Now()
-	sum = Summary{Students: len(students), Ratings: ratings, Evidence: len(evidence), Corrections: len(corr), Ignored: out.IgnoredCount, PolicyVersion: version}
-	info := map[string]any{"ratings": sum.Ratings, "evidence": sum.Evidence, "corrections": sum.Corrections, "ignored": sum.Ignored}
-	if err := st.ReplaceResults(ctx, schoolID, actor, cycleID, out.Results, version, info); err != nil {
-		return sum, err
-	}
-	sum.Load, sum.Compute, sum.Store = t1.Sub(t0), t2.Sub(t1), time.Since(t2)
-	return sum, nil
+	sum = Summary{Students: len(students), Ratings: ratings, Evidence: len(evidence), Corrections: len(corr), Ignored: out.IgnoredCount, PolicyVersion: version,
+		Load: t1.Sub(t0), Compute: time.Since(t1)}
+	return out.Results, sum, nil
 }
 
 // ApplyCorrections applies corrections (in id order) to the engine's

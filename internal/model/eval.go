@@ -521,8 +521,10 @@ type StudentResult struct {
 	CycleID    int64             `json:"cycle_id,omitempty"`
 	StudentID  int64             `json:"student_id"`
 	ClassID    int64             `json:"class_id"`
-	Rated      bool              `json:"rated"`    // received at least one rating
-	Complete   bool              `json:"complete"` // every indicator was rated
+	Rated      bool              `json:"rated"`                // received at least one rating
+	Complete   bool              `json:"complete"`             // every indicator was rated
+	Incomplete bool              `json:"incomplete,omitempty"` // 待补评: required raters missing (no total, rank or level)
+	Missing    []string          `json:"missing,omitempty"`    // what is missing, one Chinese line each
 	Total      float64           `json:"total"`
 	ScoreLevel Level             `json:"score_level,omitempty"` // by thresholds alone
 	Level      Level             `json:"level,omitempty"`       // after quotas

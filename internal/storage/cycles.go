@@ -135,7 +135,8 @@ func (s *Storage) Cycles(ctx context.Context, schoolID, termID int64) ([]EvalCyc
 // MoveCycle changes a cycle's state by eval.CanMove. Reopening a closed
 // cycle needs admin (the caller says whether the actor is one). Moving to
 // publicised sets the publicity window: from today, PublicityDays calendar
-// days. Every move is audited.
+// days, and is refused while a 待补评 result is not held back
+// (ErrIncompleteResults). Every move is audited.
 func (s *Storage) MoveCycle(ctx context.Context, schoolID int64, a model.Actor, id int64, to model.CycleState, admin bool) error {
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		return s.moveCycleTx(ctx, tx, schoolID, a, id, to, admin, nil)
@@ -152,6 +153,17 @@ func (s *Storage) moveCycleTx(ctx context.Context, tx *sql.Tx, schoolID int64, a
 	}
 	if c.State == model.CycleClosed && to == model.CycleOpen && !admin {
 		return errors.New("只有管理员可以重新开放已截止的评价周期")
+	}
+	if to == model.CyclePublicised {
+		// Never publicise a 0.0: every 待补评 student must be held back
+		// (暂不公示, with a reason) first.
+		n, err := s.unpublishable(ctx, tx, schoolID, id)
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			return fmt.Errorf("%w：还有 %d 名学生待补评，不能开始公示。请先补评并重新计算，或在公示检查中勾选暂不公示的班级或学生并写明原因", ErrIncompleteResults, n)
+		}
 	}
 	set := `state = $3`
 	args := []any{schoolID, id, string(to)}

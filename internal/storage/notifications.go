@@ -20,23 +20,11 @@ type Notification struct {
 
 // AddNotifications stores one message per user in one statement batch.
 func (s *Storage) AddNotifications(ctx context.Context, schoolID int64, userIDs []int64, kind, text, link string) error {
-	if len(userIDs) == 0 {
-		return nil
-	}
-	at := now()
-	rows := make([][]any, len(userIDs))
+	ns := make([]Notification, len(userIDs))
 	for i, u := range userIDs {
-		rows[i] = []any{schoolID, u, kind, text, link, at}
+		ns[i] = Notification{UserID: u, Kind: kind, Text: text, Link: link}
 	}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := s.batchInsert(ctx, tx, "notifications", []string{"school_id", "user_id", "kind", "text", "link", "created_at"}, rows, "", "", nil); err != nil {
-		tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+	return s.AddMessages(ctx, schoolID, ns)
 }
 
 // UnreadNotifications lists a user's unread messages, newest first (at

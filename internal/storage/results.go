@@ -28,7 +28,8 @@ var resultCols = []string{"school_id", "cycle_id", "student_id", "class_id", "to
 
 // ReplaceResults stores results as the cycle's results, records the
 // evidence policy version used, sets computed_at and moves the cycle to
-// computed (from closed, computed or publicised), all in one transaction.
+// computed (from closed or computed), all in one transaction. A cycle in
+// 公示 stays in 公示 with its window (keepPublicity).
 func (s *Storage) ReplaceResults(ctx context.Context, schoolID int64, a model.Actor, cycleID int64, results []model.StudentResult, policyVersion int, info map[string]any) error {
 	details, err := marshalResults(results)
 	if err != nil {
@@ -46,17 +47,8 @@ func (s *Storage) ReplaceResults(ctx context.Context, schoolID int64, a model.Ac
 			return err
 		}
 		at := now()
-		const chunk = 500
-		for lo := 0; lo < len(results); lo += chunk {
-			hi := min(lo+chunk, len(results))
-			rows := make([][]any, 0, hi-lo)
-			for i := lo; i < hi; i++ {
-				r := &results[i]
-				rows = append(rows, []any{schoolID, cycleID, r.StudentID, r.ClassID, r.Total, string(r.Level), string(r.ScoreLevel), r.Rank, r.Complete, "", details[i], at, c.FrameworkVersion})
-			}
-			if err := s.batchInsert(ctx, tx, "results", resultCols, rows, "", "", nil); err != nil {
-				return err
-			}
+		if err := s.insertResults(ctx, tx, schoolID, cycleID, c.FrameworkVersion, results, details, at); err != nil {
+			return err
 		}
 		if err := s.replaceResultSummaries(ctx, tx, schoolID, cycleID, results); err != nil {
 			return err
@@ -68,8 +60,29 @@ func (s *Storage) ReplaceResults(ctx context.Context, schoolID int64, a model.Ac
 			info = map[string]any{}
 		}
 		info["results"], info["policy_version"] = len(results), policyVersion
+		if c.State == model.CyclePublicised {
+			return s.keepPublicity(ctx, tx, schoolID, a, c, info)
+		}
 		return s.moveCycleTx(ctx, tx, schoolID, a, cycleID, model.CycleComputed, false, info)
 	})
+}
+
+// insertResults writes result rows (details from marshalResults) in
+// chunks, computed at the given time.
+func (s *Storage) insertResults(ctx context.Context, tx *sql.Tx, schoolID, cycleID int64, version int, results []model.StudentResult, details [][]byte, at time.Time) error {
+	const chunk = 500
+	for lo := 0; lo < len(results); lo += chunk {
+		hi := min(lo+chunk, len(results))
+		rows := make([][]any, 0, hi-lo)
+		for i := lo; i < hi; i++ {
+			r := &results[i]
+			rows = append(rows, []any{schoolID, cycleID, r.StudentID, r.ClassID, r.Total, string(r.Level), string(r.ScoreLevel), r.Rank, r.Complete, "", details[i], at, version})
+		}
+		if err := s.batchInsert(ctx, tx, "results", resultCols, rows, "", "", nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // marshalResults encodes every result's detail as deflated JSON, spread

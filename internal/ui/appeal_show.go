@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"zhijiao/internal/evalrun"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -133,10 +134,10 @@ func (s *Server) appealReview(w http.ResponseWriter, r *http.Request) {
 
 // appealDecide records the committee's decision. Upheld needs the
 // adjustment (a new score or a change) and writes a correction row through
-// storage; the stored result changes at the next 重新计算 on the cycle page
-// (the pages do not recompute themselves: recomputing moves a publicised
-// cycle back to computed, which ends its publicity). The student's and
-// parents' accounts are told.
+// storage; the student's result, and the ranks and levels of their quota
+// group, are then recomputed at once (evalrun.RecomputeStudents) and the
+// cycle stays in 公示, so the 公示 list shows the row as 已更正. The
+// student's and parents' accounts are told.
 func (s *Server) appealDecide(w http.ResponseWriter, r *http.Request) {
 	ap, res, ok := s.loadAppeal(w, r)
 	if !ok {
@@ -178,7 +179,20 @@ func (s *Server) appealDecide(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, back, http.StatusSeeOther)
 		return
 	}
-	s.flash(r, "处理决定已保存；结果在评价周期页“重新计算”后更新")
+	corrected := false
+	if upheld {
+		if _, err := evalrun.RecomputeStudents(ctx, s.st, school, actor(r), ap.CycleID, []int64{ap.StudentID}); err != nil {
+			// The decision and its correction are stored; the next
+			// recompute applies them. Say so rather than hide it.
+			s.log.Error("recompute after appeal", "err", err)
+			s.flashError(r, "处理决定已保存，但结果未能立即更新（"+err.Error()+"）；请在评价周期页重新计算")
+		} else {
+			corrected = true
+			s.flash(r, "处理决定已保存，该生的结果已更正，公示继续进行")
+		}
+	} else {
+		s.flash(r, "处理决定已保存")
+	}
 	ids, err := s.st.AccountsOf(ctx, school, "student_id", []int64{ap.StudentID})
 	if err == nil {
 		var gids []int64
@@ -190,6 +204,9 @@ func (s *Server) appealDecide(w http.ResponseWriter, r *http.Request) {
 		more, _ := s.st.AccountsOf(ctx, school, "guardian_id", gids)
 		ids = append(ids, more...)
 		verdict := map[bool]string{true: "申诉成立", false: "维持原结果"}[upheld]
+		if corrected {
+			verdict = "申诉成立，结果已更正"
+		}
 		text := "您对“" + indicatorName(res, ap.IndicatorCode) + "”的申诉已处理：" + verdict
 		link := "/results/" + strconv.FormatInt(ap.CycleID, 10) + "/students/" + strconv.FormatInt(ap.StudentID, 10)
 		if err := s.st.AddNotifications(ctx, school, ids, "appeal_decided", text, link); err != nil {

@@ -130,6 +130,9 @@ func TestAppealFlow(t *testing.T) {
 		if code, _, _ := office.postForm("/appeals/"+up+"/decide", decide); code != http.StatusSeeOther {
 			t.Fatalf("decide: %d", code)
 		}
+		if _, body := office.get("/appeals/" + up); !strings.Contains(body, "该生的结果已更正，公示继续进行") {
+			t.Fatal("the page does not say the result was corrected")
+		}
 		if code, _, _ := office.postForm("/appeals/"+rej+"/decide", url.Values{"decision": {"rejected"}, "reason": {"评分符合评价细则，维持原结果"}}); code != http.StatusSeeOther {
 			t.Fatalf("reject: %d", code)
 		}
@@ -140,17 +143,20 @@ func TestAppealFlow(t *testing.T) {
 		if ap, _ := st.Appeal(ctx, sid, aps[1].ID); ap.State != storage.AppealRejected || ap.Decision != "评分符合评价细则，维持原结果" {
 			t.Fatalf("rejected appeal %+v", ap)
 		}
-		if _, body := office.get("/appeals/" + up); !strings.Contains(body, "重新计算") {
-			t.Fatal("the page does not say when the result changes")
-		}
 		if _, body := stu.get("/results/" + cycleID + "/students/" + itoa(s.a.StudentA1.ID)); !strings.Contains(body, "评分符合评价细则，维持原结果") {
 			t.Fatal("the student does not see the rejection's reason")
 		}
-		// The result changes at recompute.
-		move("computed")
+		// The result is corrected at once, 公示 goes on, and the 公示 list
+		// marks the row 已更正.
+		if c, _ := st.Cycle(ctx, sid, cid); c.State != model.CyclePublicised {
+			t.Fatalf("cycle %s after an upheld appeal, want 公示中", c.State.Name())
+		}
 		after, _ := st.StudentResult(ctx, sid, cid, s.a.StudentA1.ID)
 		if got := indicatorScore(after, codes[0]); got == old || got != 55 {
 			t.Fatalf("indicator score %v → %v, want 55", old, got)
+		}
+		if _, body := stu.get("/results/" + cycleID + "/classes/" + itoa(s.a.ClassA.ID) + "/publicity"); !strings.Contains(body, "已更正") {
+			t.Fatal("the 公示 list does not mark the corrected row")
 		}
 
 		// The student is told, and marks the messages read.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -15,25 +16,29 @@ type cycleShowData struct {
 	Cycle      storage.EvalCycle
 	TermName   string
 	Framework  string
-	Classes    []cycleClassProgress
+	Classes    []classProgress
+	Roles      []roleProgress
 	Done       int
+	Drafts     int
 	Total      int
 	Unfinished int
 	Moves      []cycleMove
-}
-
-type cycleClassProgress struct {
-	Name        string
-	Done, Total int
-	Percent     int
+	CanRemind  bool
+	LastRemind *storage.Reminder
+	ByProgress bool // classes ordered by completion, lowest first
+	Incomplete int  // stored results 待补评 and not held back
+	Held       int  // students held back from 公示
 }
 
 // cycleMove is one button on the cycle page: the state it moves to.
+// Closing, computing and publicising go through their check page first
+// (Check), which shows what will happen and holds the real button.
 type cycleMove struct {
 	To      model.CycleState
 	Label   string
 	Confirm string
 	Danger  bool
+	Check   bool
 }
 
 // loadCycle reads the cycle named in the path, in the user's school.
@@ -69,35 +74,10 @@ func (s *Server) cycleShow(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if c.State != model.CycleDraft {
-		progress, err := s.st.ProgressByClass(ctx, school, c.ID)
-		if err != nil {
+		if err := s.fillCycleProgress(r, &d); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
-		classes, _, err := s.st.Classes(ctx, school, storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}})
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		names := map[int64]string{}
-		for _, cl := range classes {
-			names[cl.ID] = cl.Name
-		}
-		for _, p := range progress {
-			pct := 0
-			if p.Total > 0 {
-				pct = p.Done * 100 / p.Total
-			}
-			d.Classes = append(d.Classes, cycleClassProgress{Name: names[p.ClassID], Done: p.Done, Total: p.Total, Percent: pct})
-			d.Done += p.Done
-			d.Total += p.Total
-		}
-		unfinished, err := s.st.ProgressByRater(ctx, school, c.ID, true)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		d.Unfinished = len(unfinished)
 	}
 	if s.authz.Can(userOf(r), "cycle:manage") {
 		d.Moves = cycleMoves(c.State, s.authz.Can(userOf(r), "cycle:reopen"))
@@ -110,14 +90,18 @@ func cycleMoves(st model.CycleState, admin bool) []cycleMove {
 	var out []cycleMove
 	add := func(to model.CycleState, label, confirm string, danger bool) {
 		if eval.CanMove(st, to) {
-			out = append(out, cycleMove{To: to, Label: label, Confirm: confirm, Danger: danger})
+			check := to == model.CycleClosed || to == model.CycleComputed || to == model.CyclePublicised
+			if check {
+				confirm = ""
+			}
+			out = append(out, cycleMove{To: to, Label: label, Confirm: confirm, Danger: danger, Check: check})
 		}
 	}
 	add(model.CycleOpen, map[bool]string{true: "重新开放（补评）", false: "开始评价"}[st == model.CycleClosed],
 		map[bool]string{true: "重新开放后未完成的评价者可以继续评价，此操作会记入审计日志。确定吗？", false: "开始后将生成评价任务，学生、教师、导师和家长即可评价。确定吗？"}[st == model.CycleClosed], false)
-	add(model.CycleClosed, "截止评价", "截止后不能再提交评价。确定吗？", false)
+	add(model.CycleClosed, "截止评价", "", false)
 	add(model.CycleComputed, map[bool]string{true: "重新计算", false: "计算结果"}[st == model.CycleComputed || st == model.CyclePublicised], "", false)
-	add(model.CyclePublicised, "开始公示", "公示期间全班可以看到姓名和等级，学生和家长可以提出申诉。确定吗？", false)
+	add(model.CyclePublicised, "开始公示", "", false)
 	add(model.CycleFinal, "确认结果（锁定）", "确认后结果不可再改。确定吗？", true)
 	if !admin {
 		kept := out[:0]
@@ -157,12 +141,21 @@ func (s *Server) cycleMove(w http.ResponseWriter, r *http.Request) {
 	case to == model.CycleComputed:
 		var sum evalrun.Summary
 		if sum, err = evalrun.Recompute(ctx, s.st, school, a, c.ID); err == nil {
-			s.flash(r, fmt.Sprintf("已计算 %d 名学生的结果（评分 %d 条，写实记录 %d 条）", sum.Students, sum.Ratings, sum.Evidence))
+			if c.State == model.CyclePublicised {
+				s.flash(r, fmt.Sprintf("已重新计算 %d 名学生的结果，公示继续进行", sum.Students))
+			} else {
+				s.flash(r, fmt.Sprintf("已计算 %d 名学生的结果（评分 %d 条，写实记录 %d 条）", sum.Students, sum.Ratings, sum.Evidence))
+			}
 		}
 	default:
 		if err = s.st.MoveCycle(ctx, school, a, c.ID, to, admin); err == nil {
 			s.flash(r, "评价周期状态已变为："+to.Name())
 		}
+	}
+	if errors.Is(err, storage.ErrIncompleteResults) {
+		// Back to the check that lists the 待补评 students and the
+		// exclusion form, not to a page that only repeats the refusal.
+		back += "/check?to=" + string(model.CyclePublicised)
 	}
 	if err != nil {
 		s.flashError(r, err.Error())

@@ -3,6 +3,7 @@ package ui
 import (
 	"net/http"
 	"sort"
+	"time"
 
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
@@ -11,8 +12,19 @@ import (
 type resultPublicityData struct {
 	Cycle     storage.EvalCycle
 	ClassName string
-	Rows      []storage.ResultRow
+	Rows      []publicityRow
 	CanAppeal bool
+}
+
+// publicityRow is one name of the 公示 list: the level, or 暂不公示 (Held)
+// for a student held back, and when the result was corrected during 公示.
+type publicityRow struct {
+	StudentName string
+	Level       model.Level
+	Held        bool
+	Pending     bool // 待补评 (not held back: only a result computed before the check existed)
+	CorrectedAt time.Time
+	studentNo   string
 }
 
 // resultPublicity is the 公示 list of a class: names and levels only, no
@@ -52,12 +64,42 @@ func (s *Server) resultPublicity(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	held, err := s.st.ExcludedStudents(ctx, school, c.ID, classID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	corrected, err := s.st.CorrectedAt(ctx, school, c.ID, classID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	d := resultPublicityData{Cycle: c, ClassName: cl.Name, CanAppeal: canAppeal(c)}
-	// Only names and levels leave this handler: no totals, ranks or numbers.
+	// Only names and levels leave this handler: no totals, ranks or
+	// numbers — and never a level for a student held back or 待补评.
 	for _, row := range rows {
-		d.Rows = append(d.Rows, storage.ResultRow{StudentID: row.StudentID, StudentName: row.StudentName, StudentNo: row.StudentNo, Level: row.Level})
+		p := publicityRow{StudentName: row.StudentName, Held: held[row.StudentID], CorrectedAt: corrected[row.StudentID], studentNo: row.StudentNo}
+		switch {
+		case p.Held:
+		case !row.Complete:
+			p.Pending = true
+		default:
+			p.Level = row.Level
+		}
+		d.Rows = append(d.Rows, p)
 	}
 	// By student number, not by rank: the order must not tell the scores.
-	sort.Slice(d.Rows, func(i, j int) bool { return d.Rows[i].StudentNo < d.Rows[j].StudentNo })
+	sort.Slice(d.Rows, func(i, j int) bool { return d.Rows[i].studentNo < d.Rows[j].studentNo })
 	s.render(w, r, http.StatusOK, "result_publicity", "结果公示", d)
+}
+
+// heldBack says whether a student's result is held back from 公示 (暂不公示):
+// their family then sees no result, as before 公示.
+func (s *Server) heldBack(r *http.Request, cycleID, studentID, classID int64) bool {
+	held, err := s.st.ExcludedStudents(r.Context(), schoolOf(r), cycleID, classID)
+	if err != nil {
+		s.log.Error("held back", "err", err)
+		return true // when in doubt, show nothing
+	}
+	return held[studentID]
 }

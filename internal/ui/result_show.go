@@ -76,7 +76,7 @@ func (s *Server) resultShow(w http.ResponseWriter, r *http.Request) {
 	if cl, err := s.st.Class(ctx, school, res.ClassID); err == nil {
 		d.ClassName = cl.Name
 	}
-	if family && !familyMayView(c.State) {
+	if family && (!familyMayView(c.State) || s.heldBack(r, c.ID, sid, res.ClassID)) {
 		d.NotYet = true
 		s.render(w, r, http.StatusOK, "result_show", stu.Name, d)
 		return

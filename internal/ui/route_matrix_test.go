@@ -56,6 +56,8 @@ func fill(path string, f *testfix.School) string {
 	p = strings.ReplaceAll(p, "{role}", "self")
 	p = strings.ReplaceAll(p, "{student}", itoa(f.StudentA1.ID))
 	p = strings.ReplaceAll(p, "{token}", strings.Repeat("0", 32))
+	p = strings.ReplaceAll(p, "{class}", itoa(f.ClassA.ID))
+	p = strings.ReplaceAll(p, "{x}", "1")
 	return strings.TrimSuffix(p, "{$}")
 }
 

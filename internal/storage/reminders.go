@@ -1,0 +1,138 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"time"
+
+	"zhijiao/internal/model"
+)
+
+// Reminder is one 催评 sent to a cycle's unfinished raters: of one class
+// (ClassID) or of the whole cycle (ClassID 0).
+type Reminder struct {
+	ID         int64     `json:"id"`
+	CycleID    int64     `json:"cycle_id"`
+	ClassID    int64     `json:"class_id"`
+	Channel    string    `json:"channel"`
+	Recipients int       `json:"recipients"` // accounts reached
+	Tasks      int       `json:"tasks"`      // unfinished tasks they were told about
+	SentBy     int64     `json:"sent_by,omitempty"`
+	SentAt     time.Time `json:"sent_at"`
+}
+
+// RecordReminder stores a reminder that was sent and audits it (who, when,
+// how many), in one transaction. SentAt is now unless given.
+func (s *Storage) RecordReminder(ctx context.Context, schoolID int64, a model.Actor, r *Reminder) error {
+	if r.Channel == "" {
+		return errors.New("催评须指明发送方式")
+	}
+	if r.SentAt.IsZero() {
+		r.SentAt = now()
+	}
+	r.SentAt, r.SentBy = r.SentAt.UTC().Truncate(time.Microsecond), a.UserID
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		if _, err := s.cycleQ(ctx, tx, schoolID, r.CycleID); err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO cycle_reminders (school_id, cycle_id, class_id, channel, recipients, tasks, sent_by, sent_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+			schoolID, r.CycleID, r.ClassID, r.Channel, r.Recipients, r.Tasks, nullInt(a.UserID), r.SentAt).Scan(&r.ID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, schoolID, a, "remind", "cycle", r.CycleID, nil, r)
+	})
+}
+
+// Reminders lists a cycle's reminders, newest first.
+func (s *Storage) Reminders(ctx context.Context, schoolID, cycleID int64) ([]Reminder, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, cycle_id, class_id, channel, recipients, tasks, COALESCE(sent_by, 0), sent_at
+		FROM cycle_reminders WHERE school_id = $1 AND cycle_id = $2 ORDER BY sent_at DESC, id DESC`, schoolID, cycleID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Reminder
+	for rows.Next() {
+		var r Reminder
+		if err := rows.Scan(&r.ID, &r.CycleID, &r.ClassID, &r.Channel, &r.Recipients, &r.Tasks, &r.SentBy, &r.SentAt); err != nil {
+			return nil, err
+		}
+		r.SentAt = r.SentAt.UTC()
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// LastReminderFor is the newest reminder that reached a class's raters: one
+// sent to that class or to the whole cycle. classID 0 asks for the newest
+// reminder of any kind. ok is false when there was none.
+func LastReminderFor(rs []Reminder, classID int64) (Reminder, bool) {
+	for _, r := range rs { // newest first
+		if classID == 0 || r.ClassID == 0 || r.ClassID == classID {
+			return r, true
+		}
+	}
+	return Reminder{}, false
+}
+
+// RaterAccounts maps raters to the accounts that rate as them (enabled
+// accounts linked to the person: a student's own account for self and
+// peer, a teacher's, a mentor's, a guardian's), as the rating pages do
+// (auth.RaterIdentities). Raters without an account are left out.
+func (s *Storage) RaterAccounts(ctx context.Context, schoolID int64, role model.RaterRole, raterIDs []int64) (map[int64][]int64, error) {
+	col := map[model.RaterRole]string{model.RaterSelf: "student_id", model.RaterPeer: "student_id", model.RaterHeadTeacher: "teacher_id",
+		model.RaterSubjectTeacher: "teacher_id", model.RaterMentor: "mentor_id", model.RaterParent: "guardian_id"}[role]
+	out := map[int64][]int64{}
+	if col == "" {
+		return out, nil
+	}
+	const chunk = 500
+	for lo := 0; lo < len(raterIDs); lo += chunk {
+		w := schoolWhere("school_id", schoolID)
+		w.conds = append(w.conds, "NOT disabled")
+		w.in(col, raterIDs[lo:min(lo+chunk, len(raterIDs))])
+		rows, err := s.db.QueryContext(ctx, `SELECT id, `+col+` FROM users`+w.sql()+` ORDER BY id`, w.args...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var u, p int64
+			if err := rows.Scan(&u, &p); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out[p] = append(out[p], u)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// UnfinishedInClass lists the raters (role, id) with at least one task of
+// the class not done.
+func (s *Storage) UnfinishedInClass(ctx context.Context, schoolID, cycleID, classID int64) ([]Progress, error) {
+	return s.progress(ctx, `SELECT 0, t.rater_role, t.rater_id, SUM(`+taskDone+`), SUM(`+taskDraft+`), COUNT(*) FROM rating_tasks t
+		WHERE t.school_id = $1 AND t.cycle_id = $2 AND t.class_id = $3 GROUP BY t.rater_role, t.rater_id
+		HAVING SUM(`+taskDone+`) < COUNT(*) ORDER BY t.rater_role, t.rater_id`, schoolID, cycleID, classID)
+}
+
+// AddMessages stores notifications with their own texts (one per user
+// each, as a reminder telling every rater their own count), in one batch.
+func (s *Storage) AddMessages(ctx context.Context, schoolID int64, ns []Notification) error {
+	if len(ns) == 0 {
+		return nil
+	}
+	at := now()
+	rows := make([][]any, len(ns))
+	for i, n := range ns {
+		rows[i] = []any{schoolID, n.UserID, n.Kind, n.Text, n.Link, at}
+	}
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		return s.batchInsert(ctx, tx, "notifications", []string{"school_id", "user_id", "kind", "text", "link", "created_at"}, rows, "", "", nil)
+	})
+}
