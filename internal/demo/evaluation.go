@@ -9,6 +9,7 @@ import (
 	"zhijiao/internal/eval"
 	"zhijiao/internal/evalrun"
 	"zhijiao/internal/model"
+	"zhijiao/internal/notify"
 	"zhijiao/internal/storage"
 )
 
@@ -54,8 +55,14 @@ func seedEvaluation(ctx context.Context, st *storage.Storage, school model.Schoo
 	}
 	k := 0
 	if !bare {
-		// This term's cycle has been open for the last two weeks.
-		if k, err = fillTasks(ctx, st, school.ID, c, f, m, 0.35, 4.5, day(today).AddDate(0, 0, -14), day(today), p.showcaseTask); err != nil {
+		// This term's cycle has been open for the last two weeks; some
+		// raters stopped half way (草稿), and the office reminded everyone
+		// who had not finished two days ago.
+		if k, err = fillTasks(ctx, st, school.ID, c, f, m, 0.35, 0.08, 4.5, day(today).AddDate(0, 0, -14), day(today), p.showcaseTask); err != nil {
+			return err
+		}
+		sent := day(today).AddDate(0, 0, -2).Add(8 * time.Hour) // 16:00 in the school's zone
+		if _, err := notify.Remind(ctx, st, notify.InApp{St: st}, school.ID, a, notify.RemindRequest{CycleID: c.ID, Now: sent}); err != nil {
 			return err
 		}
 	}

@@ -56,6 +56,21 @@ func TestDemoEvaluationIsOpen(t *testing.T) {
 		if final != 4 || len(cycles) != 1 {
 			t.Fatalf("%d final and %d open cycles, want 4 and 1", final, len(cycles))
 		}
+		// Some raters stopped half way, and a reminder already went out.
+		prog, err := st.ProgressByClass(ctx, sid, cycles[0].ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		done, drafts, total := 0, 0, 0
+		for _, p := range prog {
+			done, drafts, total = done+p.Done, drafts+p.Drafts, total+p.Total
+		}
+		if drafts == 0 || drafts*100 > total*10 || done*4 < total {
+			t.Errorf("open cycle: %d done, %d drafts of %d tasks", done, drafts, total)
+		}
+		if rs, err := st.Reminders(ctx, sid, cycles[0].ID); err != nil || len(rs) != 1 || rs[0].Recipients == 0 || rs[0].SentAt.Format("2006-01-02") != "2026-11-26" {
+			t.Errorf("demo reminders %+v %v", rs, err)
+		}
 		var student model.User
 		for _, l := range r.Logins {
 			if l.Role == model.RoleStudent {

@@ -159,7 +159,7 @@ func indicatorsByRole(f model.Framework) map[model.RaterRole][]model.Indicator {
 // fillTasks draws ratings for the tasks skip does not refuse, a share
 // done of them, and loads them.
 func fillTasks(ctx context.Context, st *storage.Storage, schoolID int64, c storage.EvalCycle, f model.Framework, m *ratingModel,
-	done float64, growth float64, from, to time.Time, skip func(model.RatingTask) bool) (int, error) {
+	done, drafts float64, growth float64, from, to time.Time, skip func(model.RatingTask) bool) (int, error) {
 	span := int64(to.Sub(from))
 	in, err := st.EvalOrganisation(ctx, schoolID, c)
 	if err != nil {
@@ -171,10 +171,17 @@ func fillTasks(ctx context.Context, st *storage.Storage, schoolID int64, c stora
 		if skip != nil && skip(task) {
 			continue
 		}
+		inds := byRole[task.Role]
 		if m.r.Float64() >= done {
-			continue
+			// A share of the rest stopped half way: a draft of the first
+			// indicators (drafts 0 draws nothing, so finished cycles keep
+			// their sequence).
+			if drafts == 0 || len(inds) < 2 || m.r.Float64() >= drafts {
+				continue
+			}
+			inds = inds[:1+m.r.IntN(len(inds)-1)]
 		}
-		rs := m.rate(c.ID, task, byRole[task.Role], growth)
+		rs := m.rate(c.ID, task, inds, growth)
 		txt := ""
 		if m.r.Float64() < 0.9 {
 			txt = m.comment(task.Role, task.RaterID, task.StudentID)
@@ -232,7 +239,7 @@ func seedHistory(ctx context.Context, st *storage.Storage, sc model.School, f mo
 			}
 			// Growth: a point and a half a term since entry.
 			growth := 1.5 * float64(yearOfStudy(year, t)*2+t.Semester-3)
-			k, err := fillTasks(ctx, st, sc.ID, c, f, m, 0.985, growth, c.OpensAt, c.ClosesAt, nil)
+			k, err := fillTasks(ctx, st, sc.ID, c, f, m, 0.985, 0, growth, c.OpensAt, c.ClosesAt, nil)
 			if err != nil {
 				return err
 			}
