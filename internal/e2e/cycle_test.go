@@ -153,6 +153,15 @@ func TestWholeCycleInBrowser(t *testing.T) {
 		t.Fatalf("the publicity check does not refuse:\n%s", txt)
 	}
 	Screenshot(t, admin, "check-publicise-refused")
+	if err := chromedp.Do(admin, chromedp.EmulateViewport(390, 844), chromedp.Reload(), chromedp.WaitVisible(`main h1`)); err != nil {
+		t.Fatal(err)
+	}
+	openDetails(t, admin)
+	noSideways(t, admin, "the publicity check at 390 px")
+	Screenshot(t, admin, "check-publicise-refused-phone")
+	if err := chromedp.Do(admin, chromedp.EmulateViewport(1280, 900), chromedp.Reload(), chromedp.WaitVisible(`main h1`)); err != nil {
+		t.Fatal(err)
+	}
 	// The wrong move anyway (an old tab's button): refused kindly, back on the check.
 	MarkPage(t, admin)
 	if _, err := chromedp.Run(admin, chromedp.Evaluate[bool](`(function(){ var f = document.createElement("form"); f.method = "post"; f.action = "`+cpath+`/state";

@@ -90,10 +90,11 @@ func (s *Server) cycleCheck(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) fillCheck(r *http.Request, d *cycleCheckData) error {
 	ctx, school, c := r.Context(), schoolOf(r), d.Cycle
-	classes, err := s.cycleProgress(r, c.ID)
+	classes, unfinished, err := s.cycleProgress(r, c.ID)
 	if err != nil {
 		return err
 	}
+	d.Unfinished = unfinished
 	for _, cl := range classes {
 		d.Done, d.Drafts, d.Total = d.Done+cl.Done, d.Drafts+cl.Drafts, d.Total+cl.Total
 		if cl.Done == 0 {
@@ -106,11 +107,6 @@ func (s *Server) fillCheck(r *http.Request, d *cycleCheckData) error {
 		}
 	}
 	slices.SortStableFunc(d.Lagging, func(a, b classProgress) int { return cmp.Compare(a.Done*b.Total, b.Done*a.Total) })
-	unfinished, err := s.st.ProgressByRater(ctx, school, c.ID, true)
-	if err != nil {
-		return err
-	}
-	d.Unfinished = len(unfinished)
 	d.CanRemind = c.State == model.CycleOpen && s.authz.Can(userOf(r), "cycle:manage")
 	names := map[int64]string{}
 	for _, cl := range classes {
