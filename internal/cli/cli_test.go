@@ -40,14 +40,15 @@ func TestCommandLineRoundTrip(t *testing.T) {
 	if code, out, errOut := run(t, "migrate", "--db", db); code != 0 || !strings.Contains(out, "schema version") {
 		t.Fatalf("migrate: %d %s %s", code, out, errOut)
 	}
-	code, out, errOut := run(t, "demo", "--db", db, "--school", "cli", "--students", "120")
+	// School codes are case-insensitive: made as CLI, found as cli and Cli.
+	code, out, errOut := run(t, "demo", "--db", db, "--school", "CLI", "--students", "120")
 	if code != 0 || !strings.Contains(out, "admin@cli") {
 		t.Fatalf("demo: %d %s %s", code, out, errOut)
 	}
 	if code, _, errOut := run(t, "demo", "--db", db, "--school", "cli"); code == 0 || !strings.Contains(errOut, "已") {
 		t.Fatalf("second demo with the same code: %d %s", code, errOut)
 	}
-	code, csv, errOut := run(t, "export", "students", "--db", db, "--school", "cli", "--format", "csv")
+	code, csv, errOut := run(t, "export", "students", "--db", db, "--school", "Cli", "--format", "csv")
 	if code != 0 || strings.Count(csv, "\n") < 100 {
 		t.Fatalf("export: %d %s", code, errOut)
 	}
@@ -74,7 +75,7 @@ func TestCommandLineRoundTrip(t *testing.T) {
 		t.Fatal("the valid row of a bad file was written")
 	}
 	// Accounts.
-	code, out, errOut = run(t, "user", "create", "--db", db, "--school", "cli", "--username", "ops@cli", "--name", "运维", "--role", "school_admin")
+	code, out, errOut = run(t, "user", "create", "--db", db, "--school", "CLI", "--username", "ops@cli", "--name", "运维", "--role", "school_admin")
 	if code != 0 || !strings.Contains(out, "初始密码") {
 		t.Fatalf("user create: %d %s %s", code, out, errOut)
 	}
