@@ -71,6 +71,9 @@ func (s *Storage) createStudent(ctx context.Context, tx *sql.Tx, schoolID int64,
 	if err := s.fillFromClass(ctx, tx, schoolID, st); err != nil {
 		return err
 	}
+	if err := s.idNumberFree(ctx, tx, schoolID, st.IDNumber, 0); err != nil {
+		return err
+	}
 	ts := now()
 	st.CreatedAt, st.UpdatedAt = ts, ts
 	err := tx.QueryRowContext(ctx, `INSERT INTO students (school_id, student_no, name, gender, id_type, id_number, registration_no, birth_date, ethnicity, phone,
@@ -121,6 +124,11 @@ func (s *Storage) updateStudent(ctx context.Context, tx *sql.Tx, schoolID int64,
 	}
 	if err := s.fillFromClass(ctx, tx, schoolID, &st); err != nil {
 		return err
+	}
+	if st.IDNumber != before.IDNumber {
+		if err := s.idNumberFree(ctx, tx, schoolID, st.IDNumber, st.ID); err != nil {
+			return err
+		}
 	}
 	st.UpdatedAt = now()
 	_, err := tx.ExecContext(ctx, `UPDATE students SET student_no = $3, name = $4, gender = $5, id_type = $6, id_number = $7, registration_no = $8, birth_date = $9,
@@ -316,4 +324,21 @@ func (s *Storage) AllStudents(ctx context.Context, schoolID int64, f StudentFilt
 		}
 	}
 	return rows.Err()
+}
+
+// idNumberFree refuses an ID number another student of the school holds
+// (except the student being edited, self): one person, one 学号.
+func (s *Storage) idNumberFree(ctx context.Context, q querier, schoolID int64, idNumber string, self int64) error {
+	if idNumber == "" {
+		return nil
+	}
+	var no string
+	err := q.QueryRowContext(ctx, `SELECT student_no FROM students WHERE school_id = $1 AND id_number = $2 AND id <> $3`, schoolID, idNumber, self).Scan(&no)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return refusal(fmt.Sprintf("证件号码与学号 %s 的学生相同，同一个人不能有两个学号", no))
 }
