@@ -86,7 +86,7 @@ type StudentImporter struct {
 	ts       time.Time
 	classes  map[int64]classInfo
 	existing map[string]model.Student
-	byIDNo   map[string]string // ID number → 学号 of the student holding it
+	byIDNo   map[string]string         // ID number → 学号 of the student holding it
 	known    map[guardianKey]int64     // guardians of the school by name and phone
 	linked   map[int64]map[string]bool // student → names of their guardians
 	sum      ImportSummary
