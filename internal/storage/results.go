@@ -289,18 +289,28 @@ func (s *Storage) Corrections(ctx context.Context, schoolID, cycleID int64) ([]C
 	return out, rows.Err()
 }
 
+// CycleStudent is one student of a cycle with the groups quotas can be
+// counted in: the class of their rating tasks, and that class's cohort
+// and major.
+type CycleStudent struct {
+	StudentID, ClassID, CohortID, MajorID int64
+}
+
 // CycleStudents lists the students of a cycle with their classes: the
-// distinct students of its rating tasks (the roster when it opened).
-func (s *Storage) CycleStudents(ctx context.Context, schoolID, cycleID int64) ([][2]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT student_id, class_id FROM rating_tasks WHERE school_id = $1 AND cycle_id = $2 ORDER BY 1`, schoolID, cycleID)
+// distinct students of its rating tasks (the roster when it opened), by
+// student id.
+func (s *Storage) CycleStudents(ctx context.Context, schoolID, cycleID int64) ([]CycleStudent, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT t.student_id, t.class_id, c.cohort_id, c.major_id
+		FROM rating_tasks t JOIN classes c ON c.school_id = t.school_id AND c.id = t.class_id
+		WHERE t.school_id = $1 AND t.cycle_id = $2 ORDER BY 1, 2`, schoolID, cycleID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out [][2]int64
+	var out []CycleStudent
 	for rows.Next() {
-		var x [2]int64
-		if err := rows.Scan(&x[0], &x[1]); err != nil {
+		var x CycleStudent
+		if err := rows.Scan(&x.StudentID, &x.ClassID, &x.CohortID, &x.MajorID); err != nil {
 			return nil, err
 		}
 		out = append(out, x)
