@@ -9,7 +9,10 @@ import (
 )
 
 // ValidatePolicy checks a rule table against the framework it will be used
-// with and returns nil or a *ValidationError with Chinese messages.
+// with and returns nil or a *ValidationError with Chinese messages. A
+// table needs a term cap (a policy without any cap is refused); a cap row
+// must bound something, and 0 never stands for "no cap": the form refuses
+// a typed 0, and a side left empty is simply not bounded by the row.
 func ValidatePolicy(p model.EvidencePolicy, f model.Framework) error {
 	codes := map[string]string{}
 	for _, ind := range Indicators(f) {
@@ -52,10 +55,15 @@ func ValidatePolicy(p model.EvidencePolicy, f model.Framework) error {
 		seen[c.IndicatorCode] = true
 		if !(c.MaxBonus >= 0 && c.MaxDeduction >= 0) {
 			bad("指标“%s”的加分、扣分上限不能为负", name)
+		} else if c.MaxBonus == 0 && c.MaxDeduction == 0 {
+			bad("指标“%s”的上限行没有填写任何上限（上限不能为 0；不需要上限请删除该行）", name)
 		}
 	}
-	if !(p.TermCap >= 0) {
+	switch {
+	case !(p.TermCap >= 0):
 		bad("学期加分上限不能为负")
+	case p.TermCap == 0 && len(p.Rules) > 0:
+		bad("请设置学期加分上限（大于 0 的分数）：没有上限的加分规则表不能保存")
 	}
 	if len(probs) > 0 {
 		return &ValidationError{Problems: probs}
