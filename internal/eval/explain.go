@@ -127,7 +127,7 @@ func explainIndicator(w *writer, ir *model.IndicatorResult, ip *indPlan, pl *pla
 	}
 	usable := usableBonus(ir.RatedScore, evidenceSum{bonus: ir.Bonus, deduction: ir.Deduction}, c)
 	if usable < b {
-		w.s("满分 100 分，本指标最多还能加 ").n(usable).s(" 分，超出的 ").n(round2(b-usable)).s(" 分不计，也不占用加分上限。").end()
+		w.s("满分 100 分，本指标最多还能加 ").n(usable).s(" 分，超出的 ").n(round2(b - usable)).s(" 分不计，也不占用加分上限。").end()
 	}
 	if res.TermFactor < 1 && usable > 0 {
 		w.s("本学期各指标实际可加分合计 ").n(res.TermBonus).s(" 分，超过学期上限 ").n(termCap).
