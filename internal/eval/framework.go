@@ -84,9 +84,6 @@ func Validate(f model.Framework) error {
 			}
 			indSum += ind.Weight
 			p = append(p, checkRoles(in, ind.RoleWeights)...)
-			if len(ind.RoleWeights) > 0 && onlySelf(ind.RoleWeights) {
-				bad("指标“%s”只有自评，而方案要求每个指标至少 %d 位自评以外的评价者（否则所有学生都会待补评）", in, newAggSettings(f.Aggregation).minOthers)
-			}
 			p = append(p, checkScale(in, ind.Scale)...)
 			seen := map[string]bool{}
 			for _, op := range ind.ObservationPoints {
@@ -116,8 +113,12 @@ func Validate(f model.Framework) error {
 
 // ValidateNew is Validate plus the rules for what people type, applied
 // when a framework is created, edited or imported: weights have at most
-// two decimals (33.33, not 33.333). Stored frameworks saved before the
-// rule still load and compute: Compute checks only Validate.
+// two decimals (33.33, not 33.333), and no indicator is rated by the
+// student alone (it could never have the rater other than the student
+// that every indicator needs, so every student would be 待补评). Stored
+// frameworks saved before the rules still load and compute (Compute
+// checks only Validate); on such an indicator students are 待补评, and
+// the explanation says why.
 func ValidateNew(f model.Framework) error {
 	var p []string
 	if err := Validate(f); err != nil {
@@ -134,6 +135,9 @@ func ValidateNew(f model.Framework) error {
 		}
 		for _, ind := range d.Indicators {
 			in := label(ind.Name, ind.Code)
+			if len(ind.RoleWeights) > 0 && onlySelf(ind.RoleWeights) {
+				p = append(p, fmt.Sprintf("指标“%s”只有自评，而方案要求每个指标至少 %d 位自评以外的评价者（否则所有学生都会待补评）", in, newAggSettings(f.Aggregation).minOthers))
+			}
 			if !twoDecimals(ind.Weight) {
 				p = append(p, fmt.Sprintf("指标“%s”的权重最多两位小数", in))
 			}

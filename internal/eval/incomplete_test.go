@@ -135,9 +135,6 @@ func TestMinOthersValidated(t *testing.T) {
 		want string
 	}{
 		{"negative", func(f *model.Framework) { f.Aggregation.MinOthers = -1 }, "自评以外评价者人数不能为负"},
-		{"an indicator only the student rates", func(f *model.Framework) {
-			f.Dimensions[0].Indicators[1].RoleWeights = roles(100, 0, 0, 0, 0, 0)
-		}, "指标“甲二”只有自评"},
 		{"unknown quota scope", func(f *model.Framework) { f.Grading.QuotaScope = "school" }, "名额范围“school”不存在"},
 		{"unknown small-class scope", func(f *model.Framework) { f.Grading.SmallClassScope = "class" }, "小班合并范围“class”不存在"},
 		{"small-class pooling needs quotas by class", func(f *model.Framework) {
@@ -153,8 +150,20 @@ func TestMinOthersValidated(t *testing.T) {
 			}
 		})
 	}
-	// Old frameworks, stored without the setting, load with the default.
+	// An indicator only the student rates is refused for new input; a
+	// stored framework with one still computes (its students are 待补评).
 	f := tinyFramework()
+	f.Dimensions[0].Indicators[1].RoleWeights = roles(100, 0, 0, 0, 0, 0)
+	if err := ValidateNew(f); err == nil || !strings.Contains(err.Error(), "指标“甲二”只有自评") {
+		t.Fatalf("ValidateNew: %v", err)
+	}
+	b := (&ratingBuilder{}).add(1, "A1", model.RaterHeadTeacher, 501, 80).add(1, "A2", model.RaterSelf, 1, 5).level(1, "B1", model.RaterHeadTeacher, 501, "良好")
+	r := mustCompute(t, Input{Framework: f, Students: []Student{{ID: 1, ClassID: 1}}, Ratings: b.ratings}, Options{}).Results[0]
+	if !r.Incomplete || fmt.Sprint(r.Missing) != "[A2 甲二：缺自评以外的评价（至少 1 位）]" {
+		t.Fatalf("stored self-only indicator: %v %q", r.Incomplete, r.Missing)
+	}
+	// Old frameworks, stored without the setting, load with the default.
+	f = tinyFramework()
 	f.Grading.QuotaScope, f.Aggregation.MinOthers = model.QuotaByMajor, 0
 	if err := Validate(f); err != nil {
 		t.Fatal(err)

@@ -463,8 +463,10 @@ type EvidenceRule struct {
 	Note          string       `json:"note,omitempty"`
 }
 
-// EvidenceCap bounds the evidence points of one indicator in one term.
-// Zero means no bound.
+// EvidenceCap bounds the evidence points of one indicator in one term:
+// what is actually added, after the 100 ceiling. A side left 0 is not
+// bounded by the row (a typed 0 is refused when the table is saved, and a
+// row must bound one side).
 type EvidenceCap struct {
 	IndicatorCode string  `json:"indicator_code"`
 	MaxBonus      float64 `json:"max_bonus,omitempty"`
@@ -472,7 +474,8 @@ type EvidenceCap struct {
 }
 
 // EvidencePolicy is a school's whole rule table: rules, caps per indicator
-// and a cap on one student's bonus points in one term (0 = none).
+// and a cap on one student's bonus points in one term (required when the
+// table is saved; 0 in tables stored before means none).
 type EvidencePolicy struct {
 	Rules   []EvidenceRule `json:"rules"`
 	Caps    []EvidenceCap  `json:"caps,omitempty"`
