@@ -86,6 +86,8 @@ type ratingTask struct {
 	StudentName string          `json:"student_name"`
 	StudentNo   string          `json:"student_no"`
 	Done        bool            `json:"done"`
+	Filled      int             `json:"filled"`
+	Required    int             `json:"required"`
 }
 
 // myTasks lists what the caller rates in the school's open cycles.
@@ -113,7 +115,7 @@ func (a *API) myTasks(w http.ResponseWriter, r *http.Request, c *call) {
 				return
 			}
 			for _, t := range tasks {
-				out = append(out, ratingTask{CycleID: cy.ID, Role: id.Role, StudentID: t.StudentID, StudentName: t.StudentName, StudentNo: t.StudentNo, Done: t.Done})
+				out = append(out, ratingTask{CycleID: cy.ID, Role: id.Role, StudentID: t.StudentID, StudentName: t.StudentName, StudentNo: t.StudentNo, Done: t.Done, Filled: t.Filled, Required: t.Required})
 			}
 		}
 	}

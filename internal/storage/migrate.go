@@ -136,6 +136,11 @@ func (s *Storage) MigrateTo(ctx context.Context, upTo int) (int, error) {
 		slog.Info("migration applied", "version", m.version, "name", m.name)
 		applied++
 	}
+	if upTo >= 10 {
+		if err := s.backfillSheetCompletion(ctx); err != nil {
+			return applied, fmt.Errorf("补记评分表完成状态: %w", err)
+		}
+	}
 	return applied, nil
 }
 

@@ -75,7 +75,7 @@ func (s *Storage) StudentComments(ctx context.Context, schoolID, cycleID, studen
 		LEFT JOIN teachers t ON r.rater_role IN ('head_teacher', 'subject_teacher') AND t.school_id = r.school_id AND t.id = r.rater_id
 		LEFT JOIN mentors m ON r.rater_role = 'mentor' AND m.school_id = r.school_id AND m.id = r.rater_id
 		WHERE r.school_id = $1 AND r.cycle_id = $2 AND r.student_id = $3 AND r.rater_role IN ('head_teacher', 'subject_teacher', 'mentor')
-		AND r.superseded = FALSE
+		AND r.superseded = FALSE AND r.complete = TRUE
 		ORDER BY CASE r.rater_role WHEN 'head_teacher' THEN 0 WHEN 'subject_teacher' THEN 1 ELSE 2 END, r.created_at`, schoolID, cycleID, studentID)
 	if err != nil {
 		return nil, err

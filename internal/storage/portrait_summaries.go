@@ -198,5 +198,5 @@ func (s *Storage) GroupCompletion(ctx context.Context, schoolID, cycleID int64, 
 		return nil, err
 	}
 	w := groupWhere("p", schoolID, cycleID, classIDs)
-	return s.progress(ctx, `SELECT 0, p.rater_role, 0, SUM(p.done), SUM(p.total) FROM result_progress p`+w.sql()+` GROUP BY p.rater_role ORDER BY p.rater_role`, w.args...)
+	return s.progress(ctx, `SELECT 0, p.rater_role, 0, SUM(p.done), 0, SUM(p.total) FROM result_progress p`+w.sql()+` GROUP BY p.rater_role ORDER BY p.rater_role`, w.args...)
 }

@@ -148,6 +148,7 @@ func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Act
 		if len(order) == 0 {
 			return nil
 		}
+		required := sheetRequired(f, role)
 		var ins [][]any
 		var old []int64 // the sheets the new rows replace
 		for _, student := range order {
@@ -155,7 +156,8 @@ func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Act
 			if sh.id != 0 {
 				old = append(old, sh.id)
 			}
-			ins = append(ins, []any{schoolID, cycleID, string(role), raterID, nullInt(raterUserID), student, string(appendSheet(nil, sh.items)), len(sh.items), changedBy[student], at})
+			ins = append(ins, []any{schoolID, cycleID, string(role), raterID, nullInt(raterUserID), student, string(appendSheet(nil, sh.items)), len(sh.items), changedBy[student], at,
+				required, sheetComplete(len(sh.items), required)})
 			written += changedBy[student]
 		}
 		if len(old) > 0 {
@@ -179,7 +181,7 @@ func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Act
 	return written, err
 }
 
-var sheetCols = []string{"school_id", "cycle_id", "rater_role", "rater_id", "rater_user_id", "student_id", "items", "item_count", "changed", "created_at"}
+var sheetCols = []string{"school_id", "cycle_id", "rater_role", "rater_id", "rater_user_id", "student_id", "items", "item_count", "changed", "created_at", "required", "complete"}
 
 // LoadRatings inserts ratings in bulk, without checks: for benchmarks and
 // data migration only (`bench eval`), into a cycle that has no sheets for
@@ -222,6 +224,18 @@ func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor
 		sheets[i] = append(sheets[i], it)
 	}
 	return s.InTx(ctx, func(tx *sql.Tx) error {
+		c, err := s.cycleQ(ctx, tx, schoolID, cycleID)
+		if err != nil {
+			return err
+		}
+		f, err := s.framework(ctx, tx, schoolID, c.FrameworkID)
+		if err != nil {
+			return err
+		}
+		required := make([]int, len(model.RaterRoles))
+		for i, r := range model.RaterRoles {
+			required[i] = sheetRequired(f, r)
+		}
 		at := now()
 		nc := len(sheetCols)
 		var full *sql.Stmt
@@ -242,7 +256,11 @@ func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor
 				if !when[i].IsZero() {
 					t = when[i]
 				}
-				args = append(args, schoolID, cycleID, string(u.role), u.rater, nullInt(userOf[i]), u.student, string(buf), len(sheets[i]), counts[i], t)
+				req := 0
+				if k := u.role.Index(); k >= 0 {
+					req = required[k]
+				}
+				args = append(args, schoolID, cycleID, string(u.role), u.rater, nullInt(userOf[i]), u.student, string(buf), len(sheets[i]), counts[i], t, req, sheetComplete(len(sheets[i]), req))
 			}
 			q := insertSQL("rating_sheets", sheetCols, hi-lo, s.dialect)
 			var err error
@@ -267,7 +285,7 @@ func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor
 	})
 }
 
-// loadRows is the sheets per statement of LoadRatings: 10 columns × 500
+// loadRows is the sheets per statement of LoadRatings: 12 columns × 500
 // stays far below both engines' parameter limits (SQLite 32,766,
 // PostgreSQL 65,535).
 const loadRows = 500
@@ -286,18 +304,19 @@ func (in interner) get(b []byte) string {
 	return v
 }
 
-// CycleSheets loads the current sheet of every rater and student of a
-// cycle, as the engine reads them (no comments, no timestamps): the fast
+// CycleSheets loads the current complete sheet of every rater and student
+// of a cycle (drafts never count), as the engine reads them (no comments,
+// no timestamps): the fast
 // path of a recompute. Two queries: the counts, to allocate every item of
 // the school in one slab, then the rows. Strings are interned.
 func (s *Storage) CycleSheets(ctx context.Context, schoolID, cycleID int64) ([]eval.Sheet, error) {
 	var n, items int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(item_count), 0) FROM rating_sheets
-		WHERE school_id = $1 AND cycle_id = $2 AND superseded = FALSE`, schoolID, cycleID).Scan(&n, &items); err != nil {
+		WHERE school_id = $1 AND cycle_id = $2 AND superseded = FALSE AND complete = TRUE`, schoolID, cycleID).Scan(&n, &items); err != nil {
 		return nil, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, rater_role, rater_id, student_id, items FROM rating_sheets
-		WHERE school_id = $1 AND cycle_id = $2 AND superseded = FALSE`, schoolID, cycleID)
+		WHERE school_id = $1 AND cycle_id = $2 AND superseded = FALSE AND complete = TRUE`, schoolID, cycleID)
 	if err != nil {
 		return nil, err
 	}
@@ -411,11 +430,11 @@ type notAssigned string
 func (e notAssigned) Error() string        { return string(e) }
 func (e notAssigned) Is(target error) bool { return target == ErrNotAssigned || target == ErrRefused }
 
-// ClassRatings lists the current ratings of the students a cycle rates in
-// one class, for the fairness view of that class.
+// ClassRatings lists the current ratings of complete sheets of the
+// students a cycle rates in one class, for the fairness view of that class.
 func (s *Storage) ClassRatings(ctx context.Context, schoolID, cycleID, classID int64) ([]model.Rating, error) {
 	return s.currentRatings(ctx, schoolID, cycleID, `SELECT r.id, r.rater_role, r.rater_id, r.student_id, r.items, r.created_at FROM rating_sheets r
-		WHERE r.school_id = $1 AND r.cycle_id = $2 AND r.superseded = FALSE AND r.student_id IN
+		WHERE r.school_id = $1 AND r.cycle_id = $2 AND r.superseded = FALSE AND r.complete = TRUE AND r.student_id IN
 		(SELECT t.student_id FROM rating_tasks t WHERE t.school_id = $1 AND t.cycle_id = $2 AND t.class_id = $3)
 		ORDER BY r.id`, schoolID, cycleID, classID)
 }

@@ -32,7 +32,7 @@ func (s *Storage) ReportComments(ctx context.Context, schoolID, cycleID int64, s
 	w.in("student_id", studentIDs)
 	// The role names are constants of this file, not input.
 	q := `SELECT student_id, rater_role, rater_id, items FROM rating_sheets` + w.sql() +
-		` AND superseded = FALSE AND rater_role IN ('` + strings.Join(reportCommentRoles, "', '") + `')`
+		` AND superseded = FALSE AND complete = TRUE AND rater_role IN ('` + strings.Join(reportCommentRoles, "', '") + `')`
 	rows, err := s.db.QueryContext(ctx, q, w.args...)
 	if err != nil {
 		return nil, err

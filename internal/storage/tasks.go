@@ -105,22 +105,39 @@ func (s *Storage) OpenCycle(ctx context.Context, schoolID int64, a model.Actor, 
 	})
 }
 
-// RaterTask is one student a rater rates, with the student's name.
+// RaterTask is one student a rater rates, with the student's name and
+// how far the rater's current sheet is: Filled of Required indicators.
+// Done is a complete sheet; Filled > 0 without Done is a draft (草稿).
 type RaterTask struct {
 	StudentID   int64  `json:"student_id"`
 	StudentName string `json:"student_name"`
 	StudentNo   string `json:"student_no"`
 	ClassID     int64  `json:"class_id"`
-	Done        bool   `json:"done"` // at least one rating entered
+	Done        bool   `json:"done"`     // the sheet holds every indicator of the role
+	Filled      int    `json:"filled"`   // indicators on the current sheet (0: not started)
+	Required    int    `json:"required"` // indicators the role rates
 }
+
+// Draft says the rater started this sheet but has not finished it.
+func (t RaterTask) Draft() bool { return !t.Done && t.Filled > 0 }
 
 // TasksForRater lists the students one rater (role + id in the role's
 // space) rates in a cycle. There is deliberately no method that lists who
 // rated a given student by peers: the rated student never learns it.
 func (s *Storage) TasksForRater(ctx context.Context, schoolID, cycleID int64, role model.RaterRole, raterID int64) ([]RaterTask, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT t.student_id, s.name, s.student_no, t.class_id,
-		EXISTS (SELECT 1 FROM rating_sheets r WHERE r.school_id = t.school_id AND r.cycle_id = t.cycle_id AND r.rater_role = t.rater_role AND r.rater_id = t.rater_id AND r.student_id = t.student_id AND r.superseded = FALSE)
+	c, err := s.Cycle(ctx, schoolID, cycleID)
+	if err != nil {
+		return nil, err
+	}
+	f, err := s.Framework(ctx, schoolID, c.FrameworkID)
+	if err != nil {
+		return nil, err
+	}
+	required := sheetRequired(f, role)
+	rows, err := s.db.QueryContext(ctx, `SELECT t.student_id, s.name, s.student_no, t.class_id, COALESCE(r.item_count, 0), COALESCE(r.complete, FALSE)
 		FROM rating_tasks t JOIN students s ON s.school_id = t.school_id AND s.id = t.student_id
+		LEFT JOIN rating_sheets r ON r.school_id = t.school_id AND r.cycle_id = t.cycle_id AND r.rater_role = t.rater_role
+			AND r.rater_id = t.rater_id AND r.student_id = t.student_id AND r.superseded = FALSE
 		WHERE t.school_id = $1 AND t.cycle_id = $2 AND t.rater_role = $3 AND t.rater_id = $4 ORDER BY s.student_no`, schoolID, cycleID, string(role), raterID)
 	if err != nil {
 		return nil, err
@@ -128,8 +145,8 @@ func (s *Storage) TasksForRater(ctx context.Context, schoolID, cycleID int64, ro
 	defer rows.Close()
 	var out []RaterTask
 	for rows.Next() {
-		var t RaterTask
-		if err := rows.Scan(&t.StudentID, &t.StudentName, &t.StudentNo, &t.ClassID, &t.Done); err != nil {
+		t := RaterTask{Required: required}
+		if err := rows.Scan(&t.StudentID, &t.StudentName, &t.StudentNo, &t.ClassID, &t.Filled, &t.Done); err != nil {
 			return nil, err
 		}
 		out = append(out, t)
@@ -137,20 +154,27 @@ func (s *Storage) TasksForRater(ctx context.Context, schoolID, cycleID int64, ro
 	return out, rows.Err()
 }
 
-// Progress counts tasks: Done are tasks with at least one rating.
+// Progress counts tasks: Done are tasks whose sheet is complete, Drafts
+// those with a sheet begun but not complete (they are not done).
 type Progress struct {
 	ClassID int64           `json:"class_id,omitempty"`
 	Role    model.RaterRole `json:"role,omitempty"`
 	RaterID int64           `json:"rater_id,omitempty"`
 	Done    int             `json:"done"`
+	Drafts  int             `json:"drafts"`
 	Total   int             `json:"total"`
 }
 
-const taskDone = `CASE WHEN EXISTS (SELECT 1 FROM rating_sheets r WHERE r.school_id = t.school_id AND r.cycle_id = t.cycle_id AND r.rater_role = t.rater_role AND r.rater_id = t.rater_id AND r.student_id = t.student_id AND r.superseded = FALSE) THEN 1 ELSE 0 END`
+// taskDone and taskDraft are 1 or 0 for the task row t, by its rater's
+// current sheet for the student.
+const (
+	taskDone  = `CASE WHEN EXISTS (SELECT 1 FROM rating_sheets r WHERE r.school_id = t.school_id AND r.cycle_id = t.cycle_id AND r.rater_role = t.rater_role AND r.rater_id = t.rater_id AND r.student_id = t.student_id AND r.superseded = FALSE AND r.complete = TRUE) THEN 1 ELSE 0 END`
+	taskDraft = `CASE WHEN EXISTS (SELECT 1 FROM rating_sheets r WHERE r.school_id = t.school_id AND r.cycle_id = t.cycle_id AND r.rater_role = t.rater_role AND r.rater_id = t.rater_id AND r.student_id = t.student_id AND r.superseded = FALSE AND r.complete = FALSE) THEN 1 ELSE 0 END`
+)
 
 // ProgressByClass is done/total tasks per class of a cycle.
 func (s *Storage) ProgressByClass(ctx context.Context, schoolID, cycleID int64) ([]Progress, error) {
-	return s.progress(ctx, `SELECT t.class_id, '', 0, SUM(`+taskDone+`), COUNT(*) FROM rating_tasks t
+	return s.progress(ctx, `SELECT t.class_id, '', 0, SUM(`+taskDone+`), SUM(`+taskDraft+`), COUNT(*) FROM rating_tasks t
 		WHERE t.school_id = $1 AND t.cycle_id = $2 GROUP BY t.class_id ORDER BY t.class_id`, schoolID, cycleID)
 }
 
@@ -161,7 +185,7 @@ func (s *Storage) ProgressByRater(ctx context.Context, schoolID, cycleID int64, 
 	if unfinishedOnly {
 		having = ` HAVING SUM(` + taskDone + `) < COUNT(*)`
 	}
-	return s.progress(ctx, `SELECT 0, t.rater_role, t.rater_id, SUM(`+taskDone+`), COUNT(*) FROM rating_tasks t
+	return s.progress(ctx, `SELECT 0, t.rater_role, t.rater_id, SUM(`+taskDone+`), SUM(`+taskDraft+`), COUNT(*) FROM rating_tasks t
 		WHERE t.school_id = $1 AND t.cycle_id = $2 GROUP BY t.rater_role, t.rater_id`+having+` ORDER BY t.rater_role, t.rater_id`, schoolID, cycleID)
 }
 
@@ -175,7 +199,7 @@ func (s *Storage) progress(ctx context.Context, q string, args ...any) ([]Progre
 	for rows.Next() {
 		var p Progress
 		var role string
-		if err := rows.Scan(&p.ClassID, &role, &p.RaterID, &p.Done, &p.Total); err != nil {
+		if err := rows.Scan(&p.ClassID, &role, &p.RaterID, &p.Done, &p.Drafts, &p.Total); err != nil {
 			return nil, err
 		}
 		p.Role = model.RaterRole(role)
