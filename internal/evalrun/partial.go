@@ -57,27 +57,42 @@ func RecomputeStudents(ctx context.Context, st *storage.Storage, schoolID int64,
 }
 
 // quotaGroup is the set of students whose results a change to the given
-// students can move: their classes when quotas and ranks count by class,
-// else the whole cycle. Students not in the cycle are ignored.
-func quotaGroup(g model.Grading, roster [][2]int64, studentIDs []int64) map[int64]bool {
+// students can move: the rest of their quota group — their classes, their
+// cohorts or their majors, by the framework's quota scope — or the whole
+// cycle when quotas count over it or small classes are pooled (a pool is
+// decided by the classes' sizes, so the whole cycle is the safe superset).
+// Students not in the cycle are ignored.
+func quotaGroup(g model.Grading, roster []storage.CycleStudent, studentIDs []int64) map[int64]bool {
 	want := map[int64]bool{}
 	for _, id := range studentIDs {
 		want[id] = true
 	}
-	classes := map[int64]bool{}
+	key := func(r storage.CycleStudent) int64 {
+		switch {
+		case g.SmallClassScope != "":
+			return 0
+		case g.QuotaScope == "" || g.QuotaScope == model.QuotaByClass:
+			return r.ClassID
+		case g.QuotaScope == model.QuotaByCohort:
+			return r.CohortID
+		case g.QuotaScope == model.QuotaByMajor:
+			return r.MajorID
+		}
+		return 0 // the whole cycle
+	}
+	groups := map[int64]bool{}
 	for _, r := range roster {
-		if want[r[0]] {
-			classes[r[1]] = true
+		if want[r.StudentID] {
+			groups[key(r)] = true
 		}
 	}
-	if len(classes) == 0 {
+	if len(groups) == 0 {
 		return nil
 	}
-	byClass := g.QuotaScope == "" || g.QuotaScope == model.QuotaByClass
 	out := map[int64]bool{}
 	for _, r := range roster {
-		if !byClass || classes[r[1]] {
-			out[r[0]] = true
+		if groups[key(r)] {
+			out[r.StudentID] = true
 		}
 	}
 	return out

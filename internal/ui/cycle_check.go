@@ -226,15 +226,15 @@ func (s *Server) storedIncomplete(r *http.Request, d *cycleCheckData, names map[
 			order = append(order, row.ClassID)
 		}
 		ci.Size++
-		if row.Complete { // never true of a 待补评 result
+		if row.Complete && !row.Incomplete {
 			continue
 		}
 		d.IncompleteCount++
 		if !held[row.StudentID] {
 			d.Unheld++
 		}
-		st := incompleteStudent{ID: row.StudentID, Name: row.StudentName, Held: held[row.StudentID]}
-		if opened < maxReasons {
+		st := incompleteStudent{ID: row.StudentID, Name: row.StudentName, Held: held[row.StudentID], Lines: row.Missing}
+		if len(st.Lines) == 0 && opened < maxReasons { // computed before the engine said why
 			opened++
 			if res, err := s.st.StudentResult(ctx, school, c.ID, row.StudentID); err == nil {
 				st.Lines = missingLines(&res)

@@ -22,7 +22,8 @@ type publicityRow struct {
 	StudentName string
 	Level       model.Level
 	Held        bool
-	Pending     bool // 待补评 (not held back: only a result computed before the check existed)
+	Incomplete  bool     // 待补评 (not held back: only a result computed before 公示 checked it)
+	Missing     []string // why, for 待补评
 	CorrectedAt time.Time
 	studentNo   string
 }
@@ -75,14 +76,15 @@ func (s *Server) resultPublicity(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := resultPublicityData{Cycle: c, ClassName: cl.Name, CanAppeal: canAppeal(c)}
-	// Only names and levels leave this handler: no totals, ranks or
-	// numbers — and never a level for a student held back or 待补评.
+	// Only names and levels (or 待补评 and what is missing) leave this
+	// handler: no totals, ranks or numbers — and nothing at all for a
+	// student held back (暂不公示).
 	for _, row := range rows {
 		p := publicityRow{StudentName: row.StudentName, Held: held[row.StudentID], CorrectedAt: corrected[row.StudentID], studentNo: row.StudentNo}
 		switch {
 		case p.Held:
-		case !row.Complete:
-			p.Pending = true
+		case row.Incomplete || !row.Complete:
+			p.Incomplete, p.Missing = true, row.Missing
 		default:
 			p.Level = row.Level
 		}

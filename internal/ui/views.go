@@ -12,8 +12,10 @@ import (
 	"time"
 
 	"zhijiao/internal/auth"
+	"zhijiao/internal/eval"
 	"zhijiao/internal/idcheck"
 	"zhijiao/internal/model"
+	"zhijiao/internal/portrait"
 	"zhijiao/internal/storage"
 )
 
@@ -30,6 +32,9 @@ func baseFuncs() template.FuncMap {
 		"maskPhone": idcheck.MaskPhone,
 		"roleName":  func(r string) string { return auth.RoleNames[r] },
 		"cnDate":    cnDate,
+		"tv":        func(s string) string { return s },
+		"tchart":    func(c portrait.Chart) portrait.Chart { return c },
+		"isEN":      func() bool { return false },
 		"cnTime":    cnTime,
 		"add":       func(a, b int) int { return a + b },
 		"seq": func(n int) []int {
@@ -43,6 +48,7 @@ func baseFuncs() template.FuncMap {
 		"query":      withQuery,
 		"eq64":       func(a, b int64) bool { return a == b },
 		"num":        num,
+		"score":      eval.Num, // a score as the engine rounds it: two decimals at most, the number levels were decided on
 		"roleShares": roleShares,
 		"modeName":   modeName,
 		"dict": func(kv ...any) map[string]any {
@@ -181,7 +187,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		s.serverError(w, r, err)
 		return
 	}
-	tt.Funcs(template.FuncMap{"t": translator(lang), "roleName": roleNamer(lang)})
+	tt.Funcs(template.FuncMap{"t": translator(lang), "roleName": roleNamer(lang), "cnDate": dateIn(lang), "cnTime": timeIn(lang),
+		"tv":     func(s string) string { return translateValue(lang, s) },
+		"tchart": func(c portrait.Chart) portrait.Chart { return translateChart(lang, c) },
+		"isEN":   func() bool { return lang == "en" }})
 	var buf bytes.Buffer
 	if err := tt.ExecuteTemplate(&buf, "layout", p); err != nil {
 		s.serverError(w, r, err)
