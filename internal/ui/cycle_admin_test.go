@@ -122,7 +122,7 @@ func TestCycleProgressRemindPublish(t *testing.T) {
 		if code, _ := state("closed"); code != http.StatusSeeOther {
 			t.Fatalf("close: %d", code)
 		}
-		if _, body := admin.get(base + "/check?to=computed"); !strings.Contains(body, "陈三") || !strings.Contains(body, "尚无任何评价") {
+		if _, body := admin.get(base + "/check?to=computed"); !strings.Contains(body, "陈三") || !strings.Contains(body, "缺") {
 			t.Fatal("the compute check does not list 陈三 as 待补评 with the reason")
 		}
 		if code, _ := state("computed"); code != http.StatusSeeOther {
