@@ -143,9 +143,11 @@ func TestCycleProgressRemindPublish(t *testing.T) {
 			t.Fatal("an exclusion without a reason was stored")
 		}
 		rows, _ := st.CycleResults(ctx, sid, cid, 0)
-		form := url.Values{"class": {itoa(s.a.ClassB.ID)}, "reason": {"实训周未能评价，返校后补评"}}
+		// 张一 is held back too (a school may hold back any student): his
+		// family then sees neither his result nor his report card.
+		form := url.Values{"class": {itoa(s.a.ClassB.ID)}, "student": {itoa(s.a.StudentA1.ID)}, "reason": {"实训周未能评价，返校后补评"}}
 		for _, r := range rows {
-			if !r.Complete && r.ClassID == s.a.ClassA.ID {
+			if !r.Complete && r.ClassID == s.a.ClassA.ID && r.StudentID != s.a.StudentA1.ID {
 				form.Add("student", itoa(r.StudentID))
 			}
 		}
@@ -157,6 +159,13 @@ func TestCycleProgressRemindPublish(t *testing.T) {
 		}
 		if c, _ := st.Cycle(ctx, sid, cid); c.State != model.CyclePublicised {
 			t.Fatalf("cycle %s after holding class B back", c.State.Name())
+		}
+		parent := s.login(t, "jiazhang@a1")
+		if _, body := parent.get("/results/" + itoa(cid) + "/students/" + itoa(s.a.StudentA1.ID)); !strings.Contains(body, "本期结果暂不公示") {
+			t.Fatal("the parent of a held-back student sees the result")
+		}
+		if code, _ := parent.get("/reports/" + itoa(cid) + "/students/" + itoa(s.a.StudentA1.ID)); code != http.StatusNotFound {
+			t.Fatalf("the parent of a held-back student opens the report card: %d", code)
 		}
 		_, body = admin.get("/results/" + itoa(cid) + "/classes/" + itoa(s.a.ClassB.ID) + "/publicity")
 		if !strings.Contains(body, "陈三") || !strings.Contains(body, "暂不公示") {

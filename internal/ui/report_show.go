@@ -52,6 +52,10 @@ func (s *Server) reportShow(w http.ResponseWriter, r *http.Request) {
 	if !s.reportStudentInCycle(w, r, sc, c.ID, id) {
 		return
 	}
+	if familyOnly(sc) && s.heldBack(r, c.ID, id, 0) {
+		s.errorPage(w, r, http.StatusNotFound, "本期结果暂不公示，暂不能下载报告单")
+		return
+	}
 	l := &reportcard.Loader{St: s.st, VerifyBase: s.publicBase(r)}
 	card, err := l.Card(r.Context(), schoolOf(r), c, id)
 	if err != nil {

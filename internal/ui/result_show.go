@@ -11,8 +11,10 @@ type resultShowData struct {
 	Cycle     storage.EvalCycle
 	Student   model.Student
 	ClassName string
-	// NotYet: a student or parent before publicity; Result is then empty.
+	// NotYet: a student or parent before publicity, or whose result is
+	// held back (Held, 暂不公示); Result is then empty.
 	NotYet    bool
+	Held      bool
 	Result    model.StudentResult
 	Appeals   []appealView
 	CanAppeal bool
@@ -76,8 +78,9 @@ func (s *Server) resultShow(w http.ResponseWriter, r *http.Request) {
 	if cl, err := s.st.Class(ctx, school, res.ClassID); err == nil {
 		d.ClassName = cl.Name
 	}
-	if family && (!familyMayView(c.State) || s.heldBack(r, c.ID, sid, res.ClassID)) {
-		d.NotYet = true
+	held := family && familyMayView(c.State) && s.heldBack(r, c.ID, sid, res.ClassID)
+	if family && !familyMayView(c.State) || held {
+		d.NotYet, d.Held = true, held
 		s.render(w, r, http.StatusOK, "result_show", stu.Name, d)
 		return
 	}
