@@ -149,8 +149,13 @@ func (s *Server) fillCheck(r *http.Request, d *cycleCheckData) error {
 	return nil
 }
 
-// previewIncomplete fills the 待补评 students of a dry run.
+// previewIncomplete fills the 待补评 students of a dry run, marking those
+// already held back (a recompute during 公示 keeps them held back).
 func (s *Server) previewIncomplete(r *http.Request, d *cycleCheckData, results []model.StudentResult, names map[int64]string) error {
+	held, err := s.st.ExcludedStudents(r.Context(), schoolOf(r), d.Cycle.ID, 0)
+	if err != nil {
+		return err
+	}
 	var ids []int64
 	byClass := map[int64]*classIncomplete{}
 	var order []int64
@@ -167,8 +172,11 @@ func (s *Server) previewIncomplete(r *http.Request, d *cycleCheckData, results [
 			continue
 		}
 		d.IncompleteCount++
+		if !held[res.StudentID] {
+			d.Unheld++
+		}
 		ids = append(ids, res.StudentID)
-		ci.Students = append(ci.Students, incompleteStudent{ID: res.StudentID, Lines: missingLines(res)})
+		ci.Students = append(ci.Students, incompleteStudent{ID: res.StudentID, Lines: missingLines(res), Held: held[res.StudentID]})
 	}
 	stNames, err := s.st.RaterNames(r.Context(), schoolOf(r), model.RaterSelf, ids)
 	if err != nil {
@@ -184,7 +192,6 @@ func (s *Server) previewIncomplete(r *http.Request, d *cycleCheckData, results [
 		}
 		d.Incomplete = append(d.Incomplete, *ci)
 	}
-	d.Unheld = d.IncompleteCount
 	return nil
 }
 
