@@ -42,19 +42,7 @@ func TestWholeCycleInBrowser(t *testing.T) {
 	}
 	site := Serve(t, st, ui.Options{})
 
-	as := func(username string) context.Context {
-		b := Browser(t)
-		if err := chromedp.Do(b,
-			chromedp.Navigate(site.URL+"/login"),
-			chromedp.SendKeys(`input[name=username]`, username),
-			chromedp.SendKeys(`input[name=password]`, testfix.Password),
-			chromedp.Click(`button[type=submit]`),
-			chromedp.WaitVisible(`header.topbar`),
-		); err != nil {
-			t.Fatalf("%s logs in: %v", username, err)
-		}
-		return b
-	}
+	as := func(username string) context.Context { return LoginAs(t, site.URL, username) }
 	// Many of the elements waited for are hidden inputs (the state a
 	// button moves to), so the waits are for presence, not visibility.
 	open := func(b context.Context, path, ready string) {

@@ -47,19 +47,7 @@ func TestDrillDownAndRemindInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	site := Serve(t, st, ui.Options{})
-	as := func(username string) context.Context {
-		b := Browser(t)
-		if err := chromedp.Do(b,
-			chromedp.Navigate(site.URL+"/login"),
-			chromedp.SendKeys(`input[name=username]`, username),
-			chromedp.SendKeys(`input[name=password]`, testfix.Password),
-			chromedp.Click(`button[type=submit]`),
-			chromedp.WaitVisible(`header.topbar`),
-		); err != nil {
-			t.Fatalf("%s logs in: %v", username, err)
-		}
-		return b
-	}
+	as := func(username string) context.Context { return LoginAs(t, site.URL, username) }
 	cpath := "/cycles/" + itoa(c.ID)
 	admin := as("admin@rd")
 	if err := chromedp.Do(admin, chromedp.Navigate(site.URL+cpath), chromedp.WaitVisible(`table.progress-table`)); err != nil {
