@@ -84,6 +84,7 @@ func Validate(f model.Framework) error {
 			indSum += ind.Weight
 			p = append(p, checkRoles(in, ind.RoleWeights)...)
 			p = append(p, checkScale(in, ind.Scale)...)
+			p = append(p, checkChoices(in, ind)...)
 			seen := map[string]bool{}
 			for _, op := range ind.ObservationPoints {
 				if strings.TrimSpace(op.Name) == "" && strings.TrimSpace(op.Description) == "" {
@@ -290,6 +291,8 @@ func Clone(f model.Framework) model.Framework {
 			ind.RoleWeights = maps.Clone(ind.RoleWeights)
 			ind.Scale.Levels = append([]model.ScaleLevel(nil), ind.Scale.Levels...)
 			ind.ObservationPoints = append([]model.ObservationPoint(nil), ind.ObservationPoints...)
+			ind.Choices = append([]model.Choice(nil), ind.Choices...)
+			ind.Descriptors = maps.Clone(ind.Descriptors)
 		}
 		c.Dimensions[i] = d
 	}
@@ -355,7 +358,7 @@ func CheckRating(f model.Framework, r model.Rating) string {
 			if _, ok := ScalePoints(ind.Scale, r.Value, r.Level); !ok {
 				return fmt.Sprintf("指标“%s”%s", ind.Name, scaleHint(ind.Scale))
 			}
-			return ""
+			return checkChoice(ind, r)
 		}
 	}
 	return fmt.Sprintf("评价方案中没有指标“%s”", r.IndicatorCode)

@@ -44,6 +44,8 @@ func baseFuncs() template.FuncMap {
 		"eq64":       func(a, b int64) bool { return a == b },
 		"num":        num,
 		"roleShares": roleShares,
+		"choices":    indicatorChoices,
+		"monthDay":   monthDay,
 		"modeName":   modeName,
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
@@ -78,6 +80,13 @@ func cnDate(v any) string {
 		return fmt.Sprint(v)
 	}
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
+}
+
+// monthDay renders a time as "12月20日" in the schools' zone: a deadline
+// this term needs no year.
+func monthDay(t time.Time) string {
+	t = t.In(displayZone)
+	return fmt.Sprintf("%d月%d日", int(t.Month()), t.Day())
 }
 
 func cnTime(t time.Time) string {
