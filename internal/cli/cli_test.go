@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"zhijiao/internal/storage"
 )
 
 // run calls the CLI as a user would and returns exit code, stdout, stderr.
@@ -97,6 +99,19 @@ func TestCommandLineRoundTrip(t *testing.T) {
 		t.Fatalf("backup: %s", errOut)
 	}
 	restored := "sqlite:" + filepath.Join(dir, "r.db")
+	// A server holding the database stops a restore (and a second server):
+	// replacing the file under it would lose what it goes on writing.
+	lock, err := storage.LockServer(restored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, "restore", "--db", restored, "--from", bak); code == 0 || !strings.Contains(errOut, "服务正在运行") || !strings.Contains(errOut, "请先停止服务") {
+		t.Fatalf("restore under a running server: %d %s", code, errOut)
+	}
+	if code, _, errOut := run(t, "serve", "--db", restored, "--addr", "127.0.0.1:0"); code == 0 || !strings.Contains(errOut, "服务正在运行") {
+		t.Fatalf("second server: %d %s", code, errOut)
+	}
+	lock.Release()
 	if code, _, errOut := run(t, "restore", "--db", restored, "--from", bak); code != 0 {
 		t.Fatalf("restore: %s", errOut)
 	}

@@ -126,7 +126,10 @@ func (s *Storage) CreatePlacement(ctx context.Context, schoolID int64, a model.A
 
 // ApprenticesOf returns the students placed with a mentor.
 func (s *Storage) ApprenticesOf(ctx context.Context, schoolID, mentorID int64) ([]int64, error) {
-	return s.ids(ctx, `SELECT DISTINCT student_id FROM placements WHERE school_id = $1 AND mentor_id = $2 ORDER BY student_id`, schoolID, mentorID)
+	// A placement that has ended (end_date before today in the schools'
+	// zone) no longer gives its mentor access; an open one has no end date.
+	return s.ids(ctx, `SELECT DISTINCT student_id FROM placements WHERE school_id = $1 AND mentor_id = $2 AND (end_date = '' OR end_date >= $3) ORDER BY student_id`,
+		schoolID, mentorID, Today())
 }
 
 // PlacementsOf lists a student's placements.

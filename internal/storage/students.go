@@ -253,11 +253,7 @@ type StudentFilter struct {
 func (f StudentFilter) where(schoolID int64) *where {
 	w := schoolWhere("s.school_id", schoolID)
 	if f.Scoped {
-		sub := &where{args: w.args}
-		sub.in("s.class_id", f.ClassIDs)
-		sub.in("s.id", f.StudentIDs)
-		w.args = sub.args
-		w.conds = append(w.conds, "("+sub.conds[0]+" OR "+sub.conds[1]+")")
+		w.scoped("s.class_id", "s.id", f.ClassIDs, f.StudentIDs)
 	}
 	if f.ClassID != 0 {
 		w.add("s.class_id = ?", f.ClassID)
@@ -341,4 +337,14 @@ func (s *Storage) idNumberFree(ctx context.Context, q querier, schoolID int64, i
 		return err
 	}
 	return refusal(fmt.Sprintf("证件号码与学号 %s 的学生相同，同一个人不能有两个学号", no))
+}
+
+// scoped keeps the rows of a viewer's scope: students of classIDs or among
+// studentIDs (either may match; both empty matches nothing).
+func (w *where) scoped(classCol, studentCol string, classIDs, studentIDs []int64) {
+	sub := &where{args: w.args}
+	sub.in(classCol, classIDs)
+	sub.in(studentCol, studentIDs)
+	w.args = sub.args
+	w.conds = append(w.conds, "("+sub.conds[0]+" OR "+sub.conds[1]+")")
 }
