@@ -161,7 +161,7 @@ func (s *Server) rateRender(w http.ResponseWriter, r *http.Request, status int, 
 // JSON; a partial sheet is a draft either way and the form says so.
 func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
 	ctx, school, u := r.Context(), schoolOf(r), userOf(r)
-	draft := r.FormValue("draft") == "1"
+	draft := r.PostFormValue("draft") == "1" // the body only: the form page itself may carry ?draft=1
 	cycleID, err1 := strconv.ParseInt(r.PathValue("cycle"), 10, 64)
 	studentID, err2 := strconv.ParseInt(r.PathValue("student"), 10, 64)
 	role := model.RaterRole(r.PathValue("role"))

@@ -65,8 +65,13 @@ func TestRateFormChoicesAndDrafts(t *testing.T) {
 		if code != http.StatusSeeOther || loc != self+"?draft=1" {
 			t.Fatalf("partial submit: %d %s", code, loc)
 		}
-		if _, page = stu.get(loc); !strings.Contains(page, "已保存为草稿：还有 10 项未评") || !strings.Contains(page, `data-start="1"`) {
+		if _, page = stu.get(loc); !strings.Contains(page, "已保存为草稿：还有 10 项未评") || !strings.Contains(page, `data-start="1"`) ||
+			!strings.Contains(page, `action="`+self+`"`) {
 			t.Fatalf("draft form:\n%s", page)
+		}
+		// Sent from that page, a plain submit is not taken for a draft save.
+		if code, _, loc := stu.postForm(loc, url.Values{"v_D01": {"85"}}); code != http.StatusSeeOther || loc != self+"?draft=1" {
+			t.Fatalf("submit from the draft page: %d %s", code, loc)
 		}
 		if _, list := stu.get("/rate"); !strings.Contains(list, "草稿 3/13") || !strings.Contains(list, "未开始") {
 			t.Fatalf("list:\n%s", list)
@@ -88,9 +93,17 @@ func TestRateFormChoicesAndDrafts(t *testing.T) {
 		if _, list := stu.get("/rate"); !strings.Contains(list, "已完成") {
 			t.Fatalf("list after the self-rating:\n%s", list)
 		}
-		// A teacher keeps the points.
-		if _, page := s.login(t, "banzhuren@a1").get("/rate/" + itoa(c.ID) + "/head_teacher/" + itoa(s.a.StudentA1.ID)); !strings.Contains(page, `type="number" name="v_D01"`) {
+		// A teacher keeps the points, and the home page leads into the class grid.
+		ht := s.login(t, "banzhuren@a1")
+		if _, page := ht.get("/rate/" + itoa(c.ID) + "/head_teacher/" + itoa(s.a.StudentA1.ID)); !strings.Contains(page, `type="number" name="v_D01"`) {
 			t.Fatalf("head teacher's form:\n%s", page)
+		}
+		if _, home := ht.get("/"); !strings.Contains(home, "你还有 2 份评价未完成，截止 12月20日") || !strings.Contains(home, `href="/rate/`+itoa(c.ID)+`/grid/head_teacher/`+itoa(s.a.ClassA.ID)+`"`) {
+			t.Fatalf("head teacher's home:\n%s", home)
+		}
+		// Someone who rates nobody sees no such box.
+		if _, home := s.login(t, "admin@a1").get("/"); strings.Contains(home, "份评价未完成") {
+			t.Fatal("the admin's home speaks of ratings to do")
 		}
 	})
 }

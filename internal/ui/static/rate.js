@@ -67,7 +67,7 @@
     var body = new URLSearchParams(new FormData(form));
     body.set("draft", "1");
     say(msg.msgSaving);
-    fetch(form.action || location.pathname, { method: "POST", body: body, credentials: "same-origin", redirect: "manual", headers: { Accept: "application/json" } })
+    fetch(form.action, { method: "POST", body: body, credentials: "same-origin", redirect: "manual", headers: { Accept: "application/json" } })
       .then(function (res) {
         if (res.type === "opaqueredirect") return { status: 401, j: { error: msg.msgLogin } };
         return res.json().then(function (j) { return { status: res.status, j: j }; }, function () { return { status: res.status, j: {} }; });
