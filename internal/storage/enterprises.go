@@ -46,7 +46,7 @@ func (s *Storage) Enterprises(ctx context.Context, schoolID int64, f model.ListQ
 		return nil, 0, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, name, credit_code, industry, contact, phone, address FROM enterprises`+w.sql()+
-		` ORDER BY name LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+		` ORDER BY `+s.zh("name")+` LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -85,7 +85,7 @@ func (s *Storage) Mentors(ctx context.Context, schoolID, enterpriseID int64) ([]
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT m.id, m.school_id, m.enterprise_id, e.name, m.name, m.title, m.phone,
 		COALESCE((SELECT MIN(u.id) FROM users u WHERE u.school_id = m.school_id AND u.mentor_id = m.id), 0)
-		FROM mentors m JOIN enterprises e ON e.school_id = m.school_id AND e.id = m.enterprise_id`+w.sql()+` ORDER BY e.name, m.name`, w.args...)
+		FROM mentors m JOIN enterprises e ON e.school_id = m.school_id AND e.id = m.enterprise_id`+w.sql()+` ORDER BY `+s.zh("e.name")+`, `+s.zh("m.name"), w.args...)
 	if err != nil {
 		return nil, err
 	}
