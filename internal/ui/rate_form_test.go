@@ -40,6 +40,13 @@ func TestRateFormChoicesAndDrafts(t *testing.T) {
 		if _, home := stu.get("/"); !strings.Contains(home, "你还有 2 份评价未完成，截止 12月20日") || !strings.Contains(home, `href="/rate/`+itoa(c.ID)+`/self/`) {
 			t.Fatalf("home does not say what is waiting:\n%s", home)
 		}
+		en := s.login(t, "xs1@a1")
+		if code, _ := en.get("/lang/en?next=/"); code != http.StatusSeeOther {
+			t.Fatalf("switch to English: %d", code)
+		}
+		if _, home := en.get("/"); !strings.Contains(home, "You have 2 ratings left to do, due Dec 20") {
+			t.Fatalf("English home does not say what is waiting:\n%s", home)
+		}
 		self := "/rate/" + itoa(c.ID) + "/self/" + itoa(s.a.StudentA1.ID)
 		code, page := stu.get(self)
 		if code != 200 || !strings.Contains(page, `name="v_D01" value="95"`) || !strings.Contains(page, "尊敬师长、孝敬父母，主动帮助同学，处处做表率") ||

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"net/http"
 	"time"
 
@@ -115,4 +116,19 @@ func waitingFor(groups []rateGroup) rateWaiting {
 		}
 	}
 	return w
+}
+
+// monthDay renders a deadline as "12月20日" in the schools' zone: a date
+// this term needs no year.
+func monthDay(t time.Time) string {
+	t = t.In(displayZone)
+	return fmt.Sprintf("%d月%d日", int(t.Month()), t.Day())
+}
+
+// monthDayIn is monthDay for the page's language: "Dec 20" in English.
+func monthDayIn(lang string) func(time.Time) string {
+	if lang != "en" {
+		return monthDay
+	}
+	return func(t time.Time) string { return t.In(displayZone).Format("Jan 2") }
 }

@@ -86,13 +86,6 @@ func cnDate(v any) string {
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
-// monthDay renders a time as "12月20日" in the schools' zone: a deadline
-// this term needs no year.
-func monthDay(t time.Time) string {
-	t = t.In(displayZone)
-	return fmt.Sprintf("%d月%d日", int(t.Month()), t.Day())
-}
-
 func cnTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -194,7 +187,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		s.serverError(w, r, err)
 		return
 	}
-	tt.Funcs(template.FuncMap{"t": translator(lang), "roleName": roleNamer(lang), "cnDate": dateIn(lang), "cnTime": timeIn(lang),
+	tt.Funcs(template.FuncMap{"t": translator(lang), "roleName": roleNamer(lang), "cnDate": dateIn(lang), "cnTime": timeIn(lang), "monthDay": monthDayIn(lang),
 		"tv":     func(s string) string { return translateValue(lang, s) },
 		"tchart": func(c portrait.Chart) portrait.Chart { return translateChart(lang, c) },
 		"isEN":   func() bool { return lang == "en" }})
