@@ -36,9 +36,9 @@ func Phone(s string) (string, error) {
 			break
 		}
 	}
-	// Shorter than any real number ("0", "+"): refused before the digits
-	// below are read by position.
-	if len(d) < 7 {
+	// Too short to read an area code by position ("0", "02", "+8"):
+	// fuzzing found both reads past the end.
+	if len(d) < 3 {
 		return "", fmt.Errorf("电话号码“%s”位数不够：手机号为11位，固定电话为区号加7–8位号码", raw)
 	}
 	if d[0] == '1' {
