@@ -253,6 +253,12 @@ func seedHistory(ctx context.Context, st *storage.Storage, sc model.School, f mo
 			if _, err := evalrun.Recompute(ctx, st, sc.ID, a, c.ID); err != nil {
 				return err
 			}
+			// A few raters never rated (1.5%): a student left without a
+			// required rater is 待补评, and the school held them back
+			// before 公示, as it must.
+			if err := holdBackIncomplete(ctx, st, sc.ID, a, c.ID); err != nil {
+				return err
+			}
 			if err := st.MoveCycle(ctx, sc.ID, a, c.ID, model.CyclePublicised, true); err != nil {
 				return err
 			}
@@ -269,4 +275,24 @@ func seedHistory(ctx context.Context, st *storage.Storage, sc model.School, f mo
 	fmt.Fprintf(progress, "评价历史：%d 个已完成的评价周期（上学年两个学期 × 两个年级），%d 条评分，用时 %s / %d final cycles, %d ratings\n",
 		cycles, n, time.Since(t0).Round(time.Millisecond), cycles, n)
 	return nil
+}
+
+// holdBackIncomplete holds the 待补评 students of a computed cycle back
+// from 公示 (暂不公示) with the reason a school would give.
+func holdBackIncomplete(ctx context.Context, st *storage.Storage, schoolID int64, a model.Actor, cycleID int64) error {
+	rows, err := st.CycleResults(ctx, schoolID, cycleID, 0)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for _, r := range rows {
+		if r.Incomplete || !r.Complete {
+			ids = append(ids, r.StudentID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	_, err = st.ExcludeResults(ctx, schoolID, a, cycleID, nil, ids, "部分评价者未按时评价，补评后另行公示")
+	return err
 }

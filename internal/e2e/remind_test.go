@@ -41,7 +41,7 @@ func TestDrillDownAndRemindInBrowser(t *testing.T) {
 	self := eval.IndicatorsFor(fw, model.RaterSelf)
 	var part []model.Rating
 	for _, code := range self[:2] {
-		part = append(part, testfix.Rating(fw, code, 85, f.StudentA1.ID, ""))
+		part = append(part, testfix.RatingAs(fw, model.RaterSelf, code, 85, f.StudentA1.ID, ""))
 	}
 	if _, err := st.SubmitRatings(ctx, sid, model.SystemActor, c.ID, model.RaterSelf, f.StudentA1.ID, 0, part); err != nil {
 		t.Fatal(err)

@@ -49,7 +49,7 @@ func TestRemind(t *testing.T) {
 		// 张一 finishes his own sheet: he still owes his peer ratings.
 		var self []model.Rating
 		for _, code := range eval.IndicatorsFor(f, model.RaterSelf) {
-			self = append(self, testfix.Rating(f, code, 80, fx.StudentA1.ID, ""))
+			self = append(self, testfix.RatingAs(f, model.RaterSelf, code, 80, fx.StudentA1.ID, ""))
 		}
 		_, err = st.SubmitRatings(ctx, sid, admin, c.ID, model.RaterSelf, fx.StudentA1.ID, 0, self)
 		must(t, err)

@@ -47,12 +47,12 @@ func TestCycleProgressRemindPublish(t *testing.T) {
 		// 张一 stops half way through his own sheet; the head teacher rates
 		// everything for class A.
 		selfCodes := eval.IndicatorsFor(f, model.RaterSelf)
-		if _, err := st.SubmitRatings(ctx, sid, model.SystemActor, cid, model.RaterSelf, s.a.StudentA1.ID, 0, ratingsOf(f, s.a.StudentA1.ID, selfCodes[:3])); err != nil {
+		if _, err := st.SubmitRatings(ctx, sid, model.SystemActor, cid, model.RaterSelf, s.a.StudentA1.ID, 0, ratingsOf(f, model.RaterSelf, s.a.StudentA1.ID, selfCodes[:3])); err != nil {
 			t.Fatal(err)
 		}
 		head := eval.IndicatorsFor(f, model.RaterHeadTeacher)
 		for _, stu := range []int64{s.a.StudentA1.ID, s.a.StudentA2.ID} {
-			if _, err := st.SubmitRatings(ctx, sid, model.SystemActor, cid, model.RaterHeadTeacher, s.a.TeacherHead.ID, 0, ratingsOf(f, stu, head)); err != nil {
+			if _, err := st.SubmitRatings(ctx, sid, model.SystemActor, cid, model.RaterHeadTeacher, s.a.TeacherHead.ID, 0, ratingsOf(f, model.RaterHeadTeacher, stu, head)); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -174,11 +174,11 @@ func TestCycleProgressRemindPublish(t *testing.T) {
 	})
 }
 
-// ratingsOf rates student on codes with a passing value of each scale.
-func ratingsOf(f model.Framework, student int64, codes []string) []model.Rating {
+// ratingsOf rates student on codes as role would, with a passing value.
+func ratingsOf(f model.Framework, role model.RaterRole, student int64, codes []string) []model.Rating {
 	out := make([]model.Rating, len(codes))
 	for i, c := range codes {
-		out[i] = testfix.Rating(f, c, 80, student, "")
+		out[i] = testfix.RatingAs(f, role, c, 80, student, "")
 	}
 	return out
 }
