@@ -207,14 +207,7 @@ func missingLine(ind *model.Indicator, agg aggSettings, others int, self bool, p
 	b = append(b, ind.Name...)
 	if others >= agg.minOthers {
 		// Enough raters, but a role the framework requires is missing.
-		b = append(b, "：缺"...)
-		for k, name := range lacking {
-			if k > 0 {
-				b = append(b, "、"...)
-			}
-			b = append(b, name...)
-		}
-		return string(append(b, "（方案要求）"...))
+		return string(appendLacking(append(b, "："...), lacking))
 	}
 	if others == 0 && !self && peersTooFew == 0 {
 		b = append(b, "：尚无评价（需至少 "...)
@@ -231,14 +224,7 @@ func missingLine(ind *model.Indicator, agg aggSettings, others int, self bool, p
 	}
 	b = append(b, "）"...)
 	if len(lacking) > 0 {
-		b = append(b, "；缺"...)
-		for k, name := range lacking {
-			if k > 0 {
-				b = append(b, "、"...)
-			}
-			b = append(b, name...)
-		}
-		b = append(b, "（方案要求）"...)
+		b = appendLacking(append(b, "；"...), lacking)
 	}
 	if peersTooFew > 0 {
 		b = append(b, "；互评 "...)
@@ -248,6 +234,18 @@ func missingLine(ind *model.Indicator, agg aggSettings, others int, self bool, p
 		b = append(b, " 人不计入"...)
 	}
 	return string(b)
+}
+
+// appendLacking writes "缺班主任评、企业导师评（方案要求）".
+func appendLacking(b []byte, lacking []string) []byte {
+	b = append(b, "缺"...)
+	for k, name := range lacking {
+		if k > 0 {
+			b = append(b, "、"...)
+		}
+		b = append(b, name...)
+	}
+	return append(b, "（方案要求）"...)
 }
 
 // lackingRoles names the required roles of an indicator whose ratings do
