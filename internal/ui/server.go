@@ -24,18 +24,18 @@ var assets embed.FS
 
 // Server holds what every handler needs.
 type Server struct {
-	st       *storage.Storage
-	authz    *auth.Authorizer
-	sm       *scs.SessionManager
-	views    *views
-	ipLimit  *auth.Throttle
-	log      *slog.Logger
-	mux      *http.ServeMux
-	api      http.Handler
-	lockFor  time.Duration
-	maxFails int
-	trusted  []string
-	jobs     *reportcard.Runner // batch report exports
+	st         *storage.Storage
+	authz      *auth.Authorizer
+	sm         *scs.SessionManager
+	views      *views
+	ipLimit    *auth.Throttle
+	log        *slog.Logger
+	mux        *http.ServeMux
+	api        http.Handler
+	names      *auth.NameDelays // waits for login names that are not accounts
+	loginLocks loginStripes
+	trusted    []string
+	jobs       *reportcard.Runner // batch report exports
 }
 
 // Options tune a server; zero values take defaults.
@@ -72,12 +72,11 @@ func New(ctx context.Context, st *storage.Storage, opt Options) (*Server, error)
 	sm.Cookie.Secure = opt.Secure
 	s := &Server{
 		st: st, authz: authz, sm: sm, views: v,
-		ipLimit:  auth.NewThrottle(20, 15*time.Minute),
-		log:      slog.Default(),
-		mux:      http.NewServeMux(),
-		lockFor:  15 * time.Minute,
-		trusted:  opt.TrustedProxies,
-		maxFails: 5,
+		ipLimit: auth.NewThrottle(20, 15*time.Minute),
+		log:     slog.Default(),
+		mux:     http.NewServeMux(),
+		names:   auth.NewNameDelays(),
+		trusted: opt.TrustedProxies,
 	}
 	if opt.API != nil {
 		s.api = opt.API(authz, s.currentUser)
