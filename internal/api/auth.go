@@ -10,6 +10,7 @@ import (
 	"zhijiao/internal/auth"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
+	"zhijiao/internal/validate"
 )
 
 // call is what the wrapper learned about a request before the handler runs.
@@ -29,6 +30,10 @@ type call struct {
 // and answers 404.
 func (a *API) wrap(rt route) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if name := controlInQuery(r); name != "" {
+			fail(w, http.StatusBadRequest, "查询参数"+validate.ControlReason, FieldError{Field: name, Reason: validate.ControlReason})
+			return
+		}
 		if rt.Public {
 			rt.H(a, w, r, &call{})
 			return

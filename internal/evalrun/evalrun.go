@@ -84,6 +84,10 @@ type Summary struct {
 	Load          time.Duration `json:"load"`
 	Compute       time.Duration `json:"compute"`
 	Store         time.Duration `json:"store"`
+	// Skipped names the stored rows left out because a number in them is
+	// not finite (NaN, ±Inf): one bad row is reported, never a reason to
+	// refuse the whole cycle.
+	Skipped []string `json:"skipped,omitempty"`
 }
 
 // Recompute computes a cycle's results from the database and stores them
@@ -137,6 +141,7 @@ func Recompute(ctx context.Context, st *storage.Storage, schoolID int64, actor m
 	if err != nil {
 		return sum, err
 	}
+	sheets, evidence, corr, skipped := dropNonFinite(sheets, evidence, corr)
 	t1 := time.Now()
 	out, err := eval.Compute(eval.Input{Framework: f, Students: students, Sheets: sheets, Evidence: evidence, Policy: policy},
 		eval.Options{CycleID: cycleID, TermID: c.TermID})
@@ -145,8 +150,11 @@ func Recompute(ctx context.Context, st *storage.Storage, schoolID int64, actor m
 	}
 	ApplyCorrections(f, out.Results, corr)
 	t2 := time.Now()
-	sum = Summary{Students: len(students), Ratings: ratings, Evidence: len(evidence), Corrections: len(corr), Ignored: out.IgnoredCount, PolicyVersion: version}
+	sum = Summary{Students: len(students), Ratings: ratings, Evidence: len(evidence), Corrections: len(corr), Ignored: out.IgnoredCount, PolicyVersion: version, Skipped: skipped}
 	info := map[string]any{"ratings": sum.Ratings, "evidence": sum.Evidence, "corrections": sum.Corrections, "ignored": sum.Ignored}
+	if len(skipped) > 0 {
+		info["skipped"] = skipped
+	}
 	if err := st.ReplaceResults(ctx, schoolID, actor, cycleID, out.Results, version, info); err != nil {
 		return sum, err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhijiao/internal/model"
+	"zhijiao/internal/validate"
 )
 
 // Bulk import of competition results (竞赛获奖) from an .xlsx sheet, by a
@@ -204,7 +205,7 @@ var dateRe = regexp.MustCompile(`^(\d{4})[-/.\x{5e74}](\d{1,2})[-/.\x{6708}](\d{
 // 2026.5.20, 2026年5月20日; dates after today are refused.
 func importDate(s string) (string, bool) {
 	var t time.Time
-	if f, err := strconv.ParseFloat(s, 64); err == nil && f > 20000 && f < 80000 {
+	if f, err := validate.Number(s); err == nil && f > 20000 && f < 80000 {
 		x, err := excelize.ExcelDateToTime(f, false)
 		if err != nil {
 			return "", false

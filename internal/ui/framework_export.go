@@ -8,13 +8,13 @@ import (
 	"net/http"
 	"path"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
+	"zhijiao/internal/validate"
 )
 
 // maxFrameworkUpload bounds an imported framework file.
@@ -212,7 +212,7 @@ func readFrameworkXLSX(data []byte, base model.Framework) (model.Framework, []st
 			}
 			return 0
 		}
-		x, err := strconv.ParseFloat(v, 64)
+		x, err := validate.Number(v)
 		if err != nil {
 			bad("第 %d 行：“%s”不是有效的数字（%s）", n, name, v)
 		}
@@ -292,7 +292,7 @@ func readFrameworkXLSX(data []byte, base model.Framework) (model.Framework, []st
 			if !ok || v == "" {
 				continue
 			}
-			x, err := strconv.ParseFloat(v, 64)
+			x, err := validate.Number(v)
 			if err != nil {
 				bad("“说明”工作表：“%s”不是有效的数字", g.key)
 				continue
@@ -331,7 +331,7 @@ func parseScaleCell(v string) (model.Scale, bool) {
 		if !ok {
 			return sc, false
 		}
-		p, err := strconv.ParseFloat(strings.TrimSpace(pts), 64)
+		p, err := validate.Number(strings.TrimSpace(pts))
 		if err != nil {
 			return sc, false
 		}

@@ -99,7 +99,7 @@ func (s *Server) Handler() http.Handler {
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "跨站请求被拒绝（CSRF）", http.StatusForbidden)
 	}))
-	inner := s.securityHeaders(s.sm.LoadAndSave(s.mux))
+	inner := s.securityHeaders(s.sm.LoadAndSave(s.refuseControl(s.mux)))
 	protected := csrf.Handler(inner)
 	// API calls that carry a bearer token are not ambient-credential
 	// requests: a cross-site page cannot set that header without the
