@@ -191,6 +191,10 @@ var inputRequired = map[string][]string{
 	"StudentPatch":      nil,
 	"EnrollmentRequest": {"status", "effective_date"},
 	"TokenRequest":      {"name"},
+	// A rating sends value (百分制, 五分制) or level (等级制); the comment
+	// is optional.
+	"RatingSubmit": {"role", "student_id", "ratings"},
+	"RatingValue":  {"indicator_code"},
 }
 
 func fieldDoc(schema, field string) string {

@@ -81,8 +81,8 @@ func (s *schemaSet) ref(t reflect.Type) map[string]any {
 }
 
 // fields adds t's JSON fields, flattening embedded structs as
-// encoding/json does. Fields without omitempty are always present in
-// responses, so they are listed as required.
+// encoding/json does. Fields without omitempty or omitzero are always
+// present in responses, so they are listed as required.
 func (s *schemaSet) fields(t reflect.Type, owner string, props map[string]any, required *[]string) {
 	for i := range t.NumField() {
 		f := t.Field(i)
@@ -111,7 +111,9 @@ func (s *schemaSet) fields(t reflect.Type, owner string, props map[string]any, r
 			}
 		}
 		props[name] = p
-		if !strings.Contains(opts, "omitempty") && f.Type.Kind() != reflect.Pointer {
+		// omitzero (a time never set: last login, last use, expiry) leaves
+		// the field out just as omitempty does.
+		if !strings.Contains(opts, "omitempty") && !strings.Contains(opts, "omitzero") && f.Type.Kind() != reflect.Pointer {
 			*required = append(*required, name)
 		}
 	}

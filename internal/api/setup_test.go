@@ -108,21 +108,21 @@ func (r resp) ids() []int64 {
 // do sends a request with a bearer token ("" for none). body is nil, a
 // string of raw JSON, or a value to marshal.
 func (e *env) do(method, path, token string, body any, hdr ...string) resp {
-	var rd io.Reader
+	var raw []byte
 	switch b := body.(type) {
 	case nil:
 	case string:
-		rd = strings.NewReader(b)
+		raw = []byte(b)
 	case []byte:
-		rd = bytes.NewReader(b)
+		raw = b
 	default:
 		j, err := json.Marshal(b)
 		if err != nil {
 			e.t.Fatal(err)
 		}
-		rd = bytes.NewReader(j)
+		raw = j
 	}
-	req := httptest.NewRequest(method, Prefix+path, rd)
+	req := httptest.NewRequest(method, Prefix+path, bytes.NewReader(raw))
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
@@ -134,6 +134,7 @@ func (e *env) do(method, path, token string, body any, hdr ...string) resp {
 	}
 	w := httptest.NewRecorder()
 	e.h.ServeHTTP(w, req)
+	conform(e.t, req, raw, w)
 	return resp{w, e.t}
 }
 
@@ -147,8 +148,11 @@ func (e *env) upload(path, token string, data []byte) resp {
 	req := httptest.NewRequest("POST", Prefix+path, &buf)
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.Header.Set("Authorization", "Bearer "+token)
+	body := buf.Bytes()
+	req.Body = io.NopCloser(bytes.NewReader(body))
 	w := httptest.NewRecorder()
 	e.h.ServeHTTP(w, req)
+	conform(e.t, req, body, w)
 	return resp{w, e.t}
 }
 

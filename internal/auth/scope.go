@@ -20,17 +20,21 @@ type Scope struct {
 type ScopeStore interface {
 	ClassesOfHeadTeacher(ctx context.Context, schoolID, teacherID int64) ([]int64, error)
 	ClassesTaughtBy(ctx context.Context, schoolID, teacherID, termID int64) ([]int64, error)
+	CurrentTermID(ctx context.Context, schoolID int64) (int64, error)
 	DepartmentsHeadedBy(ctx context.Context, schoolID, userID int64) ([]int64, error)
 	ClassesOfDepartments(ctx context.Context, schoolID int64, deptIDs []int64) ([]int64, error)
 	ChildrenOf(ctx context.Context, schoolID, guardianID int64) ([]int64, error)
 	ApprenticesOf(ctx context.Context, schoolID, mentorID int64) ([]int64, error)
 }
 
-// schoolWide are the roles that see every student of their school.
-var schoolWide = []string{model.RolePlatformAdmin, model.RoleSchoolAdmin, model.RoleAcademic, model.RoleStudentAffairs, model.RoleResearch}
+// schoolWide are the roles that see every student of their school. The
+// research office is not one of them: it works with teachers' records,
+// and its KPI drill-downs and outcome lists show no named student.
+var schoolWide = []string{model.RolePlatformAdmin, model.RoleSchoolAdmin, model.RoleAcademic, model.RoleStudentAffairs}
 
 // ScopeOf computes u's scope from the organisation: the classes they head
-// or teach, the departments they lead, their children or apprentices.
+// or teach this term, the departments they lead, their children, or the
+// apprentices of their placements that have not ended.
 func ScopeOf(ctx context.Context, st ScopeStore, u *model.User) (Scope, error) {
 	var sc Scope
 	for _, r := range u.Roles {
@@ -55,9 +59,17 @@ func ScopeOf(ctx context.Context, st ScopeStore, u *model.User) (Scope, error) {
 				err = add(ids, e, &sc.ClassIDs)
 			}
 		case model.RoleSubjectTeacher:
+			// This term's teaching only, the rule portraits follow too: a
+			// teacher who taught a class last year no longer reads its
+			// students, results or report cards.
 			if u.TeacherID != 0 {
-				ids, e := st.ClassesTaughtBy(ctx, s, u.TeacherID, 0)
-				err = add(ids, e, &sc.ClassIDs)
+				term, e := st.CurrentTermID(ctx, s)
+				if e == nil && term != 0 {
+					ids, e2 := st.ClassesTaughtBy(ctx, s, u.TeacherID, term)
+					err = add(ids, e2, &sc.ClassIDs)
+				} else {
+					err = e
+				}
 			}
 		case model.RoleDeptHead:
 			depts, e := st.DepartmentsHeadedBy(ctx, s, u.ID)

@@ -51,7 +51,15 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 // Main runs the CLI and returns the process exit status.
 func Main(args []string, stdout, stderr io.Writer) int {
-	slog.SetDefault(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo})))
+	logger, err := newLogger(stderr)
+	if err == nil {
+		err = storage.CheckZone()
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "配置错误 / configuration error:", err)
+		return 2
+	}
+	slog.SetDefault(logger)
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		if len(args) > 1 {
 			if c, ok := commands[args[1]]; ok {
@@ -73,7 +81,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	e := newEnv(c, stdout, stderr)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := c.run(ctx, e, args[1:])
+	err = c.run(ctx, e, args[1:])
 	var ee exitError
 	switch {
 	case err == nil:

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"zhijiao/internal/storage"
 )
 
 // run calls the CLI as a user would and returns exit code, stdout, stderr.
@@ -40,14 +42,15 @@ func TestCommandLineRoundTrip(t *testing.T) {
 	if code, out, errOut := run(t, "migrate", "--db", db); code != 0 || !strings.Contains(out, "schema version") {
 		t.Fatalf("migrate: %d %s %s", code, out, errOut)
 	}
-	code, out, errOut := run(t, "demo", "--db", db, "--school", "cli", "--students", "120")
+	// School codes are case-insensitive: made as CLI, found as cli and Cli.
+	code, out, errOut := run(t, "demo", "--db", db, "--school", "CLI", "--students", "120")
 	if code != 0 || !strings.Contains(out, "admin@cli") {
 		t.Fatalf("demo: %d %s %s", code, out, errOut)
 	}
 	if code, _, errOut := run(t, "demo", "--db", db, "--school", "cli"); code == 0 || !strings.Contains(errOut, "已") {
 		t.Fatalf("second demo with the same code: %d %s", code, errOut)
 	}
-	code, csv, errOut := run(t, "export", "students", "--db", db, "--school", "cli", "--format", "csv")
+	code, csv, errOut := run(t, "export", "students", "--db", db, "--school", "Cli", "--format", "csv")
 	if code != 0 || strings.Count(csv, "\n") < 100 {
 		t.Fatalf("export: %d %s", code, errOut)
 	}
@@ -74,7 +77,7 @@ func TestCommandLineRoundTrip(t *testing.T) {
 		t.Fatal("the valid row of a bad file was written")
 	}
 	// Accounts.
-	code, out, errOut = run(t, "user", "create", "--db", db, "--school", "cli", "--username", "ops@cli", "--name", "运维", "--role", "school_admin")
+	code, out, errOut = run(t, "user", "create", "--db", db, "--school", "CLI", "--username", "ops@cli", "--name", "运维", "--role", "school_admin")
 	if code != 0 || !strings.Contains(out, "初始密码") {
 		t.Fatalf("user create: %d %s %s", code, out, errOut)
 	}
@@ -96,6 +99,19 @@ func TestCommandLineRoundTrip(t *testing.T) {
 		t.Fatalf("backup: %s", errOut)
 	}
 	restored := "sqlite:" + filepath.Join(dir, "r.db")
+	// A server holding the database stops a restore (and a second server):
+	// replacing the file under it would lose what it goes on writing.
+	lock, err := storage.LockServer(restored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := run(t, "restore", "--db", restored, "--from", bak); code == 0 || !strings.Contains(errOut, "服务正在运行") || !strings.Contains(errOut, "请先停止服务") {
+		t.Fatalf("restore under a running server: %d %s", code, errOut)
+	}
+	if code, _, errOut := run(t, "serve", "--db", restored, "--addr", "127.0.0.1:0"); code == 0 || !strings.Contains(errOut, "服务正在运行") {
+		t.Fatalf("second server: %d %s", code, errOut)
+	}
+	lock.Release()
 	if code, _, errOut := run(t, "restore", "--db", restored, "--from", bak); code != 0 {
 		t.Fatalf("restore: %s", errOut)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"zhijiao/internal/demo"
+	"zhijiao/internal/storage"
 	"zhijiao/internal/ui"
 )
 
@@ -28,6 +29,13 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err := e.parse(args); err != nil {
 		return err
 	}
+	// Held until the server exits, so that `zhijiao restore` cannot swap
+	// the database file from under it.
+	lock, err := storage.LockServer(*e.dsn)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
 	st, err := e.openDB(ctx)
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 
 	"zhijiao/internal/auth"
 	"zhijiao/internal/model"
+	"zhijiao/internal/storage"
 )
 
 func init() {
@@ -52,7 +53,7 @@ func runUser(ctx context.Context, e *env, args []string) error {
 				return fmt.Errorf("角色 %s 只能用于平台级账号（--platform）", r)
 			}
 		}
-		if !*platform && !strings.HasSuffix(strings.ToLower(u.Username), "@"+*school) {
+		if !*platform && !strings.HasSuffix(strings.ToLower(u.Username), "@"+storage.NormalizeSchoolCode(*school)) {
 			return fmt.Errorf("学校账号应为 名称@%s 的形式", *school)
 		}
 		if u.DisplayName == "" {

@@ -147,6 +147,23 @@ func TestStudentValidation(t *testing.T) {
 			}
 		}},
 		{"program bad", base(map[string]string{"学制": "四年制"}), []string{"学制应为"}, nil},
+		// The national 学籍 system's export writes 学制 as years.
+		{"program years 3", base(map[string]string{"学制": "3"}), nil, func(t *testing.T, r StudentRow) {
+			if r.Student.Program != model.Program3Year {
+				t.Error(r.Student.Program)
+			}
+		}},
+		{"program years 5", base(map[string]string{"学制": "5年"}), nil, func(t *testing.T, r StudentRow) {
+			if r.Student.Program != model.Program5Year {
+				t.Error(r.Student.Program)
+			}
+		}},
+		{"program years decimal", base(map[string]string{"学制": "3.0"}), nil, func(t *testing.T, r StudentRow) {
+			if r.Student.Program != model.Program3Year {
+				t.Error(r.Student.Program)
+			}
+		}},
+		{"program years 4", base(map[string]string{"学制": "4"}), []string{"学制应为"}, nil},
 		{"status default", base(nil), nil, nil},
 		{"status alias", base(map[string]string{"学籍状态": "在读"}), nil, func(t *testing.T, r StudentRow) {
 			if r.Student.EnrollmentStatus != model.StatusEnrolled {

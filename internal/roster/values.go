@@ -36,7 +36,10 @@ var programAliases = map[string]model.Program{
 	"三年制中职": model.Program3Year, "三年制": model.Program3Year, "3年制": model.Program3Year,
 	"中职": model.Program3Year, "三年": model.Program3Year, "3年": model.Program3Year,
 	"五年一贯制高职": model.Program5Year, "五年一贯制": model.Program5Year, "五年制": model.Program5Year,
-	"5年制": model.Program5Year, "五年制高职": model.Program5Year, "五年": model.Program5Year,
+	"5年制": model.Program5Year, "五年制高职": model.Program5Year, "五年": model.Program5Year, "5年": model.Program5Year,
+	// The national 学籍 system's export writes the years alone; a
+	// spreadsheet may turn them into 3.0.
+	"3": model.Program3Year, "3.0": model.Program3Year, "5": model.Program5Year, "5.0": model.Program5Year,
 	"3+2": model.Program3p2, "三二分段": model.Program3p2, "3+2分段": model.Program3p2, "三加二": model.Program3p2,
 	"3+4": model.Program3p4, "3+4中本贯通": model.Program3p4, "中本贯通": model.Program3p4, "三加四": model.Program3p4,
 }

@@ -55,14 +55,24 @@ func CheckSQLiteFile(ctx context.Context, path string) error {
 	return nil
 }
 
-// RestoreSQLite copies a checked backup into place as dsn's file. The
-// server must be stopped; existing files are kept aside with a .before-restore
+// RestoreSQLite copies a checked backup into place as dsn's file. It
+// refuses while a server holds the database (LockServer); existing files are kept aside with a .before-restore
 // suffix rather than deleted.
 func RestoreSQLite(ctx context.Context, backup, dsn string) error {
 	if !strings.HasPrefix(dsn, "sqlite:") {
 		return errors.New("PostgreSQL 请使用 pg_restore 恢复（见 README）")
 	}
-	target := strings.TrimPrefix(strings.TrimPrefix(dsn, "sqlite:"), "//")
+	target := sqlitePath(dsn)
+	// Holding the server lock for the whole copy also keeps a server from
+	// starting on a half-copied file.
+	lock, err := LockServer(dsn)
+	if err != nil {
+		if errors.Is(err, ErrServerRunning) {
+			return fmt.Errorf("%w。请先停止服务再恢复，否则服务仍写入旧文件，恢复后这些数据会丢失", err)
+		}
+		return err
+	}
+	defer lock.Release()
 	if err := CheckSQLiteFile(ctx, backup); err != nil {
 		return err
 	}

@@ -190,7 +190,7 @@ func (s *Storage) Classes(ctx context.Context, schoolID int64, f ClassFilter) ([
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, classSelect+w.sql()+` ORDER BY h.entry_year DESC, c.name LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	rows, err := s.db.QueryContext(ctx, classSelect+w.sql()+` ORDER BY h.entry_year DESC, `+s.zh("c.name")+` LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}

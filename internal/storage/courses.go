@@ -92,7 +92,7 @@ func (s *Storage) TeachingAssignments(ctx context.Context, schoolID int64, f Tea
 		FROM teaching_assignments ta
 		JOIN courses co ON co.school_id = ta.school_id AND co.id = ta.course_id
 		JOIN classes c ON c.school_id = ta.school_id AND c.id = ta.class_id
-		JOIN teachers t ON t.school_id = ta.school_id AND t.id = ta.teacher_id`+w.sql()+` ORDER BY c.name, co.name`, w.args...)
+		JOIN teachers t ON t.school_id = ta.school_id AND t.id = ta.teacher_id`+w.sql()+` ORDER BY `+s.zh("c.name")+`, `+s.zh("co.name"), w.args...)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,7 @@ type Storage struct {
 	dialect    Dialect
 	dsn        string
 	frameworks frameworkCache
+	zhICU      bool // PostgreSQL has ICU's zh-Hans collation (zh_order.go)
 }
 
 // DefaultDSN is used when neither --db nor ZHIJIAO_DB is given.
@@ -92,7 +94,13 @@ func Open(ctx context.Context, dsn string) (*Storage, error) {
 		db.SetMaxIdleConns(10)
 		db.SetConnMaxIdleTime(5 * time.Minute)
 		s := &Storage{db: db, dialect: Postgres, dsn: dsn}
-		return s, s.ping(ctx)
+		if err := s.ping(ctx); err != nil {
+			return s, err
+		}
+		if s.zhICU = s.detectZhCollation(ctx); !s.zhICU {
+			slog.Warn("PostgreSQL has no ICU collation " + pgZhCollation + ": names sort by code point, not pinyin")
+		}
+		return s, nil
 	default:
 		return nil, fmt.Errorf("无法识别的数据库地址 %q：应为 sqlite:路径 或 postgres://…", dsn)
 	}

@@ -46,7 +46,7 @@ func (s *Storage) Enterprises(ctx context.Context, schoolID int64, f model.ListQ
 		return nil, 0, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, name, credit_code, industry, contact, phone, address FROM enterprises`+w.sql()+
-		` ORDER BY name LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+		` ORDER BY `+s.zh("name")+` LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -85,7 +85,7 @@ func (s *Storage) Mentors(ctx context.Context, schoolID, enterpriseID int64) ([]
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT m.id, m.school_id, m.enterprise_id, e.name, m.name, m.title, m.phone,
 		COALESCE((SELECT MIN(u.id) FROM users u WHERE u.school_id = m.school_id AND u.mentor_id = m.id), 0)
-		FROM mentors m JOIN enterprises e ON e.school_id = m.school_id AND e.id = m.enterprise_id`+w.sql()+` ORDER BY e.name, m.name`, w.args...)
+		FROM mentors m JOIN enterprises e ON e.school_id = m.school_id AND e.id = m.enterprise_id`+w.sql()+` ORDER BY `+s.zh("e.name")+`, `+s.zh("m.name"), w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -126,7 +126,10 @@ func (s *Storage) CreatePlacement(ctx context.Context, schoolID int64, a model.A
 
 // ApprenticesOf returns the students placed with a mentor.
 func (s *Storage) ApprenticesOf(ctx context.Context, schoolID, mentorID int64) ([]int64, error) {
-	return s.ids(ctx, `SELECT DISTINCT student_id FROM placements WHERE school_id = $1 AND mentor_id = $2 ORDER BY student_id`, schoolID, mentorID)
+	// A placement that has ended (end_date before today in the schools'
+	// zone) no longer gives its mentor access; an open one has no end date.
+	return s.ids(ctx, `SELECT DISTINCT student_id FROM placements WHERE school_id = $1 AND mentor_id = $2 AND (end_date = '' OR end_date >= $3) ORDER BY student_id`,
+		schoolID, mentorID, Today())
 }
 
 // PlacementsOf lists a student's placements.

@@ -86,6 +86,7 @@ type StudentImporter struct {
 	ts       time.Time
 	classes  map[int64]classInfo
 	existing map[string]model.Student
+	byIDNo   map[string]string         // ID number → 学号 of the student holding it
 	known    map[guardianKey]int64     // guardians of the school by name and phone
 	linked   map[int64]map[string]bool // student → names of their guardians
 	sum      ImportSummary
@@ -100,7 +101,7 @@ func (s *Storage) BeginStudentImport(ctx context.Context, schoolID int64, a mode
 	if err != nil {
 		return nil, err
 	}
-	im := &StudentImporter{s: s, ctx: ctx, tx: tx, school: schoolID, actor: a, ts: now(), existing: map[string]model.Student{}}
+	im := &StudentImporter{s: s, ctx: ctx, tx: tx, school: schoolID, actor: a, ts: now(), existing: map[string]model.Student{}, byIDNo: map[string]string{}}
 	if err := im.load(); err != nil {
 		tx.Rollback()
 		return nil, err
@@ -126,6 +127,9 @@ func (im *StudentImporter) load() error {
 			return err
 		}
 		im.existing[st.StudentNo] = st
+		if st.IDNumber != "" {
+			im.byIDNo[st.IDNumber] = st.StudentNo
+		}
 	}
 	rs.Close()
 	im.known, im.linked, err = s.guardianIndex(ctx, tx, im.school)
@@ -159,6 +163,17 @@ func (im *StudentImporter) Add(rows []StudentImport) error {
 		}
 		if st.IDType == "" {
 			st.IDType = model.IDResident
+		}
+		// One person, one student: an ID number already held by another
+		// 学号 is refused, or the next export would no longer re-import.
+		if holder, taken := im.byIDNo[st.IDNumber]; st.IDNumber != "" && taken && holder != st.StudentNo {
+			return refusal(fmt.Sprintf("第 %d 行：证件号码与学号 %s 的学生相同，同一个人不能有两个学号", row.Row, holder))
+		}
+		if st.IDNumber != "" {
+			if prev, ok := im.existing[st.StudentNo]; ok && prev.IDNumber != st.IDNumber {
+				delete(im.byIDNo, prev.IDNumber)
+			}
+			im.byIDNo[st.IDNumber] = st.StudentNo
 		}
 		old, ok := im.existing[st.StudentNo]
 		switch {

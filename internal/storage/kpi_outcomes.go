@@ -23,6 +23,11 @@ type DestinationFilter struct {
 	Kind      string
 	FirstOnly bool
 	From, To  string
+	// Scoped limits the list to the viewer's students (graduates of
+	// ClassIDs, or StudentIDs), as StudentFilter does.
+	Scoped     bool
+	ClassIDs   []int64
+	StudentIDs []int64
 }
 
 const destinationSelect = `SELECT d.id, d.school_id, d.student_id, st.name, d.kind, COALESCE(d.enterprise_id, 0), d.employer, d.position, d.relevant,
@@ -50,6 +55,9 @@ func (s *Storage) ListDestinations(ctx context.Context, schoolID int64, f Destin
 		w.add("d.first_survey = ?", true)
 	}
 	periodWhere(w, "d.survey_date", portrait.Period{From: f.From, To: f.To})
+	if f.Scoped {
+		w.scoped("st.class_id", "st.id", f.ClassIDs, f.StudentIDs)
+	}
 	if f.Q != "" {
 		w.add("(st.name LIKE ? OR st.student_no LIKE ? OR d.employer LIKE ?)", likePattern(f.Q))
 	}

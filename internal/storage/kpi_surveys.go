@@ -20,7 +20,7 @@ type SurveyInvitation struct {
 func (s *Storage) SurveyInvitations(ctx context.Context, schoolID, surveyID int64) ([]SurveyInvitation, error) {
 	var out []SurveyInvitation
 	err := scanAll(ctx, s.db, `SELECT i.enterprise_id, e.name, i.created_at, i.answered_at FROM survey_invitations i
-		JOIN enterprises e ON e.school_id = i.school_id AND e.id = i.enterprise_id WHERE i.school_id = $1 AND i.survey_id = $2 ORDER BY e.name, i.id`,
+		JOIN enterprises e ON e.school_id = i.school_id AND e.id = i.enterprise_id WHERE i.school_id = $1 AND i.survey_id = $2 ORDER BY `+s.zh("e.name")+`, i.id`,
 		[]any{schoolID, surveyID}, func(r *sql.Rows) error {
 			var v SurveyInvitation
 			var at sql.NullTime

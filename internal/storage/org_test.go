@@ -209,6 +209,21 @@ func TestImportStudentsIdempotent(t *testing.T) {
 		if _, err := st.StudentByNo(ctx, sid, "N003"); !errors.Is(err, storage.ErrNotFound) {
 			t.Fatal("half-written import")
 		}
+		// One person, one 学号: a new row with an existing student's ID
+		// number is refused, in the import, the form and an edit.
+		twin := []storage.StudentImport{{Row: 7, Student: model.Student{StudentNo: "N009", Name: "重号", Gender: model.Male, ClassID: f.ClassA.ID, IDNumber: f.StudentA1.IDNumber}}}
+		if _, err := st.ImportStudents(ctx, sid, model.SystemActor, twin); err == nil || !strings.Contains(err.Error(), "第 7 行") || !strings.Contains(err.Error(), f.StudentA1.StudentNo) {
+			t.Fatalf("import of a second 学号 for one ID number: %v", err)
+		}
+		form := twin[0].Student
+		if err := st.CreateStudent(ctx, sid, model.SystemActor, &form); !errors.Is(err, storage.ErrRefused) {
+			t.Fatalf("form with a taken ID number: %v", err)
+		}
+		edited := f.StudentA2
+		edited.IDNumber = f.StudentA1.IDNumber
+		if err := st.UpdateStudent(ctx, sid, model.SystemActor, edited); !errors.Is(err, storage.ErrRefused) {
+			t.Fatalf("edit to a taken ID number: %v", err)
+		}
 	})
 }
 

@@ -203,3 +203,23 @@ func (s *Storage) ExpireReportZips(ctx context.Context, cutoff time.Time) (int64
 	}
 	return r.RowsAffected()
 }
+
+// ReportJobCounts counts every school's batch exports by state, for the
+// operators' /metrics.
+func (s *Storage) ReportJobCounts(ctx context.Context) (map[string]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT state, COUNT(*) FROM report_jobs GROUP BY state`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var state string
+		var n int
+		if err := rows.Scan(&state, &n); err != nil {
+			return nil, err
+		}
+		out[state] = n
+	}
+	return out, rows.Err()
+}

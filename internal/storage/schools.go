@@ -5,13 +5,16 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"zhijiao/internal/model"
 )
 
 // CreateSchool adds a tenant. Codes are short, unique and used in usernames
-// (admin@CODE), so they are restricted to lower-case letters and digits.
+// (admin@CODE), so they are restricted to lower-case letters and digits;
+// a code given in capitals is stored in lower case (NormalizeSchoolCode).
 func (s *Storage) CreateSchool(ctx context.Context, sc *model.School) error {
+	sc.Code = NormalizeSchoolCode(sc.Code)
 	if !ValidSchoolCode(sc.Code) {
 		return fmt.Errorf("学校代码 %q 只能包含小写字母、数字和短横线，长度 2–32", sc.Code)
 	}
@@ -23,6 +26,11 @@ func (s *Storage) CreateSchool(ctx context.Context, sc *model.School) error {
 	}
 	return err
 }
+
+// NormalizeSchoolCode is the one spelling of a school code: codes are
+// case-insensitive everywhere (ABC01 on the command line finds abc01), so
+// they are stored and looked up in lower case.
+func NormalizeSchoolCode(c string) string { return strings.ToLower(strings.TrimSpace(c)) }
 
 // ValidSchoolCode is the rule for school codes: 2–32 lower-case letters,
 // digits or hyphens, since codes end every username (admin@CODE).
@@ -54,9 +62,9 @@ func (s *Storage) School(ctx context.Context, id int64) (model.School, error) {
 	return scanSchool(s.db.QueryRowContext(ctx, `SELECT `+schoolCols+` FROM schools WHERE id = $1`, id))
 }
 
-// SchoolByCode reads one school by its code.
+// SchoolByCode reads one school by its code, in any case.
 func (s *Storage) SchoolByCode(ctx context.Context, code string) (model.School, error) {
-	return scanSchool(s.db.QueryRowContext(ctx, `SELECT `+schoolCols+` FROM schools WHERE code = $1`, code))
+	return scanSchool(s.db.QueryRowContext(ctx, `SELECT `+schoolCols+` FROM schools WHERE code = $1`, NormalizeSchoolCode(code)))
 }
 
 // Schools lists every school; only platform and district views call it.

@@ -71,6 +71,9 @@ func (s *Storage) createStudent(ctx context.Context, tx *sql.Tx, schoolID int64,
 	if err := s.fillFromClass(ctx, tx, schoolID, st); err != nil {
 		return err
 	}
+	if err := s.idNumberFree(ctx, tx, schoolID, st.IDNumber, 0); err != nil {
+		return err
+	}
 	ts := now()
 	st.CreatedAt, st.UpdatedAt = ts, ts
 	err := tx.QueryRowContext(ctx, `INSERT INTO students (school_id, student_no, name, gender, id_type, id_number, registration_no, birth_date, ethnicity, phone,
@@ -121,6 +124,11 @@ func (s *Storage) updateStudent(ctx context.Context, tx *sql.Tx, schoolID int64,
 	}
 	if err := s.fillFromClass(ctx, tx, schoolID, &st); err != nil {
 		return err
+	}
+	if st.IDNumber != before.IDNumber {
+		if err := s.idNumberFree(ctx, tx, schoolID, st.IDNumber, st.ID); err != nil {
+			return err
+		}
 	}
 	st.UpdatedAt = now()
 	_, err := tx.ExecContext(ctx, `UPDATE students SET student_no = $3, name = $4, gender = $5, id_type = $6, id_number = $7, registration_no = $8, birth_date = $9,
@@ -245,11 +253,7 @@ type StudentFilter struct {
 func (f StudentFilter) where(schoolID int64) *where {
 	w := schoolWhere("s.school_id", schoolID)
 	if f.Scoped {
-		sub := &where{args: w.args}
-		sub.in("s.class_id", f.ClassIDs)
-		sub.in("s.id", f.StudentIDs)
-		w.args = sub.args
-		w.conds = append(w.conds, "("+sub.conds[0]+" OR "+sub.conds[1]+")")
+		w.scoped("s.class_id", "s.id", f.ClassIDs, f.StudentIDs)
 	}
 	if f.ClassID != 0 {
 		w.add("s.class_id = ?", f.ClassID)
@@ -316,4 +320,31 @@ func (s *Storage) AllStudents(ctx context.Context, schoolID int64, f StudentFilt
 		}
 	}
 	return rows.Err()
+}
+
+// idNumberFree refuses an ID number another student of the school holds
+// (except the student being edited, self): one person, one 学号.
+func (s *Storage) idNumberFree(ctx context.Context, q querier, schoolID int64, idNumber string, self int64) error {
+	if idNumber == "" {
+		return nil
+	}
+	var no string
+	err := q.QueryRowContext(ctx, `SELECT student_no FROM students WHERE school_id = $1 AND id_number = $2 AND id <> $3`, schoolID, idNumber, self).Scan(&no)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return refusal(fmt.Sprintf("证件号码与学号 %s 的学生相同，同一个人不能有两个学号", no))
+}
+
+// scoped keeps the rows of a viewer's scope: students of classIDs or among
+// studentIDs (either may match; both empty matches nothing).
+func (w *where) scoped(classCol, studentCol string, classIDs, studentIDs []int64) {
+	sub := &where{args: w.args}
+	sub.in(classCol, classIDs)
+	sub.in(studentCol, studentIDs)
+	w.args = sub.args
+	w.conds = append(w.conds, "("+sub.conds[0]+" OR "+sub.conds[1]+")")
 }

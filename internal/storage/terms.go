@@ -117,3 +117,13 @@ func (s *Storage) AcademicYears(ctx context.Context, schoolID int64) ([]model.Ac
 	}
 	return out, rows.Err()
 }
+
+// CurrentTermID is the id of the school's current term, 0 when it has
+// none (scopes that follow the term are then empty).
+func (s *Storage) CurrentTermID(ctx context.Context, schoolID int64) (int64, error) {
+	t, err := s.CurrentTerm(ctx, schoolID)
+	if errors.Is(err, ErrNotFound) {
+		return 0, nil
+	}
+	return t.ID, err
+}

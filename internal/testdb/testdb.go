@@ -26,7 +26,7 @@ import (
 )
 
 // DefaultPG is the local server the README's test command starts.
-const DefaultPG = "postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable"
+const DefaultPG = "postgres://postgres:postgres@127.0.0.1:5432/postgres?sslmode=disable"
 
 var (
 	once   sync.Once

@@ -12,6 +12,7 @@ type kpiDrillData struct {
 	Period  kpiPeriod
 	KPI     portrait.KPI
 	Records []storage.KPIRecord
+	Hidden  int // records outside the viewer's scope, counted but not listed
 }
 
 func (s *Server) kpiDrillLoad(w http.ResponseWriter, r *http.Request) (kpiDrillData, bool) {
@@ -24,7 +25,21 @@ func (s *Server) kpiDrillLoad(w http.ResponseWriter, r *http.Request) (kpiDrillD
 		s.serverError(w, r, err)
 		return kpiDrillData{}, false
 	}
-	return kpiDrillData{Period: d.Period, KPI: k, Records: recs}, true
+	sc, err := s.scopeOf(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return kpiDrillData{}, false
+	}
+	// The figure is the school's; the named students behind it are only
+	// those the viewer may see (a department head's graduates, none for the
+	// research office).
+	shown := recs[:0]
+	for _, rec := range recs {
+		if rec.StudentID == 0 || sc.AllowsStudent(rec.StudentID, rec.ClassID) {
+			shown = append(shown, rec)
+		}
+	}
+	return kpiDrillData{Period: d.Period, KPI: k, Records: shown, Hidden: len(recs) - len(shown)}, true
 }
 
 // kpiDrill lists the records behind one KPI.

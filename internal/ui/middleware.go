@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strings"
-	"time"
 
 	"zhijiao/internal/auth"
 	"zhijiao/internal/model"
@@ -29,20 +28,6 @@ type statusWriter struct {
 
 func (w *statusWriter) WriteHeader(c int)           { w.status = c; w.ResponseWriter.WriteHeader(c) }
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
-// accessLog logs method, path (never the query: it may carry search terms
-// such as ID numbers), status and duration.
-func (s *Server) accessLog(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		t := time.Now()
-		sw := &statusWriter{ResponseWriter: w, status: 200}
-		next.ServeHTTP(sw, r)
-		if strings.HasPrefix(r.URL.Path, "/static/") {
-			return
-		}
-		s.log.Info("http", "method", r.Method, "path", r.URL.Path, "status", sw.status, "ms", time.Since(t).Milliseconds())
-	})
-}
 
 func (s *Server) recoverer(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -149,6 +134,9 @@ func (s *Server) guard(perm string, h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		ctx := context.WithValue(r.Context(), ctxUser, u)
+		if i := infoOf(r); i != nil {
+			i.user = u.Username
+		}
 		if u.SchoolID != model.PlatformSchoolID {
 			sc, err := auth.ScopeOf(ctx, s.st, u)
 			if err != nil {

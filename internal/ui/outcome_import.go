@@ -93,6 +93,10 @@ func (s *Server) parseDestinationRows(r *http.Request, rows [][]string) ([]*mode
 	if err != nil {
 		return nil, []string{"服务器内部错误，请稍后再试"}
 	}
+	sc, err := s.scopeOf(r)
+	if err != nil {
+		return nil, []string{"服务器内部错误，请稍后再试"}
+	}
 	var out []*model.GraduateDestination
 	for n, row := range rows[1:] {
 		line := n + 2
@@ -108,6 +112,8 @@ func (s *Server) parseDestinationRows(r *http.Request, rows [][]string) ([]*mode
 			bad = append(bad, "「学号」为空")
 		case !found:
 			bad = append(bad, "「学号」"+no+" 不是本校学生")
+		case !sc.AllowsStudent(st.ID, st.ClassID):
+			bad = append(bad, "「学号」"+no+" 的学生不在您的管理范围内")
 		case name != st.Name:
 			bad = append(bad, "「姓名」“"+name+"”与学号 "+no+" 的学生“"+st.Name+"”不一致")
 		default:

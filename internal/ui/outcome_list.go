@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
 
@@ -41,6 +42,14 @@ func (s *Server) outcomeList(w http.ResponseWriter, r *http.Request) {
 	if _, ok := parseDay(f.To); !ok {
 		f.To = ""
 	}
+	sc, err := s.scopeOf(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// Graduates are named students: a department head sees their
+	// departments' graduates, the research office none.
+	f.Scoped, f.ClassIDs, f.StudentIDs = !sc.All, sc.ClassIDs, sc.StudentIDs
 	list, total, err := s.st.ListDestinations(r.Context(), schoolOf(r), f)
 	if err != nil {
 		s.serverError(w, r, err)
@@ -107,9 +116,14 @@ func (s *Server) destinationFromForm(r *http.Request, d *model.GraduateDestinati
 func (s *Server) outcomeCreate(w http.ResponseWriter, r *http.Request) {
 	d := outcomeFormData{New: true, StudentNo: field(r, "student_no")}
 	s.destinationFromForm(r, &d.Dest, &d.Errors)
-	if st, err := s.st.StudentByNo(r.Context(), schoolOf(r), d.StudentNo); err == nil {
+	sc, err := s.scopeOf(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if st, err := s.st.StudentByNo(r.Context(), schoolOf(r), d.StudentNo); err == nil && sc.AllowsStudent(st.ID, st.ClassID) {
 		d.Dest.StudentID = st.ID
-	} else if errors.Is(err, storage.ErrNotFound) {
+	} else if err == nil || errors.Is(err, storage.ErrNotFound) {
 		d.Errors.add("学号“" + d.StudentNo + "”不是本校学生")
 	} else {
 		s.serverError(w, r, err)
@@ -137,6 +151,18 @@ func (s *Server) loadDestination(w http.ResponseWriter, r *http.Request) (model.
 	if err != nil {
 		s.notFoundOr(w, r, err)
 		return d, false
+	}
+	sc, err := s.scopeOf(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return d, false
+	}
+	if !sc.All {
+		st, err := s.st.Student(r.Context(), schoolOf(r), d.StudentID)
+		if err != nil || !sc.AllowsStudent(st.ID, st.ClassID) {
+			s.notFoundOr(w, r, cmp.Or(err, storage.ErrNotFound))
+			return d, false
+		}
 	}
 	return d, true
 }

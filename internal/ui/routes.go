@@ -46,6 +46,7 @@ func (s *Server) Routes() []RouteInfo {
 func (s *Server) routeTable() []route {
 	rt := []route{
 		{"GET", "/healthz", "", public, s.healthz},
+		{"GET", "/metrics", "", public, s.serveMetrics}, // loopback or ZHIJIAO_METRICS_TOKEN
 		{"GET", "/login", "", public, s.loginShow},
 		{"POST", "/login", "", public, s.loginSubmit},
 		{"POST", "/logout", "", public, s.logout},
@@ -174,7 +175,7 @@ func (s *Server) routes() {
 		case platform:
 			h = s.guard(r.Perm, s.platformOnly(h))
 		}
-		m.HandleFunc(r.Method+" "+r.Path, h)
+		m.HandleFunc(r.Method+" "+r.Path, named(r.Method+" "+r.Path, h))
 	}
 	if s.api != nil {
 		m.Handle("/api/v1/", s.api)

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"embed"
 	"io/fs"
@@ -36,6 +37,7 @@ type Server struct {
 	loginLocks loginStripes
 	trusted    []string
 	jobs       *reportcard.Runner // batch report exports
+	metrics    *metrics
 }
 
 // Options tune a server; zero values take defaults.
@@ -50,6 +52,8 @@ type Options struct {
 	// the server's permission checker and a way to read the web session's
 	// user, so the API and the pages enforce the same rules.
 	API func(authz *auth.Authorizer, sessionUser func(*http.Request) *model.User) http.Handler
+	// Logger receives the access log and errors; nil means slog.Default().
+	Logger *slog.Logger
 }
 
 // New builds the server and its routes.
@@ -73,10 +77,11 @@ func New(ctx context.Context, st *storage.Storage, opt Options) (*Server, error)
 	s := &Server{
 		st: st, authz: authz, sm: sm, views: v,
 		ipLimit: auth.NewThrottle(20, 15*time.Minute),
-		log:     slog.Default(),
+		log:     cmp.Or(opt.Logger, slog.Default()),
 		mux:     http.NewServeMux(),
 		names:   auth.NewNameDelays(),
 		trusted: opt.TrustedProxies,
+		metrics: newMetrics(),
 	}
 	if opt.API != nil {
 		s.api = opt.API(authz, s.currentUser)

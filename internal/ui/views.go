@@ -14,6 +14,7 @@ import (
 	"zhijiao/internal/auth"
 	"zhijiao/internal/idcheck"
 	"zhijiao/internal/model"
+	"zhijiao/internal/portrait"
 	"zhijiao/internal/storage"
 )
 
@@ -31,6 +32,9 @@ func baseFuncs() template.FuncMap {
 		"maskPhone": idcheck.MaskPhone,
 		"roleName":  func(r string) string { return auth.RoleNames[r] },
 		"cnDate":    cnDate,
+		"tv":        func(s string) string { return s },
+		"tchart":    func(c portrait.Chart) portrait.Chart { return c },
+		"isEN":      func() bool { return false },
 		"cnTime":    cnTime,
 		"add":       func(a, b int) int { return a + b },
 		"seq": func(n int) []int {
@@ -182,7 +186,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		s.serverError(w, r, err)
 		return
 	}
-	tt.Funcs(template.FuncMap{"t": translator(lang), "roleName": roleNamer(lang)})
+	tt.Funcs(template.FuncMap{"t": translator(lang), "roleName": roleNamer(lang), "cnDate": dateIn(lang), "cnTime": timeIn(lang),
+		"tv":     func(s string) string { return translateValue(lang, s) },
+		"tchart": func(c portrait.Chart) portrait.Chart { return translateChart(lang, c) },
+		"isEN":   func() bool { return lang == "en" }})
 	var buf bytes.Buffer
 	if err := tt.ExecuteTemplate(&buf, "layout", p); err != nil {
 		s.serverError(w, r, err)
