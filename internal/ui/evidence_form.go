@@ -166,6 +166,8 @@ func (s *Server) evidenceCreate(w http.ResponseWriter, r *http.Request) {
 		errs.add("请填写正确的日期")
 	} else if d.After(time.Now().AddDate(0, 0, 1)) {
 		errs.add("日期不能晚于今天")
+	} else if r := validate.EvidenceDates.Check(v.Date); r != "" {
+		errs.add(r)
 	}
 	maxLen(&errs, "名称", v.Title, 100)
 	maxLen(&errs, "备注", v.Note, 500)

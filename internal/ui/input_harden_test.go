@@ -58,3 +58,20 @@ func TestRegistrationNoMaskedOnStudentPage(t *testing.T) {
 	_, body = s.login(t, "admin@a1").get("/students/" + itoa(stu.ID))
 	expect(t, "admin", 200, 200, body, "G"+stu.IDNumber)
 }
+
+// A 学籍 change effective 1900-01-01 and an evidence record dated 1990 are
+// refused.
+func TestImplausibleDatesRefusedOnPages(t *testing.T) {
+	st := testdb.SQLite(t)
+	s := newSite(t, st)
+	admin := s.login(t, "admin@a1")
+	admin.postForm("/students/"+itoa(s.a.StudentA2.ID)+"/enrollment", url.Values{"status": {"休学"}, "date": {"1900-01-01"}, "reason": {"病休"}})
+	got, _ := st.Student(context.Background(), s.a.School.ID, s.a.StudentA2.ID)
+	if got.EnrollmentStatus != model.StatusEnrolled {
+		t.Fatal("a 学籍 change dated 1900-01-01 was recorded")
+	}
+	stu := s.login(t, "xs1@a1")
+	form := url.Values{"kind": {"service"}, "term_id": {itoa(s.a.Term.ID)}, "title": {"社区服务"}, "category": {"志愿服务"}, "date": {"1990-05-20"}, "hours": {"2"}}
+	code, body, _ := stu.evPost("/evidence", form, "", "", nil)
+	expect(t, "evidence in 1990", code, http.StatusUnprocessableEntity, body, "之间")
+}

@@ -70,6 +70,11 @@ func Student(st *model.Student) []FieldError {
 	case birthFromID != "" && st.BirthDate != birthFromID:
 		bad("birth_date", "出生日期 "+st.BirthDate+" 与身份证号中的出生日期 "+birthFromID+" 不一致")
 	}
+	if st.BirthDate != "" && IsDate(st.BirthDate) {
+		if r := BirthDates.Check(st.BirthDate); r != "" {
+			bad("birth_date", r)
+		}
+	}
 	if r := Text(st.Ethnicity, 20, false); r != "" {
 		bad("ethnicity", "民族"+r)
 	}
