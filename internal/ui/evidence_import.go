@@ -182,10 +182,15 @@ func (s *Server) parseEvidenceRows(r *http.Request, rows [][]string, termID int6
 		default:
 			bad = append(bad, "是否团体应填“是”或“否”")
 		}
-		if day, ok := importDate(get(row, "获奖日期")); ok {
-			e.Date = day
-		} else {
+		if day, ok := importDate(get(row, "获奖日期")); !ok {
 			bad = append(bad, "获奖日期“"+get(row, "获奖日期")+"”无法识别，请写成 2026-05-20 的形式")
+		} else if r := validate.EvidenceDates.Check(day); r != "" {
+			bad = append(bad, r)
+		} else {
+			e.Date = day
+		}
+		if slices.ContainsFunc(row, func(c string) bool { return validate.Control(c) != "" }) {
+			bad = append(bad, validate.ControlReason)
 		}
 		if len(bad) > 0 {
 			errs = append(errs, fmt.Sprintf("第 %d 行：%s", line, strings.Join(bad, "；")))
@@ -222,8 +227,5 @@ func importDate(s string) (string, bool) {
 	} else {
 		return "", false
 	}
-	if t.Year() < 2000 || t.After(time.Now().AddDate(0, 0, 1)) {
-		return "", false
-	}
-	return t.Format("2006-01-02"), true
+	return t.Format("2006-01-02"), true // the caller checks the range (validate.EvidenceDates)
 }

@@ -75,3 +75,13 @@ func TestImplausibleDatesRefusedOnPages(t *testing.T) {
 	code, body, _ := stu.evPost("/evidence", form, "", "", nil)
 	expect(t, "evidence in 1990", code, http.StatusUnprocessableEntity, body, "之间")
 }
+
+// The results import refuses a date outside the range, row by row.
+func TestEvidenceImportRefusesBadDatesAndControls(t *testing.T) {
+	st := testdb.SQLite(t)
+	s := newSite(t, st)
+	a1 := s.a.StudentA1
+	file := evResultsXLSX(t, [][]string{{a1.StudentNo, a1.Name, "全国职业院校技能大赛", model.AwardNational, model.PrizeSecond, "是", "1990-06-01", ""}})
+	code, body, _ := s.login(t, "jiaowu@a1").evPost("/evidence/import", url.Values{"term_id": {itoa(s.a.Term.ID)}}, "file", "results.xlsx", file)
+	expect(t, "bad import", code, http.StatusUnprocessableEntity, body, "第 2 行", "日期应在 2000-01-01 到")
+}
