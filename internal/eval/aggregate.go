@@ -16,19 +16,28 @@ const MethodTooFew = "too_few"
 // betray it), which the rated student would see in the explanation.
 const defaultMinPeers = 3
 
+// defaultMinOthers is the fewest raters other than the student themself
+// whose ratings must count on an indicator: a score the student gave
+// themself alone is no evaluation (the 优秀 taken on self-ratings alone).
+const defaultMinOthers = 1
+
 // aggSettings is model.Aggregation with the defaults filled in and the
 // methods indexed by role, so the hot loop reads an array, not a map.
 type aggSettings struct {
 	trimFrom    int
 	trimPercent float64
 	minPeers    int
+	minOthers   int
 	methods     [6]string
 }
 
 func newAggSettings(a model.Aggregation) aggSettings {
-	s := aggSettings{trimFrom: a.TrimFrom, trimPercent: a.TrimPercent, minPeers: a.MinPeers}
+	s := aggSettings{trimFrom: a.TrimFrom, trimPercent: a.TrimPercent, minPeers: a.MinPeers, minOthers: a.MinOthers}
 	if s.minPeers <= 0 {
 		s.minPeers = defaultMinPeers
+	}
+	if s.minOthers <= 0 {
+		s.minOthers = defaultMinOthers
 	}
 	if s.trimFrom <= 0 {
 		s.trimFrom = 5
@@ -73,7 +82,10 @@ func (s aggSettings) counts(role, n int) bool {
 	return n > 0
 }
 
-var peerIndex = model.RaterPeer.Index()
+var (
+	peerIndex = model.RaterPeer.Index()
+	selfIndex = model.RaterSelf.Index()
+)
 
 // aggregate combines the ratings of one role; vals must be sorted
 // ascending (so sums run in a fixed order and the result never depends on

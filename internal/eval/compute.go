@@ -3,15 +3,18 @@ package eval
 import (
 	"cmp"
 	"slices"
+	"strconv"
 
 	"zhijiao/internal/model"
 )
 
-// Student is one student of a cycle as Compute needs it: the class is the
-// group for quotas and ranks.
+// Student is one student of a cycle as Compute needs it: the class,
+// cohort and major name the groups for quotas and ranks.
 type Student struct {
-	ID      int64
-	ClassID int64
+	ID       int64
+	ClassID  int64
+	CohortID int64 // 年级: quota groups by cohort, and small classes pooled by cohort
+	MajorID  int64 // 专业: the same by major
 }
 
 // Input is everything a cycle's results are computed from. Ratings and
@@ -100,7 +103,8 @@ func Compute(in Input, opt Options) (Outcome, error) {
 		scratch := make([]float64, 0, 64)
 		for s := lo; s < hi; s++ {
 			res := &results[s]
-			res.CycleID, res.StudentID, res.ClassID = opt.CycleID, students[s].ID, students[s].ClassID
+			st := &students[s]
+			res.CycleID, res.StudentID, res.ClassID, res.CohortID, res.MajorID = opt.CycleID, st.ID, st.ClassID, st.CohortID, st.MajorID
 			irs := indSlab[s*nI : (s+1)*nI : (s+1)*nI]
 			rrs := roleSlab[s*pl.roleSlot : (s+1)*pl.roleSlot : (s+1)*pl.roleSlot]
 			for ii := range pl.inds {
@@ -120,12 +124,12 @@ func Compute(in Input, opt Options) (Outcome, error) {
 		}
 	})
 
-	notes := assignLevels(results, pl)
+	notes, pooled := assignLevels(results, pl)
 	if !opt.SkipExplanations {
 		parallel(nS, func(lo, hi int) {
 			w := &writer{buf: make([]byte, 0, 64<<10)}
 			for s := lo; s < hi; s++ {
-				explainStudent(w, &results[s], pl, &rb, notes[s])
+				explainStudent(w, &results[s], pl, &rb, notes[s], pooled[s])
 			}
 		})
 	}
@@ -136,6 +140,11 @@ func Compute(in Input, opt Options) (Outcome, error) {
 // rateIndicator aggregates one student's ratings on one indicator. The
 // bucket is reordered in place (role, rater, newest first) so that a
 // corrected rating replaces the old one and sums run in a fixed order.
+// Role scores enter the weighted mean at full precision and are rounded
+// once, for display; the rated score is that mean rounded once. An
+// indicator without the framework's minimum of raters other than the
+// student (MinOthers, peers only when they reach MinPeers) does not count:
+// Rated stays false and Missing says what is missing.
 func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorResult, rr []model.RoleResult, scratch []float64) []float64 {
 	ir.Code, ir.Name, ir.Weight = ip.ind.Code, ip.ind.Name, ip.ind.Weight
 	ir.Roles = rr
@@ -144,6 +153,7 @@ func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorRes
 	}
 	sortEntries(bucket)
 	var sumW, sumWS float64
+	others, peersTooFew, self := 0, 0, false
 	for j := 0; j < len(bucket); {
 		role := bucket[j].role
 		vals := scratch[:0]
@@ -159,24 +169,63 @@ func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorRes
 			// Too few peers: not aggregated at all, so the result holds no
 			// number a classmate's score could be read from.
 			r.Count, r.Method = len(vals), MethodTooFew
+			peersTooFew = len(vals)
 			continue
 		}
 		sortFloats(vals)
 		score, used, method := pl.agg.aggregate(vals, int(role))
 		r.Count, r.Used, r.Method, r.Score = len(vals), used, method, round2(score)
 		sumW += r.Weight
-		sumWS += r.Weight * r.Score
+		sumWS += r.Weight * score
+		if int(role) == selfIndex {
+			self = true
+		} else {
+			others += len(vals)
+		}
 	}
-	if sumW > 0 {
-		ir.Rated = true
-		ir.RatedScore = round2(sumWS / sumW)
-		for k := range rr {
-			if counted(&rr[k]) {
-				rr[k].EffectiveWeight = round2(rr[k].Weight * 100 / sumW)
-			}
+	if others < pl.agg.minOthers {
+		ir.Missing = missingLine(ip.ind, pl.agg, others, self, peersTooFew)
+		return scratch
+	}
+	ir.Rated = true
+	ir.RatedScore = round2(sumWS / sumW)
+	for k := range rr {
+		if counted(&rr[k]) {
+			rr[k].EffectiveWeight = round2(rr[k].Weight * 100 / sumW)
 		}
 	}
 	return scratch
+}
+
+// missingLine says what an indicator lacks, in the words of a 待补评 list:
+// "J01 遵纪守法：缺自评以外的评价（至少 1 位）".
+func missingLine(ind *model.Indicator, agg aggSettings, others int, self bool, peersTooFew int) string {
+	b := make([]byte, 0, 96)
+	b = append(b, ind.Code...)
+	b = append(b, ' ')
+	b = append(b, ind.Name...)
+	if others == 0 && !self && peersTooFew == 0 {
+		b = append(b, "：尚无评价（需至少 "...)
+		b = strconv.AppendInt(b, int64(agg.minOthers), 10)
+		return string(append(b, " 位自评以外的评价者）"...))
+	}
+	b = append(b, "：缺自评以外的评价（至少 "...)
+	b = strconv.AppendInt(b, int64(agg.minOthers), 10)
+	b = append(b, " 位"...)
+	if others > 0 {
+		b = append(b, "，现有 "...)
+		b = strconv.AppendInt(b, int64(others), 10)
+		b = append(b, " 位"...)
+	}
+	b = append(b, "）"...)
+	if peersTooFew > 0 {
+		b = append(b, "；互评 "...)
+		b = strconv.AppendInt(b, int64(peersTooFew), 10)
+		b = append(b, " 人，不足 "...)
+		b = strconv.AppendInt(b, int64(agg.minPeers), 10)
+		b = append(b, " 人不计入"...)
+	}
+	return string(b)
 }
 
 // counted says whether a role's ratings entered the indicator score.
@@ -196,11 +245,16 @@ func combine(res *model.StudentResult, pl *plan, drs []model.DimensionResult, ir
 }
 
 // Recombine computes a student's dimension scores and total from the
-// indicator scores, redistributing the weight of whatever was not rated:
-// the engine's last step, and what an appeal correction (evalrun) redoes
-// after changing an indicator score.
+// indicator scores, redistributing the weight of whatever does not count,
+// and decides 待补评: the engine's last step, and what an appeal
+// correction (evalrun) redoes after changing an indicator score. A
+// dimension is the weighted mean of its counting indicators' scores; the
+// total the weighted mean of the dimensions at full precision; each is
+// rounded once, to two decimals, for display. A student with any
+// indicator that does not count is Incomplete: Missing lists those
+// indicators and the total stays 0 (no number is shown for it).
 func Recombine(res *model.StudentResult) {
-	res.Complete = true
+	res.Incomplete, res.Missing = false, nil
 	var totW, totWS float64
 	for di := range res.Dimensions {
 		dr := &res.Dimensions[di]
@@ -209,32 +263,40 @@ func Recombine(res *model.StudentResult) {
 		for ii := range dr.Indicators {
 			ir := &dr.Indicators[ii]
 			if !ir.Rated {
-				res.Complete = false
+				res.Incomplete = true
+				line := ir.Missing
+				if line == "" { // results stored before the rule said why
+					line = ir.Code + " " + ir.Name + "：尚无评价"
+				}
+				res.Missing = append(res.Missing, line)
 				continue
 			}
 			w += ir.Weight
 			ws += ir.Weight * ir.Score
 		}
 		if w > 0 {
+			full := ws / w
 			dr.Rated = true
-			dr.Score = round2(ws / w)
+			dr.Score = round2(full)
 			for ii := range dr.Indicators {
 				if ir := &dr.Indicators[ii]; ir.Rated {
 					ir.EffectiveWeight = round2(ir.Weight * 100 / w)
 				}
 			}
 			totW += dr.Weight
-			totWS += dr.Weight * dr.Score
+			totWS += dr.Weight * full
 		}
 	}
-	res.Rated, res.Total = false, 0
+	res.Complete = !res.Incomplete
+	res.Rated, res.Total = totW > 0, 0
 	if totW > 0 {
-		res.Rated = true
-		res.Total = round2(totWS / totW)
 		for di := range res.Dimensions {
 			if dr := &res.Dimensions[di]; dr.Rated {
 				dr.EffectiveWeight = round2(dr.Weight * 100 / totW)
 			}
 		}
+	}
+	if res.Rated && !res.Incomplete {
+		res.Total = round2(totWS / totW)
 	}
 }

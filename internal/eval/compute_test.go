@@ -2,6 +2,7 @@ package eval
 
 import (
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -198,7 +199,8 @@ func TestCorrectionsAndBadRows(t *testing.T) {
 }
 
 // TestUnratedIndicator: an indicator nobody rated leaves its dimension,
-// which is then the other indicators alone, and the result is incomplete.
+// which is then the other indicators alone, and the student is 待补评: no
+// total, no level, no rank, and Missing says which indicator.
 func TestUnratedIndicator(t *testing.T) {
 	b := (&ratingBuilder{}).add(1, "A1", model.RaterHeadTeacher, 501, 70).
 		level(1, "B1", model.RaterHeadTeacher, 501, "合格").
@@ -209,8 +211,12 @@ func TestUnratedIndicator(t *testing.T) {
 		Ratings: b.ratings, Evidence: ev, Policy: policy}, Options{})
 	r := out.Results[0]
 	a2 := indicator(t, r, "A2")
-	if a2.Rated || r.Complete || r.Dimensions[0].Score != 70 || r.Total != 70 {
-		t.Errorf("A2 rated=%v complete=%v A=%v total=%v; want unrated, incomplete, 70, 70", a2.Rated, r.Complete, r.Dimensions[0].Score, r.Total)
+	if a2.Rated || r.Complete || !r.Incomplete || r.Dimensions[0].Score != 70 || r.Total != 0 || r.Level != "" || r.ScoreLevel != "" || r.Rank != 0 || r.GroupSize != 0 {
+		t.Errorf("A2 rated=%v complete=%v incomplete=%v A=%v total=%v level=%q rank=%d; want unrated, 待补评, 70, no total, no level, no rank",
+			a2.Rated, r.Complete, r.Incomplete, r.Dimensions[0].Score, r.Total, r.Level, r.Rank)
+	}
+	if want := []string{"A2 甲二：尚无评价（需至少 1 位自评以外的评价者）"}; fmt.Sprint(r.Missing) != fmt.Sprint(want) {
+		t.Errorf("missing %q, want %q", r.Missing, want)
 	}
 	if ir := indicator(t, r, "A1"); ir.EffectiveWeight != 100 {
 		t.Errorf("A1 effective weight %v, want 100", ir.EffectiveWeight)
@@ -218,19 +224,19 @@ func TestUnratedIndicator(t *testing.T) {
 	if s := strings.Join(a2.Explanation, "\n"); a2.Score != 0 || a2.Bonus != 4 || !strings.Contains(s, "写实记录：社区服务（4 小时），加 4 分") || !strings.Contains(s, "暂未计分") {
 		t.Errorf("unrated A2 with evidence: score %v bonus %v\n%s", a2.Score, a2.Bonus, s)
 	}
-	if s := strings.Join(r.Dimensions[0].Explanation, "\n"); !strings.Contains(s, "甲二 无人评分，未计入") {
+	if s := strings.Join(r.Dimensions[0].Explanation, "\n"); !strings.Contains(s, "甲二 待补评，未计入") {
 		t.Errorf("dimension explanation: %s", s)
 	}
-	if s := strings.Join(r.Explanation, "\n"); !strings.Contains(s, "有 1 个指标无人评分") || !strings.Contains(s, "等级：合格（C）") {
+	if s := strings.Join(r.Explanation, "\n"); !strings.Contains(s, "待补评：1 个指标缺少方案要求的评价") || !strings.Contains(s, "暂不计算总分、不排名、不评定等级") ||
+		strings.Contains(s, "等级：") {
 		t.Errorf("total explanation: %s", s)
 	}
-	onlyB := out.Results[2] // dimension A unrated: the total is B alone
-	if onlyB.Total != 85 || onlyB.Dimensions[0].Rated || onlyB.Dimensions[1].EffectiveWeight != 100 ||
-		!strings.Contains(strings.Join(onlyB.Explanation, "\n"), "甲 无人评分，未计入，除数为已评分维度的权重之和 40") {
-		t.Errorf("only B rated: total %v\n%s", onlyB.Total, strings.Join(onlyB.Explanation, "\n"))
+	onlyB := out.Results[2] // dimension A unrated: 待补评, B still has its score
+	if onlyB.Total != 0 || !onlyB.Incomplete || onlyB.Dimensions[0].Rated || onlyB.Dimensions[1].Score != 85 || len(onlyB.Missing) != 2 {
+		t.Errorf("only B rated: %+v", onlyB)
 	}
 	nobody := out.Results[1]
-	if nobody.Rated || nobody.Level != "" || nobody.Rank != 0 || !strings.Contains(nobody.Explanation[0], "尚未收到任何评分") {
+	if nobody.Rated || !nobody.Incomplete || nobody.Level != "" || nobody.Rank != 0 || len(nobody.Missing) != 3 {
 		t.Errorf("student without ratings: %+v", nobody)
 	}
 }
@@ -317,7 +323,7 @@ func TestEvidence(t *testing.T) {
 		for _, want := range []string{
 			"写实记录：技能大赛（国家级一等奖），加 10 分",
 			"本指标每学期加分上限 15 分，加分 20 分按 15 分计",
-			"本学期各指标加分合计 15 分，超过学期上限 8 分，各项加分按 8 ÷ 15 折算，本指标加分计 8 分",
+			"本学期各指标实际可加分合计 15 分，超过学期上限 8 分，各项加分按 8 ÷ 15 折算（舍去两位小数以后的部分），本指标加分计 8 分",
 			"指标得分 = 70 + 8 = 78 分",
 		} {
 			if !strings.Contains(a1, want) {

@@ -28,51 +28,68 @@
 // Too few peers. Peers with fewer than MinPeers ratings (default 3) on an
 // indicator do not count at all, exactly as if no peer had rated: their
 // weight goes to the other roles in proportion, and the result keeps only
-// how many peers rated (method "too_few", no score), so that no student
-// ever reads one classmate's score in an explanation ("互评不足 3 人，不计
-// 入，权重按比例分配给其他评价者"). Peers alone, too few, leave the
-// indicator unrated.
+// how many peers rated (method "too_few", no score), so that (with
+// MinPeers of 2 or more) no student reads one classmate's score in an
+// explanation ("互评不足 3 人，不计入，权重按比例分配给其他评价者").
+//
+// 待补评. An indicator counts only with at least MinOthers raters (default
+// 1) other than the student themself: peers count when they reach
+// MinPeers, every other rater counts one. Short of that, the indicator
+// does not count at all (not even the self-rating), IndicatorResult.
+// Missing says why ("J01 遵纪守法：缺自评以外的评价（至少 1 位）"), and the
+// student is Incomplete: no total (0, never shown), no rank, no score
+// level, no level, not counted in any quota group; Missing lists the
+// lines. Recombine decides this from the indicators alone, so an appeal
+// correction reruns the same rule.
 //
 // One indicator. The rated score is the weighted mean of the roles that
 // rated, each role's weight divided by the sum of the weights of the roles
 // that did rate: a role with no ratings gives its weight to the others in
 // proportion to their weights (so the relative weight of any two roles
 // never changes). The explanation shows both the configured and the
-// effective weights. An indicator no role rated is "未评": it is left out
-// of its dimension the same way, its evidence is listed but not counted
-// (points need a rated score to add to), and the result is marked
-// incomplete so the school can chase the missing ratings before 公示.
+// effective weights. An indicator that does not count is left out of its
+// dimension the same way, and its evidence is listed but not counted
+// (points need a rated score to add to).
 //
 // Evidence. Only verified records of the cycle's term count. For each
 // record and each indicator, the most specific matching rule applies (the
 // rule that fixes the most of Category, Level, Prize, Team; ties go to the
 // earlier rule in the table). Points are score points on the 0–100 scale
-// of the indicator. Per indicator, bonuses are summed and cut to the cap's
-// MaxBonus, deductions summed and cut to MaxDeduction. If a student's
-// bonuses over all indicators exceed the term cap, every indicator's bonus
-// is scaled by the same factor (cap ÷ sum), so no indicator's order
-// matters. The score is rated score + bonus − deduction, then clamped to
-// 0–100: a score never exceeds the scale maximum.
+// of the indicator. Caps bound what is actually added: per indicator,
+// bonuses are summed and cut to the cap's MaxBonus, deductions to
+// MaxDeduction; the bonus is then cut to the room below 100 (so a bonus
+// the ceiling would cut off uses up neither cap); if the usable bonuses
+// over all indicators exceed the term cap, each is scaled by the same
+// factor (cap ÷ sum) and rounded down to the hundredth, so the added
+// bonuses never sum above the cap and no indicator's order matters. The
+// score is rated score + added bonus − deduction, at least 0.
 //
 // Dimension and total. A dimension's score is the weighted mean of its
 // rated indicators, a total the weighted mean of the rated dimensions,
 // redistributing weights as for roles.
 //
-// Rounding. Every shown number (role score, indicator, dimension, total)
-// is rounded to two decimals, and the next level up is computed from the
-// rounded numbers, so a student can redo each step with the numbers they
-// see. Thresholds and ranks use the rounded total.
+// Rounding. Everything is computed at full precision and rounded once,
+// to two decimals, for display and storage: role scores enter the rated
+// score unrounded, the total is the weighted mean of the unrounded
+// dimension means. The indicator score (rated score + evidence, both
+// shown) is the unit dimensions are built from. Thresholds and ranks use
+// the total as stored and shown, so a level is decided on the number the
+// student sees; redoing a step with the shown numbers lands within 0.01.
 //
 // Levels. A total gets the first level whose Min it reaches (default 优秀
 // ≥ 90, 良好 ≥ 80, 合格 ≥ 60, else 待合格). A level with MaxPercent is a
-// quota inside a group (a class by default): at most floor(n × MaxPercent
-// ÷ 100) students, n the rated students of the group. Students are ranked
-// by total, then by the dimension scores in framework order (德 before
-// 智 …); students equal on all of these are tied. Going down the levels,
-// if more students qualify than the quota allows, the best ranked keep the
-// level; a tie group that straddles the cut moves down as a whole (giving
-// all of them the higher level would break the quota, and choosing among
-// equals would not be fair). Students moved down get the next lower level,
+// quota inside a group: at most floor(n × MaxPercent ÷ 100) students, n
+// the complete students of the group. The group is the class (default),
+// the cohort, the major or the whole cycle (Grading.QuotaScope); with
+// quotas by class, Grading.SmallClassScope pools the classes too small
+// for one place of a quota with the other such classes of their cohort
+// (major, cycle). Students are ranked by total, then by the dimension
+// scores in framework order (德 before 智 …); students equal on all of
+// these are tied. Going down the levels, if more students qualify than the
+// quota allows, the best ranked keep the level; a tie group that straddles
+// the cut keeps the level as a whole (the quota is then exceeded by fewer
+// than the tie's size; no place is left empty because of a tie, and no one
+// is chosen among equals). Students moved down get the next lower level,
 // whose own quota then applies to them too.
 //
 // Bad rows. A rating for a student outside the cycle, an unknown

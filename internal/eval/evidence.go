@@ -9,7 +9,10 @@ import (
 )
 
 // ValidatePolicy checks a rule table against the framework it will be used
-// with and returns nil or a *ValidationError with Chinese messages.
+// with and returns nil or a *ValidationError with Chinese messages. A
+// table needs a term cap (a policy without any cap is refused); a cap row
+// must bound something, and 0 never stands for "no cap": the form refuses
+// a typed 0, and a side left empty is simply not bounded by the row.
 func ValidatePolicy(p model.EvidencePolicy, f model.Framework) error {
 	codes := map[string]string{}
 	for _, ind := range Indicators(f) {
@@ -52,10 +55,15 @@ func ValidatePolicy(p model.EvidencePolicy, f model.Framework) error {
 		seen[c.IndicatorCode] = true
 		if !(c.MaxBonus >= 0 && c.MaxDeduction >= 0) {
 			bad("指标“%s”的加分、扣分上限不能为负", name)
+		} else if c.MaxBonus == 0 && c.MaxDeduction == 0 {
+			bad("指标“%s”的上限行没有填写任何上限（上限不能为 0；不需要上限请删除该行）", name)
 		}
 	}
-	if !(p.TermCap >= 0) {
+	switch {
+	case !(p.TermCap >= 0):
 		bad("学期加分上限不能为负")
+	case p.TermCap == 0 && len(p.Rules) > 0:
+		bad("请设置学期加分上限（大于 0 的分数）：没有上限的加分规则表不能保存")
 	}
 	if len(probs) > 0 {
 		return &ValidationError{Problems: probs}
@@ -152,6 +160,7 @@ func rulePoints(r *model.EvidenceRule, e *model.Evidence) float64 {
 // evidenceSum is what a student's records give one indicator before caps.
 type evidenceSum struct {
 	bonus, deduction float64
+	usable           float64 // the bonus that can be added: after the indicator's cap and the 100 ceiling
 	applied          []model.EvidenceApplied
 }
 
@@ -196,39 +205,69 @@ func (rb *ruleBook) apply(e *model.Evidence, sums []evidenceSum, best []int) {
 	}
 }
 
-// addEvidence applies the caps and the term cap, then adds the counted
-// points to each rated indicator and clamps it to 0–100.
+// addEvidence applies the caps, the 100 ceiling and the term cap, then
+// adds the counted points to each counting indicator and clamps it to
+// 0–100. Caps bound what is actually added: a bonus the ceiling cuts off
+// (an indicator already near 100) uses up neither its indicator's cap nor
+// the term cap. Per indicator, the usable bonus is the bonus cut to the
+// indicator's cap and to the room below 100 left after deductions; the
+// term cap then scales every usable bonus by the same factor, rounded
+// down to the hundredth so that the added bonuses never sum above it.
 func addEvidence(res *model.StudentResult, irs []model.IndicatorResult, sums []evidenceSum, rb *ruleBook) {
 	var termBonus float64
 	for ii := range irs {
+		s := &sums[ii]
+		s.usable = 0
 		if irs[ii].Rated {
-			b, _ := cappedSums(sums[ii], rb.caps[ii])
-			termBonus += b
+			s.usable = usableBonus(irs[ii].RatedScore, *s, rb.caps[ii])
+			termBonus += s.usable
 		}
 	}
+	termBonus = round2(termBonus)
 	factor := 1.0
 	if rb.term > 0 && termBonus > rb.term {
 		factor = rb.term / termBonus
 	}
-	res.TermBonus, res.TermFactor = round2(termBonus), factor
+	res.TermBonus, res.TermFactor = termBonus, factor
 	for ii := range irs {
-		ir, sum := &irs[ii], sums[ii]
+		ir, sum := &irs[ii], &sums[ii]
 		ir.Bonus, ir.Deduction, ir.Evidence = round2(sum.bonus), round2(sum.deduction), sum.applied
 		if !ir.Rated {
 			continue
 		}
-		b, d := cappedSums(sum, rb.caps[ii])
-		ir.EvidencePoints = round2(b*factor - d)
+		_, d := cappedSums(*sum, rb.caps[ii])
+		added := scaledBonus(sum.usable, factor)
+		ir.EvidencePoints = round2(added - d)
 		raw := round2(ir.RatedScore + ir.EvidencePoints)
 		ir.Score = min(max(raw, 0), 100)
-		ir.Capped = b < sum.bonus || d < sum.deduction || (factor < 1 && b > 0) || raw != ir.Score
+		ir.Capped = added < ir.Bonus || d < ir.Deduction || raw != ir.Score
 	}
 }
 
-// cappedSums cuts an indicator's bonus and deduction to its caps (0 means
-// no cap).
+// usableBonus is the part of an indicator's bonus that can be added: cut
+// to the indicator's cap and to the room between the rated score less the
+// deductions and 100.
+func usableBonus(rated float64, s evidenceSum, c model.EvidenceCap) float64 {
+	b, d := cappedSums(s, c)
+	room := max(0, 100-max(0, round2(rated-d)))
+	return round2(min(b, room))
+}
+
+// scaledBonus is a usable bonus after the term cap's factor, rounded down
+// to the hundredth (so the term's added bonuses never exceed the cap).
+func scaledBonus(usable, factor float64) float64 {
+	if factor >= 1 {
+		return usable
+	}
+	return floor2(usable * factor)
+}
+
+// cappedSums cuts an indicator's bonus and deduction to its caps. A 0 in a
+// stored cap row means that side has no row bound (rows are written with
+// one side only); a typed 0 is refused when the table is saved, so 0 never
+// reads as "no cap" to the person typing it.
 func cappedSums(s evidenceSum, c model.EvidenceCap) (bonus, deduction float64) {
-	bonus, deduction = s.bonus, s.deduction
+	bonus, deduction = round2(s.bonus), round2(s.deduction)
 	if c.MaxBonus > 0 {
 		bonus = min(bonus, c.MaxBonus)
 	}

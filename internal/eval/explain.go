@@ -60,7 +60,7 @@ func (w *writer) flush() {
 	w.buf, w.ends, w.targets = w.buf[:0], w.ends[:0], w.targets[:0]
 }
 
-func explainStudent(w *writer, res *model.StudentResult, pl *plan, rb *ruleBook, notes []levelNote) {
+func explainStudent(w *writer, res *model.StudentResult, pl *plan, rb *ruleBook, notes []levelNote, pooled bool) {
 	for di := range res.Dimensions {
 		dr := &res.Dimensions[di]
 		for ii := range dr.Indicators {
@@ -74,7 +74,7 @@ func explainStudent(w *writer, res *model.StudentResult, pl *plan, rb *ruleBook,
 		w.into(&dr.Explanation, from)
 	}
 	from := w.mark()
-	explainTotal(w, res, pl, notes)
+	explainTotal(w, res, pl, notes, pooled)
 	w.into(&res.Explanation, from)
 	w.flush()
 }
@@ -83,10 +83,8 @@ func explainIndicator(w *writer, ir *model.IndicatorResult, ip *indPlan, pl *pla
 	switch {
 	case ir.Rated:
 		w.s(ir.Name).s("得分 ").n(ir.Score).s(" 分（满分 100 分）。").end()
-	case tooFewPeers(ir):
-		w.s(ir.Name).s("：互评不足 ").i(pl.agg.minPeers).s(" 人，不计入，其他评价者无人评分，本指标未计入维度得分，其权重按比例分给本维度已评分的指标。").end()
 	default:
-		w.s(ir.Name).s("：无人评分，本指标未计入维度得分，其权重按比例分给本维度已评分的指标。").end()
+		w.s("待补评：").s(ir.Missing).s("。本指标暂不计分，补齐评价后重新计算。").end()
 	}
 	switch sc := ip.ind.Scale; sc.Kind {
 	case model.ScaleRating5:
@@ -127,9 +125,13 @@ func explainIndicator(w *writer, ir *model.IndicatorResult, ip *indPlan, pl *pla
 	if d < ir.Deduction {
 		w.s("本指标每学期扣分上限 ").n(c.MaxDeduction).s(" 分，扣分 ").n(ir.Deduction).s(" 分按 ").n(d).s(" 分计。").end()
 	}
-	if res.TermFactor < 1 && b > 0 {
-		w.s("本学期各指标加分合计 ").n(res.TermBonus).s(" 分，超过学期上限 ").n(termCap).
-			s(" 分，各项加分按 ").n(termCap).s(" ÷ ").n(res.TermBonus).s(" 折算，本指标加分计 ").n(round2(b * res.TermFactor)).s(" 分。").end()
+	usable := usableBonus(ir.RatedScore, evidenceSum{bonus: ir.Bonus, deduction: ir.Deduction}, c)
+	if usable < b {
+		w.s("满分 100 分，本指标最多还能加 ").n(usable).s(" 分，超出的 ").n(round2(b - usable)).s(" 分不计，也不占用加分上限。").end()
+	}
+	if res.TermFactor < 1 && usable > 0 {
+		w.s("本学期各指标实际可加分合计 ").n(res.TermBonus).s(" 分，超过学期上限 ").n(termCap).
+			s(" 分，各项加分按 ").n(termCap).s(" ÷ ").n(res.TermBonus).s(" 折算（舍去两位小数以后的部分），本指标加分计 ").n(scaledBonus(usable, res.TermFactor)).s(" 分。").end()
 	}
 	if len(ir.Evidence) > 0 {
 		raw := round2(ir.RatedScore + ir.EvidencePoints)
@@ -140,10 +142,7 @@ func explainIndicator(w *writer, ir *model.IndicatorResult, ip *indPlan, pl *pla
 			w.s(" + ").n(ir.EvidencePoints)
 		}
 		w.s(" = ").n(raw).s(" 分")
-		switch {
-		case raw > 100:
-			w.s("，超过满分，按 100 分计")
-		case raw < 0:
+		if raw < 0 {
 			w.s("，低于 0 分，按 0 分计")
 		}
 		w.s("。").end()
@@ -242,19 +241,9 @@ func explainRoles(w *writer, ir *model.IndicatorResult, pl *plan) {
 	w.s(") ÷ ").n(ratedW).s(" = ").n(ir.RatedScore).s(" 分。").end()
 }
 
-// tooFewPeers says whether peers rated the indicator but too few to count.
-func tooFewPeers(ir *model.IndicatorResult) bool {
-	for _, r := range ir.Roles {
-		if r.Method == MethodTooFew {
-			return true
-		}
-	}
-	return false
-}
-
 func explainDimension(w *writer, dr *model.DimensionResult) {
 	if !dr.Rated {
-		w.s(dr.Name).s("：本维度所有指标均无人评分，未计入总分。").end()
+		w.s(dr.Name).s("：本维度所有指标均待补评，暂无得分。").end()
 		return
 	}
 	w.s(dr.Name).s("得分 = (")
@@ -284,28 +273,23 @@ func explainDimension(w *writer, dr *model.DimensionResult) {
 				k++
 			}
 		}
-		w.s(" 无人评分，未计入，除数为已评分指标的权重之和 ").n(sum).s("。").end()
+		w.s(" 待补评，未计入，除数为已计分指标的权重之和 ").n(sum).s("。").end()
 	}
 }
 
-func explainTotal(w *writer, res *model.StudentResult, pl *plan, notes []levelNote) {
-	if !res.Rated {
-		w.line("尚未收到任何评分，暂不计算总分、不评定等级。")
+func explainTotal(w *writer, res *model.StudentResult, pl *plan, notes []levelNote, pooled bool) {
+	if res.Incomplete {
+		w.s("待补评：").i(len(res.Missing)).s(" 个指标缺少方案要求的评价（每个指标至少 ").i(pl.agg.minOthers).
+			s(" 位自评以外的评价者），暂不计算总分、不排名、不评定等级，也不占本班的名额：").end()
+		for _, m := range res.Missing {
+			w.line(m)
+		}
 		return
 	}
 	w.s("总分 = (")
 	var sum float64
-	k, unrated, missing := 0, 0, 0
+	k := 0
 	for _, dr := range res.Dimensions {
-		for _, ir := range dr.Indicators {
-			if !ir.Rated {
-				missing++
-			}
-		}
-		if !dr.Rated {
-			unrated++
-			continue
-		}
 		if k > 0 {
 			w.s(" + ")
 		}
@@ -314,30 +298,37 @@ func explainTotal(w *writer, res *model.StudentResult, pl *plan, notes []levelNo
 		k++
 	}
 	w.s(") ÷ ").n(sum).s(" = ").n(res.Total).s(" 分。").end()
-	if unrated > 0 {
-		k = 0
-		for _, dr := range res.Dimensions {
-			if !dr.Rated {
-				if k > 0 {
-					w.s("、")
-				}
-				w.s(dr.Name)
-				k++
-			}
-		}
-		w.s(" 无人评分，未计入，除数为已评分维度的权重之和 ").n(sum).s("。").end()
-	}
-	if missing > 0 {
-		w.s("注意：有 ").i(missing).s(" 个指标无人评分，结果不完整，请联系班主任。").end()
-	}
-	explainLevel(w, res, pl, notes)
+	w.line("各级得分都由未经四舍五入的分数算出，只在显示时四舍五入到两位小数，因此用显示的数重算可能相差 0.01；等级与排名按显示的总分判定。")
+	explainLevel(w, res, pl, notes, pooled)
 }
 
-func explainLevel(w *writer, res *model.StudentResult, pl *plan, notes []levelNote) {
+// groupName is the quota group as a student reads it.
+func groupName(g model.Grading, pooled bool) string {
+	if pooled {
+		switch g.SmallClassScope {
+		case model.QuotaByCohort:
+			return "本班与同年级其他小班合并"
+		case model.QuotaByMajor:
+			return "本班与同专业其他小班合并"
+		}
+		return "本班与全校其他小班合并"
+	}
+	switch g.QuotaScope {
+	case model.QuotaByCycle:
+		return "全校"
+	case model.QuotaByCohort:
+		return "本年级"
+	case model.QuotaByMajor:
+		return "本专业"
+	}
+	return "本班"
+}
+
+func explainLevel(w *writer, res *model.StudentResult, pl *plan, notes []levelNote, pooled bool) {
 	g := pl.f.Grading
-	group := "本班"
-	if g.QuotaScope == model.QuotaByCycle {
-		group = "全校"
+	group := groupName(g, pooled)
+	if pooled {
+		w.s("本班人数较少，不足以产生一个名额，按方案").s(group).s("计算名额和排名（共 ").i(res.GroupSize).s(" 人）。").end()
 	}
 	ti := thresholdIndex(g, res.Total)
 	if t := g.Thresholds[ti]; ti < len(g.Thresholds)-1 {
@@ -346,19 +337,21 @@ func explainLevel(w *writer, res *model.StudentResult, pl *plan, notes []levelNo
 		up := g.Thresholds[ti-1]
 		w.s("总分 ").n(res.Total).s(" 分，未达到").s(string(up.Level)).s("线 ").n(up.Min).s(" 分。").end()
 	}
+	keptOver := false
 	for _, nt := range notes {
 		from, to := g.Thresholds[nt.from], g.Thresholds[nt.from+1]
 		w.s(group).s(string(from.Level)).s("名额为 ").pct(from.MaxPercent).s("，").
 			i(res.GroupSize).s(" 人中最多 ").i(nt.limit).s(" 人，达到").s(string(from.Level)).s("的有 ").i(nt.qualified).s(" 人。")
-		if nt.tied > 0 {
-			w.s("你与另外 ").i(nt.tied - 1).s(" 名同学的总分和各维度得分完全相同，同处名额线上；全部评为").s(string(from.Level)).
-				s("会超出名额，按规则同为").s(string(to.Level)).s("。").end()
+		if nt.kept > 0 {
+			keptOver = true
+			w.s("你与另外 ").i(nt.tied - 1).s(" 名同学的总分和各维度得分完全相同，同处名额线上；按规则并列者全部评为").s(string(from.Level)).
+				s("，不因并列空出名额，名额因此超出 ").i(nt.kept).s(" 人。").end()
 		} else {
 			w.s("你排第 ").i(res.Rank).s(" 名，超出名额，评为").s(string(to.Level)).s("。").end()
 		}
 	}
 	final := g.Thresholds[thresholdIndexOf(g, res.Level)]
-	if final.MaxPercent > 0 {
+	if final.MaxPercent > 0 && !keptOver {
 		w.s(group).s(string(final.Level)).s("名额为 ").pct(final.MaxPercent).s("，").
 			i(res.GroupSize).s(" 人中最多 ").i(QuotaLimit(res.GroupSize, final.MaxPercent)).s(" 人，你排第 ").i(res.Rank).s(" 名，在名额内。").end()
 	}

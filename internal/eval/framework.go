@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"math"
@@ -104,6 +105,49 @@ func Validate(f model.Framework) error {
 	}
 	p = append(p, checkGrading(f.Grading)...)
 	p = append(p, checkAggregation(f.Aggregation)...)
+	if len(p) > 0 {
+		return &ValidationError{Problems: p}
+	}
+	return nil
+}
+
+// ValidateNew is Validate plus the rules for what people type, applied
+// when a framework is created, edited or imported: weights have at most
+// two decimals (33.33, not 33.333), and no indicator is rated by the
+// student alone (it could never have the rater other than the student
+// that every indicator needs, so every student would be 待补评). Stored
+// frameworks saved before the rules still load and compute (Compute
+// checks only Validate); on such an indicator students are 待补评, and
+// the explanation says why.
+func ValidateNew(f model.Framework) error {
+	var p []string
+	if err := Validate(f); err != nil {
+		var ve *ValidationError
+		if !errors.As(err, &ve) {
+			return err
+		}
+		p = ve.Problems
+	}
+	twoDecimals := func(x float64) bool { return math.Abs(x*100-math.Round(x*100)) < 1e-6 }
+	for _, d := range f.Dimensions {
+		if !twoDecimals(d.Weight) {
+			p = append(p, fmt.Sprintf("维度“%s”的权重最多两位小数", label(d.Name, d.Code)))
+		}
+		for _, ind := range d.Indicators {
+			in := label(ind.Name, ind.Code)
+			if len(ind.RoleWeights) > 0 && onlySelf(ind.RoleWeights) {
+				p = append(p, fmt.Sprintf("指标“%s”只有自评，而方案要求每个指标至少 %d 位自评以外的评价者（否则所有学生都会待补评）", in, newAggSettings(f.Aggregation).minOthers))
+			}
+			if !twoDecimals(ind.Weight) {
+				p = append(p, fmt.Sprintf("指标“%s”的权重最多两位小数", in))
+			}
+			for _, r := range sortedRoles(ind.RoleWeights) {
+				if !twoDecimals(ind.RoleWeights[r]) {
+					p = append(p, fmt.Sprintf("指标“%s”中%s的权重最多两位小数", in, r.Name()))
+				}
+			}
+		}
+	}
 	if len(p) > 0 {
 		return &ValidationError{Problems: p}
 	}
@@ -231,10 +275,32 @@ func checkGrading(g model.Grading) []string {
 	if last.MaxPercent > 0 {
 		p = append(p, "最低一个等级不能限制名额（超出名额的学生无处可降）")
 	}
-	if g.QuotaScope != "" && g.QuotaScope != model.QuotaByClass && g.QuotaScope != model.QuotaByCycle {
-		p = append(p, fmt.Sprintf("名额范围“%s”不存在（应为 class 或 cycle）", g.QuotaScope))
+	switch g.QuotaScope {
+	case "", model.QuotaByClass, model.QuotaByCycle, model.QuotaByCohort, model.QuotaByMajor:
+	default:
+		p = append(p, fmt.Sprintf("名额范围“%s”不存在（应为 class 班级、cohort 年级、major 专业或 cycle 全校）", g.QuotaScope))
+	}
+	switch g.SmallClassScope {
+	case "":
+	case model.QuotaByCohort, model.QuotaByMajor, model.QuotaByCycle:
+		if g.QuotaScope != "" && g.QuotaScope != model.QuotaByClass {
+			p = append(p, "小班合并范围只在按班级计算名额时适用")
+		}
+	default:
+		p = append(p, fmt.Sprintf("小班合并范围“%s”不存在（应为 cohort 年级、major 专业或 cycle 全校）", g.SmallClassScope))
 	}
 	return p
+}
+
+// onlySelf says whether the student themself is the only role of an
+// indicator.
+func onlySelf(rw map[model.RaterRole]float64) bool {
+	for r, w := range rw {
+		if r != model.RaterSelf && w > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func checkAggregation(a model.Aggregation) []string {
@@ -244,6 +310,9 @@ func checkAggregation(a model.Aggregation) []string {
 	}
 	if a.MinPeers < 0 {
 		p = append(p, "互评计入所需的最少人数不能为负")
+	}
+	if a.MinOthers < 0 {
+		p = append(p, "每个指标至少需要的自评以外评价者人数不能为负（留空为 1）")
 	}
 	if !(a.TrimPercent >= 0 && a.TrimPercent < 50) {
 		p = append(p, "每端去掉的比例应在 0 到 50% 之间")
@@ -342,7 +411,9 @@ func ScalePoints(s model.Scale, value float64, level string) (points float64, ok
 }
 
 // CheckRating says, in Chinese, why a rating does not fit the framework,
-// or returns "" when it does.
+// or returns "" when it does. It is the rule for new input: 五分制 takes
+// whole numbers only. (ScalePoints, which Compute uses, still reads any
+// value in range, so a value stored before the rule keeps counting.)
 func CheckRating(f model.Framework, r model.Rating) string {
 	for _, d := range f.Dimensions {
 		for _, ind := range d.Indicators {
@@ -354,6 +425,9 @@ func CheckRating(f model.Framework, r model.Rating) string {
 			}
 			if _, ok := ScalePoints(ind.Scale, r.Value, r.Level); !ok {
 				return fmt.Sprintf("指标“%s”%s", ind.Name, scaleHint(ind.Scale))
+			}
+			if ind.Scale.Kind == model.ScaleRating5 && r.Value != math.Trunc(r.Value) {
+				return fmt.Sprintf("指标“%s”为五分制，应填 1、2、3、4 或 5 的整数", ind.Name)
 			}
 			return ""
 		}

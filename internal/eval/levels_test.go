@@ -60,16 +60,18 @@ func TestLevels(t *testing.T) {
 			model.Grading{Thresholds: DefaultGrading().Thresholds[:1:1]}, []float64{1}, nil, "A", "", nil, 0},
 		{"quota 30% of 10 = 3, no tie", quota(30, 0),
 			[]float64{99, 98, 97, 96, 95, 85, 70, 70, 65, 50}, nil, "AAABBBCCCD", "1 2 3 4 5 6 7 7 9 10", nil, 3},
-		{"tie straddles the cut: both tied move down", quota(30, 0),
-			[]float64{95, 94, 92, 92, 91, 85, 70, 70, 65, 50}, nil, "AABBBBCCCD", "1 2 3 3 5 6 7 7 9 10", []int{3, 4}, 3},
+		{"tie straddles the cut: both tied keep, one over the quota", quota(30, 0),
+			[]float64{95, 94, 92, 92, 91, 85, 70, 70, 65, 50}, nil, "AAAABBCCCD", "1 2 3 3 5 6 7 7 9 10", []int{3, 4}, 3},
 		{"tie inside the quota: both keep", quota(30, 0),
 			[]float64{95, 94, 94, 92, 91, 85, 70, 70, 65, 50}, nil, "AAABBBCCCD", "1 2 2 4 5 6 7 7 9 10", nil, 3},
 		{"tie exactly filling the quota keeps", quota(30, 0),
 			[]float64{95, 94, 94, 89, 88, 85, 70, 70, 65, 50}, nil, "AAABBBCCCD", "1 2 2 4 5 6 7 7 9 10", nil, 0},
 		{"equal totals broken by the first dimension", quota(30, 0),
 			[]float64{95, 94, 92, 92, 91, 85, 70, 70, 65, 50}, []float64{0, 0, 80, 90}, "AABABBCCCD", "1 2 4 3 5 6 7 7 9 10", nil, 3},
-		{"whole top tied: all move down", quota(30, 0),
-			[]float64{92, 92, 92, 92, 92, 85, 70, 70, 65, 50}, nil, "BBBBBBCCCD", "1 1 1 1 1 6 7 7 9 10", []int{1, 2, 3, 4, 5}, 3},
+		{"whole top tied: all keep, no place left empty", quota(30, 0),
+			[]float64{92, 92, 92, 92, 92, 85, 70, 70, 65, 50}, nil, "AAAAABCCCD", "1 1 1 1 1 6 7 7 9 10", []int{1, 2, 3, 4, 5}, 3},
+		{"tie below the cut: the tie moves down whole", quota(30, 0),
+			[]float64{95, 94, 93, 92, 92, 85, 70, 70, 65, 50}, nil, "AAABBBCCCD", "1 2 3 4 4 6 7 7 9 10", nil, 3},
 		{"quota rounds down: 30% of 3 is 0", quota(30, 0), []float64{95, 91, 70}, nil, "BBC", "1 2 3", nil, 0},
 		{"cascade: 良好 at most 40% of 10 = 4", quota(30, 40),
 			[]float64{99, 98, 97, 96, 95, 94, 85, 84, 60, 50}, nil, "AAABBBBCCD", "1 2 3 4 5 6 7 8 9 10", nil, 0},
@@ -77,7 +79,7 @@ func TestLevels(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			rs := graded(c.totals, c.dims...)
-			notes := assignLevels(rs, levelPlan(c.g))
+			notes, _ := assignLevels(rs, levelPlan(c.g))
 			if got := levelString(rs); got != c.want {
 				t.Errorf("levels %s, want %s", got, c.want)
 			}
@@ -123,7 +125,7 @@ func TestLevelsStableUnderPermutation(t *testing.T) {
 	for _, r := range rs {
 		byTotal[r.Total] = r.Level
 	}
-	if byTotal[92] != model.LevelGood || byTotal[94] != model.LevelExcellent {
+	if byTotal[92] != model.LevelExcellent || byTotal[94] != model.LevelExcellent || byTotal[91] != model.LevelGood {
 		t.Fatalf("levels by total %v", byTotal)
 	}
 }
@@ -173,9 +175,9 @@ func TestQuotaExplanation(t *testing.T) {
 	tied := strings.Join(out.Results[2].Explanation, "\n")
 	for _, want := range []string{
 		"总分 93.2 分，达到优秀线 90 分",
-		"本班优秀名额为 30%，10 人中最多 3 人，达到优秀的有 5 人。你与另外 1 名同学的总分和各维度得分完全相同，同处名额线上；全部评为优秀会超出名额，按规则同为良好。",
+		"本班优秀名额为 30%，10 人中最多 3 人，达到优秀的有 5 人。你与另外 1 名同学的总分和各维度得分完全相同，同处名额线上；按规则并列者全部评为优秀，不因并列空出名额，名额因此超出 1 人。",
 		"排名规则：先比总分，总分相同再依次比较甲、乙得分；仍完全相同者名次并列。",
-		"等级：良好（B）",
+		"等级：优秀（A）",
 	} {
 		if !strings.Contains(tied, want) {
 			t.Errorf("tied student's explanation lacks %q:\n%s", want, tied)

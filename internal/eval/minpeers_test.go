@@ -133,7 +133,7 @@ func TestTooFewPeersOnly(t *testing.T) {
 	if ir.Rated || r.Complete || r.Dimensions[0].Score != 80 {
 		t.Fatalf("A1 rated %v, complete %v, dimension %v (want unrated, incomplete, 80 from A2 alone)", ir.Rated, r.Complete, r.Dimensions[0].Score)
 	}
-	if s := strings.Join(ir.Explanation, "\n"); !strings.Contains(s, "甲一：互评不足 3 人，不计入，其他评价者无人评分，本指标未计入维度得分") {
+	if s := strings.Join(ir.Explanation, "\n"); !strings.Contains(s, "待补评：A1 甲一：缺自评以外的评价（至少 1 位）；互评 2 人，不足 3 人不计入。本指标暂不计分") {
 		t.Fatalf("explanation:\n%s", s)
 	}
 }

@@ -15,6 +15,12 @@ func round2(x float64) float64 {
 	return math.Floor(x*100+0.5+1e-9) / 100
 }
 
+// floor2 rounds down to two decimals (for non-negative x), with the same
+// nudge as round2 so that 3.33 stored as 3.32999… stays 3.33.
+func floor2(x float64) float64 {
+	return math.Floor(x*100+1e-6) / 100
+}
+
 // Round2 is the engine's rounding, for callers that change a score after
 // the engine (appeal corrections).
 func Round2(x float64) float64 { return round2(x) }

@@ -10,10 +10,12 @@
 // + corrections", so a later recompute cannot lose a correction. After the
 // engine, corrections apply in id order: mode "set" makes the indicator's
 // score the given value, mode "delta" adds the value; the score is clamped
-// to 0–100 and rounded to two decimals, the indicator counts as rated. The
+// to 0–100 and rounded to two decimals, the indicator counts as rated (a
+// "set" on an indicator still 待补评 decides it; a "delta" there has no
+// score to change and is listed as not applied). The
 // student's dimension scores and total are then recombined by the
 // engine's rules (weighted mean of the rated indicators / dimensions with
-// redistribution, two decimals at each step), and, when any correction
+// redistribution, 待补评 decided again the same way), and, when any correction
 // applied, score levels, ranks and quota levels of the whole cycle are
 // assigned again by the engine's quota rule (relevel.go), since one
 // student's new total can move others across a quota. An explanation line
@@ -123,7 +125,7 @@ func Recompute(ctx context.Context, st *storage.Storage, schoolID int64, actor m
 	}
 	students := make([]eval.Student, len(roster))
 	for i, r := range roster {
-		students[i] = eval.Student{ID: r[0], ClassID: r[1]}
+		students[i] = eval.Student{ID: r.StudentID, ClassID: r.ClassID, CohortID: r.CohortID, MajorID: r.MajorID}
 	}
 	sheets, err := st.CycleSheets(ctx, schoolID, cycleID)
 	if err != nil {
@@ -190,13 +192,23 @@ func ApplyCorrections(f model.Framework, results []model.StudentResult, corr []s
 				if ir.Code != c.IndicatorCode {
 					continue
 				}
+				if !ir.Rated && c.Mode == storage.CorrectionDelta {
+					// A change by points needs a score to change: the
+					// indicator still lacks its raters (待补评).
+					line := fmt.Sprintf("申诉更正未应用：指标“%s”待补评，尚无得分可调整（%s）", ir.Name, c.Reason)
+					ir.Explanation = append(ir.Explanation, line)
+					r.Explanation = append(r.Explanation, line)
+					continue
+				}
 				old := ir.Score
 				nv := c.Value
 				if c.Mode == storage.CorrectionDelta {
 					nv = old + c.Value
 				}
 				ir.Score = eval.Round2(min(max(nv, 0), 100))
-				ir.Rated = true
+				// A set score is the committee's decision: the indicator
+				// counts from now on, whatever raters it lacked.
+				ir.Rated, ir.Missing = true, ""
 				line := fmt.Sprintf("申诉更正：指标“%s”由 %s 分改为 %s 分（%s）", ir.Name, eval.Num(old), eval.Num(ir.Score), c.Reason)
 				ir.Explanation = append(ir.Explanation, line)
 				r.Explanation = append(r.Explanation, line)
@@ -213,6 +225,10 @@ func ApplyCorrections(f model.Framework, results []model.StudentResult, corr []s
 	eval.Relevel(results, f.Grading)
 	for i := range touched {
 		r := &results[i]
+		if r.Incomplete {
+			r.Explanation = append(r.Explanation, fmt.Sprintf("更正后仍待补评（%d 个指标缺少评价），暂不计算总分、不评定等级", len(r.Missing)))
+			continue
+		}
 		r.Explanation = append(r.Explanation, fmt.Sprintf("更正后总分 %s 分，等级%s（第 %d 名 / %d 人）", eval.Num(r.Total), r.Level, r.Rank, r.GroupSize))
 	}
 }

@@ -1,6 +1,7 @@
 package evalrun_test
 
 import (
+	"strings"
 	"testing"
 
 	"zhijiao/internal/bench"
@@ -24,7 +25,7 @@ func syntheticCycle(t *testing.T, scope string) (model.Framework, []model.Studen
 		for range 23 {
 			id++
 			cl.StudentIDs = append(cl.StudentIDs, id)
-			students = append(students, eval.Student{ID: id, ClassID: cl.ClassID})
+			students = append(students, eval.Student{ID: id, ClassID: cl.ClassID, CohortID: int64(2024 + c/2), MajorID: int64(7 + c%2)})
 		}
 		in.Classes = append(in.Classes, cl)
 		in.Teaching = append(in.Teaching, eval.Teaching{TeacherID: int64(600 + c), ClassID: cl.ClassID})
@@ -46,7 +47,7 @@ func syntheticCycle(t *testing.T, scope string) (model.Framework, []model.Studen
 // TestRelevelMatchesEngine: on the engine's own output, Relevel changes
 // no rank, group size or level — the copy of the quota rule agrees.
 func TestRelevelMatchesEngine(t *testing.T) {
-	for _, scope := range []string{model.QuotaByClass, model.QuotaByCycle} {
+	for _, scope := range []string{model.QuotaByClass, model.QuotaByCycle, model.QuotaByCohort, model.QuotaByMajor} {
 		f, res := syntheticCycle(t, scope)
 		type lv struct {
 			rank, size int
@@ -97,5 +98,34 @@ func TestApplyCorrections(t *testing.T) {
 	}
 	if len(got.Explanation) < 3 {
 		t.Fatalf("explanation %v", got.Explanation)
+	}
+}
+
+// TestCorrectionsKeepTheIncompleteRule: after corrections, 待补评 is
+// decided again as Compute decides it. A "delta" on an indicator that
+// lacks its raters has no score to change and is not applied; a "set"
+// decides the indicator, and with nothing else missing the student gets a
+// total, a rank and a level again.
+func TestCorrectionsKeepTheIncompleteRule(t *testing.T) {
+	f, res := syntheticCycle(t, model.QuotaByClass)
+	r := &res[0]
+	d01 := &r.Dimensions[0].Indicators[0]
+	d01.Rated, d01.Missing, d01.Score = false, d01.Code+" "+d01.Name+"：缺自评以外的评价（至少 1 位）", 0
+	eval.Recombine(r)
+	eval.Relevel(res, f.Grading)
+	if !r.Incomplete || r.Rank != 0 || r.Level != "" {
+		t.Fatalf("setup: %+v", *r)
+	}
+	size := res[1].GroupSize
+	evalrun.ApplyCorrections(f, res, []storage.Correction{{ID: 1, StudentID: r.StudentID, IndicatorCode: "D01", Mode: storage.CorrectionDelta, Value: 5, Reason: "加分"}})
+	if !r.Incomplete || r.Total != 0 || r.Level != "" || d01.Rated || !strings.Contains(strings.Join(r.Explanation, "\n"), "申诉更正未应用") {
+		t.Fatalf("a delta on a 待补评 indicator: %+v", *r)
+	}
+	evalrun.ApplyCorrections(f, res, []storage.Correction{{ID: 2, StudentID: r.StudentID, IndicatorCode: "D01", Mode: storage.CorrectionSet, Value: 88, Reason: "委员会认定"}})
+	if r.Incomplete || !r.Complete || r.Missing != nil || r.Total == 0 || r.Level == "" || r.Rank == 0 || d01.Score != 88 {
+		t.Fatalf("after a set: %+v", *r)
+	}
+	if res[1].ClassID == r.ClassID && res[1].GroupSize != size+1 {
+		t.Fatalf("the class's group grew from %d to %d, want one more", size, res[1].GroupSize)
 	}
 }

@@ -168,14 +168,22 @@ type LevelThreshold struct {
 
 // Quota scopes: the group inside which quotas and ranks are counted.
 const (
-	QuotaByClass = "class" // 按班级 (the default)
-	QuotaByCycle = "cycle" // 全校（本评价周期内全部学生）
+	QuotaByClass  = "class"  // 按班级 (the default)
+	QuotaByCycle  = "cycle"  // 全校（本评价周期内全部学生）
+	QuotaByCohort = "cohort" // 按年级
+	QuotaByMajor  = "major"  // 按专业
 )
 
 // Grading turns totals into levels.
 type Grading struct {
 	Thresholds []LevelThreshold `json:"thresholds"` // best first; the last has Min 0
 	QuotaScope string           `json:"quota_scope,omitempty"`
+	// SmallClassScope (cohort, major or cycle), with quotas by class: the
+	// complete students of every class too small for one place of a quota
+	// (QuotaLimit(n, pct) == 0) are pooled with the other such classes of
+	// the same cohort (major, cycle) and share the quotas as one group.
+	// Empty: small classes stay on their own.
+	SmallClassScope string `json:"small_class_scope,omitempty"`
 }
 
 // Aggregation methods for the ratings of one role on one indicator.
@@ -193,6 +201,11 @@ type Aggregation struct {
 	MinPeers    int                  `json:"min_peers,omitempty"`    // fewer peer ratings than this do not count (so no student sees one classmate's score)
 	TrimPercent float64              `json:"trim_percent,omitempty"` // cut from EACH end, at least one rating
 	RoleMethods map[RaterRole]string `json:"role_methods,omitempty"`
+	// MinOthers is the fewest raters other than the student themself whose
+	// ratings must count on every indicator (peers count only when they
+	// reach MinPeers); a student short of it on any indicator is 待补评
+	// (StudentResult.Incomplete). 0 means the default, 1.
+	MinOthers int `json:"min_others,omitempty"`
 }
 
 // Framework is a 评价方案: a versioned tree of dimensions and indicators.
@@ -450,8 +463,10 @@ type EvidenceRule struct {
 	Note          string       `json:"note,omitempty"`
 }
 
-// EvidenceCap bounds the evidence points of one indicator in one term.
-// Zero means no bound.
+// EvidenceCap bounds the evidence points of one indicator in one term:
+// what is actually added, after the 100 ceiling. A side left 0 is not
+// bounded by the row (a typed 0 is refused when the table is saved, and a
+// row must bound one side).
 type EvidenceCap struct {
 	IndicatorCode string  `json:"indicator_code"`
 	MaxBonus      float64 `json:"max_bonus,omitempty"`
@@ -459,7 +474,8 @@ type EvidenceCap struct {
 }
 
 // EvidencePolicy is a school's whole rule table: rules, caps per indicator
-// and a cap on one student's bonus points in one term (0 = none).
+// and a cap on one student's bonus points in one term (required when the
+// table is saved; 0 in tables stored before means none).
 type EvidencePolicy struct {
 	Rules   []EvidenceRule `json:"rules"`
 	Caps    []EvidenceCap  `json:"caps,omitempty"`
@@ -488,20 +504,23 @@ type EvidenceApplied struct {
 
 // IndicatorResult is one student's score on one indicator.
 type IndicatorResult struct {
-	Code            string            `json:"code"`
-	Name            string            `json:"name"`
-	Weight          float64           `json:"weight"`           // configured % of the dimension
-	EffectiveWeight float64           `json:"effective_weight"` // after redistribution
-	Rated           bool              `json:"rated"`            // at least one role rated it
-	RatedScore      float64           `json:"rated_score"`      // from the ratings alone
-	Bonus           float64           `json:"bonus"`            // evidence points before caps (≥ 0)
-	Deduction       float64           `json:"deduction"`        // evidence points before caps (≥ 0)
-	EvidencePoints  float64           `json:"evidence_points"`  // counted, after caps (signed)
-	Capped          bool              `json:"capped,omitempty"` // a cap or the scale maximum cut points
-	Score           float64           `json:"score"`            // 0–100
-	Roles           []RoleResult      `json:"roles"`
-	Evidence        []EvidenceApplied `json:"evidence,omitempty"`
-	Explanation     []string          `json:"explanation,omitempty"`
+	Code            string  `json:"code"`
+	Name            string  `json:"name"`
+	Weight          float64 `json:"weight"`           // configured % of the dimension
+	EffectiveWeight float64 `json:"effective_weight"` // after redistribution
+	Rated           bool    `json:"rated"`            // at least one role rated it
+	RatedScore      float64 `json:"rated_score"`      // from the ratings alone
+	Bonus           float64 `json:"bonus"`            // evidence points before caps (≥ 0)
+	Deduction       float64 `json:"deduction"`        // evidence points before caps (≥ 0)
+	EvidencePoints  float64 `json:"evidence_points"`  // counted, after caps (signed)
+	Capped          bool    `json:"capped,omitempty"` // a cap or the scale maximum cut points
+	// Missing says, in Chinese, why the indicator does not count yet
+	// ("J01 遵纪守法：缺自评以外的评价（至少 1 位）"); "" when it counts.
+	Missing     string            `json:"missing,omitempty"`
+	Score       float64           `json:"score"` // 0–100
+	Roles       []RoleResult      `json:"roles"`
+	Evidence    []EvidenceApplied `json:"evidence,omitempty"`
+	Explanation []string          `json:"explanation,omitempty"`
 }
 
 // DimensionResult is one student's score on one dimension.
@@ -518,16 +537,24 @@ type DimensionResult struct {
 
 // StudentResult is one student's result in a cycle.
 type StudentResult struct {
-	CycleID    int64             `json:"cycle_id,omitempty"`
-	StudentID  int64             `json:"student_id"`
-	ClassID    int64             `json:"class_id"`
-	Rated      bool              `json:"rated"`    // received at least one rating
-	Complete   bool              `json:"complete"` // every indicator was rated
-	Total      float64           `json:"total"`
+	CycleID   int64 `json:"cycle_id,omitempty"`
+	StudentID int64 `json:"student_id"`
+	ClassID   int64 `json:"class_id"`
+	CohortID  int64 `json:"cohort_id,omitempty"` // quota groups by 年级
+	MajorID   int64 `json:"major_id,omitempty"`  // quota groups by 专业
+	Rated     bool  `json:"rated"`               // at least one indicator counts
+	Complete  bool  `json:"complete"`            // every indicator counts: always !Incomplete
+	// Incomplete is 待补评: some indicator lacks the raters the framework
+	// requires (or any rating). Such a student has no total, no rank, no
+	// score level and no level, and is left out of quota group sizes;
+	// Missing lists what is missing, one Chinese line per indicator.
+	Incomplete bool              `json:"incomplete,omitempty"`
+	Missing    []string          `json:"missing,omitempty"`
+	Total      float64           `json:"total"`                 // 0 when Incomplete; two decimals
 	ScoreLevel Level             `json:"score_level,omitempty"` // by thresholds alone
 	Level      Level             `json:"level,omitempty"`       // after quotas
 	Rank       int               `json:"rank,omitempty"`        // in the quota group; ties share a rank
-	GroupSize  int               `json:"group_size,omitempty"`
+	GroupSize  int               `json:"group_size,omitempty"`  // complete students of the quota group
 	Dimensions []DimensionResult `json:"dimensions"`
 	// TermBonus is the student's evidence bonus in the term before the
 	// term cap; TermFactor the share of it that counted (1 = all).

@@ -36,6 +36,9 @@ type Card struct {
 	Total         float64 // 综合得分, 0–100
 	TotalClassAvg float64 // 班级平均综合得分; 0 prints "—"
 	Level         string  // 综合等级: 优秀 / 良好 / 合格 / 待合格 (model.Level as string)
+	// Incomplete is 待补评: the student lacks required ratings, so the card
+	// prints "待补评" where the total and level would be, never a 0.
+	Incomplete bool
 
 	// Evidence lines are verified 写实记录, already formatted one per line,
 	// e.g. "2026-11-02 全国职业院校技能大赛 汽车维修 省级 一等奖". Long lines
@@ -75,6 +78,7 @@ type Dim struct {
 	Score    float64 // the student's score, 0–100
 	ClassAvg float64 // 班级平均, 0–100
 	Level    string  // 等级 on this dimension; may be empty
+	Missing  bool    // nothing of the dimension counts yet (待补评): "—", not a 0
 }
 
 // Comment is one 评语 with the role that wrote it, e.g. Role "班主任",

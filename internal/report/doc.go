@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -381,9 +382,20 @@ func (d *doc) heading(s string, keep float64) error {
 	return d.setFont(sizeBody)
 }
 
+// IncompleteMark is printed where a 待补评 student's total and level would be.
+const IncompleteMark = "待补评"
+
+// fmtScore prints a score as the engine rounds it, two decimals at most
+// ("86.5", "90", "59.99"): one decimal would print a 59.99 that is 待合格
+// as "60.0".
 func fmtScore(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "—"
 	}
-	return fmt.Sprintf("%.1f", v)
+	s := strconv.FormatFloat(math.Round(v*100)/100, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
 }

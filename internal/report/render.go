@@ -316,13 +316,21 @@ func (d *doc) results(c *Card) error {
 	rows := make([][]string, 0, n+2)
 	rows = append(rows, []string{"评价维度", "得分", "班级平均", "等级"})
 	for _, dm := range c.Dimensions {
-		rows = append(rows, []string{dm.Name, fmtScore(dm.Score), fmtScore(dm.ClassAvg), dm.Level})
+		score := fmtScore(dm.Score)
+		if dm.Missing {
+			score = "—"
+		}
+		rows = append(rows, []string{dm.Name, score, fmtScore(dm.ClassAvg), dm.Level})
 	}
 	avg := "—"
 	if c.TotalClassAvg != 0 {
 		avg = fmtScore(c.TotalClassAvg)
 	}
-	rows = append(rows, []string{"综合得分", fmtScore(c.Total), avg, c.Level})
+	if c.Incomplete {
+		rows = append(rows, []string{"综合得分", IncompleteMark, avg, IncompleteMark})
+	} else {
+		rows = append(rows, []string{"综合得分", fmtScore(c.Total), avg, c.Level})
+	}
 	tw := []float64{104, 56, 62, 52}
 	if n < 3 {
 		tw = []float64{contentW - 210, 70, 70, 70}
@@ -714,7 +722,11 @@ func (d *doc) cover(terms []Card) error {
 		if t.TotalClassAvg != 0 {
 			avg = fmtScore(t.TotalClassAvg)
 		}
-		rows = append(rows, []string{t.Term, fmtScore(t.Total), avg, t.Level})
+		if t.Incomplete {
+			rows = append(rows, []string{t.Term, IncompleteMark, avg, IncompleteMark})
+		} else {
+			rows = append(rows, []string{t.Term, fmtScore(t.Total), avg, t.Level})
+		}
 	}
 	const rowH = 21.0
 	if err := d.grid(marginX, d.y, []float64{contentW - 240, 80, 80, 80}, rowH, rows,

@@ -119,16 +119,18 @@ func (l *Loader) classAvg(ctx context.Context, schoolID, cycleID, classID int64)
 		return classAvg{}, err
 	}
 	l.classKey, l.class = k, all
-	// Means of the rated scores only, as the class's portrait (storage's
-	// result_means) takes them: a dimension nobody rated is not a 0.
+	// Means of the complete students' scores only, as the class's portrait
+	// (storage's result_means) takes them: a dimension nobody rated is not
+	// a 0, and a 待补评 student's partial scores do not count.
 	a := classAvg{dims: map[string]float64{}}
 	n := map[string]int{}
 	rated := 0
 	for _, r := range all {
-		if r.Rated {
-			a.total += r.Total
-			rated++
+		if !r.Rated || r.Incomplete {
+			continue
 		}
+		a.total += r.Total
+		rated++
 		for _, d := range r.Dimensions {
 			if d.Rated {
 				a.dims[d.Code] += d.Score
@@ -200,8 +202,15 @@ func (l *Loader) core(ctx context.Context, schoolID int64, c storage.EvalCycle, 
 		return k, err
 	}
 	k.shown = ShownTerm{Term: k.term.Name(), Level: string(res.Level)}
+	if res.Incomplete {
+		k.shown.Level = report.IncompleteMark
+	}
 	for _, d := range res.Dimensions {
-		k.shown.Dimensions = append(k.shown.Dimensions, DimLevel{Name: d.Name, Level: string(eval.LevelFor(k.f.Grading, d.Score))})
+		lv := ""
+		if d.Rated {
+			lv = string(eval.LevelFor(k.f.Grading, d.Score))
+		}
+		k.shown.Dimensions = append(k.shown.Dimensions, DimLevel{Name: d.Name, Level: lv})
 	}
 	return k, nil
 }
@@ -229,10 +238,10 @@ func (l *Loader) build(ctx context.Context, schoolID int64, c storage.EvalCycle,
 		Term:       shown.Term,
 		Student: report.Student{Name: stu.Name, StudentNo: stu.StudentNo, ClassName: className, MajorName: stu.MajorName,
 			Gender: string(stu.Gender), IDNumber: stu.IDNumber, EntryYear: stu.EntryYear},
-		Total: res.Total, TotalClassAvg: avg.total, Level: string(res.Level),
+		Total: res.Total, TotalClassAvg: avg.total, Level: shown.Level, Incomplete: res.Incomplete,
 	}
 	for i, d := range res.Dimensions {
-		card.Dimensions = append(card.Dimensions, report.Dim{Name: d.Name, Score: d.Score, ClassAvg: avg.dims[d.Code], Level: shown.Dimensions[i].Level})
+		card.Dimensions = append(card.Dimensions, report.Dim{Name: d.Name, Score: d.Score, ClassAvg: avg.dims[d.Code], Level: shown.Dimensions[i].Level, Missing: !d.Rated})
 	}
 	ev, err := l.St.VerifiedEvidenceOf(ctx, schoolID, c.TermID, studentID)
 	if err != nil {

@@ -2,7 +2,7 @@ package reportcard
 
 import (
 	"io"
-	"math"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -48,22 +48,28 @@ func ClassWorkbook(w io.Writer, title string, rows []storage.ResultRow, results 
 		res := results[r.StudentID]
 		score := map[string]float64{}
 		for _, d := range res.Dimensions {
-			score[d.Code] = d.Score
+			if d.Rated {
+				score[d.Code] = d.Score
+			}
 		}
-		vals := []any{r.Rank, r.StudentNo, r.StudentName}
+		var rank any = r.Rank
+		if r.Incomplete {
+			rank = "" // 待补评: not ranked
+		}
+		vals := []any{rank, r.StudentNo, r.StudentName}
 		for _, d := range f.Dimensions {
 			s, ok := score[d.Code]
 			if !ok {
 				vals = append(vals, "", "")
 				continue
 			}
-			vals = append(vals, round1(s), string(eval.LevelFor(f.Grading, s)))
+			vals = append(vals, eval.Round2(s), string(eval.LevelFor(f.Grading, s)))
 		}
-		complete := "是"
-		if !r.Complete {
-			complete = "否"
+		if r.Incomplete {
+			vals = append(vals, "待补评", "", "待补评："+strings.Join(r.Missing, "；"))
+		} else {
+			vals = append(vals, eval.Round2(r.Total), string(r.Level), "是")
 		}
-		vals = append(vals, round1(r.Total), string(r.Level), complete)
 		if err := set(SheetResults, vals...); err != nil {
 			return err
 		}
@@ -77,11 +83,11 @@ func ClassWorkbook(w io.Writer, title string, rows []storage.ResultRow, results 
 		{"列", "含义"},
 		{"排名", "在等级名额分组（" + quotaScope(f.Grading) + "）内按综合得分的名次，同分同名次"},
 		{"学号、姓名", "学生学籍信息"},
-		{"各维度得分", "该维度 0–100 分：各指标按权重合成，含多元评价（自评、互评、教师、导师等）和已审核写实记录加减分"},
+		{"各维度得分", "该维度 0–100 分，保留两位小数：各指标按权重合成，含多元评价（自评、互评、教师、导师等）和已审核写实记录加减分；空白表示该维度尚无计分的指标"},
 		{"各维度等级", "按评价方案的等级分数线由该维度得分划定（不受名额限制）"},
-		{"综合得分", "各维度按权重合成的总分，0–100 分，已计入申诉更正"},
+		{"综合得分", "各维度按权重合成的总分，0–100 分，保留两位小数（等级按此数判定），已计入申诉更正；“待补评”表示缺少方案要求的评价，不计总分"},
 		{"综合等级", "按分数线并经名额限制后的等级：优秀 / 良好 / 合格 / 待合格"},
-		{"评价是否完整", "“否”表示有指标无人评价，其权重已按方案重新分配"},
+		{"评价是否完整", "“待补评”后列出缺少评价的指标：这些学生不排名、不评定等级，也不占名额"},
 		{"说明", "本表由职教引擎导出，互评者身份不出现在任何导出中"},
 	}
 	for _, n := range notes {
@@ -96,10 +102,16 @@ func ClassWorkbook(w io.Writer, title string, rows []storage.ResultRow, results 
 }
 
 func quotaScope(g model.Grading) string {
-	if g.QuotaScope == model.QuotaByCycle {
+	switch g.QuotaScope {
+	case model.QuotaByCycle:
 		return "全校"
+	case model.QuotaByCohort:
+		return "年级"
+	case model.QuotaByMajor:
+		return "专业"
+	}
+	if g.SmallClassScope != "" {
+		return "班级；人数不足一个名额的小班合并计算"
 	}
 	return "班级"
 }
-
-func round1(v float64) float64 { return math.Round(v*10) / 10 }

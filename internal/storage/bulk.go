@@ -96,6 +96,7 @@ const (
 	tPlacements
 	tUsers
 	tUserRoles
+	tGlobalKeys
 	bulkTableCount
 )
 
@@ -133,7 +134,8 @@ var bulkTables = [bulkTableCount]bulkTable{
 	tPlacements:        {"placements", []string{"school_id", "id", "student_id", "mentor_id", "enterprise_id", "kind", "start_date", "end_date"}, false},
 	tUsers: {"users", []string{"school_id", "id", "username", "display_name", "password_hash", "must_change_password", "disabled",
 		"teacher_id", "student_id", "guardian_id", "mentor_id", "district_id", "created_at"}, false},
-	tUserRoles: {"user_roles", []string{"school_id", "user_id", "role"}, false},
+	tUserRoles:  {"user_roles", []string{"school_id", "user_id", "role"}, false},
+	tGlobalKeys: {"global_keys", []string{"kind", "key", "school_id"}, false},
 }
 
 // bulkMaxParams keeps one statement well under SQLite's default limit of
@@ -753,6 +755,13 @@ func (b *Bulk) User(schoolID int64, u *model.User) error {
 	if err := b.add(tUsers, schoolID, schoolID, u.ID, u.Username, u.DisplayName, u.PasswordHash, u.MustChangePassword, u.Disabled,
 		nullInt(u.TeacherID), nullInt(u.StudentID), nullInt(u.GuardianID), nullInt(u.MentorID), nullInt(u.DistrictID), u.CreatedAt); err != nil {
 		return err
+	}
+	// The login name's platform-wide claim (global_keys.go); a name taken
+	// twice fails the load at flush, as the users table's key would.
+	if b.s.keysReady.Load() {
+		if err := b.add(tGlobalKeys, schoolID, keyUsername, u.Username, schoolID); err != nil {
+			return err
+		}
 	}
 	for i, r := range u.Roles {
 		dup := false

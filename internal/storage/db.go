@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers "pgx"
@@ -32,7 +33,8 @@ type Storage struct {
 	dialect    Dialect
 	dsn        string
 	frameworks frameworkCache
-	zhICU      bool // PostgreSQL has ICU's zh-Hans collation (zh_order.go)
+	zhICU      bool        // PostgreSQL has ICU's zh-Hans collation (zh_order.go)
+	keysReady  atomic.Bool // global_keys exists (global_keys.go)
 }
 
 // DefaultDSN is used when neither --db nor ZHIJIAO_DB is given.
@@ -84,7 +86,11 @@ func Open(ctx context.Context, dsn string) (*Storage, error) {
 		db.SetMaxIdleConns(4)
 		db.SetConnMaxLifetime(0)
 		s := &Storage{db: db, dialect: SQLite, dsn: dsn}
-		return s, s.ping(ctx)
+		if err := s.ping(ctx); err != nil {
+			return s, err
+		}
+		s.refreshKeysReady(ctx)
+		return s, nil
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
 		db, err := sql.Open("pgx", dsn)
 		if err != nil {
@@ -100,6 +106,7 @@ func Open(ctx context.Context, dsn string) (*Storage, error) {
 		if s.zhICU = s.detectZhCollation(ctx); !s.zhICU {
 			slog.Warn("PostgreSQL has no ICU collation " + pgZhCollation + ": names sort by code point, not pinyin")
 		}
+		s.refreshKeysReady(ctx)
 		return s, nil
 	default:
 		return nil, fmt.Errorf("无法识别的数据库地址 %q：应为 sqlite:路径 或 postgres://…", dsn)

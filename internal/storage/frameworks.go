@@ -7,16 +7,24 @@ import (
 	"errors"
 	"fmt"
 
+	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
 )
 
 // SaveFrameworkVersion stores f as a new version of its code (version 1 for
 // a new code) and sets f.ID and f.Version. Existing versions are never
 // changed: a cycle that pinned one keeps computing the same results. The
-// caller validates f (eval.Validate) first.
+// caller validates f (eval.Validate) first, to show every problem in its
+// form; the rules for new input (eval.ValidateNew) are checked here too,
+// so no way in can store what they refuse.
 func (s *Storage) SaveFrameworkVersion(ctx context.Context, schoolID int64, a model.Actor, f *model.Framework) error {
 	if f.Code == "" || f.Name == "" {
 		return errors.New("评价方案的代码和名称不能为空")
+	}
+	check := *f
+	check.Version = 1 // the version is given below
+	if err := eval.ValidateNew(check); err != nil {
+		return err
 	}
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		var top sql.NullInt64

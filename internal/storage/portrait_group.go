@@ -12,13 +12,15 @@ import (
 // portrait_summaries.go: the totals and levels of a group and the
 // teachers' 评语 on a student.
 
-// GroupResult is one student's total and level in a cycle.
+// GroupResult is one student's total and level in a cycle. An
+// Incomplete one (待补评) has neither: group figures count it apart.
 type GroupResult struct {
-	StudentID int64       `json:"student_id"`
-	ClassID   int64       `json:"class_id"`
-	Total     float64     `json:"total"`
-	Level     model.Level `json:"level"`
-	Complete  bool        `json:"complete"`
+	StudentID  int64       `json:"student_id"`
+	ClassID    int64       `json:"class_id"`
+	Total      float64     `json:"total"`
+	Level      model.Level `json:"level"`
+	Complete   bool        `json:"complete"`
+	Incomplete bool        `json:"incomplete,omitempty"`
 }
 
 // groupWhere scopes a query on alias a to a school, a cycle and, when
@@ -36,7 +38,7 @@ func groupWhere(a string, schoolID, cycleID int64, classIDs []int64) *where {
 // classIDs (nil: every class), without the detail.
 func (s *Storage) GroupResults(ctx context.Context, schoolID, cycleID int64, classIDs []int64) ([]GroupResult, error) {
 	w := groupWhere("r", schoolID, cycleID, classIDs)
-	rows, err := s.db.QueryContext(ctx, `SELECT r.student_id, r.class_id, r.total, r.level, r.complete FROM results r`+w.sql()+` ORDER BY r.student_id`, w.args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT r.student_id, r.class_id, r.total, r.level, r.complete, r.incomplete FROM results r`+w.sql()+` ORDER BY r.student_id`, w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +47,7 @@ func (s *Storage) GroupResults(ctx context.Context, schoolID, cycleID int64, cla
 	for rows.Next() {
 		var g GroupResult
 		var lv string
-		if err := rows.Scan(&g.StudentID, &g.ClassID, &g.Total, &lv, &g.Complete); err != nil {
+		if err := rows.Scan(&g.StudentID, &g.ClassID, &g.Total, &lv, &g.Complete, &g.Incomplete); err != nil {
 			return nil, err
 		}
 		g.Level = model.Level(lv)

@@ -26,8 +26,9 @@ type meanKey struct {
 	kind, code string
 }
 
-// classMeans sums the rated scores of results per class, dimension and
-// indicator, in a fixed order (so two recomputes write the same rows).
+// classMeans sums the rated scores of complete results per class,
+// dimension and indicator, in a fixed order (so two recomputes write the
+// same rows). 待补评 students are left out.
 func classMeans(schoolID, cycleID int64, results []model.StudentResult) [][]any {
 	type acc struct {
 		total float64
@@ -45,6 +46,11 @@ func classMeans(schoolID, cycleID int64, results []model.StudentResult) [][]any 
 	}
 	for i := range results {
 		r := &results[i]
+		if r.Incomplete {
+			// 待补评: partial scores would bias a group's means; the
+			// portraits count such students apart.
+			continue
+		}
 		for _, d := range r.Dimensions {
 			if d.Rated {
 				add(meanKey{r.ClassID, ScoreDimension, d.Code}, d.Score)

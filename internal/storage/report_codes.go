@@ -53,6 +53,9 @@ func (s *Storage) IssueReportCode(ctx context.Context, schoolID, studentID, cycl
 			if e != nil {
 				return e
 			}
+			if e := s.claimKey(ctx, tx, keyReportCode, c, schoolID); e != nil {
+				return e // a collision with another school's code: the loop draws again
+			}
 			if _, e := tx.ExecContext(ctx, `INSERT INTO report_codes (school_id, code, student_id, cycle_id, digest, shown, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
 				schoolID, c, studentID, cycleID, digest, shown, now()); e != nil {
 				return e
@@ -72,7 +75,11 @@ func (s *Storage) IssueReportCode(ctx context.Context, schoolID, studentID, cycl
 func (s *Storage) ReportCodeByCode(ctx context.Context, code string) (ReportCode, error) {
 	var c ReportCode
 	var sup sql.NullTime
-	err := s.db.QueryRowContext(ctx, `SELECT id, school_id, code, student_id, cycle_id, digest, shown, created_at, superseded_at FROM report_codes WHERE code = $1`, code).
+	school, err := s.schoolOfKey(ctx, keyReportCode, code)
+	if err != nil {
+		return c, err
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT id, school_id, code, student_id, cycle_id, digest, shown, created_at, superseded_at FROM report_codes WHERE school_id = $1 AND code = $2`, school, code).
 		Scan(&c.ID, &c.SchoolID, &c.Code, &c.StudentID, &c.CycleID, &c.Digest, &c.Shown, &c.CreatedAt, &sup)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -24,7 +25,7 @@ import (
 // the stored result is always "engine output + corrections", and a
 // correction can never be lost by a later recompute.
 
-var resultCols = []string{"school_id", "cycle_id", "student_id", "class_id", "total", "level", "score_level", "rank", "complete", "detail", "detail_z", "computed_at", "framework_version"}
+var resultCols = []string{"school_id", "cycle_id", "student_id", "class_id", "total", "level", "score_level", "rank", "complete", "incomplete", "missing", "detail", "detail_z", "computed_at", "framework_version"}
 
 // ReplaceResults stores results as the cycle's results, records the
 // evidence policy version used, sets computed_at and moves the cycle to
@@ -52,7 +53,7 @@ func (s *Storage) ReplaceResults(ctx context.Context, schoolID int64, a model.Ac
 			rows := make([][]any, 0, hi-lo)
 			for i := lo; i < hi; i++ {
 				r := &results[i]
-				rows = append(rows, []any{schoolID, cycleID, r.StudentID, r.ClassID, r.Total, string(r.Level), string(r.ScoreLevel), r.Rank, r.Complete, "", details[i], at, c.FrameworkVersion})
+				rows = append(rows, []any{schoolID, cycleID, r.StudentID, r.ClassID, r.Total, string(r.Level), string(r.ScoreLevel), r.Rank, r.Complete, r.Incomplete, strings.Join(r.Missing, "\n"), "", details[i], at, c.FrameworkVersion})
 			}
 			if err := s.batchInsert(ctx, tx, "results", resultCols, rows, "", "", nil); err != nil {
 				return err
@@ -122,7 +123,8 @@ func detailJSON(detail string, z []byte) ([]byte, error) {
 	return bytes.TrimSuffix(b, []byte("\n")), nil
 }
 
-// ResultRow is one line of a result list (no detail).
+// ResultRow is one line of a result list (no detail). An Incomplete row
+// (待补评) has no total, rank or level; Missing says why.
 type ResultRow struct {
 	StudentID   int64       `json:"student_id"`
 	StudentName string      `json:"student_name"`
@@ -133,15 +135,17 @@ type ResultRow struct {
 	ScoreLevel  model.Level `json:"score_level"`
 	Rank        int         `json:"rank"`
 	Complete    bool        `json:"complete"`
+	Incomplete  bool        `json:"incomplete,omitempty"`
+	Missing     []string    `json:"missing,omitempty"`
 	ComputedAt  time.Time   `json:"computed_at"`
 }
 
 // CycleResults lists a cycle's results, by class (classID 0 = all) and
-// rank.
+// rank; 待补评 rows (no rank) come after the ranked ones of their class.
 func (s *Storage) CycleResults(ctx context.Context, schoolID, cycleID, classID int64) ([]ResultRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.student_id, s.name, s.student_no, r.class_id, r.total, r.level, r.score_level, r.rank, r.complete, r.computed_at
+	rows, err := s.db.QueryContext(ctx, `SELECT r.student_id, s.name, s.student_no, r.class_id, r.total, r.level, r.score_level, r.rank, r.complete, r.incomplete, r.missing, r.computed_at
 		FROM results r JOIN students s ON s.school_id = r.school_id AND s.id = r.student_id
-		WHERE r.school_id = $1 AND r.cycle_id = $2 AND (CAST($3 AS BIGINT) = 0 OR r.class_id = $3) ORDER BY r.class_id, r.rank, s.student_no`, schoolID, cycleID, classID)
+		WHERE r.school_id = $1 AND r.cycle_id = $2 AND (CAST($3 AS BIGINT) = 0 OR r.class_id = $3) ORDER BY r.class_id, r.incomplete, r.rank, s.student_no`, schoolID, cycleID, classID)
 	if err != nil {
 		return nil, err
 	}
@@ -149,9 +153,12 @@ func (s *Storage) CycleResults(ctx context.Context, schoolID, cycleID, classID i
 	var out []ResultRow
 	for rows.Next() {
 		var r ResultRow
-		var lv, sl string
-		if err := rows.Scan(&r.StudentID, &r.StudentName, &r.StudentNo, &r.ClassID, &r.Total, &lv, &sl, &r.Rank, &r.Complete, &r.ComputedAt); err != nil {
+		var lv, sl, missing string
+		if err := rows.Scan(&r.StudentID, &r.StudentName, &r.StudentNo, &r.ClassID, &r.Total, &lv, &sl, &r.Rank, &r.Complete, &r.Incomplete, &missing, &r.ComputedAt); err != nil {
 			return nil, err
+		}
+		if missing != "" {
+			r.Missing = strings.Split(missing, "\n")
 		}
 		r.Level, r.ScoreLevel, r.ComputedAt = model.Level(lv), model.Level(sl), r.ComputedAt.UTC()
 		out = append(out, r)
@@ -289,18 +296,28 @@ func (s *Storage) Corrections(ctx context.Context, schoolID, cycleID int64) ([]C
 	return out, rows.Err()
 }
 
+// CycleStudent is one student of a cycle with the groups quotas can be
+// counted in: the class of their rating tasks, and that class's cohort
+// and major.
+type CycleStudent struct {
+	StudentID, ClassID, CohortID, MajorID int64
+}
+
 // CycleStudents lists the students of a cycle with their classes: the
-// distinct students of its rating tasks (the roster when it opened).
-func (s *Storage) CycleStudents(ctx context.Context, schoolID, cycleID int64) ([][2]int64, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT student_id, class_id FROM rating_tasks WHERE school_id = $1 AND cycle_id = $2 ORDER BY 1`, schoolID, cycleID)
+// distinct students of its rating tasks (the roster when it opened), by
+// student id.
+func (s *Storage) CycleStudents(ctx context.Context, schoolID, cycleID int64) ([]CycleStudent, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT t.student_id, t.class_id, c.cohort_id, c.major_id
+		FROM rating_tasks t JOIN classes c ON c.school_id = t.school_id AND c.id = t.class_id
+		WHERE t.school_id = $1 AND t.cycle_id = $2 ORDER BY 1, 2`, schoolID, cycleID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out [][2]int64
+	var out []CycleStudent
 	for rows.Next() {
-		var x [2]int64
-		if err := rows.Scan(&x[0], &x[1]); err != nil {
+		var x CycleStudent
+		if err := rows.Scan(&x.StudentID, &x.ClassID, &x.CohortID, &x.MajorID); err != nil {
 			return nil, err
 		}
 		out = append(out, x)

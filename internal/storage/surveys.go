@@ -86,6 +86,11 @@ func (s *Storage) Invite(ctx context.Context, schoolID int64, a model.Actor, sur
 				return err
 			}
 			k, _ := r.RowsAffected()
+			if k > 0 {
+				if err := s.claimKey(ctx, tx, keySurveyToken, h, schoolID); err != nil {
+					return err
+				}
+			}
 			n += int(k)
 		}
 		return s.audit(ctx, tx, schoolID, a, "invite", "employer_survey", surveyID, nil, map[string]int{"enterprises": n})
@@ -108,9 +113,13 @@ func (s *Storage) InvitationByTokenHash(ctx context.Context, hash string) (Invit
 	var inv Invitation
 	var surveyID int64
 	var answered sql.NullTime
-	err := s.db.QueryRowContext(ctx, `SELECT i.id, i.school_id, i.enterprise_id, e.name, sc.name, i.survey_id, i.answered_at
+	school, err := s.schoolOfKey(ctx, keySurveyToken, hash)
+	if err != nil {
+		return inv, err
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT i.id, i.school_id, i.enterprise_id, e.name, sc.name, i.survey_id, i.answered_at
 		FROM survey_invitations i JOIN enterprises e ON e.school_id = i.school_id AND e.id = i.enterprise_id JOIN schools sc ON sc.id = i.school_id
-		WHERE i.token_hash = $1`, hash).Scan(&inv.ID, &inv.SchoolID, &inv.EnterpriseID, &inv.Enterprise, &inv.School, &surveyID, &answered)
+		WHERE i.school_id = $1 AND i.token_hash = $2`, school, hash).Scan(&inv.ID, &inv.SchoolID, &inv.EnterpriseID, &inv.Enterprise, &inv.School, &surveyID, &answered)
 	if errors.Is(err, sql.ErrNoRows) {
 		return inv, ErrNotFound
 	}

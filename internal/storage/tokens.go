@@ -15,6 +15,9 @@ func (s *Storage) CreateAPIToken(ctx context.Context, schoolID int64, a model.Ac
 	t.SchoolID = schoolID
 	t.CreatedAt = now()
 	return s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := s.claimKey(ctx, tx, keyAPIToken, hash, schoolID); err != nil {
+			return err
+		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO api_tokens (school_id, user_id, name, prefix, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
 			schoolID, t.UserID, t.Name, t.Prefix, hash, t.CreatedAt, nullTime(t.ExpiresAt)).Scan(&t.ID); err != nil {
 			return err
@@ -29,7 +32,11 @@ func (s *Storage) UserByTokenHash(ctx context.Context, hash string) (model.User,
 	var userID int64
 	var expires sql.NullTime
 	var revoked bool
-	err := s.db.QueryRowContext(ctx, `SELECT user_id, expires_at, revoked FROM api_tokens WHERE token_hash = $1`, hash).Scan(&userID, &expires, &revoked)
+	school, err := s.schoolOfKey(ctx, keyAPIToken, hash)
+	if err != nil {
+		return model.User{}, err
+	}
+	err = s.db.QueryRowContext(ctx, `SELECT user_id, expires_at, revoked FROM api_tokens WHERE school_id = $1 AND token_hash = $2`, school, hash).Scan(&userID, &expires, &revoked)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.User{}, ErrNotFound
 	}
@@ -39,7 +46,7 @@ func (s *Storage) UserByTokenHash(ctx context.Context, hash string) (model.User,
 	if revoked || (expires.Valid && expires.Time.Before(time.Now())) {
 		return model.User{}, ErrNotFound
 	}
-	s.db.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $2 WHERE token_hash = $1`, hash, now())
+	s.db.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $3 WHERE school_id = $1 AND token_hash = $2`, school, hash, now())
 	return s.UserByID(ctx, userID)
 }
 

@@ -25,6 +25,12 @@ func (s *Storage) createUser(ctx context.Context, tx *sql.Tx, schoolID int64, a 
 	}
 	u.SchoolID = schoolID
 	u.CreatedAt = now()
+	if err := s.claimKey(ctx, tx, keyUsername, u.Username, schoolID); err != nil {
+		if errors.Is(err, errKeyTaken) {
+			return fmt.Errorf("账号 %s 已存在", u.Username)
+		}
+		return err
+	}
 	err := tx.QueryRowContext(ctx, `INSERT INTO users (school_id, username, display_name, password_hash, must_change_password, disabled,
 		teacher_id, student_id, guardian_id, mentor_id, district_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
 		schoolID, u.Username, u.DisplayName, u.PasswordHash, u.MustChangePassword, u.Disabled,
@@ -112,7 +118,12 @@ func (s *Storage) rolesOf(ctx context.Context, q querier, schoolID, userID int64
 // UserByUsername reads an account for login; usernames are unique across
 // the platform.
 func (s *Storage) UserByUsername(ctx context.Context, username string) (model.User, error) {
-	return s.user(ctx, s.db, `u.username = $1`, strings.ToLower(strings.TrimSpace(username)))
+	username = strings.ToLower(strings.TrimSpace(username))
+	school, err := s.schoolOfKey(ctx, keyUsername, username)
+	if err != nil {
+		return model.User{}, err
+	}
+	return s.user(ctx, s.db, `u.school_id = $1 AND u.username = $2`, school, username)
 }
 
 // UserByID reads an account by id without a school: only the session

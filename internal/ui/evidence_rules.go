@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
@@ -286,11 +287,11 @@ func (s *Server) evidenceRulesSave(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Caps = append(d.Caps, row)
 		c := model.EvidenceCap{IndicatorCode: row.Indicator}
-		c.MaxBonus = parseNum(&errs, "指标“"+row.Indicator+"”的加分上限", row.MaxBonus, true)
-		c.MaxDeduction = parseNum(&errs, "指标“"+row.Indicator+"”的扣分上限", row.MaxDeduction, true)
+		c.MaxBonus = parseCap(&errs, "指标“"+row.Indicator+"”的加分上限", row.MaxBonus)
+		c.MaxDeduction = parseCap(&errs, "指标“"+row.Indicator+"”的扣分上限", row.MaxDeduction)
 		p.Caps = append(p.Caps, c)
 	}
-	p.TermCap = parseNum(&errs, "学期加分上限", d.TermCap, true)
+	p.TermCap = parseCap(&errs, "学期加分上限", d.TermCap)
 	if len(p.Rules) == 0 {
 		errs.add("加分规则表至少需要一条规则")
 	}
@@ -311,4 +312,14 @@ func (s *Server) evidenceRulesSave(w http.ResponseWriter, r *http.Request) {
 	}
 	d.Errors = errs
 	s.render(w, r, http.StatusUnprocessableEntity, "evidence_rules_form", "编辑加分规则", d.withChoices())
+}
+
+// parseCap reads a cap: empty is "not bounded here", and a typed 0 is
+// refused, so that 0 never silently means "no cap".
+func parseCap(errs *formErrors, label, v string) float64 {
+	x := parseNum(errs, label, v, true)
+	if strings.TrimSpace(v) != "" && x == 0 {
+		errs.add(label + "不能为 0（不限请留空）")
+	}
+	return x
 }

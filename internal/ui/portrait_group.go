@@ -25,6 +25,7 @@ type portraitGroupData struct {
 	F           groupFilter
 	GroupName   string
 	ClassCount  int
+	Incomplete  int // 待补评 students: outside the statistics, counted apart
 
 	Stats     portrait.Stats
 	PrevStats *portrait.Stats
@@ -239,7 +240,8 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 		rated[x.ClassID] = true
 	}
 	d.ClassCount = len(rated)
-	totals, levels := resultColumns(g.res)
+	totals, levels, incomplete := resultColumns(g.res)
+	d.Incomplete = incomplete
 	d.Stats = portrait.Describe(totals)
 	d.Hist = portrait.Histogram(totals)
 	d.Shares = portrait.LevelShares(levels)
@@ -249,7 +251,7 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 	}
 	d.Dims, d.Indicators = splitMeans(g.means, dims)
 	if len(g.prevRes) > 0 {
-		pt, pl := resultColumns(g.prevRes)
+		pt, pl, _ := resultColumns(g.prevRes)
 		ps := portrait.Describe(pt)
 		d.PrevStats = &ps
 		d.MeanDelta = fmt.Sprintf("%+.2f", d.Stats.Mean-ps.Mean)
@@ -366,13 +368,21 @@ func (s *Server) readGroup(r *http.Request, cur, prev int64, classIDs []int64) (
 	return g, err
 }
 
-func resultColumns(res []storage.GroupResult) ([]float64, []string) {
-	totals := make([]float64, len(res))
-	levels := make([]string, len(res))
-	for i, x := range res {
-		totals[i], levels[i] = x.Total, string(x.Level)
+// resultColumns lists the totals and levels of the students who have
+// them. 待补评 students (and, in results stored before the rule, students
+// with no level) have no total: they are left out of means, histograms and
+// level shares, and counted apart.
+func resultColumns(res []storage.GroupResult) (totals []float64, levels []string, incomplete int) {
+	totals = make([]float64, 0, len(res))
+	levels = make([]string, 0, len(res))
+	for _, x := range res {
+		if x.Incomplete || x.Level == "" {
+			incomplete++
+			continue
+		}
+		totals, levels = append(totals, x.Total), append(levels, string(x.Level))
 	}
-	return totals, levels
+	return totals, levels, incomplete
 }
 
 // splitMeans names the means and puts them in framework order.

@@ -24,6 +24,8 @@ type portraitStudentData struct {
 	ClassName  string
 	Total      float64
 	Level      model.Level
+	Incomplete bool // the newest result is 待补评: no total, no level
+	Missing    []string
 	Dims       []portrait.Score
 	Indicators []portraitIndicator
 	Radar      portrait.Chart
@@ -44,10 +46,11 @@ type portraitIndicator struct {
 }
 
 type growthRow struct {
-	Label string
-	Total float64
-	Level model.Level
-	Cells []string // per dimension; "—" when the student had no score
+	Label      string
+	Total      float64
+	Level      model.Level
+	Incomplete bool     // 待补评 that term: no total or level shown
+	Cells      []string // per dimension; "—" when the student had no score
 }
 
 type cycleComments struct {
@@ -130,6 +133,7 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 	}
 	last := got[len(got)-1]
 	d.Latest, d.Total, d.Level = &last.c, last.res.Total, last.res.Level
+	d.Incomplete, d.Missing = last.res.Incomplete, last.res.Missing
 	fdims, err := s.frameworkDims(r, last.c.FrameworkID)
 	if err != nil {
 		return err
@@ -179,9 +183,13 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 		if perTerm[g.c.TermID] > 1 || g.c.Term.ID == 0 {
 			label = g.c.Name
 		}
-		row := growthRow{Label: label, Total: g.res.Total, Level: g.res.Level}
+		row := growthRow{Label: label, Total: g.res.Total, Level: g.res.Level, Incomplete: g.res.Incomplete}
 		by := ratedScores(g.res)
-		series[0].Values = append(series[0].Values, g.res.Total)
+		total := g.res.Total
+		if g.res.Incomplete {
+			total = math.NaN() // 待补评 has no total: a gap in the line, never a 0
+		}
+		series[0].Values = append(series[0].Values, total)
 		for i, dim := range fdims {
 			v, ok := by[storage.ScoreDimension+dim.Code]
 			if !ok {
@@ -192,7 +200,9 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 		}
 		d.Growth = append(d.Growth, row)
 		labels = append(labels, label)
-		growth = append(growth, portrait.Growth{Term: label, Total: g.res.Total})
+		if !g.res.Incomplete {
+			growth = append(growth, portrait.Growth{Term: label, Total: g.res.Total})
+		}
 	}
 	d.Line = portrait.Lines("", labels, series)
 	inds := make([]portrait.Score, len(d.Indicators))

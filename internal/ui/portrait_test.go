@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/testdb"
@@ -52,7 +53,7 @@ func TestStudentPortrait(t *testing.T) {
 		// Families see only publicised or final cycles: the previous term's
 		// result, not this term's computed one, and not its comments.
 		code, body := stu.get(a1)
-		if code != 200 || !strings.Contains(body, fmt.Sprintf("<strong>%.1f</strong>", prev.Total)) || strings.Contains(body, testfix.Comment) ||
+		if code != 200 || !strings.Contains(body, "<strong>"+eval.Num(prev.Total)+"</strong>") || strings.Contains(body, testfix.Comment) ||
 			!strings.Contains(body, "结果尚未公示") {
 			t.Fatalf("student's own portrait: %d", code)
 		}
@@ -78,7 +79,7 @@ func TestStudentPortrait(t *testing.T) {
 		// class averages and the comment; not class B, not school b.
 		ht := s.login(t, "banzhuren@a1")
 		code, body = ht.get(a1)
-		if code != 200 || !strings.Contains(body, fmt.Sprintf("<strong>%.1f</strong>", cur.Total)) || !strings.Contains(body, testfix.Comment) {
+		if code != 200 || !strings.Contains(body, "<strong>"+eval.Num(cur.Total)+"</strong>") || !strings.Contains(body, testfix.Comment) {
 			t.Fatalf("head teacher, own class: %d", code)
 		}
 		for i, d := range cur.Dimensions {
@@ -89,7 +90,7 @@ func TestStudentPortrait(t *testing.T) {
 			}
 		}
 		// Growth: both terms' totals, oldest first.
-		pi, ci := strings.Index(body, fmt.Sprintf("%.1f</td><td>%s", prev.Total, prev.Level)), strings.Index(body, fmt.Sprintf("%.1f</td><td>%s", cur.Total, cur.Level))
+		pi, ci := strings.Index(body, fmt.Sprintf("%s</td><td>%s", eval.Num(prev.Total), prev.Level)), strings.Index(body, fmt.Sprintf("%s</td><td>%s", eval.Num(cur.Total), cur.Level))
 		if pi < 0 || ci < 0 || pi > ci {
 			t.Fatalf("growth table rows at %d and %d", pi, ci)
 		}
@@ -124,7 +125,7 @@ func TestStudentPortrait(t *testing.T) {
 			t.Fatalf("subject teacher's list: %d", code)
 		}
 		mentor := s.login(t, "daoshi@a1")
-		if code, body := mentor.get(a1); code != 200 || strings.Contains(body, testfix.Comment) || !strings.Contains(body, fmt.Sprintf("<strong>%.1f</strong>", prev.Total)) {
+		if code, body := mentor.get(a1); code != 200 || strings.Contains(body, testfix.Comment) || !strings.Contains(body, "<strong>"+eval.Num(prev.Total)+"</strong>") {
 			t.Fatalf("mentor, own apprentice (publicised cycles only): %d", code)
 		}
 		if code, _ := mentor.get(a2); code != http.StatusNotFound {

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"zhijiao/internal/auth"
+	"zhijiao/internal/eval"
 	"zhijiao/internal/storage"
 )
 
@@ -30,16 +31,17 @@ type resultClass struct {
 }
 
 type resultTable struct {
-	Cycle     storage.EvalCycle
-	ClassID   int64
-	ClassName string
-	DimNames  []string
-	Rows      []resultTableRow
+	Cycle      storage.EvalCycle
+	ClassID    int64
+	ClassName  string
+	DimNames   []string
+	Rows       []resultTableRow
+	Incomplete int // 待补评 students of the class
 }
 
 type resultTableRow struct {
 	storage.ResultRow
-	Dims []float64
+	Dims []string // each dimension's score as shown, "—" where nothing counts yet
 }
 
 // resultList lists the cycles with results. Staff see per class the
@@ -131,11 +133,18 @@ func (s *Server) resultClassTable(r *http.Request, c storage.EvalCycle, classID 
 		}
 		res := all[row.StudentID]
 		tr := resultTableRow{ResultRow: row}
+		if row.Incomplete {
+			t.Incomplete++
+		}
 		for _, dim := range res.Dimensions {
 			if len(t.Rows) == 0 && !slices.Contains(t.DimNames, dim.Name) {
 				t.DimNames = append(t.DimNames, dim.Name)
 			}
-			tr.Dims = append(tr.Dims, dim.Score)
+			cell := "—"
+			if dim.Rated {
+				cell = eval.Num(dim.Score)
+			}
+			tr.Dims = append(tr.Dims, cell)
 		}
 		t.Rows = append(t.Rows, tr)
 	}

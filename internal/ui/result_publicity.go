@@ -53,9 +53,11 @@ func (s *Server) resultPublicity(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := resultPublicityData{Cycle: c, ClassName: cl.Name, CanAppeal: canAppeal(c)}
-	// Only names and levels leave this handler: no totals, ranks or numbers.
+	// Only names and levels (or 待补评 and what is missing) leave this
+	// handler: no totals, ranks or numbers.
 	for _, row := range rows {
-		d.Rows = append(d.Rows, storage.ResultRow{StudentID: row.StudentID, StudentName: row.StudentName, StudentNo: row.StudentNo, Level: row.Level})
+		d.Rows = append(d.Rows, storage.ResultRow{StudentID: row.StudentID, StudentName: row.StudentName, StudentNo: row.StudentNo, Level: row.Level,
+			Incomplete: row.Incomplete, Missing: row.Missing})
 	}
 	// By student number, not by rank: the order must not tell the scores.
 	sort.Slice(d.Rows, func(i, j int) bool { return d.Rows[i].StudentNo < d.Rows[j].StudentNo })

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"zhijiao/internal/auth"
+	"zhijiao/internal/eval"
 	"zhijiao/internal/idcheck"
 	"zhijiao/internal/model"
 	"zhijiao/internal/portrait"
@@ -48,6 +49,7 @@ func baseFuncs() template.FuncMap {
 		"query":      withQuery,
 		"eq64":       func(a, b int64) bool { return a == b },
 		"num":        num,
+		"score":      eval.Num, // a score as the engine rounds it: two decimals at most, the number levels were decided on
 		"roleShares": roleShares,
 		"modeName":   modeName,
 		"dict": func(kv ...any) map[string]any {
