@@ -94,7 +94,8 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if !s.ipLimit.Reserve(ip) && !known {
+	reserved := s.ipLimit.Reserve(ip)
+	if !reserved && !known {
 		unlock()
 		_, left := s.ipLimit.Blocked(ip)
 		tooMany(time.Now().Add(left))
@@ -119,7 +120,9 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	unlock()
-	s.ipLimit.Forgive(ip)
+	if reserved { // give back only this attempt's own reservation
+		s.ipLimit.Forgive(ip)
+	}
 	if u.Disabled {
 		fail(http.StatusForbidden, "该账号已停用，请联系学校管理员")
 		return

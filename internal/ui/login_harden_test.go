@@ -250,3 +250,22 @@ func TestParallelLoginsBoundMemory(t *testing.T) {
 		t.Fatalf("only %d of 64 parallel guesses were throttled", throttled)
 	}
 }
+
+// A known browser passing a full address limit does not take back
+// anyone else's failure when it logs in.
+func TestKnownBrowserDoesNotForgiveOthers(t *testing.T) {
+	st := testdb.SQLite(t)
+	s := newSite(t, st)
+	owner := s.login(t, "admin@a1")
+	owner.postForm("/logout", nil)
+	c := s.anon(t)
+	for i := 0; i < 20; i++ {
+		c.postForm("/login", url.Values{"username": {"guess" + itoa(int64(i)) + "@a1"}, "password": {"x"}})
+	}
+	if code, _, _ := owner.postForm("/login", url.Values{"username": {"admin@a1"}, "password": {testfix.Password}}); code != http.StatusSeeOther {
+		t.Fatalf("known browser at a full address limit: %d", code)
+	}
+	if code, _, _ := c.postForm("/login", url.Values{"username": {"guessz@a1"}, "password": {"x"}}); code != http.StatusTooManyRequests {
+		t.Fatalf("the address got a guess back: %d", code)
+	}
+}
