@@ -102,6 +102,9 @@ func (m *ratingModel) rate(cycleID int64, task model.RatingTask, inds []model.In
 			}
 			r.Level = lv[min(i, len(lv)-1)].Name
 		}
+		if task.Role.Chooses() && ind.Scale.Kind != model.ScaleLevels {
+			r.Value = eval.NearestChoice(ind, r.Value) // students and parents choose a level
+		}
 		out = append(out, r)
 	}
 	return out

@@ -74,7 +74,7 @@ func TestWholeCycleInBrowser(t *testing.T) {
 		t.Helper()
 		if _, err := chromedp.Run(b, chromedp.Evaluate[bool](`(function(){
 			var groups = {};
-			document.querySelectorAll('.choices input[type=radio]').forEach(function(r){ (groups[r.name] = groups[r.name] || []).push(r); });
+			document.querySelectorAll('.choices input[type=radio], .options input[type=radio]').forEach(function(r){ (groups[r.name] = groups[r.name] || []).push(r); });
 			Object.keys(groups).forEach(function(n){ groups[n][1].checked = true; });
 			document.querySelectorAll('.rate-score input').forEach(function(i){ i.value = '86'; });
 			return true; })()`)); err != nil {
@@ -109,7 +109,7 @@ func TestWholeCycleInBrowser(t *testing.T) {
 	for _, p := range []string{"/rate/" + itoa(cid) + "/self/" + itoa(f.StudentA1.ID), "/rate/" + itoa(cid) + "/peer/" + itoa(f.StudentA2.ID)} {
 		open(stu, p, `form.rate-form`)
 		fillAll(stu)
-		if err := chromedp.Do(stu, chromedp.Click(`form.rate-form button.primary`), chromedp.WaitVisible(`.flash.ok`)); err != nil {
+		if err := chromedp.Do(stu, chromedp.Click(`form.rate-form button[data-submit]`), chromedp.WaitVisible(`.flash.ok`)); err != nil {
 			t.Fatalf("rating %s: %v", p, err)
 		}
 	}
@@ -119,7 +119,7 @@ func TestWholeCycleInBrowser(t *testing.T) {
 	for _, s := range []model.Student{f.StudentA1, f.StudentA2} {
 		open(ht, "/rate/"+itoa(cid)+"/head_teacher/"+itoa(s.ID), `form.rate-form`)
 		fillAll(ht)
-		if err := chromedp.Do(ht, chromedp.Click(`form.rate-form button.primary`), chromedp.WaitVisible(`.flash.ok`)); err != nil {
+		if err := chromedp.Do(ht, chromedp.Click(`form.rate-form button[data-submit]`), chromedp.WaitVisible(`.flash.ok`)); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"zhijiao/internal/eval"
@@ -16,9 +17,10 @@ import (
 	"zhijiao/internal/ui"
 )
 
-// TestStudentRatesOnAPhone: a student opens 我的评价 on a phone, rates
-// themself by tapping the choices and typing scores, and the ratings are
-// stored.
+// TestStudentRatesOnAPhone: without JavaScript the rating form is one long
+// page: every dimension shows, the student taps a level of each question
+// and submits, and the ratings are stored (the paged form is
+// TestRatingTakesFewTaps).
 func TestStudentRatesOnAPhone(t *testing.T) {
 	ctx := context.Background()
 	st := testdb.SQLite(t)
@@ -36,6 +38,9 @@ func TestStudentRatesOnAPhone(t *testing.T) {
 	}
 	site := Serve(t, st, ui.Options{})
 	b := Browser(t)
+	if _, err := chromedp.Call(b, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
 	if err := chromedp.Do(b,
 		chromedp.EmulateViewport(390, 844),
 		chromedp.Navigate(site.URL+"/login"),
@@ -43,37 +48,39 @@ func TestStudentRatesOnAPhone(t *testing.T) {
 		chromedp.SendKeys(`input[name=password]`, testfix.Password),
 		chromedp.Click(`button[type=submit]`),
 		chromedp.WaitVisible(`header.topbar`),
-		chromedp.Navigate(site.URL+"/rate"),
-		chromedp.WaitVisible(`.task-list a`),
+		chromedp.Navigate(site.URL+"/rate/"+itoa(c.ID)+"/self/"+itoa(f.StudentA1.ID)),
+		chromedp.WaitVisible(`form.rate-form`),
 	); err != nil {
 		t.Fatal(err)
 	}
-	Screenshot(t, b, "rate-home-phone")
-	if err := chromedp.Do(b, chromedp.Click(`.task-list a`), chromedp.WaitVisible(`form.rate-form`)); err != nil {
-		t.Fatal(err)
+	items := eval.IndicatorsFor(fw, model.RaterSelf)
+	for i, code := range items {
+		sel := `input[name=v_` + code + `] + span`
+		if i%2 == 1 {
+			sel = `label.option:nth-child(2) > ` + sel
+		}
+		NewTaps(t, b).Tap(sel)
 	}
-	// Fill every question: the second choice of each group, 88 in each score box.
-	if _, err := chromedp.Run(b, chromedp.Evaluate[bool](`(function(){
-		var groups = {};
-		document.querySelectorAll('.choices input[type=radio]').forEach(function(r){ (groups[r.name] = groups[r.name] || []).push(r); });
-		Object.keys(groups).forEach(function(n){ groups[n][1].nextElementSibling.click(); });
-		document.querySelectorAll('.rate-score input').forEach(function(i){ i.value = '88'; });
-		return true; })()`)); err != nil {
-		t.Fatal(err)
-	}
-	Screenshot(t, b, "rate-form-phone")
+	Screenshot(t, b, "rate-form-nojs-phone")
 	wide, err := chromedp.Run(b, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
 	if err != nil || wide {
 		t.Fatalf("the rating form scrolls sideways on a phone (%v)", err)
 	}
-	if err := chromedp.Do(b, chromedp.Click(`form.rate-form button.primary`), chromedp.WaitVisible(`.flash.ok`)); err != nil {
+	MarkPage(t, b)
+	if err := chromedp.Do(b, chromedp.Click(`form.rate-form button[data-submit]`)); err != nil {
 		t.Fatal(err)
 	}
+	WaitNewPage(t, b, `main h1`)
 	if msg := mustText(t, b, `.flash.ok`); !strings.Contains(msg, "已保存") {
 		t.Fatalf("after saving: %q", msg)
 	}
-	n, err := st.RatingCount(ctx, f.School.ID, c.ID)
-	if err != nil || n == 0 {
-		t.Fatalf("ratings stored: %d %v", n, err)
+	got, err := st.RatingsOfRater(ctx, f.School.ID, c.ID, model.RaterSelf, f.StudentA1.ID)
+	if err != nil || len(got) != len(items) {
+		t.Fatalf("self ratings stored: %d of %d (%v)", len(got), len(items), err)
+	}
+	for _, r := range got {
+		if r.Level == "" && r.Value != 95 && r.Value != 85 {
+			t.Errorf("%s stored %v, want a chosen level's points", r.IndicatorCode, r.Value)
+		}
 	}
 }

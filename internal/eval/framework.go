@@ -85,6 +85,7 @@ func Validate(f model.Framework) error {
 			indSum += ind.Weight
 			p = append(p, checkRoles(in, ind.RoleWeights)...)
 			p = append(p, checkScale(in, ind.Scale)...)
+			p = append(p, checkChoices(in, ind)...)
 			seen := map[string]bool{}
 			for _, op := range ind.ObservationPoints {
 				if strings.TrimSpace(op.Name) == "" && strings.TrimSpace(op.Description) == "" {
@@ -359,6 +360,8 @@ func Clone(f model.Framework) model.Framework {
 			ind.RoleWeights = maps.Clone(ind.RoleWeights)
 			ind.Scale.Levels = append([]model.ScaleLevel(nil), ind.Scale.Levels...)
 			ind.ObservationPoints = append([]model.ObservationPoint(nil), ind.ObservationPoints...)
+			ind.Choices = append([]model.Choice(nil), ind.Choices...)
+			ind.Descriptors = maps.Clone(ind.Descriptors)
 		}
 		c.Dimensions[i] = d
 	}
@@ -429,7 +432,7 @@ func CheckRating(f model.Framework, r model.Rating) string {
 			if ind.Scale.Kind == model.ScaleRating5 && r.Value != math.Trunc(r.Value) {
 				return fmt.Sprintf("指标“%s”为五分制，应填 1、2、3、4 或 5 的整数", ind.Name)
 			}
-			return ""
+			return checkChoice(ind, r)
 		}
 	}
 	return fmt.Sprintf("评价方案中没有指标“%s”", r.IndicatorCode)

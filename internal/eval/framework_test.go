@@ -2,6 +2,7 @@ package eval
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,15 +29,37 @@ func TestDefaultFramework(t *testing.T) {
 		if len(ind.ObservationPoints) < 2 {
 			t.Errorf("%s %s has %d observation points", ind.Code, ind.Name, len(ind.ObservationPoints))
 		}
-		if ind.RoleWeights[model.RaterSelf] != 10 || ind.RoleWeights[model.RaterHeadTeacher] == 0 {
-			t.Errorf("%s: self and head teacher rate every indicator: %v", ind.Code, ind.RoleWeights)
+		if ind.RoleWeights[model.RaterHeadTeacher] == 0 {
+			t.Errorf("%s: the head teacher rates every indicator: %v", ind.Code, ind.RoleWeights)
+		}
+		// Whoever chooses sees what each choice means on this indicator.
+		if ind.RoleWeights[model.RaterSelf] > 0 || ind.RoleWeights[model.RaterPeer] > 0 || ind.RoleWeights[model.RaterParent] > 0 {
+			for _, o := range OptionsFor(ind, model.RaterSelf) {
+				if o.Descriptor == "" {
+					t.Errorf("%s %s: no descriptor for %s", ind.Code, ind.Name, o.Name)
+				}
+			}
+		}
+	}
+	// Each role rates what it can observe; the student's own form stays
+	// short enough for a phone.
+	self, peer, parent := IndicatorsFor(f, model.RaterSelf), IndicatorsFor(f, model.RaterPeer), IndicatorsFor(f, model.RaterParent)
+	if len(self) < 12 || len(self) > 16 {
+		t.Errorf("students rate themselves on %d indicators, want 12–16: %v", len(self), self)
+	}
+	if len(peer) < 8 || len(peer) > 12 {
+		t.Errorf("peers rate %d indicators, want 8–12: %v", len(peer), peer)
+	}
+	if !reflect.DeepEqual(parent, []string{"D01", "T04", "L03", "X02", "X04", "X05"}) {
+		t.Errorf("parents rate %v, want the home and family indicators", parent)
+	}
+	for _, unseen := range []string{"L03", "T01", "Z01", "J02", "J04"} { // 家务, 体质测试, grades, certificates, internship
+		if slices.Contains(peer, unseen) {
+			t.Errorf("peers rate %s, which classmates cannot observe", unseen)
 		}
 	}
 	if got := IndicatorsFor(f, model.RaterMentor); !reflect.DeepEqual(got, []string{"L04", "J01", "J04", "J05", "J06"}) {
 		t.Errorf("mentors rate %v", got)
-	}
-	if got := IndicatorsFor(f, model.RaterParent); len(got) < 5 || !strings.Contains(strings.Join(got, ","), "X02") {
-		t.Errorf("parents rate %v", got)
 	}
 	// Each call is fresh: editing one default never touches the next.
 	f.Dimensions[0].Indicators[0].RoleWeights[model.RaterSelf] = 99
@@ -56,7 +79,7 @@ func TestValidate(t *testing.T) {
 	}{
 		{"dimension weights", func(f *model.Framework) { f.Dimensions[0].Weight = 21 }, "各维度权重合计为 101，应为 100"},
 		{"indicator weights", func(f *model.Framework) { f.Dimensions[1].Indicators[0].Weight = 29.5 }, "维度“智”下各指标权重合计为 99.5，应为 100"},
-		{"role weights", func(f *model.Framework) { f.Dimensions[0].Indicators[0].RoleWeights[model.RaterPeer] = 25 }, "指标“思想品德”的各评价主体权重合计为 105，应为 100"},
+		{"role weights", func(f *model.Framework) { f.Dimensions[0].Indicators[0].RoleWeights[model.RaterPeer] = 5 }, "指标“思想品德”的各评价主体权重合计为 105，应为 100"},
 		{"zero role weight", func(f *model.Framework) { f.Dimensions[0].Indicators[0].RoleWeights[model.RaterMentor] = 0 }, "指标“思想品德”中企业导师评的权重应大于 0（不参与评价的主体请删除）"},
 		{"unknown role", func(f *model.Framework) { f.Dimensions[0].Indicators[0].RoleWeights["principal"] = 1 }, "指标“思想品德”的评价主体“principal”不存在"},
 		{"no roles", func(f *model.Framework) { f.Dimensions[0].Indicators[0].RoleWeights = nil }, "指标“思想品德”没有设置评价主体"},
@@ -73,6 +96,24 @@ func TestValidate(t *testing.T) {
 		{"aggregation", func(f *model.Framework) { f.Aggregation.RoleMethods[model.RaterPeer] = "max" }, "互评的汇总方式“max”不存在"},
 		{"empty name", func(f *model.Framework) { f.Name = " " }, "方案名称不能为空"},
 		{"empty dimension", func(f *model.Framework) { f.Dimensions[3].Indicators = nil }, "维度“美”下至少需要一个评价指标"},
+		{"choices on levels", func(f *model.Framework) { f.Dimensions[6].Indicators[0].Choices = DefaultChoices(model.ScaleScore100) }, "指标“学习习惯”为等级制，学生和家长直接选择等级，不应另设选项"},
+		{"one choice", func(f *model.Framework) {
+			f.Dimensions[0].Indicators[0].Choices = []model.Choice{{Name: "好", Value: 90}}
+		}, "指标“思想品德”的选项应为 2 到 6 个"},
+		{"choice off the scale", func(f *model.Framework) {
+			f.Dimensions[3].Indicators[2].Choices = []model.Choice{{Name: "好", Value: 5}, {Name: "差", Value: 0}}
+		}, "指标“仪容仪表”的选项“差”应填 1 到 5 之间的分数"},
+		{"choices order", func(f *model.Framework) {
+			f.Dimensions[0].Indicators[0].Choices = []model.Choice{{Name: "好", Value: 80}, {Name: "很好", Value: 90}}
+		}, "选项应从高到低排列，“很好”不低于上一个选项"},
+		{"duplicate choice", func(f *model.Framework) {
+			f.Dimensions[0].Indicators[0].Choices = []model.Choice{{Name: "好", Value: 90}, {Name: "好", Value: 80}}
+		}, "指标“思想品德”的选项“好”重复"},
+		{"descriptor of no choice", func(f *model.Framework) { f.Dimensions[0].Indicators[0].Descriptors["待改进"] = "少" }, "等级说明“待改进”不是该指标的等级或选项"},
+		{"long descriptor", func(f *model.Framework) {
+			f.Dimensions[0].Indicators[0].Descriptors["优秀"] = strings.Repeat("好", 41)
+		}, "等级说明“优秀”超过 40 字"},
+		{"two-line descriptor", func(f *model.Framework) { f.Dimensions[0].Indicators[0].Descriptors["优秀"] = "好\n很好" }, "等级说明“优秀”应为一行"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -179,9 +220,16 @@ func TestCheckRating(t *testing.T) {
 		r    model.Rating
 		want string
 	}{
-		{model.Rating{IndicatorCode: "D01", RaterRole: model.RaterSelf, Value: 90}, ""},
+		{model.Rating{IndicatorCode: "D01", RaterRole: model.RaterSelf, Value: 95}, ""},
 		{model.Rating{IndicatorCode: "D01", RaterRole: model.RaterSelf, Value: 101}, "应填 0 到 100 之间的分数"},
-		{model.Rating{IndicatorCode: "M01", RaterRole: model.RaterSelf, Value: 0}, "应填 1 到 5 之间的分数"},
+		// Students and parents choose; teachers keep the points.
+		{model.Rating{IndicatorCode: "D01", RaterRole: model.RaterSelf, Value: 90}, "指标“思想品德”自评应选择 优秀 95、良好 85、合格 70、待合格 50 之一"},
+		{model.Rating{IndicatorCode: "D01", RaterRole: model.RaterParent, Value: 70}, ""},
+		{model.Rating{IndicatorCode: "D01", RaterRole: model.RaterHeadTeacher, Value: 90}, ""},
+		{model.Rating{IndicatorCode: "M03", RaterRole: model.RaterPeer, Value: 0}, "应填 1 到 5 之间的分数"},
+		{model.Rating{IndicatorCode: "M03", RaterRole: model.RaterPeer, Value: 1}, "应选择 优秀 5、良好 4、合格 3、待合格 2 之一"},
+		{model.Rating{IndicatorCode: "M03", RaterRole: model.RaterPeer, Value: 4}, ""},
+		{model.Rating{IndicatorCode: "M01", RaterRole: model.RaterSelf, Value: 4}, "自评不参与指标“审美素养”的评价"},
 		{model.Rating{IndicatorCode: "X01", RaterRole: model.RaterSelf, Level: "良好"}, ""},
 		{model.Rating{IndicatorCode: "X01", RaterRole: model.RaterSelf, Level: "B"}, "应选择 优秀、良好、合格、待合格 之一"},
 		{model.Rating{IndicatorCode: "D02", RaterRole: model.RaterParent, Value: 90}, "家长评不参与指标“遵纪守法”的评价"},
@@ -228,5 +276,33 @@ func TestCanMove(t *testing.T) {
 		if CanMove(m[0], m[1]) {
 			t.Errorf("%s → %s allowed", m[0].Name(), m[1].Name())
 		}
+	}
+}
+
+// A framework's own choices replace the default, and old frameworks
+// without descriptors still offer their levels by name.
+func TestOptionsFor(t *testing.T) {
+	f := DefaultFramework()
+	ind := f.Dimensions[0].Indicators[0] // D01, 百分制
+	if got := OptionsFor(ind, model.RaterHeadTeacher); got != nil {
+		t.Errorf("a teacher types points, got options %v", got)
+	}
+	got := OptionsFor(ind, model.RaterParent)
+	if len(got) != 4 || got[0] != (Option{Value: "95", Name: "优秀", Descriptor: "尊敬师长、孝敬父母，主动帮助同学，处处做表率"}) {
+		t.Errorf("parent's options %v", got)
+	}
+	ind.Choices = []model.Choice{{Name: "做到了", Value: 90}, {Name: "还没做到", Value: 60}}
+	ind.Descriptors = nil
+	if got := OptionsFor(ind, model.RaterSelf); !reflect.DeepEqual(got, []Option{{Value: "90", Name: "做到了"}, {Value: "60", Name: "还没做到"}}) {
+		t.Errorf("own choices %v", got)
+	}
+	if msg := CheckRating(model.Framework{Dimensions: []model.Dimension{{Indicators: []model.Indicator{ind}}}},
+		model.Rating{IndicatorCode: "D01", RaterRole: model.RaterSelf, Value: 95}); !strings.Contains(msg, "应选择 做到了 90、还没做到 60 之一") {
+		t.Errorf("own choices checked: %q", msg)
+	}
+	lv := f.Dimensions[6].Indicators[0] // X01, 等级制
+	lv.Descriptors = nil
+	if got := OptionsFor(lv, model.RaterHeadTeacher); len(got) != 4 || got[3] != (Option{Value: "待合格", Name: "待合格"}) {
+		t.Errorf("levels without descriptors: %v", got)
 	}
 }

@@ -88,7 +88,15 @@ func (w *world) rateAll(t *testing.T, base float64) {
 			order = append(order, k)
 		}
 		for i, code := range eval.IndicatorsFor(w.f, task.Role) {
-			by[k] = append(by[k], w.rating(task.StudentID, code, base+float64((i+int(task.StudentID))%10)))
+			r := w.rating(task.StudentID, code, base+float64((i+int(task.StudentID))%10))
+			if task.Role.Chooses() && r.Level == "" { // students and parents choose a level
+				for _, ind := range eval.Indicators(w.f) {
+					if ind.Code == code {
+						r.Value = eval.NearestChoice(ind, r.Value)
+					}
+				}
+			}
+			by[k] = append(by[k], r)
 		}
 	}
 	for _, k := range order {
@@ -196,8 +204,8 @@ func TestSubmitRatings(t *testing.T) {
 		if len(g) != 1 {
 			t.Fatalf("self tasks %+v", g)
 		}
-		if _, err := submit(model.RaterSelf, a1, model.Rating{StudentID: a1, IndicatorCode: "J04", Value: 80, Level: ""}); err != nil {
-			t.Fatalf("self J04: %v", err)
+		if _, err := submit(model.RaterSelf, a1, model.Rating{StudentID: a1, IndicatorCode: "J01", Value: 85, Level: ""}); err != nil {
+			t.Fatalf("self J01: %v", err)
 		}
 		// another school's cycle id does not exist in this school
 		if _, err := st.SubmitRatings(ctx, w.other.School.ID, w.admin, w.cycle.ID, model.RaterHeadTeacher, head, 0, []model.Rating{w.rating(a1, "D01", 90)}); err == nil {

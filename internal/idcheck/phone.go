@@ -36,6 +36,11 @@ func Phone(s string) (string, error) {
 			break
 		}
 	}
+	// Too short to read an area code by position ("0", "02", "+8"):
+	// fuzzing found both reads past the end.
+	if len(d) < 3 {
+		return "", fmt.Errorf("电话号码“%s”位数不够：手机号为11位，固定电话为区号加7–8位号码", raw)
+	}
 	if d[0] == '1' {
 		if len(d) != 11 {
 			return "", fmt.Errorf("手机号应为11位，实为%d位", len(d))

@@ -8,6 +8,11 @@ import (
 func TestPhone(t *testing.T) {
 	tests := []struct{ in, want, errHas string }{
 		{in: "13812345678", want: "13812345678"},
+		// Found by fuzzing: these read past the end of the number.
+		{in: "0", errHas: "位数不够"},
+		{in: "+", errHas: "电话号码"},
+		{in: "+8", errHas: "位数不够"},
+		{in: "1", errHas: "位数不够"},
 		{in: "+86 138 1234 5678", want: "13812345678"},
 		{in: "8613812345678", want: "13812345678"},
 		{in: "008613812345678", want: "13812345678"},

@@ -117,6 +117,10 @@ type Indicator struct {
 	Scale             Scale                 `json:"scale"`
 	RoleWeights       map[RaterRole]float64 `json:"role_weights"` // % per rating role; absent = the role does not rate it
 	ObservationPoints []ObservationPoint    `json:"observation_points"`
+	// Choices and Descriptors serve the raters who choose instead of typing
+	// (RaterRole.Chooses); see choices.go.
+	Choices     []Choice          `json:"choices,omitempty"`
+	Descriptors map[string]string `json:"descriptors,omitempty"`
 }
 
 // Dimension is a 评价维度 (德 智 体 美 劳, 职业技能, 习惯养成 …).

@@ -55,7 +55,7 @@ func BuildCycles(t testing.TB, st *storage.Storage, f *School) Cycles {
 			for _, stu := range students {
 				var rs []model.Rating
 				for i, code := range eval.IndicatorsFor(out.Framework, role) {
-					rs = append(rs, Rating(out.Framework, code, base[stu]+lift+offset+float64(i%5), stu, comment))
+					rs = append(rs, RatingAs(out.Framework, role, code, base[stu]+lift+offset+float64(i%5), stu, comment))
 				}
 				_, err := st.SubmitRatings(ctx, sid, a, c.ID, role, rater, 0, rs)
 				must(t, err)
@@ -108,6 +108,21 @@ func Rating(f model.Framework, code string, points float64, student int64, comme
 			r.Level = best.Name
 		default:
 			r.Value = points
+		}
+	}
+	return r
+}
+
+// RatingAs is Rating as a rater in role gives it: students and parents
+// choose, so their value is the nearest of the indicator's choices.
+func RatingAs(f model.Framework, role model.RaterRole, code string, points float64, student int64, comment string) model.Rating {
+	r := Rating(f, code, points, student, comment)
+	if !role.Chooses() {
+		return r
+	}
+	for _, ind := range eval.Indicators(f) {
+		if ind.Code == code && ind.Scale.Kind != model.ScaleLevels {
+			r.Value = eval.NearestChoice(ind, r.Value)
 		}
 	}
 	return r

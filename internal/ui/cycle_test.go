@@ -145,7 +145,7 @@ func value(f model.Framework, code string) string {
 		case model.ScaleLevels:
 			return ind.Scale.Levels[1].Name
 		}
-		return "86"
+		return "85" // a choice students and parents have, and points for teachers
 	}
 	return ""
 }

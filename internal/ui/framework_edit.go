@@ -132,6 +132,7 @@ func frameworkFromForm(r *http.Request, src model.Framework) (model.Framework, f
 			if kind != ind.Scale.Kind {
 				ind.Scale.Kind = kind
 				ind.Scale.Levels = nil
+				ind.Choices = nil // values of the old scale; the new one's default applies
 				if kind == model.ScaleLevels {
 					ind.Scale.Levels = defaultLevels()
 				}

@@ -30,6 +30,10 @@ const (
 
 var indicatorColumns = []string{"维度", "维度权重", "指标代码", "指标名称", "指标权重", "量表", "自评", "互评", "班主任", "任课教师", "企业导师", "家长", "观测点"}
 
+// choiceColumns follow indicatorColumns; they are optional on import, so a
+// file written before students chose levels still reads.
+var choiceColumns = []string{"学生家长选项", "等级说明"}
+
 // frameworkFileName is "<name>_v<version>.<ext>".
 func frameworkFileName(f model.Framework, ext string) string {
 	return fmt.Sprintf("%s_v%d.%s", f.Name, f.Version, ext)
@@ -105,9 +109,9 @@ func writeFrameworkXLSX(w io.Writer, f model.Framework) error {
 		row++
 		return x.SetSheetRow(sheet, cell, &vals)
 	}
-	head := make([]any, len(indicatorColumns))
-	for i, c := range indicatorColumns {
-		head[i] = c
+	var head []any
+	for _, c := range append(indicatorColumns[:len(indicatorColumns):len(indicatorColumns)], choiceColumns...) {
+		head = append(head, c)
 	}
 	if err := set(sheetIndicators, head...); err != nil {
 		return err
@@ -122,7 +126,7 @@ func writeFrameworkXLSX(w io.Writer, f model.Framework) error {
 					vals = append(vals, "")
 				}
 			}
-			vals = append(vals, pointsCell(ind.ObservationPoints))
+			vals = append(vals, pointsCell(ind.ObservationPoints), choicesCell(ind.Choices), descriptorsCell(ind))
 			if err := set(sheetIndicators, vals...); err != nil {
 				return err
 			}
@@ -199,7 +203,7 @@ func readFrameworkXLSX(data []byte, base model.Framework) (model.Framework, []st
 		return f, probs
 	}
 	cell := func(r []string, name string) string {
-		if i := col[name]; i < len(r) {
+		if i, ok := col[name]; ok && i < len(r) {
 			return strings.TrimSpace(r[i])
 		}
 		return ""
@@ -265,6 +269,13 @@ func readFrameworkXLSX(data []byte, base model.Framework) (model.Framework, []st
 				ind.ObservationPoints = append(ind.ObservationPoints, parsePointLine(line))
 			}
 		}
+		var ok2 bool
+		if ind.Choices, ok2 = parseChoicesCell(cell(r, "学生家长选项")); !ok2 {
+			bad("第 %d 行：学生家长选项“%s”无法识别（应为 优秀=95/良好=85/…，空着用默认）", n, cell(r, "学生家长选项"))
+		}
+		if ind.Descriptors, ok2 = parseDescriptorsCell(cell(r, "等级说明")); !ok2 {
+			bad("第 %d 行：等级说明应每行一条，写成“等级：说明”", n)
+		}
 		f.Dimensions[k].Indicators = append(f.Dimensions[k].Indicators, ind)
 	}
 	if notes, err := x.GetRows(sheetNotes); err == nil {
@@ -326,18 +337,30 @@ func parseScaleCell(v string) (model.Scale, bool) {
 	}
 	rest = strings.TrimLeft(rest, "：: ")
 	sc := model.Scale{Kind: model.ScaleLevels}
-	for _, part := range strings.FieldsFunc(rest, func(r rune) bool { return r == '/' || r == '、' || r == '，' || r == ',' }) {
-		name, pts, ok := strings.Cut(part, "=")
-		if !ok {
-			return sc, false
-		}
-		p, err := validate.Number(strings.TrimSpace(pts))
-		if err != nil {
-			return sc, false
-		}
-		sc.Levels = append(sc.Levels, model.ScaleLevel{Name: strings.TrimSpace(name), Points: p})
+	pairs, ok := parseNamedNumbers(rest)
+	for _, p := range pairs {
+		sc.Levels = append(sc.Levels, model.ScaleLevel{Name: p.Name, Points: p.Value})
 	}
-	return sc, len(sc.Levels) > 0
+	return sc, ok
+}
+
+// parseNamedNumbers reads "优秀=95/良好=85/…" (also separated by 、，,),
+// the spelling of a scale's levels and of an indicator's choices; ok is
+// false for a part without "=number" or for nothing at all.
+func parseNamedNumbers(v string) ([]model.Choice, bool) {
+	var out []model.Choice
+	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return r == '/' || r == '、' || r == '，' || r == ',' }) {
+		name, val, ok := strings.Cut(part, "=")
+		if !ok {
+			return nil, false
+		}
+		x, err := validate.Number(val)
+		if err != nil {
+			return nil, false
+		}
+		out = append(out, model.Choice{Name: strings.TrimSpace(name), Value: x})
+	}
+	return out, len(out) > 0
 }
 
 var pointCodeRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)

@@ -14,6 +14,8 @@ type homeData struct {
 	FirstRun bool
 	Mine     []model.Student // a student's own record, a parent's children, a mentor's apprentices
 	Roles    []string
+	Raters   bool        // the user has rating tasks in an open cycle
+	Waiting  rateWaiting // and this is what is left of them
 }
 
 // home is the dashboard; for a new school's admin it is the first-run
@@ -38,6 +40,12 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	if t, err := s.st.CurrentTerm(ctx, school); err == nil {
 		d.Term, d.HasTerm = t, true
 	}
+	groups, err := s.raterGroups(r, 0)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.Raters, d.Waiting = len(groups) > 0, waitingFor(groups)
 	d.FirstRun = s.authz.Can(u, "org:manage") && (d.Counts.Students == 0 || d.Counts.Classes == 0 || !d.HasTerm)
 	sc, err := s.scopeOf(r)
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 
-	"zhijiao/internal/auth"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -29,49 +28,35 @@ type rateClass struct {
 
 // rateHome lists what the user has to rate in the school's open cycles.
 func (s *Server) rateHome(w http.ResponseWriter, r *http.Request) {
-	ctx, school, u := r.Context(), schoolOf(r), userOf(r)
-	cycles, err := s.st.Cycles(ctx, school, 0)
+	groups, err := s.raterGroups(r, 0)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	var groups []rateGroup
 	var names map[int64]string // class names, read once for all teacher groups
-	for _, c := range cycles {
-		if c.State != model.CycleOpen {
+	for i := range groups {
+		g := &groups[i]
+		if !isGridRole(g.Role) {
 			continue
 		}
-		for _, id := range auth.RaterIdentities(u) {
-			tasks, err := s.st.TasksForRater(ctx, school, c.ID, id.Role, id.ID)
-			if err != nil {
+		if names == nil {
+			if names, err = s.classNames(r); err != nil {
 				s.serverError(w, r, err)
 				return
 			}
-			if len(tasks) == 0 {
-				continue
-			}
-			g := rateGroup{Cycle: c, Role: id.Role, Tasks: tasks}
-			for _, t := range tasks {
-				if t.Done {
-					g.Done++
-				}
-			}
-			if slices.Contains(gridRoles, id.Role) {
-				if names == nil {
-					if names, err = s.classNames(r); err != nil {
-						s.serverError(w, r, err)
-						return
-					}
-				}
-				if err := gridLinks(names, &g); err != nil {
-					s.serverError(w, r, err)
-					return
-				}
-			}
-			groups = append(groups, g)
+		}
+		if err := gridLinks(names, g); err != nil {
+			s.serverError(w, r, err)
+			return
 		}
 	}
 	s.render(w, r, http.StatusOK, "rate_home", "我的评价", groups)
+}
+
+func isGridRole(role model.RaterRole) bool { return slices.Contains(gridRoles, role) }
+
+func gridURL(cycleID int64, role model.RaterRole, classID int64) string {
+	return "/rate/" + strconv.FormatInt(cycleID, 10) + "/grid/" + string(role) + "/" + strconv.FormatInt(classID, 10)
 }
 
 // gridLinks fills a teacher group's classes (in task order) and links.
@@ -86,8 +71,7 @@ func gridLinks(names map[int64]string, g *rateGroup) error {
 			}
 			i = len(g.Classes)
 			at[t.ClassID] = i
-			g.Classes = append(g.Classes, rateClass{Name: name,
-				GridURL: "/rate/" + strconv.FormatInt(g.Cycle.ID, 10) + "/grid/" + string(g.Role) + "/" + strconv.FormatInt(t.ClassID, 10)})
+			g.Classes = append(g.Classes, rateClass{Name: name, GridURL: gridURL(g.Cycle.ID, g.Role, t.ClassID)})
 		}
 		g.Classes[i].Total++
 		if t.Done {

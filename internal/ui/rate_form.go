@@ -22,18 +22,24 @@ type rateFormData struct {
 	Errors    []string
 	Position  int // 1-based place of this student in the rater's list
 	Count     int
-	NextURL   string
+	NextURL   string // the rater's next unfinished task, in any role
 	Anonymous bool
+	Start     int  // 0-based dimension the form opens at: the first with an item left to rate
+	Draft     bool // back from a submit that left items unrated
+	Missing   int  // how many
 }
 
 type rateDim struct {
-	Name       string
-	Indicators []rateIndicator
+	Name         string
+	Index, Count int // 1-based place among the form's dimensions: 德 2/7
+	Filled       int
+	Indicators   []rateIndicator
 }
 
 type rateIndicator struct {
 	model.Indicator
-	Value string // current value or level, as the input shows it
+	Value   string        // current value or level, as the input shows it
+	Options []eval.Option // what the rater taps; nil where they type points
 }
 
 // rateTarget resolves /rate/{cycle}/{role}/{student}: the cycle of the
@@ -96,6 +102,10 @@ func (s *Server) rateShow(w http.ResponseWriter, r *http.Request) {
 	s.rateRender(w, r, http.StatusOK, c, role, task, tasks, values, comment, nil)
 }
 
+// rateDraftFlag is the query a submit that left items unrated comes back
+// with, so the form says it is a draft.
+const rateDraftFlag = "draft"
+
 func (s *Server) rateRender(w http.ResponseWriter, r *http.Request, status int, c storage.EvalCycle, role model.RaterRole, task storage.RaterTask,
 	tasks []storage.RaterTask, values map[string]string, comment string, errs []string) {
 	f, err := s.st.Framework(r.Context(), schoolOf(r), c.FrameworkID)
@@ -109,44 +119,64 @@ func (s *Server) rateRender(w http.ResponseWriter, r *http.Request, status int, 
 			d.Position = i + 1
 		}
 	}
-	for i := 1; i <= len(tasks); i++ { // the next student after this one not yet rated
-		t := tasks[(d.Position-1+i)%len(tasks)]
-		if !t.Done && t.StudentID != task.StudentID {
-			d.NextURL = rateURL(c.ID, role, t.StudentID)
-			break
-		}
+	next, err := s.nextTaskURL(r, c, role, task.StudentID)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
 	}
+	d.NextURL = next
 	for _, dim := range f.Dimensions {
 		rd := rateDim{Name: dim.Name}
 		for _, ind := range dim.Indicators {
 			if ind.RoleWeights[role] > 0 {
-				rd.Indicators = append(rd.Indicators, rateIndicator{Indicator: ind, Value: values[ind.Code]})
+				ri := rateIndicator{Indicator: ind, Value: values[ind.Code], Options: eval.OptionsFor(ind, role)}
+				if ri.Value != "" {
+					rd.Filled++
+				}
+				rd.Indicators = append(rd.Indicators, ri)
 			}
 		}
 		if len(rd.Indicators) > 0 {
 			d.Dims = append(d.Dims, rd)
 		}
 	}
+	d.Start = -1
+	for i := range d.Dims {
+		d.Dims[i].Index, d.Dims[i].Count = i+1, len(d.Dims)
+		d.Missing += len(d.Dims[i].Indicators) - d.Dims[i].Filled
+		if d.Start < 0 && d.Dims[i].Filled < len(d.Dims[i].Indicators) {
+			d.Start = i
+		}
+	}
+	d.Start = max(d.Start, 0)
+	d.Draft = len(errs) == 0 && r.URL.Query().Has(rateDraftFlag) && d.Missing > 0
 	s.render(w, r, status, "rate_form", role.Name()+"·"+task.StudentName, d)
 }
 
 // rateSubmit stores the form. Every value is checked by storage (assigned
-// student, open cycle, indicator of the role, value on the scale) inside
-// one transaction; a bad form writes nothing and comes back with the
-// reason. The happy path asks storage once: the rater's task list is read
-// only to show the form again after an error.
+// student, open cycle, indicator of the role, value on the scale, a choice
+// for students and parents) inside one transaction; a bad form writes
+// nothing and comes back with the reason. The happy path asks storage
+// once: the rater's task list is read only to show the form again after an
+// error. With draft=1 (rate.js saving as the rater goes) the answer is
+// JSON; a partial sheet is a draft either way and the form says so.
 func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
 	ctx, school, u := r.Context(), schoolOf(r), userOf(r)
+	draft := r.PostFormValue("draft") == "1" // the body only: the form page itself may carry ?draft=1
 	cycleID, err1 := strconv.ParseInt(r.PathValue("cycle"), 10, 64)
 	studentID, err2 := strconv.ParseInt(r.PathValue("student"), 10, 64)
 	role := model.RaterRole(r.PathValue("role"))
 	raterID, mine := auth.RaterID(u, role)
 	if err1 != nil || err2 != nil || !mine {
-		s.errorPage(w, r, http.StatusNotFound, "没有这项评价任务")
+		s.rateNotFound(w, r, draft)
 		return
 	}
 	c, err := s.st.Cycle(ctx, school, cycleID)
 	if err != nil {
+		if draft && errors.Is(err, storage.ErrNotFound) {
+			s.rateNotFound(w, r, draft)
+			return
+		}
 		s.notFoundOr(w, r, err)
 		return
 	}
@@ -157,8 +187,9 @@ func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
 	}
 	comment := strings.TrimSpace(r.FormValue("comment"))
 	values := map[string]string{}
+	codes := eval.IndicatorsFor(f, role)
 	var rs []model.Rating
-	for _, code := range eval.IndicatorsFor(f, role) {
+	for _, code := range codes {
 		v := strings.TrimSpace(r.FormValue("v_" + code))
 		values[code] = v
 		if v == "" {
@@ -173,18 +204,31 @@ func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
 		rs = append(rs, x)
 	}
 	var errs []string
+	written := 0
 	if len(rs) == 0 {
+		if draft { // nothing chosen yet: nothing to keep
+			replyJSON(w, http.StatusOK, gridReply{OK: true})
+			return
+		}
 		errs = append(errs, "请至少评一项")
-	} else if _, err := s.st.SubmitRatings(ctx, school, actor(r), c.ID, role, raterID, u.ID, rs); err != nil {
+	} else if written, err = s.st.SubmitRatings(ctx, school, actor(r), c.ID, role, raterID, u.ID, rs); err != nil {
 		if errors.Is(err, storage.ErrNotFound) || errors.Is(err, storage.ErrNotAssigned) {
-			s.errorPage(w, r, http.StatusNotFound, "没有这项评价任务")
+			s.rateNotFound(w, r, draft)
 			return
 		}
 		if !errors.Is(err, storage.ErrRefused) {
 			s.serverError(w, r, err)
 			return
 		}
+		if draft {
+			replyJSON(w, http.StatusUnprocessableEntity, gridReply{Error: err.Error()})
+			return
+		}
 		errs = append(errs, err.Error())
+	}
+	if draft {
+		replyJSON(w, http.StatusOK, gridReply{OK: true, Written: written})
+		return
 	}
 	if len(errs) > 0 {
 		c, role, _, task, tasks, ok := s.rateTarget(w, r)
@@ -194,6 +238,10 @@ func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
 		s.rateRender(w, r, http.StatusUnprocessableEntity, c, role, task, tasks, values, comment, errs)
 		return
 	}
+	if len(rs) < len(codes) { // a draft: back to the form, at what is left
+		http.Redirect(w, r, rateURL(c.ID, role, studentID)+"?"+rateDraftFlag+"=1", http.StatusSeeOther)
+		return
+	}
 	// "saved=1" shows 已保存 on the next page without writing the session:
 	// under load every form would otherwise cost a second write.
 	next := r.FormValue("next")
@@ -201,4 +249,14 @@ func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
 		next = "/rate"
 	}
 	http.Redirect(w, r, next+"?saved=1", http.StatusSeeOther)
+}
+
+// rateNotFound answers a task the user does not have: the error page, or
+// JSON to a background draft save.
+func (s *Server) rateNotFound(w http.ResponseWriter, r *http.Request, draft bool) {
+	if draft {
+		replyJSON(w, http.StatusNotFound, gridReply{Error: "没有这项评价任务"})
+		return
+	}
+	s.errorPage(w, r, http.StatusNotFound, "没有这项评价任务")
 }

@@ -51,6 +51,8 @@ func baseFuncs() template.FuncMap {
 		"num":        num,
 		"score":      eval.Num, // a score as the engine rounds it: two decimals at most, the number levels were decided on
 		"roleShares": roleShares,
+		"choices":    indicatorChoices,
+		"monthDay":   monthDay,
 		"modeName":   modeName,
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
@@ -188,7 +190,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 		s.serverError(w, r, err)
 		return
 	}
-	tt.Funcs(template.FuncMap{"t": translator(lang), "roleName": roleNamer(lang), "cnDate": dateIn(lang), "cnTime": timeIn(lang),
+	tt.Funcs(template.FuncMap{"t": translator(lang), "roleName": roleNamer(lang), "cnDate": dateIn(lang), "cnTime": timeIn(lang), "monthDay": monthDayIn(lang),
 		"tv":     func(s string) string { return translateValue(lang, s) },
 		"tchart": func(c portrait.Chart) portrait.Chart { return translateChart(lang, c) },
 		"isEN":   func() bool { return lang == "en" }})
