@@ -6,7 +6,6 @@ import (
 	"cmp"
 	"context"
 	"embed"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -116,15 +115,6 @@ func (s *Server) Handler() http.Handler {
 		}
 		protected.ServeHTTP(w, r)
 	}))))
-}
-
-func staticFS() http.Handler {
-	sub, _ := fs.Sub(assets, "static")
-	fsrv := http.FileServer(http.FS(sub))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "public, max-age=3600")
-		fsrv.ServeHTTP(w, r)
-	})
 }
 
 // PurgeSessions deletes expired sessions every hour until ctx ends.

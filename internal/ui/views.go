@@ -201,7 +201,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	buf.WriteTo(w)
+	w.Write(fingerprint(buf.Bytes()))
 }
 
 // nav lists the sections the user may open.
