@@ -46,6 +46,7 @@ var evalSchemaDocs = map[string]string{
 	"Aggregation.trim_percent":     "两端各去掉的比例（%）",
 	"Aggregation.min_peers":        "互评计入所需的最少人数（默认 3）：不足时互评不计入，权重按比例分给其他评价者",
 	"Aggregation.role_methods":     "各评价主体的汇总方法：mean 平均、median 中位数、robust 去极值平均",
+	"Aggregation.required_roles":   "按指标代码列出必须参评的评价主体（如 J01 必须有班主任评）：缺少时该学生为“待补评”",
 	"Aggregation.min_others":       "每个指标至少需要几位自评以外的评价者（默认 1；互评人数达到 min_peers 才计入）：不足的学生为“待补评”，不计总分、不排名、不评等级",
 	"EvalCycle":                    "评价周期",
 	"EvalCycle.term_id":            "所属学期编号",

@@ -183,8 +183,9 @@ func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorRes
 			others += len(vals)
 		}
 	}
-	if others < pl.agg.minOthers {
-		ir.Missing = missingLine(ip.ind, pl.agg, others, self, peersTooFew)
+	lacking := lackingRoles(ip, rr)
+	if others < pl.agg.minOthers || len(lacking) > 0 {
+		ir.Missing = missingLine(ip.ind, pl.agg, others, self, peersTooFew, lacking)
 		return scratch
 	}
 	ir.Rated = true
@@ -199,11 +200,15 @@ func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorRes
 
 // missingLine says what an indicator lacks, in the words of a 待补评 list:
 // "J01 遵纪守法：缺自评以外的评价（至少 1 位）".
-func missingLine(ind *model.Indicator, agg aggSettings, others int, self bool, peersTooFew int) string {
+func missingLine(ind *model.Indicator, agg aggSettings, others int, self bool, peersTooFew int, lacking []string) string {
 	b := make([]byte, 0, 96)
 	b = append(b, ind.Code...)
 	b = append(b, ' ')
 	b = append(b, ind.Name...)
+	if others >= agg.minOthers {
+		// Enough raters, but a role the framework requires is missing.
+		return string(appendLacking(append(b, "："...), lacking))
+	}
 	if others == 0 && !self && peersTooFew == 0 {
 		b = append(b, "：尚无评价（需至少 "...)
 		b = strconv.AppendInt(b, int64(agg.minOthers), 10)
@@ -218,6 +223,9 @@ func missingLine(ind *model.Indicator, agg aggSettings, others int, self bool, p
 		b = append(b, " 位"...)
 	}
 	b = append(b, "）"...)
+	if len(lacking) > 0 {
+		b = appendLacking(append(b, "；"...), lacking)
+	}
 	if peersTooFew > 0 {
 		b = append(b, "；互评 "...)
 		b = strconv.AppendInt(b, int64(peersTooFew), 10)
@@ -226,6 +234,30 @@ func missingLine(ind *model.Indicator, agg aggSettings, others int, self bool, p
 		b = append(b, " 人不计入"...)
 	}
 	return string(b)
+}
+
+// appendLacking writes "缺班主任评、企业导师评（方案要求）".
+func appendLacking(b []byte, lacking []string) []byte {
+	b = append(b, "缺"...)
+	for k, name := range lacking {
+		if k > 0 {
+			b = append(b, "、"...)
+		}
+		b = append(b, name...)
+	}
+	return append(b, "（方案要求）"...)
+}
+
+// lackingRoles names the required roles of an indicator whose ratings do
+// not count (nobody rated, or too few peers); nil when none is lacking.
+func lackingRoles(ip *indPlan, rr []model.RoleResult) []string {
+	var out []string
+	for _, ri := range ip.required {
+		if r := &rr[slices.Index(ip.roles, ri)]; !counted(r) {
+			out = append(out, r.Role.Name())
+		}
+	}
+	return out
 }
 
 // counted says whether a role's ratings entered the indicator score.

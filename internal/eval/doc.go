@@ -34,7 +34,8 @@
 //
 // 待补评. An indicator counts only with at least MinOthers raters (default
 // 1) other than the student themself: peers count when they reach
-// MinPeers, every other rater counts one. Short of that, the indicator
+// MinPeers, every other rater counts one; and with every role that
+// Aggregation.RequiredRoles names for it. Short of that, the indicator
 // does not count at all (not even the self-rating), IndicatorResult.
 // Missing says why ("J01 遵纪守法：缺自评以外的评价（至少 1 位）"), and the
 // student is Incomplete: no total (0, never shown), no rank, no score

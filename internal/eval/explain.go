@@ -280,7 +280,7 @@ func explainDimension(w *writer, dr *model.DimensionResult) {
 func explainTotal(w *writer, res *model.StudentResult, pl *plan, notes []levelNote, pooled bool) {
 	if res.Incomplete {
 		w.s("待补评：").i(len(res.Missing)).s(" 个指标缺少方案要求的评价（每个指标至少 ").i(pl.agg.minOthers).
-			s(" 位自评以外的评价者），暂不计算总分、不排名、不评定等级，也不占本班的名额：").end()
+			s(" 位自评以外的评价者），暂不计算总分、不排名、不评定等级，也不占名额：").end()
 		for _, m := range res.Missing {
 			w.line(m)
 		}
@@ -305,13 +305,7 @@ func explainTotal(w *writer, res *model.StudentResult, pl *plan, notes []levelNo
 // groupName is the quota group as a student reads it.
 func groupName(g model.Grading, pooled bool) string {
 	if pooled {
-		switch g.SmallClassScope {
-		case model.QuotaByCohort:
-			return "本班与同年级其他小班合并"
-		case model.QuotaByMajor:
-			return "本班与同专业其他小班合并"
-		}
-		return "本班与全校其他小班合并"
+		return "合并计算的小班"
 	}
 	switch g.QuotaScope {
 	case model.QuotaByCycle:
@@ -328,7 +322,14 @@ func explainLevel(w *writer, res *model.StudentResult, pl *plan, notes []levelNo
 	g := pl.f.Grading
 	group := groupName(g, pooled)
 	if pooled {
-		w.s("本班人数较少，不足以产生一个名额，按方案").s(group).s("计算名额和排名（共 ").i(res.GroupSize).s(" 人）。").end()
+		within := "全校"
+		switch g.SmallClassScope {
+		case model.QuotaByCohort:
+			within = "同年级"
+		case model.QuotaByMajor:
+			within = "同专业"
+		}
+		w.s("本班人数较少，不足以产生一个名额，按方案与").s(within).s("其他小班合并计算名额和排名（共 ").i(res.GroupSize).s(" 人）。").end()
 	}
 	ti := thresholdIndex(g, res.Total)
 	if t := g.Thresholds[ti]; ti < len(g.Thresholds)-1 {

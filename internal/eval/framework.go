@@ -106,6 +106,7 @@ func Validate(f model.Framework) error {
 	}
 	p = append(p, checkGrading(f.Grading)...)
 	p = append(p, checkAggregation(f.Aggregation)...)
+	p = append(p, checkRequiredRoles(f)...)
 	if len(p) > 0 {
 		return &ValidationError{Problems: p}
 	}
@@ -330,6 +331,33 @@ func checkAggregation(a model.Aggregation) []string {
 	return p
 }
 
+// checkRequiredRoles checks Aggregation.RequiredRoles: every code is an
+// indicator of the framework, every role one that rates it.
+func checkRequiredRoles(f model.Framework) []string {
+	var p []string
+	inds := map[string]model.Indicator{}
+	for _, ind := range Indicators(f) {
+		inds[ind.Code] = ind
+	}
+	codes := slices.Sorted(maps.Keys(f.Aggregation.RequiredRoles))
+	for _, code := range codes {
+		ind, ok := inds[code]
+		if !ok {
+			p = append(p, fmt.Sprintf("必须参评的评价主体中的指标“%s”不在评价方案中", code))
+			continue
+		}
+		for _, r := range f.Aggregation.RequiredRoles[code] {
+			switch {
+			case !r.Valid():
+				p = append(p, fmt.Sprintf("指标“%s”必须参评的评价主体“%s”不存在", label(ind.Name, code), r))
+			case ind.RoleWeights[r] <= 0:
+				p = append(p, fmt.Sprintf("指标“%s”要求%s必须参评，但%s不评价该指标", label(ind.Name, code), r.Name(), r.Name()))
+			}
+		}
+	}
+	return p
+}
+
 func roleSet(m map[model.RaterRole]string) map[model.RaterRole]float64 {
 	out := make(map[model.RaterRole]float64, len(m))
 	for r := range m {
@@ -367,6 +395,12 @@ func Clone(f model.Framework) model.Framework {
 	}
 	c.Grading.Thresholds = append([]model.LevelThreshold(nil), f.Grading.Thresholds...)
 	c.Aggregation.RoleMethods = maps.Clone(f.Aggregation.RoleMethods)
+	if f.Aggregation.RequiredRoles != nil {
+		c.Aggregation.RequiredRoles = make(map[string][]model.RaterRole, len(f.Aggregation.RequiredRoles))
+		for k, v := range f.Aggregation.RequiredRoles {
+			c.Aggregation.RequiredRoles[k] = slices.Clone(v)
+		}
+	}
 	return c
 }
 

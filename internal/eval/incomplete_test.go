@@ -173,3 +173,63 @@ func TestMinOthersValidated(t *testing.T) {
 		t.Fatalf("old framework: %v %+v", err, back.Aggregation)
 	}
 }
+
+// TestRequiredRoles: a framework may require a role on an indicator (the
+// head teacher on 甲一): without that role's rating the indicator does not
+// count, whatever else rated it.
+func TestRequiredRoles(t *testing.T) {
+	cases := []struct {
+		name     string
+		required []model.RaterRole
+		rate     func(b *ratingBuilder)
+		missing  string
+	}{
+		{"required head teacher missing", []model.RaterRole{model.RaterHeadTeacher}, func(b *ratingBuilder) {
+			b.add(1, "A1", model.RaterSubjectTeacher, 601, 80)
+		}, "A1 甲一：缺班主任评（方案要求）"},
+		{"required head teacher there", []model.RaterRole{model.RaterHeadTeacher}, func(b *ratingBuilder) {
+			b.add(1, "A1", model.RaterHeadTeacher, 501, 80)
+		}, ""},
+		{"required peers, too few", []model.RaterRole{model.RaterPeer}, func(b *ratingBuilder) {
+			b.add(1, "A1", model.RaterHeadTeacher, 501, 80).peers(1, "A1", 90, 95)
+		}, "A1 甲一：缺互评（方案要求）"},
+		{"self only, head teacher required", []model.RaterRole{model.RaterHeadTeacher, model.RaterMentor}, func(b *ratingBuilder) {
+			b.add(1, "A1", model.RaterSelf, 1, 100)
+		}, "A1 甲一：缺自评以外的评价（至少 1 位）；缺班主任评、企业导师评（方案要求）"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := tinyFramework()
+			f.Aggregation.RequiredRoles = map[string][]model.RaterRole{"A1": c.required}
+			if err := Validate(f); err != nil {
+				t.Fatal(err)
+			}
+			b := (&ratingBuilder{}).add(1, "A2", model.RaterHeadTeacher, 501, 4).level(1, "B1", model.RaterHeadTeacher, 501, "良好")
+			c.rate(b)
+			r := mustCompute(t, Input{Framework: f, Students: []Student{{ID: 1, ClassID: 1}}, Ratings: b.ratings}, Options{}).Results[0]
+			if c.missing == "" {
+				if r.Incomplete {
+					t.Fatalf("want complete: %q", r.Missing)
+				}
+				return
+			}
+			if !r.Incomplete || fmt.Sprint(r.Missing) != fmt.Sprint([]string{c.missing}) {
+				t.Fatalf("missing %q, want %q", r.Missing, c.missing)
+			}
+		})
+	}
+	for _, c := range []struct {
+		req  map[string][]model.RaterRole
+		want string
+	}{
+		{map[string][]model.RaterRole{"ZZ": {model.RaterHeadTeacher}}, "必须参评的评价主体中的指标“ZZ”不在评价方案中"},
+		{map[string][]model.RaterRole{"B1": {model.RaterPeer}}, "指标“乙一”要求互评必须参评，但互评不评价该指标"},
+		{map[string][]model.RaterRole{"A1": {"boss"}}, "指标“甲一”必须参评的评价主体“boss”不存在"},
+	} {
+		f := tinyFramework()
+		f.Aggregation.RequiredRoles = c.req
+		if err := Validate(f); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: %v, want %q", c.req, err, c.want)
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package eval
 
-import "zhijiao/internal/model"
+import (
+	"slices"
+
+	"zhijiao/internal/model"
+)
 
 // plan is a validated framework flattened for the hot loop: indicators in
 // one slice in framework order, role weights in arrays indexed like
@@ -20,6 +24,7 @@ type indPlan struct {
 	roleW    [6]float64
 	roles    []int8 // roles with a weight, in RaterRoles order
 	roleBase int    // offset of this indicator's roles in a student's role results
+	required []int8 // roles whose rating must count (Aggregation.RequiredRoles), in RaterRoles order
 }
 
 type dimPlan struct {
@@ -35,10 +40,14 @@ func newPlan(f *model.Framework) *plan {
 		for ii := range d.Indicators {
 			ind := &d.Indicators[ii]
 			ip := indPlan{ind: ind, dim: di, roleBase: p.roleSlot}
+			req := f.Aggregation.RequiredRoles[ind.Code]
 			for ri, r := range model.RaterRoles {
 				if w := ind.RoleWeights[r]; w > 0 {
 					ip.roleW[ri] = w
 					ip.roles = append(ip.roles, int8(ri))
+					if slices.Contains(req, r) {
+						ip.required = append(ip.required, int8(ri))
+					}
 				}
 			}
 			p.roleSlot += len(ip.roles)

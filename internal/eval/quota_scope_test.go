@@ -94,8 +94,8 @@ func TestPooledExplanation(t *testing.T) {
 	}
 	out := mustCompute(t, Input{Framework: f, Students: students, Ratings: b.ratings}, Options{})
 	s := strings.Join(out.Results[2].Explanation, "\n")
-	for _, want := range []string{"本班人数较少，不足以产生一个名额，按方案本班与同年级其他小班合并计算名额和排名（共 5 人）",
-		"本班与同年级其他小班合并优秀名额为 30%，5 人中最多 1 人，你排第 1 名，在名额内"} {
+	for _, want := range []string{"本班人数较少，不足以产生一个名额，按方案与同年级其他小班合并计算名额和排名（共 5 人）",
+		"合并计算的小班优秀名额为 30%，5 人中最多 1 人，你排第 1 名，在名额内"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("explanation lacks %q:\n%s", want, s)
 		}

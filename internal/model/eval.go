@@ -210,6 +210,10 @@ type Aggregation struct {
 	// reach MinPeers); a student short of it on any indicator is 待补评
 	// (StudentResult.Incomplete). 0 means the default, 1.
 	MinOthers int `json:"min_others,omitempty"`
+	// RequiredRoles names, per indicator code, roles whose rating must
+	// count on that indicator (for example the head teacher on 遵纪守法);
+	// a student without it is 待补评 too. Absent: only MinOthers applies.
+	RequiredRoles map[string][]RaterRole `json:"required_roles,omitempty"`
 }
 
 // Framework is a 评价方案: a versioned tree of dimensions and indicators.

@@ -281,6 +281,25 @@ func TestEvidenceRulesPage(t *testing.T) {
 			t.Fatalf("a refused table wrote version %d", v)
 		}
 		form.Set("r.0.indicator", "J03")
+		// A typed 0 is never "no cap", and a table needs a term cap.
+		for field, want := range map[string]string{"c.0.max_deduction": "指标“J03”的扣分上限不能为 0（不限请留空）", "term_cap": "学期加分上限不能为 0（不限请留空）"} {
+			bad := url.Values{}
+			for k, v := range form {
+				bad[k] = v
+			}
+			bad.Set(field, "0")
+			if code, body, _ := admin.postForm("/evidence-rules", bad); code != http.StatusUnprocessableEntity || !strings.Contains(body, want) {
+				t.Errorf("%s = 0: %d", field, code)
+			}
+		}
+		noCap := url.Values{}
+		for k, v := range form {
+			noCap[k] = v
+		}
+		noCap.Set("term_cap", "")
+		if code, body, _ := admin.postForm("/evidence-rules", noCap); code != http.StatusUnprocessableEntity || !strings.Contains(body, "请设置学期加分上限") {
+			t.Errorf("no term cap: %d", code)
+		}
 		if code, _, _ := admin.postForm("/evidence-rules", form); code != http.StatusSeeOther {
 			t.Fatalf("save: %d", code)
 		}
