@@ -10,6 +10,7 @@ import (
 	"zhijiao/internal/auth"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
+	"zhijiao/internal/validate"
 )
 
 // call is what the wrapper learned about a request before the handler runs.
@@ -18,6 +19,9 @@ type call struct {
 	school int64 // every storage call of the request uses this school
 	actor  model.Actor
 	scope  *auth.Scope // computed on first use: not every endpoint needs it
+	// viaToken: the request was authenticated by an API token, not by the
+	// web session.
+	viaToken bool
 }
 
 // wrap applies a route's policy in a fixed order: who are you (401), must
@@ -26,6 +30,10 @@ type call struct {
 // and answers 404.
 func (a *API) wrap(rt route) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
+		if name := controlInQuery(r); name != "" {
+			fail(w, http.StatusBadRequest, "查询参数"+validate.ControlReason, FieldError{Field: name, Reason: validate.ControlReason})
+			return
+		}
 		if rt.Public {
 			rt.H(a, w, r, &call{})
 			return
@@ -44,7 +52,8 @@ func (a *API) wrap(rt route) http.HandlerFunc {
 			fail(w, http.StatusForbidden, "您没有权限执行此操作", FieldError{Field: "permission", Reason: "需要权限 " + rt.Perm})
 			return
 		}
-		c := &call{user: u, school: u.SchoolID, actor: model.Actor{UserID: u.ID, Username: u.Username, IP: clientIP(r)}}
+		c := &call{user: u, school: u.SchoolID, actor: model.Actor{UserID: u.ID, Username: u.Username, IP: clientIP(r)},
+			viaToken: r.Header.Get("Authorization") != ""}
 		if rt.School {
 			school, status, msg := a.schoolOf(r.Context(), u, r.URL.Query().Get("school"))
 			if status != 0 {

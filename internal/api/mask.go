@@ -13,6 +13,8 @@ import (
 
 func maskStudent(s model.Student, whole bool) model.Student {
 	if !whole {
+		// The 学籍号 often embeds the ID number: mask it with it.
+		s.RegistrationNo = idcheck.MaskEmbeddedID(s.RegistrationNo, s.IDNumber)
 		s.IDNumber, s.Phone = idcheck.MaskID(s.IDNumber), idcheck.MaskPhone(s.Phone)
 	}
 	return s

@@ -7,10 +7,11 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"reflect"
 	"strings"
-	"zhijiao/internal/validate"
 
 	"zhijiao/internal/storage"
+	"zhijiao/internal/validate"
 )
 
 // maxJSON bounds a JSON request body: the largest object is one student.
@@ -105,6 +106,10 @@ func decode(w http.ResponseWriter, r *http.Request, dst any) bool {
 	if err == nil {
 		if _, e := dec.Token(); e != io.EOF {
 			fail(w, http.StatusBadRequest, "请求体只能包含一个 JSON 对象")
+			return false
+		}
+		if controlIn(reflect.ValueOf(dst)) {
+			invalid(w, []FieldError{{Field: "body", Reason: "文本" + validate.ControlReason}})
 			return false
 		}
 		return true

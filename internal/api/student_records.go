@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"zhijiao/internal/model"
+	"zhijiao/internal/validate"
 )
 
 // A student's guardians and 学籍 history are part of the student's record:
@@ -76,6 +77,8 @@ func (a *API) studentEnrollmentChange(w http.ResponseWriter, r *http.Request, c 
 	}
 	if !isDate(in.EffectiveDate) {
 		errs = append(errs, FieldError{Field: "effective_date", Reason: "变动日期应为 YYYY-MM-DD 格式的有效日期"})
+	} else if r := validate.ChangeDates.Check(in.EffectiveDate); r != "" {
+		errs = append(errs, FieldError{Field: "effective_date", Reason: r})
 	}
 	if utf8.RuneCountInString(in.Reason) > 200 {
 		errs = append(errs, FieldError{Field: "reason", Reason: "变动原因最多200个字"})

@@ -40,7 +40,15 @@ type tokenCreated struct {
 	Token string `json:"token"`
 }
 
+// tokenCreate makes a token for the caller. Only a web session may: a
+// token that could mint tokens would let a short-lived or stolen one make a
+// permanent one that survives its own revocation. A token carries exactly
+// its owner's permissions, never more.
 func (a *API) tokenCreate(w http.ResponseWriter, r *http.Request, c *call) {
+	if c.viaToken {
+		fail(w, http.StatusForbidden, "API 令牌不能创建新令牌：请登录网页，在“我的 API 令牌”页面或以网页会话调用本接口创建")
+		return
+	}
 	var in tokenRequest
 	if !decode(w, r, &in) {
 		return

@@ -119,9 +119,39 @@ func TestThrottle(t *testing.T) {
 	if b, _ := th.Blocked("1.2.3.4"); b {
 		t.Fatal("still blocked after the window")
 	}
+	// A reservation counts before the outcome; a success forgives only
+	// its own reservation, never earlier failures.
 	th.Fail("1.2.3.4")
-	th.Reset("1.2.3.4")
-	if len(th.seen) != 0 {
-		t.Fatal("reset kept state")
+	th.Fail("1.2.3.4")
+	if !th.Reserve("1.2.3.4") || th.Reserve("1.2.3.4") {
+		t.Fatal("reservations past the limit")
+	}
+	th.Forgive("1.2.3.4")
+	if len(th.seen["1.2.3.4"]) != 2 {
+		t.Fatalf("forgive took back more than one attempt: %d left", len(th.seen["1.2.3.4"]))
+	}
+}
+
+func TestLoginDelayGrows(t *testing.T) {
+	prev := time.Duration(0)
+	for n := 1; n <= 20; n++ {
+		d := LoginDelay(n)
+		if n < FreeFailures && d != 0 {
+			t.Fatalf("failure %d waits %v", n, d)
+		}
+		if d < prev || d > MaxLoginDelay {
+			t.Fatalf("failure %d waits %v after %v", n, d, prev)
+		}
+		prev = d
+	}
+	if LoginDelay(FreeFailures) != 30*time.Second || LoginDelay(100) != MaxLoginDelay {
+		t.Fatal("delay bounds")
+	}
+	d := NewNameDelays()
+	for range FreeFailures {
+		d.Fail("nobody")
+	}
+	if time.Until(d.Until("nobody")) < 29*time.Second || !d.Until("other").IsZero() {
+		t.Fatal("unknown names wait like accounts")
 	}
 }

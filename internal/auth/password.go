@@ -33,7 +33,7 @@ func HashPassword(pw string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	key := argon2.IDKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	key := idKey([]byte(pw), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads,
 		base64.RawStdEncoding.EncodeToString(salt), base64.RawStdEncoding.EncodeToString(key)), nil
 }
@@ -55,7 +55,12 @@ func CheckPassword(encoded, pw string) bool {
 	if err1 != nil || err2 != nil || len(want) == 0 {
 		return false
 	}
-	got := argon2.IDKey([]byte(pw), salt, t, m, p, uint32(len(want)))
+	// A stored hash asking for more memory than this server's own
+	// parameters is refused rather than allowed past the semaphore's budget.
+	if m > argonMemory || t > 10 || p > 4 {
+		return false
+	}
+	got := idKey([]byte(pw), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
@@ -111,4 +116,19 @@ func NewAPIToken() (token, prefix, hash string) {
 func HashToken(token string) string {
 	sum := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(sum[:])
+}
+
+// HashSlots is how many argon2id hashes may run at once. Each holds
+// argonMemory (19 MiB) while it runs, so four bound hashing to 76 MiB
+// however many logins arrive together; on the 2-core servers schools use,
+// more at once would not finish sooner anyway. Callers wait their turn.
+const HashSlots = 4
+
+var hashSlots = make(chan struct{}, HashSlots)
+
+// idKey is argon2.IDKey behind the semaphore.
+func idKey(pw, salt []byte, t, m uint32, p uint8, n uint32) []byte {
+	hashSlots <- struct{}{}
+	defer func() { <-hashSlots }()
+	return argon2.IDKey(pw, salt, t, m, p, n)
 }

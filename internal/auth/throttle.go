@@ -5,11 +5,12 @@ import (
 	"time"
 )
 
-// Throttle limits login attempts per client address: at most Max failures
-// in Window, after which the address is refused until the window passes.
-// Per-account locking lives in the database (users.locked_until), so it
-// holds across processes; per-address limits are in memory, which is enough
-// to slow a guesser down and costs nothing to keep.
+// Throttle limits failures per key (a client address): at most Max in
+// Window, after which the key is refused until the oldest one ages out. A
+// success never resets it: a student who logs in successfully must not win
+// back guesses against someone else's account from the same address. The
+// counts live in memory, which is enough to slow a guesser down and costs
+// nothing to keep; per-account delays live in the database (see LoginDelay).
 type Throttle struct {
 	Max    int
 	Window time.Duration
@@ -57,9 +58,28 @@ func (t *Throttle) Fail(key string) {
 	t.seen[key] = append(t.recent(key, now), now)
 }
 
-// Reset forgets a key after a successful login.
-func (t *Throttle) Reset(key string) {
+// Reserve counts an attempt as failed before its outcome is known and
+// reports whether it was still within the limit. Logins reserve before
+// hashing, so parallel guesses cannot all pass the check before any of
+// them is counted; a correct password gives its reservation back (Forgive).
+func (t *Throttle) Reserve(key string) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	delete(t.seen, key)
+	now := time.Now()
+	xs := t.recent(key, now)
+	if len(xs) >= t.Max {
+		return false
+	}
+	t.seen[key] = append(xs, now)
+	return true
+}
+
+// Forgive takes back the newest recorded attempt of key: the one a
+// successful login reserved. Older failures stay counted.
+func (t *Throttle) Forgive(key string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if xs := t.seen[key]; len(xs) > 0 {
+		t.seen[key] = xs[:len(xs)-1]
+	}
 }

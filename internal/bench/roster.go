@@ -53,7 +53,7 @@ func RosterXLSX(classes []string, n int, seed uint64) ([]byte, error) {
 			gender = "男"
 		}
 		row := []any{
-			fmt.Sprintf("B%06d", i+1), name, gender, id, "G" + id, birth.Format("2006-01-02"), ethnic[r.IntN(len(ethnic))],
+			fmt.Sprintf("B%06d", i+1), name, gender, id, fmt.Sprintf("JB%06d", i+1), birth.Format("2006-01-02"), ethnic[r.IntN(len(ethnic))],
 			"13" + strconv.Itoa(100000000+r.IntN(899999999)), classes[i%len(classes)], "在籍",
 			string(surnames[r.IntN(len(surnames))]) + string(given[r.IntN(len(given))]), "父亲", "15" + strconv.Itoa(100000000+r.IntN(899999999)),
 		}

@@ -242,7 +242,7 @@ func check(t *testing.T, s *storage.Storage, r *demo.Result, students int, full 
 		if birth != st.BirthDate {
 			t.Errorf("student %s birth %s, ID says %s", st.StudentNo, st.BirthDate, birth)
 		}
-		if st.RegistrationNo != "G"+st.IDNumber || len(st.StudentNo) != 10 || st.StudentNo[:4] != fmt.Sprint(st.EntryYear) {
+		if st.RegistrationNo != "J"+st.StudentNo || strings.Contains(st.RegistrationNo, st.IDNumber) || len(st.StudentNo) != 10 || st.StudentNo[:4] != fmt.Sprint(st.EntryYear) {
 			t.Errorf("student %s numbers %q %q", st.StudentNo, st.RegistrationNo, st.IDNumber)
 		}
 		if age := st.EntryYear - atoi(st.BirthDate[:4]); age < 15 || age > 18 {
@@ -402,6 +402,16 @@ func TestGenerate(t *testing.T) {
 			t.Errorf("progress %q", progress.String())
 		}
 		check(t, s, r, 600, false)
+
+		// No 学籍号 embeds the ID number (issue 9): the demo must not teach
+		// anyone that pattern, nor leak numbers through it.
+		var embedded int
+		if err := s.DB().QueryRowContext(ctx, `SELECT COUNT(*) FROM students WHERE id_number <> '' AND registration_no LIKE '%' || id_number || '%'`).Scan(&embedded); err != nil {
+			t.Fatal(err)
+		}
+		if embedded > 0 {
+			t.Errorf("%d demo students have the ID number inside the 学籍号", embedded)
+		}
 
 		// A second run with the same code is refused and changes nothing.
 		_, err = demo.Generate(ctx, s, demo.Options{Students: 600}, nil)

@@ -75,9 +75,10 @@ func (p *plan) graduates() {
 					gender = model.Male
 				}
 				st := &student{class: c}
+				no := fmt.Sprintf("%d%02d%02d%02d", graduateYear, m.no, k, seat)
 				st.s = model.Student{
-					StudentNo: fmt.Sprintf("%d%02d%02d%02d", graduateYear, m.no, k, seat), Name: g.name(g.surname(), male, true),
-					Gender: gender, IDType: model.IDResident, IDNumber: id, RegistrationNo: "G" + id,
+					StudentNo: no, Name: g.name(g.surname(), male, true),
+					Gender: gender, IDType: model.IDResident, IDNumber: id, RegistrationNo: registrationNo(no),
 					BirthDate: birth.Format("2006-01-02"), Ethnicity: eth, EnrollmentStatus: model.StatusEnrolled,
 				}
 				st.changes = []change{{model.StatusGraduated, graduatedOn, "修业期满，准予毕业"}}

@@ -254,3 +254,9 @@ func (g *gen) orgCode() string {
 	}
 	return sb.String()
 }
+
+// registrationNo is a demo student's 学籍号. The national system issues
+// 'G' + the ID number, so a real one leaks the number it embeds (pages
+// mask it like the ID number for that reason); the demo's are built from
+// the 学号 instead, so that copying demo data never teaches the pattern.
+func registrationNo(studentNo string) string { return "J" + studentNo }

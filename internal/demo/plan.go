@@ -297,13 +297,14 @@ func (p *plan) fillStudents() {
 			if male {
 				gender = model.Male
 			}
+			no := fmt.Sprintf("%d%02d%02d%02d", y, c.major.no, c.no, seat)
 			st.s = model.Student{
-				StudentNo:        fmt.Sprintf("%d%02d%02d%02d", y, c.major.no, c.no, seat),
+				StudentNo:        no,
 				Name:             g.name(sur, male, true),
 				Gender:           gender,
 				IDType:           model.IDResident,
 				IDNumber:         id,
-				RegistrationNo:   "G" + id,
+				RegistrationNo:   registrationNo(no),
 				BirthDate:        birth.Format("2006-01-02"),
 				Ethnicity:        eth,
 				EnrollmentStatus: model.StatusEnrolled,

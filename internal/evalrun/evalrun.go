@@ -86,6 +86,10 @@ type Summary struct {
 	Load          time.Duration `json:"load"`
 	Compute       time.Duration `json:"compute"`
 	Store         time.Duration `json:"store"`
+	// Skipped names the stored rows left out because a number in them is
+	// not finite (NaN, ±Inf): one bad row is reported, never a reason to
+	// refuse the whole cycle.
+	Skipped []string `json:"skipped,omitempty"`
 }
 
 // Recompute computes a cycle's results from the database and stores them
@@ -111,6 +115,9 @@ func Recompute(ctx context.Context, st *storage.Storage, schoolID int64, actor m
 	}
 	t2 := time.Now()
 	info := map[string]any{"ratings": sum.Ratings, "evidence": sum.Evidence, "corrections": sum.Corrections, "ignored": sum.Ignored}
+	if len(sum.Skipped) > 0 {
+		info["skipped"] = sum.Skipped
+	}
 	if err := st.ReplaceResults(ctx, schoolID, actor, cycleID, results, sum.PolicyVersion, info); err != nil {
 		return sum, err
 	}
@@ -171,6 +178,7 @@ func compute(ctx context.Context, st *storage.Storage, schoolID int64, c storage
 		evidence = slices.DeleteFunc(evidence, func(e model.Evidence) bool { return !keep(e.StudentID) })
 		corr = slices.DeleteFunc(corr, func(x storage.Correction) bool { return !keep(x.StudentID) })
 	}
+	sheets, evidence, corr, skipped := dropNonFinite(sheets, evidence, corr)
 	t1 := time.Now()
 	out, err := eval.Compute(eval.Input{Framework: f, Students: students, Sheets: sheets, Evidence: evidence, Policy: policy},
 		eval.Options{CycleID: c.ID, TermID: c.TermID})
@@ -179,7 +187,7 @@ func compute(ctx context.Context, st *storage.Storage, schoolID int64, c storage
 	}
 	ApplyCorrections(f, out.Results, corr)
 	sum = Summary{Students: len(students), Ratings: ratings, Evidence: len(evidence), Corrections: len(corr), Ignored: out.IgnoredCount, PolicyVersion: version,
-		Load: t1.Sub(t0), Compute: time.Since(t1)}
+		Skipped: skipped, Load: t1.Sub(t0), Compute: time.Since(t1)}
 	return out.Results, sum, nil
 }
 

@@ -42,3 +42,23 @@ func mask(r []rune, head, tail int) string {
 	}
 	return string(r[:head]) + strings.Repeat("*", n-head-tail) + string(r[n-tail:])
 }
+
+// MaskEmbeddedID masks an identity number inside another code, such as a
+// 学籍号, which the national system issues as 'G' + the student's ID
+// number: the code then reveals exactly what MaskID hides. It masks the
+// given id where it occurs (case-insensitively) and any other 18-character
+// run that is a valid resident ID number; other codes are returned as they
+// are.
+func MaskEmbeddedID(code, id string) string {
+	if id = strings.ToUpper(strings.TrimSpace(id)); len(id) >= 15 {
+		if i := strings.Index(strings.ToUpper(code), id); i >= 0 {
+			return code[:i] + MaskID(code[i:i+len(id)]) + code[i+len(id):]
+		}
+	}
+	for i := 0; i+18 <= len(code); i++ {
+		if _, _, err := IDNumber(code[i : i+18]); err == nil {
+			return code[:i] + MaskID(code[i:i+18]) + MaskEmbeddedID(code[i+18:], "")
+		}
+	}
+	return code
+}

@@ -28,3 +28,22 @@ func TestMask(t *testing.T) {
 		}
 	}
 }
+
+func TestMaskEmbeddedID(t *testing.T) {
+	id := "500112201003020155"
+	for in, want := range map[string]string{
+		"G" + id:              "G500112********0155",
+		"g" + id:              "g500112********0155",
+		"J2024010101":         "J2024010101",
+		"X" + id + "-2":       "X500112********0155-2",
+		"G50011220100302015X": "G50011220100302015X", // not a valid number: left alone
+		"":                    "",
+	} {
+		if got := MaskEmbeddedID(in, id); got != want {
+			t.Errorf("MaskEmbeddedID(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := MaskEmbeddedID("G"+id, ""); got != "G500112********0155" {
+		t.Errorf("without the student's number: %q", got)
+	}
+}

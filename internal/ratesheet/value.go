@@ -8,6 +8,7 @@ import (
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
 	"zhijiao/internal/roster"
+	"zhijiao/internal/validate"
 )
 
 // ParseValue reads one cell for an indicator into r (Value or Level) and
@@ -25,7 +26,7 @@ func ParseValue(f model.Framework, r *model.Rating, cell string) string {
 		r.Level = matchLevel(ind.Scale, cell)
 		r.Value = 0
 	} else {
-		n, err := strconv.ParseFloat(cell, 64)
+		n, err := validate.Number(cell)
 		if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
 			return "指标“" + ind.Name + "”应填数字（" + Hint(ind.Scale) + "）"
 		}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"zhijiao/internal/validate"
 )
 
 // now is replaceable so tests can pin "today".
@@ -89,7 +90,7 @@ func isSerial(s string) bool {
 // system is the 1900-02-29 that never was (a bug Excel kept from Lotus
 // 1-2-3), so days before it are shifted by one.
 func fromSerial(s string, date1904 bool) (time.Time, error) {
-	v, err := strconv.ParseFloat(s, 64)
+	v, err := validate.Number(s)
 	days := int(v)
 	if err != nil || days < 1 {
 		return time.Time{}, fmt.Errorf("日期“%s”不是有效的 Excel 日期", s)

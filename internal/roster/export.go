@@ -29,13 +29,13 @@ func WriteStudentRows(w io.Writer, format string, rows []StudentRow, maskID bool
 	out := make([][]string, len(rows))
 	for i, r := range rows {
 		s := r.Student
-		id := s.IDNumber
+		id, regNo := s.IDNumber, s.RegistrationNo
 		if maskID {
-			id = idcheck.MaskID(id)
+			id, regNo = idcheck.MaskID(id), idcheck.MaskEmbeddedID(regNo, id)
 		}
 		out[i] = []string{s.StudentNo, s.Name, string(s.Gender), string(s.IDType), id, s.BirthDate,
 			s.Ethnicity, s.ClassName, s.MajorName, yearText(s.EntryYear), string(s.Program),
-			s.RegistrationNo, string(s.EnrollmentStatus), s.Phone,
+			regNo, string(s.EnrollmentStatus), s.Phone,
 			r.GuardianName, r.GuardianRelation, r.GuardianPhone}
 	}
 	return writeTable(w, format, "学生名单", studentColumns, out)

@@ -1,6 +1,10 @@
 package roster
 
-import "strings"
+import (
+	"strings"
+
+	"zhijiao/internal/validate"
+)
 
 // excelErrors are the values Excel caches for a failed formula.
 var excelErrors = map[string]bool{"#N/A": true, "#VALUE!": true, "#REF!": true, "#DIV/0!": true,
@@ -39,6 +43,10 @@ func (c *rowCtx) get(name string) string {
 	}
 	if v[0] == '#' && excelErrors[strings.ToUpper(v)] {
 		c.fail(name, v, "单元格公式计算出错（"+v+"），请修正公式或粘贴为数值")
+		return ""
+	}
+	if r := validate.Control(v); r != "" {
+		c.fail(name, "", r)
 		return ""
 	}
 	return v

@@ -1,10 +1,12 @@
 package roster
 
 import (
+	"cmp"
 	"io"
 
 	"zhijiao/internal/idcheck"
 	"zhijiao/internal/model"
+	"zhijiao/internal/validate"
 )
 
 // ParseStudents reads a student roster. The error is for problems with the
@@ -175,12 +177,15 @@ func birthDate(c *rowCtx, idBirth string) string {
 		c.fail(colBirth, v, err.Error())
 	case idBirth != "" && (partial && idBirth[:7] != iso || !partial && idBirth != iso):
 		c.fail(colBirth, v, "出生日期 "+iso+" 与身份证号中的出生日期 "+idBirth+" 不一致")
-	case idBirth != "":
-		return idBirth
-	case partial:
+	case partial && idBirth == "":
 		c.fail(colBirth, v, "出生日期只写到月，请写完整的日期，如 "+iso+"-01")
 	default:
-		return iso
+		d := cmp.Or(idBirth, iso)
+		if r := validate.BirthDates.Check(d); r != "" {
+			c.fail(colBirth, v, r)
+			return ""
+		}
+		return d
 	}
 	return ""
 }

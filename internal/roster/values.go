@@ -3,10 +3,10 @@ package roster
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"zhijiao/internal/model"
+	"zhijiao/internal/validate"
 )
 
 // parseGender keeps to what rosters write: 男/女, sometimes 男性/女性.
@@ -104,30 +104,9 @@ func checkCode(s string) (string, error) {
 	return s, nil
 }
 
-// nameDots are the look-alikes people type for the 间隔号 in minority and
-// foreign names (阿依古丽·买买提); they are stored as U+00B7.
-const nameDots = "•・．.‧∙●ㆍ･"
-
-// checkPersonName allows letters of any script, '·' and single spaces
-// between Latin words, up to 50 characters.
-func checkPersonName(s string) (string, error) {
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(nameDots, r) {
-			return '·'
-		}
-		return r
-	}, fold(s))
-	s = strings.Join(strings.Fields(s), " ")
-	if n := utf8.RuneCountInString(s); n > 50 {
-		return "", fmt.Errorf("姓名不能超过50个字，实为%d个字", n)
-	}
-	for _, r := range s {
-		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) && r != '·' && r != ' ' {
-			return "", fmt.Errorf("姓名中不能有数字或符号“%c”", r)
-		}
-	}
-	return s, nil
-}
+// checkPersonName is the shared name rule (validate.PersonName) on the
+// cell folded to half-width.
+func checkPersonName(s string) (string, error) { return validate.PersonName(fold(s)) }
 
 // checkText limits free-text columns such as 职称 and 监护人关系.
 func checkText(s string, maxRunes int) (string, error) {

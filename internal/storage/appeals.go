@@ -19,6 +19,10 @@ const (
 	AppealRejected     = "rejected"
 )
 
+// ErrAppealOpen refuses a second open appeal on the same student,
+// indicator and cycle.
+var ErrAppealOpen = errors.New("该学生在本评价周期的这一指标上已有一条申诉正在处理，请等待处理结果")
+
 // Appeal is a 申诉 against a result during 公示.
 type Appeal struct {
 	ID            int64      `json:"id"`
@@ -68,10 +72,25 @@ func (s *Storage) createAppeal(ctx context.Context, schoolID int64, a model.Acto
 		if n == 0 {
 			return errors.New("该学生在本评价周期没有结果")
 		}
+		// One open appeal per student, indicator and cycle: ten identical
+		// appeals sent at once were all taken, each with a notification.
+		// This check gives the reason; the unique partial index
+		// appeals_one_open (migration 0013) holds under concurrency.
+		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM appeals WHERE school_id = $1 AND cycle_id = $2 AND student_id = $3 AND indicator_code = $4 AND state IN ($5, $6)`,
+			schoolID, ap.CycleID, ap.StudentID, ap.IndicatorCode, AppealSubmitted, AppealHeadReviewed).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return ErrAppealOpen
+		}
 		ap.State, ap.SubmittedBy, ap.SubmittedAt = AppealSubmitted, a.UserID, now()
-		if err := tx.QueryRowContext(ctx, `INSERT INTO appeals (school_id, cycle_id, student_id, indicator_code, reason, submitted_by, submitted_at, state)
+		err = tx.QueryRowContext(ctx, `INSERT INTO appeals (school_id, cycle_id, student_id, indicator_code, reason, submitted_by, submitted_at, state)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-			schoolID, ap.CycleID, ap.StudentID, ap.IndicatorCode, ap.Reason, nullInt(a.UserID), ap.SubmittedAt, ap.State).Scan(&ap.ID); err != nil {
+			schoolID, ap.CycleID, ap.StudentID, ap.IndicatorCode, ap.Reason, nullInt(a.UserID), ap.SubmittedAt, ap.State).Scan(&ap.ID)
+		if isUniqueViolation(err) {
+			return ErrAppealOpen
+		}
+		if err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, schoolID, a, "create", "appeal", ap.ID, nil, ap)

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"zhijiao/internal/model"
+	"zhijiao/internal/validate"
 )
 
 // MaxEvidenceFile is the largest proof file accepted (10 MiB).
@@ -43,6 +44,11 @@ func checkEvidence(e *model.Evidence) error {
 	}
 	if strings.TrimSpace(e.Title) == "" {
 		return errors.New("写实记录标题不能为空")
+	}
+	// NaN and ±Inf pass any range check a caller wrote as f < lo || f > hi;
+	// stored, they broke every recompute of the term's cycles.
+	if !validate.Finite(e.Hours) || !validate.Finite(e.Points) || !validate.Finite(e.MentorScore) {
+		return errors.New("写实记录的时长、分值和导师评分须为有效数字")
 	}
 	return nil
 }
@@ -238,6 +244,9 @@ func (s *Storage) addFile(ctx context.Context, schoolID int64, a model.Actor, ow
 		}
 		if n == 0 {
 			return ErrNotFound
+		}
+		if err := checkProofQuota(ctx, tx, schoolID, a.UserID, f.Size); err != nil {
+			return err
 		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO `+owner+`_files (school_id, `+owner+`_id, name, content_type, size, data, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 			schoolID, ownerID, name, ct, f.Size, data, nullInt(a.UserID), now()).Scan(&f.ID); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
@@ -239,8 +240,9 @@ func TestUsersAndLocking(t *testing.T) {
 		if err := st.CreateUser(ctx, f.School.ID, model.SystemActor, &dup); err == nil {
 			t.Fatal("duplicate username")
 		}
+		delay := func(n int) time.Duration { return time.Duration(n/5) * time.Minute }
 		for i := 1; i <= 5; i++ {
-			n, err := st.RecordLoginFailure(ctx, u.ID, 5, 60_000_000_000)
+			n, err := st.RecordLoginFailure(ctx, u.ID, delay, time.Hour)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -249,8 +251,8 @@ func TestUsersAndLocking(t *testing.T) {
 			}
 		}
 		got, _ = st.UserByID(ctx, u.ID)
-		if got.LockedUntil.IsZero() {
-			t.Fatal("not locked after 5 failures")
+		if time.Until(got.LockedUntil) < 50*time.Second {
+			t.Fatal("no wait after 5 failures")
 		}
 		if err := st.SetPassword(ctx, f.School.ID, model.SystemActor, u.ID, "newhash", true); err != nil {
 			t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"zhijiao/internal/model"
+	"zhijiao/internal/validate"
 )
 
 func validateStudent(st *model.Student) error {
@@ -157,6 +158,9 @@ func (s *Storage) ChangeEnrollment(ctx context.Context, schoolID int64, a model.
 	}
 	if date == "" {
 		return errors.New("请填写变动日期")
+	}
+	if r := validate.ChangeDates.Check(date); r != "" {
+		return errors.New(r)
 	}
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		before, err := s.student(ctx, tx, schoolID, studentID)

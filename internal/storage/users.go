@@ -200,7 +200,10 @@ func (s *Storage) Users(ctx context.Context, schoolID int64, f UserFilter) ([]mo
 }
 
 // SetPassword stores a new hash. mustChange marks an initial or reset
-// password that the owner must replace at next login.
+// password that the owner must replace at next login. It revokes every API
+// token of the account in the same transaction: whoever held the old
+// password may have made them. (Web sessions end because they carry a mark
+// of the hash they logged in with; see package ui.)
 func (s *Storage) SetPassword(ctx context.Context, schoolID int64, a model.Actor, userID int64, hash string, mustChange bool) error {
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $3, must_change_password = $4, failed_logins = 0, locked_until = NULL WHERE school_id = $1 AND id = $2`,
@@ -210,6 +213,9 @@ func (s *Storage) SetPassword(ctx context.Context, schoolID int64, a model.Actor
 		}
 		if n, _ := r.RowsAffected(); n == 0 {
 			return ErrNotFound
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked = TRUE WHERE school_id = $1 AND user_id = $2 AND NOT revoked`, schoolID, userID); err != nil {
+			return err
 		}
 		action := "change_password"
 		if mustChange {
@@ -233,19 +239,24 @@ func (s *Storage) SetDisabled(ctx context.Context, schoolID int64, a model.Actor
 	})
 }
 
-// RecordLoginFailure counts a failed login and locks the account until
-// lockUntil once failures reach maxFailures. It returns the new count.
-func (s *Storage) RecordLoginFailure(ctx context.Context, userID int64, maxFailures int, lockFor time.Duration) (int, error) {
+// RecordLoginFailure counts a wrong password and sets locked_until to the
+// earliest time of the account's next attempt: now + delay(n) for the n-th
+// failure in a row. A run whose wait ended more than forget ago starts
+// again at one. It returns n.
+func (s *Storage) RecordLoginFailure(ctx context.Context, userID int64, delay func(n int) time.Duration, forget time.Duration) (int, error) {
 	var n int
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
-		if err := tx.QueryRowContext(ctx, `UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1 RETURNING failed_logins`, userID).Scan(&n); err != nil {
+		var until sql.NullTime
+		if err := tx.QueryRowContext(ctx, `SELECT failed_logins, locked_until FROM users WHERE id = $1`, userID).Scan(&n, &until); err != nil {
 			return err
 		}
-		if n >= maxFailures {
-			_, err := tx.ExecContext(ctx, `UPDATE users SET locked_until = $2, failed_logins = 0 WHERE id = $1`, userID, now().Add(lockFor))
-			return err
+		t := now()
+		if until.Valid && t.Sub(until.Time) > forget {
+			n = 0
 		}
-		return nil
+		n++
+		_, err := tx.ExecContext(ctx, `UPDATE users SET failed_logins = $2, locked_until = $3 WHERE id = $1`, userID, n, t.Add(delay(n)))
+		return err
 	})
 	return n, err
 }

@@ -25,6 +25,10 @@ func (s *Server) appealCreate(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusRequestEntityTooLarge, "文件超过 10 MB")
 		return
 	}
+	if msg := controlInForm(r); msg != "" {
+		s.errorPage(w, r, http.StatusBadRequest, msg)
+		return
+	}
 	ctx, school := r.Context(), schoolOf(r)
 	cycleID, studentID := formInt(r, "cycle_id"), formInt(r, "student_id")
 	sc, err := s.scopeOf(r)

@@ -9,6 +9,7 @@ import (
 	"zhijiao/internal/evalrun"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
+	"zhijiao/internal/validate"
 )
 
 type appealShowData struct {
@@ -155,7 +156,7 @@ func (s *Server) appealDecide(w http.ResponseWriter, r *http.Request) {
 	mode := r.FormValue("mode")
 	var value float64
 	if upheld {
-		v, err := strconv.ParseFloat(strings.TrimSpace(r.FormValue("value")), 64)
+		v, err := validate.Number(strings.TrimSpace(r.FormValue("value")))
 		msg := ""
 		switch {
 		case mode != storage.CorrectionSet && mode != storage.CorrectionDelta:

@@ -153,6 +153,9 @@ func showValue(key string, v any) string {
 		if key == "id_number" {
 			return idcheck.MaskID(x)
 		}
+		if key == "registration_no" {
+			return idcheck.MaskEmbeddedID(x, "")
+		}
 		if t, err := time.Parse(time.RFC3339Nano, x); err == nil {
 			if t.IsZero() || t.Year() < 2 {
 				return ""

@@ -11,6 +11,7 @@ import (
 
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
+	"zhijiao/internal/validate"
 )
 
 // evidenceValues are the posted fields of the evidence form, kept as text
@@ -103,6 +104,9 @@ func (s *Server) evidenceCreate(w http.ResponseWriter, r *http.Request) {
 			errs.add("表单无法读取，请重新提交")
 		}
 	}
+	if msg := controlInForm(r); msg != "" {
+		errs.add(msg)
+	}
 	v := evidenceValues{Kind: field(r, "kind"), StudentNo: field(r, "student_no"), TermID: field(r, "term_id"), Title: field(r, "title"),
 		Category: field(r, "category"), Level: field(r, "level"), Prize: field(r, "prize"), TeamMembers: field(r, "team_members"),
 		Date: field(r, "date"), Note: field(r, "note"), Hours: field(r, "hours"), Points: field(r, "points"), Direction: field(r, "direction"),
@@ -162,6 +166,8 @@ func (s *Server) evidenceCreate(w http.ResponseWriter, r *http.Request) {
 		errs.add("请填写正确的日期")
 	} else if d.After(time.Now().AddDate(0, 0, 1)) {
 		errs.add("日期不能晚于今天")
+	} else if r := validate.EvidenceDates.Check(v.Date); r != "" {
+		errs.add(r)
 	}
 	maxLen(&errs, "名称", v.Title, 100)
 	maxLen(&errs, "备注", v.Note, 500)
@@ -173,7 +179,7 @@ func (s *Server) evidenceCreate(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	number := func(label, x string, lo, hi float64) float64 {
-		f, err := strconv.ParseFloat(x, 64)
+		f, err := validate.Number(x)
 		if err != nil || f < lo || f > hi {
 			errs.add(label + "应为 " + num(lo) + " 到 " + num(hi) + " 之间的数字")
 			return 0
@@ -272,8 +278,12 @@ func (s *Server) evidenceCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	if proof != nil {
 		if _, err := s.st.AddEvidenceFile(ctx, school, actor(r), e.ID, proofName, proof); err != nil {
-			s.serverError(w, r, err)
-			return
+			var qe *storage.QuotaError
+			if !errors.As(err, &qe) {
+				s.serverError(w, r, err)
+				return
+			}
+			s.flashError(r, qe.Error())
 		}
 	}
 	s.redirect(w, r, "/evidence/"+itoa64(e.ID), "写实记录已提交，等待审核")

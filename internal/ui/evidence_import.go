@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhijiao/internal/model"
+	"zhijiao/internal/validate"
 )
 
 // Bulk import of competition results (竞赛获奖) from an .xlsx sheet, by a
@@ -181,10 +182,15 @@ func (s *Server) parseEvidenceRows(r *http.Request, rows [][]string, termID int6
 		default:
 			bad = append(bad, "是否团体应填“是”或“否”")
 		}
-		if day, ok := importDate(get(row, "获奖日期")); ok {
-			e.Date = day
-		} else {
+		if day, ok := importDate(get(row, "获奖日期")); !ok {
 			bad = append(bad, "获奖日期“"+get(row, "获奖日期")+"”无法识别，请写成 2026-05-20 的形式")
+		} else if r := validate.EvidenceDates.Check(day); r != "" {
+			bad = append(bad, r)
+		} else {
+			e.Date = day
+		}
+		if slices.ContainsFunc(row, func(c string) bool { return validate.Control(c) != "" }) {
+			bad = append(bad, validate.ControlReason)
 		}
 		if len(bad) > 0 {
 			errs = append(errs, fmt.Sprintf("第 %d 行：%s", line, strings.Join(bad, "；")))
@@ -204,7 +210,7 @@ var dateRe = regexp.MustCompile(`^(\d{4})[-/.\x{5e74}](\d{1,2})[-/.\x{6708}](\d{
 // 2026.5.20, 2026年5月20日; dates after today are refused.
 func importDate(s string) (string, bool) {
 	var t time.Time
-	if f, err := strconv.ParseFloat(s, 64); err == nil && f > 20000 && f < 80000 {
+	if f, err := validate.Number(s); err == nil && f > 20000 && f < 80000 {
 		x, err := excelize.ExcelDateToTime(f, false)
 		if err != nil {
 			return "", false
@@ -221,8 +227,5 @@ func importDate(s string) (string, bool) {
 	} else {
 		return "", false
 	}
-	if t.Year() < 2000 || t.After(time.Now().AddDate(0, 0, 1)) {
-		return "", false
-	}
-	return t.Format("2006-01-02"), true
+	return t.Format("2006-01-02"), true // the caller checks the range (validate.EvidenceDates)
 }

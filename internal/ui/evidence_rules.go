@@ -10,6 +10,7 @@ import (
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
+	"zhijiao/internal/validate"
 )
 
 // The 加分规则 table: the school's latest stored version, or the shipped
@@ -268,7 +269,7 @@ func (s *Server) evidenceRulesSave(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Rules = append(d.Rules, row)
 		n := len(d.Rules)
-		pts, err := strconv.ParseFloat(row.Points, 64)
+		pts, err := validate.Number(row.Points)
 		if err != nil {
 			errs.add(fmt.Sprintf("第 %d 条加分规则的分值不是有效的数字", n))
 		}

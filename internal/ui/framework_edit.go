@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
+	"zhijiao/internal/validate"
 )
 
 // The edit form never edits a stored version: it starts from a copy of one
@@ -90,7 +90,7 @@ func parseNum(errs *formErrors, label, v string, allowEmpty bool) float64 {
 		}
 		return 0
 	}
-	x, err := strconv.ParseFloat(v, 64)
+	x, err := validate.Number(v)
 	if err != nil {
 		errs.add(label + "不是有效的数字")
 		return 0

@@ -8,13 +8,13 @@ import (
 	"net/http"
 	"path"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
+	"zhijiao/internal/validate"
 )
 
 // maxFrameworkUpload bounds an imported framework file.
@@ -216,7 +216,7 @@ func readFrameworkXLSX(data []byte, base model.Framework) (model.Framework, []st
 			}
 			return 0
 		}
-		x, err := strconv.ParseFloat(v, 64)
+		x, err := validate.Number(v)
 		if err != nil {
 			bad("第 %d 行：“%s”不是有效的数字（%s）", n, name, v)
 		}
@@ -303,7 +303,7 @@ func readFrameworkXLSX(data []byte, base model.Framework) (model.Framework, []st
 			if !ok || v == "" {
 				continue
 			}
-			x, err := strconv.ParseFloat(v, 64)
+			x, err := validate.Number(v)
 			if err != nil {
 				bad("“说明”工作表：“%s”不是有效的数字", g.key)
 				continue
@@ -354,7 +354,7 @@ func parseNamedNumbers(v string) ([]model.Choice, bool) {
 		if !ok {
 			return nil, false
 		}
-		x, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
+		x, err := validate.Number(val)
 		if err != nil {
 			return nil, false
 		}

@@ -75,7 +75,7 @@ func (s *Server) currentUser(r *http.Request) *model.User {
 		return nil
 	}
 	u, err := s.st.UserByID(r.Context(), id)
-	if err != nil || u.Disabled {
+	if err != nil || u.Disabled || s.sm.GetString(r.Context(), "pw") != passwordMark(u.PasswordHash) {
 		return nil
 	}
 	return &u

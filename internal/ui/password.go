@@ -48,7 +48,10 @@ func (s *Server) passwordSubmit(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// The new hash ends every other session (their password mark no
+	// longer matches); this one carries on with the new mark.
 	s.sm.RenewToken(r.Context())
+	s.sm.Put(r.Context(), "pw", passwordMark(h))
 	s.flash(r, "密码已修改")
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 }

@@ -10,6 +10,7 @@ import (
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
+	"zhijiao/internal/validate"
 )
 
 type rateFormData struct {
@@ -195,7 +196,7 @@ func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
 			continue // an indicator left blank is simply not rated yet
 		}
 		x := model.Rating{CycleID: c.ID, RaterRole: role, RaterID: raterID, RaterUserID: u.ID, StudentID: studentID, IndicatorCode: code, Comment: comment}
-		if n, err := strconv.ParseFloat(v, 64); err == nil {
+		if n, err := validate.Number(v); err == nil {
 			x.Value = n
 		} else {
 			x.Level = v

@@ -24,19 +24,19 @@ var assets embed.FS
 
 // Server holds what every handler needs.
 type Server struct {
-	st       *storage.Storage
-	authz    *auth.Authorizer
-	sm       *scs.SessionManager
-	views    *views
-	ipLimit  *auth.Throttle
-	log      *slog.Logger
-	mux      *http.ServeMux
-	api      http.Handler
-	lockFor  time.Duration
-	maxFails int
-	trusted  []string
-	jobs     *reportcard.Runner // batch report exports
-	metrics  *metrics
+	st         *storage.Storage
+	authz      *auth.Authorizer
+	sm         *scs.SessionManager
+	views      *views
+	ipLimit    *auth.Throttle
+	log        *slog.Logger
+	mux        *http.ServeMux
+	api        http.Handler
+	names      *auth.NameDelays // waits for login names that are not accounts
+	loginLocks loginStripes
+	trusted    []string
+	jobs       *reportcard.Runner // batch report exports
+	metrics    *metrics
 }
 
 // Options tune a server; zero values take defaults.
@@ -75,13 +75,12 @@ func New(ctx context.Context, st *storage.Storage, opt Options) (*Server, error)
 	sm.Cookie.Secure = opt.Secure
 	s := &Server{
 		st: st, authz: authz, sm: sm, views: v,
-		ipLimit:  auth.NewThrottle(20, 15*time.Minute),
-		log:      cmp.Or(opt.Logger, slog.Default()),
-		mux:      http.NewServeMux(),
-		lockFor:  15 * time.Minute,
-		trusted:  opt.TrustedProxies,
-		maxFails: 5,
-		metrics:  newMetrics(),
+		ipLimit: auth.NewThrottle(20, 15*time.Minute),
+		log:     cmp.Or(opt.Logger, slog.Default()),
+		mux:     http.NewServeMux(),
+		names:   auth.NewNameDelays(),
+		trusted: opt.TrustedProxies,
+		metrics: newMetrics(),
 	}
 	if opt.API != nil {
 		s.api = opt.API(authz, s.currentUser)
@@ -104,7 +103,7 @@ func (s *Server) Handler() http.Handler {
 	csrf.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "跨站请求被拒绝（CSRF）", http.StatusForbidden)
 	}))
-	inner := s.securityHeaders(s.sm.LoadAndSave(s.mux))
+	inner := s.securityHeaders(s.sm.LoadAndSave(s.refuseControl(s.mux)))
 	protected := csrf.Handler(inner)
 	// API calls that carry a bearer token are not ambient-credential
 	// requests: a cross-site page cannot set that header without the

@@ -29,6 +29,7 @@ func baseFuncs() template.FuncMap {
 	return template.FuncMap{
 		"t":         func(s string) string { return s },
 		"maskID":    idcheck.MaskID,
+		"maskRegNo": idcheck.MaskEmbeddedID,
 		"maskPhone": idcheck.MaskPhone,
 		"roleName":  func(r string) string { return auth.RoleNames[r] },
 		"cnDate":    cnDate,

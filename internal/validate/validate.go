@@ -30,8 +30,10 @@ func Student(st *model.Student) []FieldError {
 	if r := code(st.StudentNo); r != "" {
 		bad("student_no", "学号"+r)
 	}
-	if r := Text(st.Name, 50, true); r != "" {
-		bad("name", "姓名"+r)
+	if n, err := PersonName(st.Name); err != nil {
+		bad("name", err.Error())
+	} else {
+		st.Name = n
 	}
 	if st.IDType == "" {
 		st.IDType = model.IDResident
@@ -68,6 +70,11 @@ func Student(st *model.Student) []FieldError {
 	case birthFromID != "" && st.BirthDate != birthFromID:
 		bad("birth_date", "出生日期 "+st.BirthDate+" 与身份证号中的出生日期 "+birthFromID+" 不一致")
 	}
+	if st.BirthDate != "" && IsDate(st.BirthDate) {
+		if r := BirthDates.Check(st.BirthDate); r != "" {
+			bad("birth_date", r)
+		}
+	}
 	if r := Text(st.Ethnicity, 20, false); r != "" {
 		bad("ethnicity", "民族"+r)
 	}
@@ -100,8 +107,10 @@ func Teacher(t *model.Teacher) []FieldError {
 	if r := code(t.StaffNo); r != "" {
 		bad("staff_no", "工号"+r)
 	}
-	if r := Text(t.Name, 50, true); r != "" {
-		bad("name", "姓名"+r)
+	if n, err := PersonName(t.Name); err != nil {
+		bad("name", err.Error())
+	} else {
+		t.Name = n
 	}
 	if r := Text(t.Title, 50, false); r != "" {
 		bad("title", "职称"+r)
@@ -173,11 +182,15 @@ func code(s string) string {
 	return ""
 }
 
-// Text checks a free-text field: required, and at most maxRunes characters;
-// it returns the reason, or "" when the value is fine.
+// Text checks a free-text field: required, at most maxRunes characters,
+// no control characters; it returns the reason, or "" when the value is
+// fine.
 func Text(s string, maxRunes int, required bool) string {
 	if required && s == "" {
 		return "不能为空"
+	}
+	if r := Control(s); r != "" {
+		return r
 	}
 	if utf8.RuneCountInString(s) > maxRunes {
 		return fmt.Sprintf("最多%d个字", maxRunes)
