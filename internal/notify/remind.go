@@ -74,43 +74,51 @@ func Remind(ctx context.Context, st *storage.Storage, snd Sender, schoolID int64
 			return out, ErrAskFirst
 		}
 	}
-	all, err := st.ProgressByRater(ctx, schoolID, c.ID, true)
+	// One read of the cycle's tasks: each rater's unfinished count over
+	// the whole cycle, and whether one of them is in the class reminded.
+	states, err := st.TaskStates(ctx, schoolID, c.ID)
 	if err != nil {
 		return out, err
 	}
-	if req.ClassID != 0 {
-		inClass, err := st.UnfinishedInClass(ctx, schoolID, c.ID, req.ClassID)
-		if err != nil {
-			return out, err
-		}
-		all = slices.DeleteFunc(all, func(p storage.Progress) bool {
-			return !slices.ContainsFunc(inClass, func(q storage.Progress) bool { return q.Role == p.Role && q.RaterID == p.RaterID })
-		})
+	type rater struct {
+		role model.RaterRole
+		id   int64
 	}
-	if len(all) == 0 {
+	left := map[rater]int{}
+	inScope := map[rater]bool{}
+	for _, t := range states {
+		if t.Done {
+			continue
+		}
+		r := rater{t.Role, t.RaterID}
+		left[r]++
+		if req.ClassID == 0 || t.ClassID == req.ClassID {
+			inScope[r] = true
+		}
+	}
+	if len(inScope) == 0 {
 		return out, errors.New("没有未完成的评价者，无需催评")
 	}
-	out.Raters = len(all)
+	out.Raters = len(inScope)
+	byRole := map[model.RaterRole][]int64{}
+	for r := range inScope {
+		byRole[r.role] = append(byRole[r.role], r.id)
+	}
 	// One message per account, counting every role the account rates in.
 	owed := map[int64]int{}
 	var order []int64
-	byRole := map[model.RaterRole][]int64{}
-	left := map[[2]int64]int{}
-	for _, p := range all {
-		byRole[p.Role] = append(byRole[p.Role], p.RaterID)
-		left[[2]int64{int64(p.Role.Index()), p.RaterID}] = p.Total - p.Done
-	}
 	for _, role := range model.RaterRoles {
 		ids := byRole[role]
 		if len(ids) == 0 {
 			continue
 		}
+		slices.Sort(ids)
 		accounts, err := st.RaterAccounts(ctx, schoolID, role, ids)
 		if err != nil {
 			return out, err
 		}
 		for _, id := range ids {
-			n := left[[2]int64{int64(role.Index()), id}]
+			n := left[rater{role, id}]
 			out.Tasks += n
 			for _, u := range accounts[id] {
 				if _, ok := owed[u]; !ok {
@@ -122,7 +130,8 @@ func Remind(ctx context.Context, st *storage.Storage, snd Sender, schoolID int64
 	}
 	deadline := ""
 	if !c.ClosesAt.IsZero() {
-		deadline = fmt.Sprintf("，截止 %d月%d日", int(c.ClosesAt.Month()), c.ClosesAt.Day())
+		d := c.ClosesAt.In(storage.SchoolZone) // the schools' calendar, not the server's
+		deadline = fmt.Sprintf("，截止 %d月%d日", int(d.Month()), d.Day())
 	}
 	msgs := make([]Message, 0, len(order))
 	for _, u := range order {

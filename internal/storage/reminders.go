@@ -84,15 +84,22 @@ func LastReminderFor(rs []Reminder, classID int64) (Reminder, bool) {
 func (s *Storage) RaterAccounts(ctx context.Context, schoolID int64, role model.RaterRole, raterIDs []int64) (map[int64][]int64, error) {
 	col := map[model.RaterRole]string{model.RaterSelf: "student_id", model.RaterPeer: "student_id", model.RaterHeadTeacher: "teacher_id",
 		model.RaterSubjectTeacher: "teacher_id", model.RaterMentor: "mentor_id", model.RaterParent: "guardian_id"}[role]
-	out := map[int64][]int64{}
 	if col == "" {
-		return out, nil
+		return map[int64][]int64{}, nil
 	}
+	return s.accountsBy(ctx, schoolID, col, raterIDs)
+}
+
+// accountsBy maps people (by the users column that links them: student_id,
+// teacher_id, mentor_id or guardian_id) to their enabled accounts, in id
+// order, a few hundred people per query.
+func (s *Storage) accountsBy(ctx context.Context, schoolID int64, col string, personIDs []int64) (map[int64][]int64, error) {
+	out := map[int64][]int64{}
 	const chunk = 500
-	for lo := 0; lo < len(raterIDs); lo += chunk {
+	for lo := 0; lo < len(personIDs); lo += chunk {
 		w := schoolWhere("school_id", schoolID)
 		w.conds = append(w.conds, "NOT disabled")
-		w.in(col, raterIDs[lo:min(lo+chunk, len(raterIDs))])
+		w.in(col, personIDs[lo:min(lo+chunk, len(personIDs))])
 		rows, err := s.db.QueryContext(ctx, `SELECT id, `+col+` FROM users`+w.sql()+` ORDER BY id`, w.args...)
 		if err != nil {
 			return nil, err
@@ -111,14 +118,6 @@ func (s *Storage) RaterAccounts(ctx context.Context, schoolID int64, role model.
 		}
 	}
 	return out, nil
-}
-
-// UnfinishedInClass lists the raters (role, id) with at least one task of
-// the class not done.
-func (s *Storage) UnfinishedInClass(ctx context.Context, schoolID, cycleID, classID int64) ([]Progress, error) {
-	return s.progress(ctx, `SELECT 0, t.rater_role, t.rater_id, SUM(`+taskDone+`), SUM(`+taskDraft+`), COUNT(*) FROM rating_tasks t
-		WHERE t.school_id = $1 AND t.cycle_id = $2 AND t.class_id = $3 GROUP BY t.rater_role, t.rater_id
-		HAVING SUM(`+taskDone+`) < COUNT(*) ORDER BY t.rater_role, t.rater_id`, schoolID, cycleID, classID)
 }
 
 // AddMessages stores notifications with their own texts (one per user

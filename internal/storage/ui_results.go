@@ -18,24 +18,14 @@ func (s *Storage) AccountsOf(ctx context.Context, schoolID int64, column string,
 	default:
 		return nil, nil
 	}
+	// One query for all of them (accountsBy), in the order asked.
+	by, err := s.accountsBy(ctx, schoolID, column, personIDs)
+	if err != nil {
+		return nil, err
+	}
 	var out []int64
 	for _, p := range personIDs {
-		rows, err := s.db.QueryContext(ctx, `SELECT id FROM users WHERE school_id = $1 AND `+column+` = $2 AND NOT disabled ORDER BY id`, schoolID, p)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out = append(out, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		out = append(out, by[p]...)
 	}
 	return out, nil
 }
