@@ -163,7 +163,7 @@ func (s *Server) cycleClass(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	if !sc.All && !slices.Contains(sc.ClassIDs, classID) {
+	if !sc.AllowsClass(classID) {
 		s.errorPage(w, r, http.StatusNotFound, "页面或记录不存在")
 		return
 	}

@@ -63,8 +63,6 @@ func translateAny(lang string, v any) any {
 			out[k] = translateAny(lang, e)
 		}
 		return out
-	case portrait.Chart:
-		return translateAny(lang, map[string]any(x))
 	}
 	return v
 }
