@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -66,7 +67,7 @@ func (a *API) classList(w http.ResponseWriter, r *http.Request, c *call) {
 // loadClass reads the class in the path; one outside the caller's school
 // or scope does not exist for them.
 func (a *API) loadClass(w http.ResponseWriter, r *http.Request, c *call) (model.Class, bool) {
-	id, ok := pathID(r)
+	id, ok := httpx.PathID(r, "id")
 	if !ok {
 		notFound(w)
 		return model.Class{}, false

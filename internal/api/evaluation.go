@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"zhijiao/internal/auth"
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -31,7 +32,7 @@ func (a *API) frameworkList(w http.ResponseWriter, r *http.Request, c *call) {
 }
 
 func (a *API) frameworkShow(w http.ResponseWriter, r *http.Request, c *call) {
-	id, ok := pathID(r)
+	id, ok := httpx.PathID(r, "id")
 	if !ok {
 		notFound(w)
 		return
@@ -65,7 +66,7 @@ func (a *API) cycleList(w http.ResponseWriter, r *http.Request, c *call) {
 }
 
 func (a *API) cycleShow(w http.ResponseWriter, r *http.Request, c *call) {
-	id, ok := pathID(r)
+	id, ok := httpx.PathID(r, "id")
 	if !ok {
 		notFound(w)
 		return
@@ -146,7 +147,7 @@ type ratingResult struct {
 // the rating page: the caller must hold the role, be assigned the student,
 // and the cycle must be open; a repeated form writes nothing.
 func (a *API) ratingCreate(w http.ResponseWriter, r *http.Request, c *call) {
-	cycleID, ok := pathID(r)
+	cycleID, ok := httpx.PathID(r, "id")
 	if !ok {
 		notFound(w)
 		return

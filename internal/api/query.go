@@ -128,12 +128,6 @@ func (q *query) ok(w http.ResponseWriter) bool {
 	return false
 }
 
-// pathID reads {id}; a malformed id is simply a record that does not exist.
-func pathID(r *http.Request) (int64, bool) {
-	n, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	return n, err == nil && n > 0
-}
-
 // page cuts an in-memory list (the few small lists storage does not page)
 // to the requested page, so every list answers the same envelope.
 func page[T any](all []T, l model.ListQuery) listBody[T] {

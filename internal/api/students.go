@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/idcheck"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
@@ -105,7 +106,7 @@ func (a *API) scopeStudents(w http.ResponseWriter, r *http.Request, c *call, f *
 // loadStudent reads the student in the path. Another school's student,
 // or one outside the caller's scope, is "not found", never "forbidden".
 func (a *API) loadStudent(w http.ResponseWriter, r *http.Request, c *call) (model.Student, bool) {
-	id, ok := pathID(r)
+	id, ok := httpx.PathID(r, "id")
 	if !ok {
 		notFound(w)
 		return model.Student{}, false

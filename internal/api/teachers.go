@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -69,7 +70,7 @@ func (a *API) teacherList(w http.ResponseWriter, r *http.Request, c *call) {
 }
 
 func (a *API) loadTeacher(w http.ResponseWriter, r *http.Request, c *call) (model.Teacher, bool) {
-	id, ok := pathID(r)
+	id, ok := httpx.PathID(r, "id")
 	if !ok {
 		notFound(w)
 		return model.Teacher{}, false

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"zhijiao/internal/auth"
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 )
 
@@ -78,7 +79,7 @@ func (a *API) tokenCreate(w http.ResponseWriter, r *http.Request, c *call) {
 }
 
 func (a *API) tokenRevoke(w http.ResponseWriter, r *http.Request, c *call) {
-	id, ok := pathID(r)
+	id, ok := httpx.PathID(r, "id")
 	if !ok {
 		notFound(w)
 		return

@@ -265,6 +265,20 @@ func (s CycleState) Name() string {
 	return string(s)
 }
 
+// HasResults reports whether a cycle in this state has computed results:
+// computed, publicised or final.
+func (s CycleState) HasResults() bool {
+	return s == CycleComputed || s == CyclePublicised || s == CycleFinal
+}
+
+// FamilyMayView is the rule stated on the pages: students and parents see
+// results once the cycle is publicised or final (staff from computed on).
+// A graduation archive holds the same cycles: results made public, never a
+// draft computation.
+func (s CycleState) FamilyMayView() bool {
+	return s == CyclePublicised || s == CycleFinal
+}
+
 // Cycle is a 评价周期: one term (or stage) of evaluation. It pins a
 // framework version so that later edits never change its results.
 type Cycle struct {

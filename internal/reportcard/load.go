@@ -151,11 +151,6 @@ func (l *Loader) classAvg(ctx context.Context, schoolID, cycleID, classID int64)
 	return a, nil
 }
 
-// HasResults reports whether a cycle in this state has results to print.
-func HasResults(st model.CycleState) bool {
-	return st == model.CycleComputed || st == model.CyclePublicised || st == model.CycleFinal
-}
-
 // build fills a card (without its code) and what the verification page
 // shows of it.
 // cardCore is what a card and its verification both rest on: the
@@ -174,7 +169,7 @@ type cardCore struct {
 // averages, evidence and comments only the printed card needs.
 func (l *Loader) core(ctx context.Context, schoolID int64, c storage.EvalCycle, studentID int64) (cardCore, error) {
 	var k cardCore
-	if !HasResults(c.State) {
+	if !c.State.HasResults() {
 		return k, ErrNoResult
 	}
 	var err error
@@ -324,12 +319,6 @@ func (l *Loader) Card(ctx context.Context, schoolID int64, c storage.EvalCycle, 
 	return card, nil
 }
 
-// ArchiveStates are the cycles a graduation archive contains: results
-// that were made public (公示) or are final, never a draft computation.
-func ArchiveStates(st model.CycleState) bool {
-	return st == model.CyclePublicised || st == model.CycleFinal
-}
-
 // Archive builds a student's graduation archive: one card per publicised
 // or final cycle with a result, in term order, each with its own term
 // code (the archive's cover says every section verifies on its own).
@@ -345,7 +334,7 @@ func (l *Loader) Archive(ctx context.Context, schoolID, studentID int64) ([]repo
 	}
 	var items []item
 	for _, c := range cycles {
-		if !ArchiveStates(c.State) {
+		if !c.State.FamilyMayView() {
 			continue
 		}
 		card, err := l.Card(ctx, schoolID, c, studentID)

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/storage"
 )
 
@@ -74,7 +74,7 @@ func (s *Server) appealCreate(w http.ResponseWriter, r *http.Request) {
 				s.serverError(w, r, err)
 				return
 			}
-			name = filepath.Base(h.Filename)
+			name = httpx.FileName(h.Filename, "证明材料")
 			if _, err := storage.CheckProofFile(data); err != nil {
 				msg = err.Error()
 			}

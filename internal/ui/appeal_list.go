@@ -45,7 +45,7 @@ func (s *Server) appealList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, c := range cycles {
-		if !hasResults(c.State) {
+		if !c.State.HasResults() {
 			continue
 		}
 		aps, err := s.st.Appeals(ctx, school, c.ID, 0, state)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"zhijiao/internal/evalrun"
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/validate"
@@ -26,7 +27,7 @@ type appealShowData struct {
 // 404 outside the user's school or scope.
 func (s *Server) loadAppeal(w http.ResponseWriter, r *http.Request) (storage.Appeal, model.StudentResult, bool) {
 	var res model.StudentResult
-	id, ok := pathID(r, "id")
+	id, ok := httpx.PathID(r, "id")
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound, "记录不存在")
 		return storage.Appeal{}, res, false
@@ -91,7 +92,7 @@ func (s *Server) appealFileDownload(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	fid, ok := pathID(r, "file")
+	fid, ok := httpx.PathID(r, "file")
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound, "记录不存在")
 		return

@@ -11,6 +11,7 @@ import (
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/evalrun"
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -335,7 +336,7 @@ func (s *Server) cycleInclude(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	x, ok := pathID(r, "x")
+	x, ok := httpx.PathID(r, "x")
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound, "记录不存在")
 		return

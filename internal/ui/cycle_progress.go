@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"zhijiao/internal/eval"
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -153,7 +154,7 @@ func (s *Server) cycleClass(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	classID, ok := pathID(r, "class")
+	classID, ok := httpx.PathID(r, "class")
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound, "记录不存在")
 		return

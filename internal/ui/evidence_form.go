@@ -6,9 +6,9 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/validate"
@@ -252,7 +252,7 @@ func (s *Server) evidenceCreate(w http.ResponseWriter, r *http.Request) {
 			} else if _, err := storage.CheckProofFile(proof); err != nil {
 				errs.addErr("证明材料", err)
 			}
-			proofName = fileBase(fh[0].Filename)
+			proofName = httpx.FileName(fh[0].Filename, "证明材料")
 		}
 	}
 
@@ -287,19 +287,4 @@ func (s *Server) evidenceCreate(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.redirect(w, r, "/evidence/"+itoa64(e.ID), "写实记录已提交，等待审核")
-}
-
-// fileBase keeps the last element of an uploaded file's name (browsers on
-// Windows may send a whole path), at most 100 characters.
-func fileBase(name string) string {
-	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
-		name = name[i+1:]
-	}
-	if rs := []rune(name); len(rs) > 100 {
-		name = string(rs[len(rs)-100:])
-	}
-	if name == "" {
-		name = "证明材料"
-	}
-	return name
 }

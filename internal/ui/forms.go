@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"zhijiao/internal/httpx"
 )
 
 // Small helpers shared by the forms: trimmed fields, dates, checkboxes,
@@ -68,14 +70,14 @@ func checkDates(errs *formErrors, start, end string, needEnd bool) {
 	}
 }
 
-// pathID reads {id} from the path; a malformed id is a missing page.
+// pathID reads {id} from the path (httpx.PathID) and answers a malformed
+// id with the missing-page error.
 func (s *Server) pathID(w http.ResponseWriter, r *http.Request) (int64, bool) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil || id <= 0 {
+	id, ok := httpx.PathID(r, "id")
+	if !ok {
 		s.errorPage(w, r, http.StatusNotFound, "记录不存在")
-		return 0, false
 	}
-	return id, true
+	return id, ok
 }
 
 // redirect sends the browser on after a successful POST, with a flash.

@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhijiao/internal/eval"
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/validate"
 )
@@ -36,7 +37,7 @@ var choiceColumns = []string{"学生家长选项", "等级说明"}
 
 // frameworkFileName is "<name>_v<version>.<ext>".
 func frameworkFileName(f model.Framework, ext string) string {
-	return fmt.Sprintf("%s_v%d.%s", f.Name, f.Version, ext)
+	return httpx.FileName(fmt.Sprintf("%s_v%d.%s", f.Name, f.Version, ext), "framework."+ext)
 }
 
 func (s *Server) frameworkExportJSON(w http.ResponseWriter, r *http.Request) {

@@ -87,7 +87,7 @@ func (s *Server) portraitCycles(r *http.Request) ([]portraitCycle, error) {
 	}
 	var out []portraitCycle
 	for _, c := range cs {
-		if hasResults(c.State) {
+		if c.State.HasResults() {
 			out = append(out, portraitCycle{EvalCycle: c, Term: byID[c.TermID]})
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/portrait"
 	"zhijiao/internal/storage"
@@ -65,7 +66,7 @@ type cycleComments struct {
 // teachers, enterprise mentor) see it; to anyone else it does not exist.
 func (s *Server) portraitStudent(w http.ResponseWriter, r *http.Request) {
 	ctx, school := r.Context(), schoolOf(r)
-	sid, ok := pathID(r, "id")
+	sid, ok := httpx.PathID(r, "id")
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound, "页面或记录不存在")
 		return
@@ -115,7 +116,7 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 	}
 	var got []seen
 	for _, c := range cycles {
-		if d.Family && !familyMayView(c.State) {
+		if d.Family && !c.State.FamilyMayView() {
 			d.Waiting = append(d.Waiting, c.Name)
 			continue
 		}

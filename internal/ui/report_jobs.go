@@ -71,7 +71,7 @@ func (s *Server) reportJobCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	back := "/reports"
 	c, err := s.st.Cycle(ctx, school, formInt(r, "cycle"))
-	if err != nil || !reportcard.HasResults(c.State) {
+	if err != nil || !c.State.HasResults() {
 		s.errorPage(w, r, http.StatusNotFound, "该评价周期不存在或尚未计算结果")
 		return
 	}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"zhijiao/internal/model"
-	"zhijiao/internal/reportcard"
 	"zhijiao/internal/storage"
 )
 
@@ -50,7 +49,7 @@ func (s *Server) reportList(w http.ResponseWriter, r *http.Request) {
 	}
 	d := reportListData{Family: familyOnly(sc), CanExport: s.authz.Can(userOf(r), "report:export")}
 	for _, c := range cycles {
-		if reportcard.HasResults(c.State) {
+		if c.State.HasResults() {
 			d.Cycles = append(d.Cycles, c)
 		}
 	}
@@ -65,7 +64,7 @@ func (s *Server) reportList(w http.ResponseWriter, r *http.Request) {
 				if _, err := s.st.StudentResult(ctx, school, c.ID, id); err != nil {
 					continue
 				}
-				if familyMayView(c.State) {
+				if c.State.FamilyMayView() {
 					ch.Cycles = append(ch.Cycles, c)
 				} else {
 					ch.Waiting = append(ch.Waiting, c)

@@ -65,7 +65,7 @@ func (s *Server) reportCycle(w http.ResponseWriter, r *http.Request, sc auth.Sco
 	if !ok {
 		return c, false
 	}
-	if familyOnly(sc) && !familyMayView(c.State) {
+	if familyOnly(sc) && !c.State.FamilyMayView() {
 		s.errorPage(w, r, http.StatusNotFound, "结果尚未公示，公示开始后才能下载报告单")
 		return c, false
 	}

@@ -67,12 +67,12 @@ func (s *Server) resultList(w http.ResponseWriter, r *http.Request) {
 	d := resultListData{Family: familyOnly(sc)}
 	wantCycle, wantClass := queryInt(r, "cycle"), queryInt(r, "class")
 	for _, c := range cycles {
-		if !hasResults(c.State) {
+		if !c.State.HasResults() {
 			continue
 		}
 		rc := resultCycle{Cycle: c, ClassName: names}
 		if d.Family {
-			rc.Hidden = !familyMayView(c.State)
+			rc.Hidden = !c.State.FamilyMayView()
 			for _, id := range sc.StudentIDs {
 				if rows, err := s.studentResultRow(r, c.ID, id); err == nil && rows != nil {
 					rc.Own = append(rc.Own, *rows)

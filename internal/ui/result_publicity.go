@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -36,7 +37,7 @@ func (s *Server) resultPublicity(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	classID, ok := pathID(r, "class")
+	classID, ok := httpx.PathID(r, "class")
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound, "记录不存在")
 		return

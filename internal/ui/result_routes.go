@@ -3,10 +3,10 @@ package ui
 import (
 	"net/http"
 	"slices"
-	"strconv"
 	"time"
 
 	"zhijiao/internal/auth"
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -33,33 +33,16 @@ func (s *Server) resultRoutes() []route {
 	}
 }
 
-// resultStates are the cycle states that have results.
-func hasResults(st model.CycleState) bool {
-	return st == model.CycleComputed || st == model.CyclePublicised || st == model.CycleFinal
-}
-
 // familyOnly reports whether the scope is a student's or parent's: named
 // students and no classes. Families see results only once publicised.
 func familyOnly(sc auth.Scope) bool {
 	return !sc.All && len(sc.ClassIDs) == 0
 }
 
-// familyMayView is the rule stated on the pages: students and parents see
-// results once the cycle is publicised or final; staff from computed on.
-func familyMayView(st model.CycleState) bool {
-	return st == model.CyclePublicised || st == model.CycleFinal
-}
-
-// pathID parses a path value; ok false means "not found".
-func pathID(r *http.Request, name string) (int64, bool) {
-	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
-	return id, err == nil && id > 0
-}
-
 // loadResultCycle reads the cycle named by {cycle} and refuses cycles
 // without results.
 func (s *Server) loadResultCycle(w http.ResponseWriter, r *http.Request) (storage.EvalCycle, bool) {
-	id, ok := pathID(r, "cycle")
+	id, ok := httpx.PathID(r, "cycle")
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound, "记录不存在")
 		return storage.EvalCycle{}, false
@@ -69,7 +52,7 @@ func (s *Server) loadResultCycle(w http.ResponseWriter, r *http.Request) (storag
 		s.notFoundOr(w, r, err)
 		return c, false
 	}
-	if !hasResults(c.State) {
+	if !c.State.HasResults() {
 		s.errorPage(w, r, http.StatusNotFound, "该评价周期尚未计算结果")
 		return c, false
 	}

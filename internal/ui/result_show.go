@@ -3,6 +3,7 @@ package ui
 import (
 	"net/http"
 
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -49,7 +50,7 @@ func (s *Server) resultShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx, school := r.Context(), schoolOf(r)
-	sid, ok := pathID(r, "student")
+	sid, ok := httpx.PathID(r, "student")
 	if !ok {
 		s.errorPage(w, r, http.StatusNotFound, "记录不存在")
 		return
@@ -78,8 +79,8 @@ func (s *Server) resultShow(w http.ResponseWriter, r *http.Request) {
 	if cl, err := s.st.Class(ctx, school, res.ClassID); err == nil {
 		d.ClassName = cl.Name
 	}
-	held := family && familyMayView(c.State) && s.heldBack(r, c.ID, sid, res.ClassID)
-	if family && !familyMayView(c.State) || held {
+	held := family && c.State.FamilyMayView() && s.heldBack(r, c.ID, sid, res.ClassID)
+	if family && !c.State.FamilyMayView() || held {
 		d.NotYet, d.Held = true, held
 		s.render(w, r, http.StatusOK, "result_show", stu.Name, d)
 		return
