@@ -193,6 +193,17 @@ func (s *Server) cycleClass(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	if d.Groups, err = s.ratersBehind(r, f, tasks); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "cycle_class", d.Class.Name+" · "+c.Name, d)
+}
+
+// ratersBehind groups a class's unfinished raters by role, each with the
+// students they still lack (drafts first), the furthest behind first.
+func (s *Server) ratersBehind(r *http.Request, f model.Framework, tasks []storage.ClassTask) ([]raterGroup, error) {
+	var groups []raterGroup
 	type key struct {
 		role model.RaterRole
 		id   int64
@@ -229,10 +240,9 @@ func (s *Server) cycleClass(w http.ResponseWriter, r *http.Request) {
 		if len(ids[role]) == 0 {
 			continue
 		}
-		names, err := s.st.RaterNames(ctx, school, role, ids[role])
+		names, err := s.st.RaterNames(r.Context(), schoolOf(r), role, ids[role])
 		if err != nil {
-			s.serverError(w, r, err)
-			return
+			return nil, err
 		}
 		g := raterGroup{Role: role}
 		for _, id := range ids[role] {
@@ -247,9 +257,9 @@ func (s *Server) cycleClass(w http.ResponseWriter, r *http.Request) {
 		}
 		// The furthest behind first.
 		slices.SortStableFunc(g.Raters, func(a, b raterLag) int { return cmp.Compare(a.Done*b.Total, b.Done*a.Total) })
-		d.Groups = append(d.Groups, g)
+		groups = append(groups, g)
 	}
-	s.render(w, r, http.StatusOK, "cycle_class", d.Class.Name+" · "+c.Name, d)
+	return groups, nil
 }
 
 // fillCycleProgress fills the cycle page's progress: per class, per role

@@ -170,16 +170,26 @@ func (s *Server) districtLoad(w http.ResponseWriter, r *http.Request) (districtD
 		d.Rows = append(d.Rows, row)
 	}
 	d.Keys = portrait.Dashboard(portrait.Inputs{ProvincialLabel: label}, d.Period)
-	col := func(key string) int {
-		for i, k := range d.Keys {
-			if k.Key == key {
-				return i
-			}
+	d.sortRows(r.URL.Query().Get("sort"), r.URL.Query().Get("order") != "asc")
+	d.chart(r.URL.Query().Get("kpi"))
+	return d, true
+}
+
+// column is the index of KPI key in d.Keys, or -1.
+func (d *districtData) column(key string) int {
+	for i, k := range d.Keys {
+		if k.Key == key {
+			return i
 		}
-		return -1
 	}
-	d.Sort, d.Desc = r.URL.Query().Get("sort"), r.URL.Query().Get("order") != "asc"
-	if i := col(d.Sort); i >= 0 {
+	return -1
+}
+
+// sortRows orders the schools by the KPI key (无数据 last either way);
+// an unknown key keeps the schools' order and clears d.Sort.
+func (d *districtData) sortRows(key string, desc bool) {
+	d.Sort, d.Desc = key, desc
+	if i := d.column(d.Sort); i >= 0 {
 		slices.SortStableFunc(d.Rows, func(a, b districtRow) int {
 			x, y := kpiNumber(a.KPIs[i]), kpiNumber(b.KPIs[i])
 			switch {
@@ -199,8 +209,13 @@ func (s *Server) districtLoad(w http.ResponseWriter, r *http.Request) (districtD
 	} else {
 		d.Sort = ""
 	}
-	d.ChartKey = r.URL.Query().Get("kpi")
-	ci := col(d.ChartKey)
+}
+
+// chart is the ranking bar chart of the KPI key (初次就业率 when key is
+// not a KPI) and the table of its figures.
+func (d *districtData) chart(key string) {
+	d.ChartKey = key
+	ci := d.column(key)
 	if ci < 0 {
 		ci, d.ChartKey = 4, d.Keys[4].Key // 初次就业率
 	}
@@ -221,7 +236,6 @@ func (s *Server) districtLoad(w http.ResponseWriter, r *http.Request) (districtD
 	table.Title += unit
 	d.Chart = kpiChart{ID: "chart-district", Chart: portrait.RankBars(table.Title, names, vals), Table: table}
 	d.ChartHeight = max(300, 60+26*len(table.Rows))
-	return d, true
 }
 
 // districtShow is the 区域数据画像 page.

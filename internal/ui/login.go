@@ -127,6 +127,14 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		fail(http.StatusForbidden, "该账号已停用，请联系学校管理员")
 		return
 	}
+	s.startSession(w, r, u, ip, next)
+}
+
+// startSession logs u in after a correct password: a new session token
+// (no fixation), the password mark that ends the session when the password
+// changes, the remembered device, the audit line, and on to the page asked
+// for, or to the password page when the password must be changed first.
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, u *model.User, ip, next string) {
 	if err := s.sm.RenewToken(r.Context()); err != nil {
 		s.serverError(w, r, err)
 		return

@@ -262,6 +262,18 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 	}
 	d.Strongest, d.Weakest = portrait.RankIndicators(d.Indicators, 5)
 
+	groupCharts(d, g.prog)
+
+	if d.F.Class != 0 {
+		return s.groupFairness(r, d)
+	}
+	return nil
+}
+
+// groupCharts draws the page's charts: the histogram of totals, the
+// level ring, the dimension means beside the previous cycle's, and the
+// completion per rater role (prog, sorted in place by role).
+func groupCharts(d *portraitGroupData, prog []storage.Progress) {
 	labels := make([]string, len(d.Hist))
 	counts := make([]float64, len(d.Hist))
 	for i, b := range d.Hist {
@@ -274,7 +286,7 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 	}
 	d.ShareChart = portrait.Ring("", portrait.Levels, shareCounts)
 	dimNames := make([]string, len(d.Dims))
-	series := []portrait.Series{{Name: c.Name}}
+	series := []portrait.Series{{Name: d.Cycle.Name}}
 	for i, m := range d.Dims {
 		dimNames[i] = m.Name
 		series[0].Values = append(series[0].Values, round1(m.Mean))
@@ -292,7 +304,6 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 	}
 	d.DimChart = portrait.GroupedBars("", dimNames, series, 100)
 
-	prog := g.prog
 	slices.SortFunc(prog, func(a, b storage.Progress) int { return a.Role.Index() - b.Role.Index() })
 	done := portrait.Series{Name: "完成率（%）"}
 	var roles []string
@@ -306,31 +317,33 @@ func (s *Server) groupPortrait(r *http.Request, d *portraitGroupData, classIDs [
 		done.Values = append(done.Values, row.Percent)
 	}
 	d.DoneChart = portrait.GroupedBars("", roles, []portrait.Series{done}, 100)
+}
 
-	if d.F.Class != 0 {
-		fd := fairnessData{Cycle: c.EvalCycle, ClassID: d.F.Class}
-		if err := s.fairness(r, c.EvalCycle, &fd); err != nil {
-			return err
+// groupFairness adds, for one chosen class, the rater agreement and the
+// count of each kind of rater flag (the fairness page has the details).
+func (s *Server) groupFairness(r *http.Request, d *portraitGroupData) error {
+	fd := fairnessData{Cycle: d.Cycle.EvalCycle, ClassID: d.F.Class}
+	if err := s.fairness(r, d.Cycle.EvalCycle, &fd); err != nil {
+		return err
+	}
+	d.Fairness = &fd
+	d.ShowRaters = s.authz.Can(userOf(r), "cycle:read")
+	for _, fi := range fd.Indicators {
+		if fi.Low {
+			d.LowAlpha++
 		}
-		d.Fairness = &fd
-		d.ShowRaters = s.authz.Can(userOf(r), "cycle:read")
-		for _, fi := range fd.Indicators {
-			if fi.Low {
-				d.LowAlpha++
-			}
+	}
+	counts := map[string]int{}
+	var kinds []string
+	for _, f := range fd.Flags {
+		k := string(f.Kind)
+		if counts[k] == 0 {
+			kinds = append(kinds, k)
 		}
-		counts := map[string]int{}
-		var kinds []string
-		for _, f := range fd.Flags {
-			k := string(f.Kind)
-			if counts[k] == 0 {
-				kinds = append(kinds, k)
-			}
-			counts[k]++
-		}
-		for _, k := range kinds {
-			d.FlagCounts = append(d.FlagCounts, flagCount{k, counts[k]})
-		}
+		counts[k]++
+	}
+	for _, k := range kinds {
+		d.FlagCounts = append(d.FlagCounts, flagCount{k, counts[k]})
 	}
 	return nil
 }

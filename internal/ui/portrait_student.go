@@ -110,11 +110,7 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 	if err != nil {
 		return err
 	}
-	type seen struct {
-		c   portraitCycle
-		res model.StudentResult
-	}
-	var got []seen
+	var got []seenResult
 	for _, c := range cycles {
 		if d.Family && !c.State.FamilyMayView() {
 			d.Waiting = append(d.Waiting, c.Name)
@@ -127,7 +123,7 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 		if err != nil {
 			return err
 		}
-		got = append(got, seen{c, res})
+		got = append(got, seenResult{c, res})
 	}
 	if len(got) == 0 {
 		return nil
@@ -139,10 +135,43 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 	if err != nil {
 		return err
 	}
-	if cl, err := s.st.Class(ctx, school, last.res.ClassID); err == nil {
+	if err := s.latestScores(r, d, last.res, last.c.ID, fdims); err != nil {
+		return err
+	}
+
+	growth := fillGrowth(d, got, fdims)
+	inds := make([]portrait.Score, len(d.Indicators))
+	for i, x := range d.Indicators {
+		inds[i] = portrait.Score{Name: x.Name, Score: x.Score, ClassAvg: x.ClassAvg}
+	}
+	d.Summary = portrait.Summarize(d.Dims, inds, growth)
+
+	for i := len(got) - 1; i >= 0; i-- {
+		cs, err := s.st.StudentComments(ctx, school, got[i].c.ID, d.Student.ID)
+		if err != nil {
+			return err
+		}
+		if len(cs) > 0 {
+			d.Comments = append(d.Comments, cycleComments{Cycle: got[i].c.Name, Comments: cs})
+		}
+	}
+	return nil
+}
+
+// seenResult is a student's result in a cycle the viewer may see.
+type seenResult struct {
+	c   portraitCycle
+	res model.StudentResult
+}
+
+// latestScores fills the newest result's class, dimension and indicator
+// scores beside the class averages, and the radar.
+func (s *Server) latestScores(r *http.Request, d *portraitStudentData, res model.StudentResult, cycleID int64, fdims []model.Dimension) error {
+	ctx, school := r.Context(), schoolOf(r)
+	if cl, err := s.st.Class(ctx, school, res.ClassID); err == nil {
 		d.ClassName = cl.Name
 	}
-	means, err := s.st.GroupScoreMeans(ctx, school, last.c.ID, []int64{last.res.ClassID})
+	means, err := s.st.GroupScoreMeans(ctx, school, cycleID, []int64{res.ClassID})
 	if err != nil {
 		return err
 	}
@@ -150,7 +179,7 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 	for _, m := range means {
 		avg[m.Kind+m.Code] = round1(m.Mean)
 	}
-	mine := ratedScores(last.res)
+	mine := ratedScores(res)
 	for _, dim := range fdims {
 		if v, ok := mine[storage.ScoreDimension+dim.Code]; ok {
 			d.Dims = append(d.Dims, portrait.Score{Name: dim.Name, Score: v, ClassAvg: avg[storage.ScoreDimension+dim.Code]})
@@ -162,7 +191,12 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 		}
 	}
 	d.Radar = portrait.Radar("", d.Dims)
+	return nil
+}
 
+// fillGrowth fills the growth table and line and returns the totals the
+// summary reads (待补评 left out).
+func fillGrowth(d *portraitStudentData, got []seenResult, fdims []model.Dimension) []portrait.Growth {
 	// Growth: one row per cycle, labelled by its term (by the cycle's name
 	// when a term has several).
 	perTerm := map[int64]int{}
@@ -206,22 +240,7 @@ func (s *Server) portraitGrowth(r *http.Request, d *portraitStudentData) error {
 		}
 	}
 	d.Line = portrait.Lines("", labels, series)
-	inds := make([]portrait.Score, len(d.Indicators))
-	for i, x := range d.Indicators {
-		inds[i] = portrait.Score{Name: x.Name, Score: x.Score, ClassAvg: x.ClassAvg}
-	}
-	d.Summary = portrait.Summarize(d.Dims, inds, growth)
-
-	for i := len(got) - 1; i >= 0; i-- {
-		cs, err := s.st.StudentComments(ctx, school, got[i].c.ID, d.Student.ID)
-		if err != nil {
-			return err
-		}
-		if len(cs) > 0 {
-			d.Comments = append(d.Comments, cycleComments{Cycle: got[i].c.Name, Comments: cs})
-		}
-	}
-	return nil
+	return growth
 }
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }

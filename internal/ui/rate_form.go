@@ -185,24 +185,8 @@ func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	comment := strings.TrimSpace(r.FormValue("comment"))
-	values := map[string]string{}
 	codes := eval.IndicatorsFor(f, role)
-	var rs []model.Rating
-	for _, code := range codes {
-		v := strings.TrimSpace(r.FormValue("v_" + code))
-		values[code] = v
-		if v == "" {
-			continue // an indicator left blank is simply not rated yet
-		}
-		x := model.Rating{CycleID: c.ID, RaterRole: role, RaterID: raterID, RaterUserID: u.ID, StudentID: studentID, IndicatorCode: code, Comment: comment}
-		if n, err := validate.Number(v); err == nil {
-			x.Value = n
-		} else {
-			x.Level = v
-		}
-		rs = append(rs, x)
-	}
+	rs, values, comment := ratingsFromForm(r, codes, model.Rating{CycleID: c.ID, RaterRole: role, RaterID: raterID, RaterUserID: u.ID, StudentID: studentID})
 	var errs []string
 	written := 0
 	if len(rs) == 0 {
@@ -249,6 +233,31 @@ func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
 		next = "/rate"
 	}
 	http.Redirect(w, r, next+"?saved=1", http.StatusSeeOther)
+}
+
+// ratingsFromForm reads the form's value of each indicator in codes (v_CODE:
+// a number, or else a level's name) and the one comment, as ratings like
+// base; a blank indicator is simply not rated yet. values keeps what was
+// typed, to show the form again.
+func ratingsFromForm(r *http.Request, codes []string, base model.Rating) (rs []model.Rating, values map[string]string, comment string) {
+	comment = strings.TrimSpace(r.FormValue("comment"))
+	values = map[string]string{}
+	for _, code := range codes {
+		v := strings.TrimSpace(r.FormValue("v_" + code))
+		values[code] = v
+		if v == "" {
+			continue
+		}
+		x := base
+		x.IndicatorCode, x.Comment = code, comment
+		if n, err := validate.Number(v); err == nil {
+			x.Value = n
+		} else {
+			x.Level = v
+		}
+		rs = append(rs, x)
+	}
+	return rs, values, comment
 }
 
 // rateNotFound answers a task the user does not have: the error page, or

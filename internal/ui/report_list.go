@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"zhijiao/internal/auth"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -54,24 +55,7 @@ func (s *Server) reportList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if d.Family {
-		for _, id := range sc.StudentIDs {
-			stu, err := s.st.Student(ctx, school, id)
-			if err != nil {
-				continue
-			}
-			ch := reportChild{Student: stu}
-			for _, c := range d.Cycles {
-				if _, err := s.st.StudentResult(ctx, school, c.ID, id); err != nil {
-					continue
-				}
-				if c.State.FamilyMayView() {
-					ch.Cycles = append(ch.Cycles, c)
-				} else {
-					ch.Waiting = append(ch.Waiting, c)
-				}
-			}
-			d.Children = append(d.Children, ch)
-		}
+		d.Children = s.reportChildren(r, sc, d.Cycles)
 		s.render(w, r, http.StatusOK, "report_list", "报告单", d)
 		return
 	}
@@ -82,28 +66,10 @@ func (s *Server) reportList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if d.Cycle != nil {
-		names, err := s.classNames(r)
-		if err != nil {
+		if err := s.reportClass(r, sc, &d); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
-		rows, err := s.st.CycleResults(ctx, school, d.Cycle.ID, 0)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		var count map[int64]int
-		d.Classes, count = classesInScope(rows, sc, names)
-		wantClass := queryInt(r, "class")
-		if count[wantClass] > 0 {
-			for _, row := range rows {
-				if row.ClassID == wantClass && sc.AllowsStudent(row.StudentID, row.ClassID) {
-					d.Students = append(d.Students, row)
-				}
-			}
-			d.ClassID, d.ClassName = wantClass, names[wantClass]
-		}
-		slices.SortFunc(d.Students, func(a, b storage.ResultRow) int { return strings.Compare(a.StudentNo, b.StudentNo) })
 	}
 	if sc.All && d.CanExport {
 		cohorts, err := s.st.Cohorts(ctx, school)
@@ -126,4 +92,57 @@ func (s *Server) reportList(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "report_list", "报告单", d)
+}
+
+// reportChildren lists, for a student or parent, each of their students
+// with the cycles of cycles that have a result for them: printable once
+// publicised, waiting before.
+func (s *Server) reportChildren(r *http.Request, sc auth.Scope, cycles []storage.EvalCycle) []reportChild {
+	ctx, school := r.Context(), schoolOf(r)
+	var out []reportChild
+	for _, id := range sc.StudentIDs {
+		stu, err := s.st.Student(ctx, school, id)
+		if err != nil {
+			continue
+		}
+		ch := reportChild{Student: stu}
+		for _, c := range cycles {
+			if _, err := s.st.StudentResult(ctx, school, c.ID, id); err != nil {
+				continue
+			}
+			if c.State.FamilyMayView() {
+				ch.Cycles = append(ch.Cycles, c)
+			} else {
+				ch.Waiting = append(ch.Waiting, c)
+			}
+		}
+		out = append(out, ch)
+	}
+	return out
+}
+
+// reportClass fills the classes of d.Cycle in the staff member's scope
+// and, for the class chosen (?class=), its students by 学号.
+func (s *Server) reportClass(r *http.Request, sc auth.Scope, d *reportListData) error {
+	names, err := s.classNames(r)
+	if err != nil {
+		return err
+	}
+	rows, err := s.st.CycleResults(r.Context(), schoolOf(r), d.Cycle.ID, 0)
+	if err != nil {
+		return err
+	}
+	var count map[int64]int
+	d.Classes, count = classesInScope(rows, sc, names)
+	wantClass := queryInt(r, "class")
+	if count[wantClass] > 0 {
+		for _, row := range rows {
+			if row.ClassID == wantClass && sc.AllowsStudent(row.StudentID, row.ClassID) {
+				d.Students = append(d.Students, row)
+			}
+		}
+		d.ClassID, d.ClassName = wantClass, names[wantClass]
+	}
+	slices.SortFunc(d.Students, func(a, b storage.ResultRow) int { return strings.Compare(a.StudentNo, b.StudentNo) })
+	return nil
 }

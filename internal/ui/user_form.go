@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"net/http"
 	"regexp"
 	"slices"
@@ -96,78 +97,10 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	checkRoles(&errs, d.Roles)
 	u := model.User{Username: d.Local + suffix, DisplayName: d.DisplayName, Roles: d.Roles, MustChangePassword: true}
-	linkName := ""
-	switch d.LinkKind {
-	case linkNone:
-	case linkTeacher:
-		t, err := s.st.TeacherByStaffNo(ctx, school, d.LinkNo)
-		switch {
-		case d.LinkNo == "":
-			errs.add("请填写教师工号")
-		case err != nil:
-			errs.add("工号 " + d.LinkNo + " 的教师不存在")
-		case t.UserID != 0:
-			errs.add("工号 " + d.LinkNo + " 的教师已有账号")
-		default:
-			u.TeacherID, linkName = t.ID, t.Name
-		}
-	case linkStudent:
-		st, err := s.st.StudentByNo(ctx, school, d.LinkNo)
-		switch {
-		case d.LinkNo == "":
-			errs.add("请填写学生学号")
-		case err != nil:
-			errs.add("学号 " + d.LinkNo + " 的学生不存在")
-		case st.UserID != 0:
-			errs.add("学号 " + d.LinkNo + " 的学生已有账号")
-		default:
-			u.StudentID, linkName = st.ID, st.Name
-		}
-	case linkGuardian:
-		st, err := s.st.StudentByNo(ctx, school, d.LinkNo)
-		if d.LinkNo == "" {
-			errs.add("请填写家长所关联学生的学号")
-			break
-		}
-		if err != nil {
-			errs.add("学号 " + d.LinkNo + " 的学生不存在")
-			break
-		}
-		gs, err := s.st.GuardiansOf(ctx, school, st.ID)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		for _, g := range gs {
-			if g.UserID == 0 && (d.GuardianName == "" || g.Name == d.GuardianName) {
-				u.GuardianID, linkName = g.ID, g.Name
-				break
-			}
-		}
-		if u.GuardianID == 0 {
-			who := "监护人"
-			if d.GuardianName != "" {
-				who = "监护人「" + d.GuardianName + "」"
-			}
-			errs.add("学号 " + d.LinkNo + " 的学生没有尚未开通账号的" + who)
-		}
-	case linkMentor:
-		ms, err := s.st.Mentors(ctx, school, 0)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		i := slices.IndexFunc(ms, func(m model.Mentor) bool { return m.ID == d.MentorID })
-		switch {
-		case i < 0:
-			errs.add("请选择企业导师")
-		case ms[i].UserID != 0:
-			errs.add("该企业导师已有账号")
-		default:
-			u.MentorID, linkName = ms[i].ID, ms[i].Name
-		}
-	default:
-		errs.add("关联对象无效")
+	linkName, err := s.linkAccount(ctx, school, d, &u, &errs)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
 	}
 	for _, ro := range d.Roles {
 		if need, ok := roleNeedsLink[ro]; ok && need != d.LinkKind {
@@ -204,4 +137,87 @@ func (s *Server) userCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	s.showSecret(w, r, secretData{Heading: "账号已创建", Username: u.Username, DisplayName: u.DisplayName, Secret: pw,
 		Note: "初始密码只显示这一次，请立即告知本人。首次登录后必须修改密码。", Back: "/users/" + itoa64(u.ID), BackLabel: "查看账号"})
+}
+
+// linkAccount finds the person named by the form's link (teacher by 工号,
+// student by 学号, a guardian of a student, a mentor) and sets it on u,
+// adding to errs what is wrong with the link. It returns the person's name
+// (the account's default display name); an error is a storage failure.
+func (s *Server) linkAccount(ctx context.Context, school int64, d userFormData, u *model.User, errs *formErrors) (linkName string, err error) {
+	switch d.LinkKind {
+	case linkNone:
+	case linkTeacher:
+		t, err := s.st.TeacherByStaffNo(ctx, school, d.LinkNo)
+		switch {
+		case d.LinkNo == "":
+			errs.add("请填写教师工号")
+		case err != nil:
+			errs.add("工号 " + d.LinkNo + " 的教师不存在")
+		case t.UserID != 0:
+			errs.add("工号 " + d.LinkNo + " 的教师已有账号")
+		default:
+			u.TeacherID, linkName = t.ID, t.Name
+		}
+	case linkStudent:
+		st, err := s.st.StudentByNo(ctx, school, d.LinkNo)
+		switch {
+		case d.LinkNo == "":
+			errs.add("请填写学生学号")
+		case err != nil:
+			errs.add("学号 " + d.LinkNo + " 的学生不存在")
+		case st.UserID != 0:
+			errs.add("学号 " + d.LinkNo + " 的学生已有账号")
+		default:
+			u.StudentID, linkName = st.ID, st.Name
+		}
+	case linkGuardian:
+		st, err := s.st.StudentByNo(ctx, school, d.LinkNo)
+		if d.LinkNo == "" {
+			errs.add("请填写家长所关联学生的学号")
+			break
+		}
+		if err != nil {
+			errs.add("学号 " + d.LinkNo + " 的学生不存在")
+			break
+		}
+		return s.linkGuardian(ctx, school, st.ID, d, u, errs)
+	case linkMentor:
+		ms, err := s.st.Mentors(ctx, school, 0)
+		if err != nil {
+			return "", err
+		}
+		i := slices.IndexFunc(ms, func(m model.Mentor) bool { return m.ID == d.MentorID })
+		switch {
+		case i < 0:
+			errs.add("请选择企业导师")
+		case ms[i].UserID != 0:
+			errs.add("该企业导师已有账号")
+		default:
+			u.MentorID, linkName = ms[i].ID, ms[i].Name
+		}
+	default:
+		errs.add("关联对象无效")
+	}
+	return linkName, nil
+}
+
+// linkGuardian links u to the first guardian of the student without an
+// account (the one named, when the form names one).
+func (s *Server) linkGuardian(ctx context.Context, school, studentID int64, d userFormData, u *model.User, errs *formErrors) (string, error) {
+	gs, err := s.st.GuardiansOf(ctx, school, studentID)
+	if err != nil {
+		return "", err
+	}
+	for _, g := range gs {
+		if g.UserID == 0 && (d.GuardianName == "" || g.Name == d.GuardianName) {
+			u.GuardianID = g.ID
+			return g.Name, nil
+		}
+	}
+	who := "监护人"
+	if d.GuardianName != "" {
+		who = "监护人「" + d.GuardianName + "」"
+	}
+	errs.add("学号 " + d.LinkNo + " 的学生没有尚未开通账号的" + who)
+	return "", nil
 }
