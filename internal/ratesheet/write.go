@@ -66,6 +66,35 @@ func Write(w io.Writer, s Sheet) error {
 		return err
 	}
 	cols := s.columns()
+	if err := writeHeader(f, cols, st); err != nil {
+		return err
+	}
+	if err := writeRows(f, s, cols); err != nil {
+		return err
+	}
+	lastRow := max(len(s.Students)+1, 2)
+	if err := f.SetCellStyle(dataSheet, "B2", "B"+strconv.Itoa(lastRow), st.text); err != nil {
+		return err
+	}
+	if err := writeValidation(f, cols, lastRow); err != nil {
+		return err
+	}
+	if err := f.SetPanes(dataSheet, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: 1, TopLeftCell: "D2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if err := writeHelp(f, s, cols, st); err != nil {
+		return err
+	}
+	if err := writeKey(f, s.Key); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return f.Write(w)
+}
+
+// writeHeader writes the 评分表's header row (班级, 学号, 姓名, then
+// "CODE name" per indicator), its widths and the locked first columns.
+func writeHeader(f *excelize.File, cols []column, st styles) error {
 	head := []any{"班级", "学号", "姓名"}
 	for _, c := range cols {
 		head = append(head, header(c.ind))
@@ -95,6 +124,11 @@ func Write(w io.Writer, s Sheet) error {
 	if err := f.SetColStyle(dataSheet, "A:C", st.locked); err != nil {
 		return err
 	}
+	return nil
+}
+
+// writeRows writes one row per student with the current values filled in.
+func writeRows(f *excelize.File, s Sheet, cols []column) error {
 	cur := map[int64]map[string]model.Rating{}
 	for _, r := range s.Current {
 		if cur[r.StudentID] == nil {
@@ -119,10 +153,13 @@ func Write(w io.Writer, s Sheet) error {
 			return err
 		}
 	}
-	lastRow := max(len(s.Students)+1, 2)
-	if err := f.SetCellStyle(dataSheet, "B2", "B"+strconv.Itoa(lastRow), st.text); err != nil {
-		return err
-	}
+	return nil
+}
+
+// writeValidation adds each indicator column's note and its rule: a
+// drop-down list of levels, or the scale's number range, down to lastRow.
+func writeValidation(f *excelize.File, cols []column, lastRow int) error {
+	var err error
 	for i, c := range cols {
 		col, _ := excelize.ColumnNumberToName(firstValue + i)
 		if err := f.AddComment(dataSheet, excelize.Comment{Cell: col + "1", Author: "职教引擎", Text: note(c), Width: 260, Height: 140}); err != nil {
@@ -150,17 +187,7 @@ func Write(w io.Writer, s Sheet) error {
 			return err
 		}
 	}
-	if err := f.SetPanes(dataSheet, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: 1, TopLeftCell: "D2", ActivePane: "bottomRight"}); err != nil {
-		return err
-	}
-	if err := writeHelp(f, s, cols, st); err != nil {
-		return err
-	}
-	if err := writeKey(f, s.Key); err != nil {
-		return err
-	}
-	f.SetActiveSheet(0)
-	return f.Write(w)
+	return nil
 }
 
 // note is an indicator header's comment: dimension, scale and the

@@ -73,6 +73,18 @@ func WriteErrorReport(w io.Writer, header []string, headerRow int, raw [][]strin
 	if err := sw.SetRow("A"+strconv.Itoa(headerRow), head); err != nil {
 		return err
 	}
+	if err := writeReportRows(sw, st, headerRow, width, raw, reasons); err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.Write(w)
+}
+
+// writeReportRows writes the user's rows at their original numbers below
+// headerRow: rows with errors styled and their reasons in the last column.
+func writeReportRows(sw *excelize.StreamWriter, st styles, headerRow, width int, raw [][]string, reasons map[int][]string) error {
 	vals := make([]any, width+1)
 	for i, r := range raw {
 		n := headerRow + 1 + i
@@ -97,8 +109,5 @@ func WriteErrorReport(w io.Writer, header []string, headerRow int, raw [][]strin
 			return err
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return f.Write(w)
+	return nil
 }

@@ -25,34 +25,15 @@ type sheetInfo struct {
 // which is all the worksheet schema needs, and runs many times faster than
 // encoding/xml. It stops once more than stopAfter value rows were seen.
 func scanSheet(r io.Reader, stopAfter int) (*sheetInfo, error) {
-	info := &sheetInfo{}
+	sc := sheetScan{info: &sheetInfo{}}
 	br := bufio.NewReaderSize(r, 64<<10)
 	var big []byte
-	row, col := 0, 0
-	inCell, hasF, hasV, rowHasValue := false, false, false, false
 	for {
-		if _, err := br.ReadSlice('<'); err != nil {
-			if err == bufio.ErrBufferFull {
-				continue
-			}
-			if err == io.EOF {
-				return info, nil
-			}
-			return nil, err
-		}
-		tag, err := br.ReadSlice('>')
-		if err == bufio.ErrBufferFull {
-			big = append(big[:0], tag...)
-			for err == bufio.ErrBufferFull {
-				tag, err = br.ReadSlice('>')
-				big = append(big, tag...)
-			}
-			tag = big
+		tag, err := nextTag(br, &big)
+		if err == io.EOF {
+			return sc.info, nil
 		}
 		if err != nil {
-			if err == io.EOF {
-				return info, nil
-			}
 			return nil, err
 		}
 		closing := len(tag) > 0 && tag[0] == '/'
@@ -60,68 +41,109 @@ func scanSheet(r io.Reader, stopAfter int) (*sheetInfo, error) {
 			tag = tag[1:]
 		}
 		selfClose := len(tag) >= 2 && tag[len(tag)-2] == '/'
-		switch string(tagName(tag)) {
-		case "row":
-			if closing {
-				if rowHasValue {
-					info.valueRows++
-					if info.valueRows > stopAfter {
-						return info, nil
-					}
+		if sc.element(tag, closing, selfClose, br, stopAfter) {
+			return sc.info, nil
+		}
+	}
+}
+
+// nextTag skips to the next '<' and returns the tag's body up to and
+// including '>'; a tag longer than the reader's buffer is gathered in big.
+func nextTag(br *bufio.Reader, big *[]byte) ([]byte, error) {
+	for {
+		_, err := br.ReadSlice('<')
+		if err == nil {
+			break
+		}
+		if err != bufio.ErrBufferFull {
+			return nil, err
+		}
+	}
+	tag, err := br.ReadSlice('>')
+	if err == bufio.ErrBufferFull {
+		*big = append((*big)[:0], tag...)
+		for err == bufio.ErrBufferFull {
+			tag, err = br.ReadSlice('>')
+			*big = append(*big, tag...)
+		}
+		tag = *big
+	}
+	return tag, err
+}
+
+// sheetScan is scanSheet's position: the current row and column, and
+// what the current cell and row have held so far.
+type sheetScan struct {
+	info                            *sheetInfo
+	row, col                        int
+	inCell, hasF, hasV, rowHasValue bool
+}
+
+// element takes one tag into account; true means stop (more than
+// stopAfter value rows).
+func (sc *sheetScan) element(tag []byte, closing, selfClose bool, br *bufio.Reader, stopAfter int) bool {
+	switch string(tagName(tag)) {
+	case "row":
+		if closing {
+			if sc.rowHasValue {
+				sc.info.valueRows++
+				if sc.info.valueRows > stopAfter {
+					return true
 				}
-				continue
 			}
-			if n, ok := atoiAttr(tag, "r"); ok {
-				row = n
-			} else {
-				row++
-			}
-			col, rowHasValue = 0, false
-			if selfClose {
-				continue
-			}
-		case "c":
-			if closing {
-				if inCell && hasF && !hasV {
-					if info.noCache == nil {
-						info.noCache = map[cellKey]bool{}
-					}
-					info.noCache[keyOf(row, col)] = true
+			return false
+		}
+		if n, ok := atoiAttr(tag, "r"); ok {
+			sc.row = n
+		} else {
+			sc.row++
+		}
+		sc.col, sc.rowHasValue = 0, false
+		if selfClose {
+			return false
+		}
+	case "c":
+		if closing {
+			if sc.inCell && sc.hasF && !sc.hasV {
+				if sc.info.noCache == nil {
+					sc.info.noCache = map[cellKey]bool{}
 				}
-				inCell = false
-				continue
+				sc.info.noCache[keyOf(sc.row, sc.col)] = true
 			}
-			if c, _, ok := parseRef(string(attr(tag, "r"))); ok {
-				col = c
-			} else {
-				col++
-			}
-			inCell, hasF, hasV = !selfClose, false, false
-		case "f":
-			if !closing {
-				hasF = true
-			}
-		case "v":
-			if !closing {
-				hasV = true
-				if !selfClose {
-					if next, _ := br.Peek(1); len(next) == 1 && next[0] != '<' {
-						rowHasValue = true
-					}
-				}
-			}
-		case "is":
-			if !closing {
-				hasV, rowHasValue = true, true
-			}
-		case "mergeCell":
-			if !closing {
-				if m, ok := parseRange(string(attr(tag, "ref"))); ok {
-					info.merges = append(info.merges, m)
+			sc.inCell = false
+			return false
+		}
+		if c, _, ok := parseRef(string(attr(tag, "r"))); ok {
+			sc.col = c
+		} else {
+			sc.col++
+		}
+		sc.inCell, sc.hasF, sc.hasV = !selfClose, false, false
+	case "f":
+		if !closing {
+			sc.hasF = true
+		}
+	case "v":
+		if !closing {
+			sc.hasV = true
+			if !selfClose {
+				if next, _ := br.Peek(1); len(next) == 1 && next[0] != '<' {
+					sc.rowHasValue = true
 				}
 			}
 		}
+	case "is":
+		if !closing {
+			sc.hasV, sc.rowHasValue = true, true
+		}
+	case "mergeCell":
+		if !closing {
+			if m, ok := parseRange(string(attr(tag, "ref"))); ok {
+				sc.info.merges = append(sc.info.merges, m)
+			}
+		}
 	}
+	return false
 }
 
 // tagName returns the local name of a tag body such as `x:c r="A1">`.

@@ -37,50 +37,7 @@ func StreamStudents(r io.Reader, lim Limits, lk Lookups, sink *Sink[StudentRow])
 		}
 		idGender := studentID(c, s, ids)
 		studentGender(c, s, idGender)
-		if v := c.required(colClass); v != "" {
-			s.ClassName = v
-			if id, ok := classes[normKey(v)]; ok {
-				s.ClassID = id
-			} else {
-				c.fail(colClass, v, "班级「"+v+"」不存在，请先在班级管理中创建")
-			}
-		}
-		if v := c.get(colMajor); v != "" {
-			s.MajorName = v
-			if id, ok := majors[normKey(v)]; ok {
-				s.MajorID = id
-			} else {
-				c.fail(colMajor, v, "专业「"+v+"」不存在，请先在专业管理中创建")
-			}
-		}
-		if v := c.get(colEntryYear); v != "" {
-			if y, err := parseEntryYear(v, c.date1904); err != nil {
-				c.fail(colEntryYear, v, err.Error())
-			} else {
-				s.EntryYear = y
-			}
-		}
-		if v := c.get(colProgram); v != "" {
-			if p, err := parseProgram(v); err != nil {
-				c.fail(colProgram, v, err.Error())
-			} else {
-				s.Program = p
-			}
-		}
-		if v := c.get(colStatus); v != "" {
-			if st, err := parseStatus(v); err != nil {
-				c.fail(colStatus, v, err.Error())
-			} else {
-				s.EnrollmentStatus = st
-			}
-		}
-		if v := c.get(colRegNo); v != "" {
-			if no, err := checkCode(v); err != nil {
-				c.fail(colRegNo, v, err.Error())
-			} else {
-				s.RegistrationNo = no
-			}
-		}
+		studentSchooling(c, s, classes, majors)
 		if v := c.get(colEthnicity); v != "" {
 			if g, err := parseEthnicity(v); err != nil {
 				c.fail(colEthnicity, v, err.Error())
@@ -89,19 +46,73 @@ func StreamStudents(r io.Reader, lim Limits, lk Lookups, sink *Sink[StudentRow])
 			}
 		}
 		s.Phone = phone(c, colPhone)
-		if v := c.get(colGuardian); v != "" {
-			out.GuardianName = personName(c, colGuardian, v)
-		}
-		if v := c.get(colRelation); v != "" {
-			if rel, err := checkText(v, 10); err != nil {
-				c.fail(colRelation, v, err.Error())
-			} else {
-				out.GuardianRelation = rel
-			}
-		}
-		out.GuardianPhone = phone(c, colGuardianTel)
+		studentGuardian(c, &out)
 		return out
 	}, sink)
+}
+
+// studentSchooling reads where the student is in the school: 班级 and 专业
+// (which must exist), 入学年份, 学制, 学籍状态 and 学籍号.
+func studentSchooling(c *rowCtx, s *model.Student, classes, majors map[string]int64) {
+	if v := c.required(colClass); v != "" {
+		s.ClassName = v
+		if id, ok := classes[normKey(v)]; ok {
+			s.ClassID = id
+		} else {
+			c.fail(colClass, v, "班级「"+v+"」不存在，请先在班级管理中创建")
+		}
+	}
+	if v := c.get(colMajor); v != "" {
+		s.MajorName = v
+		if id, ok := majors[normKey(v)]; ok {
+			s.MajorID = id
+		} else {
+			c.fail(colMajor, v, "专业「"+v+"」不存在，请先在专业管理中创建")
+		}
+	}
+	if v := c.get(colEntryYear); v != "" {
+		if y, err := parseEntryYear(v, c.date1904); err != nil {
+			c.fail(colEntryYear, v, err.Error())
+		} else {
+			s.EntryYear = y
+		}
+	}
+	if v := c.get(colProgram); v != "" {
+		if p, err := parseProgram(v); err != nil {
+			c.fail(colProgram, v, err.Error())
+		} else {
+			s.Program = p
+		}
+	}
+	if v := c.get(colStatus); v != "" {
+		if st, err := parseStatus(v); err != nil {
+			c.fail(colStatus, v, err.Error())
+		} else {
+			s.EnrollmentStatus = st
+		}
+	}
+	if v := c.get(colRegNo); v != "" {
+		if no, err := checkCode(v); err != nil {
+			c.fail(colRegNo, v, err.Error())
+		} else {
+			s.RegistrationNo = no
+		}
+	}
+}
+
+// studentGuardian reads the guardian's name, relation and phone.
+func studentGuardian(c *rowCtx, out *StudentRow) {
+	if v := c.get(colGuardian); v != "" {
+		out.GuardianName = personName(c, colGuardian, v)
+	}
+	if v := c.get(colRelation); v != "" {
+		if rel, err := checkText(v, 10); err != nil {
+			c.fail(colRelation, v, err.Error())
+		} else {
+			out.GuardianRelation = rel
+		}
+	}
+	out.GuardianPhone = phone(c, colGuardianTel)
 }
 
 // studentID checks 证件类型, 身份证号 and 出生日期 together, since each
