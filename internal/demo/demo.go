@@ -152,113 +152,37 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 	if progress == nil {
 		progress = io.Discard
 	}
-	for i := 0; i < o.Schools; i++ {
-		code := o.schoolCode(i)
-		if !storage.ValidSchoolCode(code) {
-			return nil, fmt.Errorf("学校代码 %q 只能包含小写字母、数字和短横线，长度 2–32（invalid school code）", code)
-		}
-		if _, err := st.SchoolByCode(ctx, code); err == nil {
-			return nil, fmt.Errorf("学校代码 %q 已存在：演示数据不会覆盖已有学校，请用 --school 换一个代码（school code %q exists）", code, code)
-		} else if !errors.Is(err, storage.ErrNotFound) {
-			return nil, err
-		}
-	}
-	existing, err := st.Schools(ctx, 0)
-	if err != nil {
+	if err := checkCodes(ctx, st, o); err != nil {
 		return nil, err
 	}
-	fresh := len(existing) == 0
-	var district model.District
-	if d, err := st.DistrictByCode(ctx, districtCode); err == nil {
-		district = d
-	} else if !errors.Is(err, storage.ErrNotFound) {
+	g := &generation{st: st, o: o, progress: progress}
+	if err := g.prepare(ctx); err != nil {
 		return nil, err
-	}
-	platform := map[string]bool{}
-	if fresh {
-		for _, name := range []string{"root", "district"} {
-			taken, err := st.UsernameTaken(ctx, name)
-			if err != nil {
-				return nil, err
-			}
-			platform[name] = !taken
-		}
 	}
 
 	// Hashing thousands of argon2id passwords would take minutes, so every
 	// demo account shares ONE hash of the demo password, made once here.
 	// Demo data only: real accounts always get their own hash.
-	hash, err := auth.HashPassword(Password)
-	if err != nil {
+	if g.hash, err = auth.HashPassword(Password); err != nil {
 		return nil, err
 	}
 
 	res := &Result{Schools: make([]model.School, o.Schools)}
+	g.res = res
 	start := time.Now()
-	var mu sync.Mutex // guards progress
 	used := map[string]bool{}
 	// Plans are drawn one after another, in school order, by the caller of
-	// one (they share used); only the writing runs concurrently.
+	// g.school (they share used); only the writing runs concurrently.
 	newSchool := func(i int) *plan {
 		code := o.schoolCode(i)
 		return newPlan(code, o.schoolName(i), o.Students, newGen(o.Seed, code, used))
-	}
-	one := func(ctx context.Context, i int, p *plan) error {
-		t0 := time.Now()
-		code, name := p.code, p.name
-		sc := model.School{Code: code, Name: name}
-		var n counts
-		var logins []Login
-		err := st.BulkLoad(ctx, model.SystemActor, "demo", func(b *storage.Bulk) error {
-			if i == 0 && fresh {
-				ls, err := platformRows(b, &district, platform, hash)
-				if err != nil {
-					return err
-				}
-				logins = ls
-			}
-			sc.DistrictID = district.ID
-			var err error
-			n, err = p.write(b, &sc, hash)
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("生成学校 %s 失败: %w", code, err)
-		}
-		res.Schools[i] = sc
-		if i == 0 {
-			res.Logins = append(logins, p.logins()...)
-		}
-		if o.Bare {
-			return nil
-		}
-		// What the 数据画像 counts: records, destinations, training,
-		// teachers' awards and the employer survey.
-		out, err := seedRecords(ctx, st, sc, o.Seed, p)
-		if err != nil {
-			return fmt.Errorf("生成学校 %s 的写实记录与就业数据失败: %w", code, err)
-		}
-		tok, err := seedSurvey(ctx, st, sc, o.Seed, p)
-		if err != nil {
-			return fmt.Errorf("生成学校 %s 的满意度调查失败: %w", code, err)
-		}
-		if i == 0 {
-			res.SurveyToken = tok
-		}
-		n.records = len(out.Evidence) + len(out.Destinations) + len(out.Training) + len(out.TeacherAwards)
-		mu.Lock()
-		fmt.Fprintf(progress, "[%d/%d] %s %s：%d 名学生、%d 名教师、%d 个班级、%d 个账号、%d 条记录，用时 %s / %d students, %d teachers, %d classes, %d accounts, %d records\n",
-			i+1, o.Schools, code, name, n.students, n.teachers, n.classes, n.users, n.records, time.Since(t0).Round(time.Millisecond),
-			n.students, n.teachers, n.classes, n.users, n.records)
-		mu.Unlock()
-		return nil
 	}
 	// The first school goes alone (it may create the district the others
 	// join). The rest are independent, each in its own transaction; on
 	// PostgreSQL several are written at once, which keeps a 100-school
 	// scale test to a few minutes. SQLite has one writer, so one at a time.
 	first := newSchool(0)
-	if err := one(ctx, 0, first); err != nil {
+	if err := g.school(ctx, 0, first); err != nil {
 		return nil, err
 	}
 	if err := seedEvaluation(ctx, st, res.Schools[0], o.Seed, first, o.Bare, progress); err != nil {
@@ -272,7 +196,7 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 	eg.SetLimit(workers)
 	for i := 1; i < o.Schools && ectx.Err() == nil; i++ {
 		p := newSchool(i)
-		eg.Go(func() error { return one(ectx, i, p) }) // waits while all workers are busy
+		eg.Go(func() error { return g.school(ectx, i, p) }) // waits while all workers are busy
 	}
 	if err := eg.Wait(); err != nil {
 		return nil, err
@@ -282,6 +206,116 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 		fmt.Fprintf(progress, "共 %d 所学校，用时 %s / %d schools in %s\n", o.Schools, d, o.Schools, d)
 	}
 	return res, nil
+}
+
+// checkCodes refuses school codes that are malformed or already taken.
+func checkCodes(ctx context.Context, st *storage.Storage, o Options) error {
+	for i := 0; i < o.Schools; i++ {
+		code := o.schoolCode(i)
+		if !storage.ValidSchoolCode(code) {
+			return fmt.Errorf("学校代码 %q 只能包含小写字母、数字和短横线，长度 2–32（invalid school code）", code)
+		}
+		if _, err := st.SchoolByCode(ctx, code); err == nil {
+			return fmt.Errorf("学校代码 %q 已存在：演示数据不会覆盖已有学校，请用 --school 换一个代码（school code %q exists）", code, code)
+		} else if !errors.Is(err, storage.ErrNotFound) {
+			return err
+		}
+	}
+	return nil
+}
+
+// generation is one run of Generate: what every school's transaction
+// shares.
+type generation struct {
+	st       *storage.Storage
+	o        Options
+	progress io.Writer
+	fresh    bool            // no school yet: the platform rows are written with the first school
+	district model.District  // the demo district, ID 0 until written
+	platform map[string]bool // platform accounts to create (root, district)
+	hash     string          // the one demo password hash
+	res      *Result
+	mu       sync.Mutex // guards progress
+}
+
+// prepare reads what the run depends on: whether the database is fresh,
+// the demo district if it exists, and which platform accounts are free.
+func (g *generation) prepare(ctx context.Context) error {
+	existing, err := g.st.Schools(ctx, 0)
+	if err != nil {
+		return err
+	}
+	g.fresh = len(existing) == 0
+	if d, err := g.st.DistrictByCode(ctx, districtCode); err == nil {
+		g.district = d
+	} else if !errors.Is(err, storage.ErrNotFound) {
+		return err
+	}
+	g.platform = map[string]bool{}
+	if g.fresh {
+		for _, name := range []string{"root", "district"} {
+			taken, err := g.st.UsernameTaken(ctx, name)
+			if err != nil {
+				return err
+			}
+			g.platform[name] = !taken
+		}
+	}
+
+	return nil
+}
+
+// school writes school i from plan p in one transaction, then (unless
+// bare) its records and survey, and prints its progress line.
+func (g *generation) school(ctx context.Context, i int, p *plan) error {
+	t0 := time.Now()
+	code, name := p.code, p.name
+	sc := model.School{Code: code, Name: name}
+	var n counts
+	var logins []Login
+	err := g.st.BulkLoad(ctx, model.SystemActor, "demo", func(b *storage.Bulk) error {
+		if i == 0 && g.fresh {
+			ls, err := platformRows(b, &g.district, g.platform, g.hash)
+			if err != nil {
+				return err
+			}
+			logins = ls
+		}
+		sc.DistrictID = g.district.ID
+		var err error
+		n, err = p.write(b, &sc, g.hash)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("生成学校 %s 失败: %w", code, err)
+	}
+	g.res.Schools[i] = sc
+	if i == 0 {
+		g.res.Logins = append(logins, p.logins()...)
+	}
+	if g.o.Bare {
+		return nil
+	}
+	// What the 数据画像 counts: records, destinations, training,
+	// teachers' awards and the employer survey.
+	out, err := seedRecords(ctx, g.st, sc, g.o.Seed, p)
+	if err != nil {
+		return fmt.Errorf("生成学校 %s 的写实记录与就业数据失败: %w", code, err)
+	}
+	tok, err := seedSurvey(ctx, g.st, sc, g.o.Seed, p)
+	if err != nil {
+		return fmt.Errorf("生成学校 %s 的满意度调查失败: %w", code, err)
+	}
+	if i == 0 {
+		g.res.SurveyToken = tok
+	}
+	n.records = len(out.Evidence) + len(out.Destinations) + len(out.Training) + len(out.TeacherAwards)
+	g.mu.Lock()
+	fmt.Fprintf(g.progress, "[%d/%d] %s %s：%d 名学生、%d 名教师、%d 个班级、%d 个账号、%d 条记录，用时 %s / %d students, %d teachers, %d classes, %d accounts, %d records\n",
+		i+1, g.o.Schools, code, name, n.students, n.teachers, n.classes, n.users, n.records, time.Since(t0).Round(time.Millisecond),
+		n.students, n.teachers, n.classes, n.users, n.records)
+	g.mu.Unlock()
+	return nil
 }
 
 // platformRows adds the district (when missing) and the platform accounts

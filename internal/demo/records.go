@@ -92,49 +92,9 @@ var (
 func (rc *records) termOf(st *student, t model.Term) {
 	m := st.class.major.def
 	base := model.Evidence{StudentID: st.s.ID, TermID: t.ID}
-	// Skill competitions: a handful of students a year reach the city
-	// (直辖市 = provincial) level; national prizes are rare.
-	level := ""
-	switch x := rc.r.Float64(); {
-	case x < 0.0016:
-		level = model.AwardNational
-	case x < 0.0136:
-		level = model.AwardProvincial
-	case x < 0.0286:
-		level = model.AwardCounty
-	case x < 0.0686:
-		level = model.AwardSchool
-	}
-	if level != "" {
-		e := base
-		e.Kind, e.Level, e.Date = model.EvidenceCompetition, level, rc.date(t)
-		e.Prize = model.Prizes[weightedIndex(rc.r, []float64{0.2, 0.3, 0.4, 0.1})]
-		e.Team = rc.chance(0.3)
-		if level == model.AwardSchool {
-			e.Title = fmt.Sprintf(competitionTitles[level], yearOf(t)-2010, m.short)
-		} else {
-			e.Title = fmt.Sprintf(competitionTitles[level], m.core[rc.r.IntN(len(m.core))])
-		}
-		rc.add(e)
-	}
-	// Certificates: second-year students sit 1+X or 职业资格 exams in the
-	// second term, retakes and higher grades in the third year.
+	rc.competition(base, m, t)
 	year := yearOfStudy(st.class.year, t)
-	if (year == 2 && t.Semester == 2 && rc.chance(0.85)) || (year == 3 && t.Semester == 1 && rc.chance(0.25)) {
-		e := base
-		e.Kind, e.Date = model.EvidenceCertificate, rc.date(t)
-		e.Category = []string{model.CertSkillLevel, model.CertQualification}[rc.r.IntN(2)]
-		e.Level = model.CertIntermediate
-		if year == 2 && rc.chance(0.4) {
-			e.Level = model.CertJunior
-		}
-		e.Title = m.short + "职业技能等级证书（" + e.Level + "）"
-		if e.Category == model.CertQualification {
-			e.Title = m.core[0] + "（" + e.Level + "工）"
-		}
-		e.Passed = rc.chance(0.905)
-		rc.add(e)
-	}
+	rc.certificate(base, m, t, year)
 	// Honours, once a year in the second term.
 	if t.Semester == 2 && year >= 1 {
 		switch x := rc.r.Float64(); {
@@ -171,6 +131,54 @@ func (rc *records) termOf(st *student, t model.Term) {
 		h := deductions[rc.r.IntN(len(deductions))]
 		e := base
 		e.Kind, e.Category, e.Title, e.Points, e.Date = model.EvidenceBehaviour, h.cat, h.title, -2, rc.date(t)
+		rc.add(e)
+	}
+}
+
+// competition draws a skill competition prize. A handful of students a
+// year reach the city (直辖市 = provincial) level; national prizes are rare.
+func (rc *records) competition(base model.Evidence, m *majorDef, t model.Term) {
+	level := ""
+	switch x := rc.r.Float64(); {
+	case x < 0.0016:
+		level = model.AwardNational
+	case x < 0.0136:
+		level = model.AwardProvincial
+	case x < 0.0286:
+		level = model.AwardCounty
+	case x < 0.0686:
+		level = model.AwardSchool
+	}
+	if level != "" {
+		e := base
+		e.Kind, e.Level, e.Date = model.EvidenceCompetition, level, rc.date(t)
+		e.Prize = model.Prizes[weightedIndex(rc.r, []float64{0.2, 0.3, 0.4, 0.1})]
+		e.Team = rc.chance(0.3)
+		if level == model.AwardSchool {
+			e.Title = fmt.Sprintf(competitionTitles[level], yearOf(t)-2010, m.short)
+		} else {
+			e.Title = fmt.Sprintf(competitionTitles[level], m.core[rc.r.IntN(len(m.core))])
+		}
+		rc.add(e)
+	}
+}
+
+// certificate draws a certificate: second-year students sit 1+X or 职业资格
+// exams in the second term, retakes and higher grades in the third year.
+func (rc *records) certificate(base model.Evidence, m *majorDef, t model.Term, year int) {
+	if (year == 2 && t.Semester == 2 && rc.chance(0.85)) || (year == 3 && t.Semester == 1 && rc.chance(0.25)) {
+		e := base
+		e.Kind, e.Date = model.EvidenceCertificate, rc.date(t)
+		e.Category = []string{model.CertSkillLevel, model.CertQualification}[rc.r.IntN(2)]
+		e.Level = model.CertIntermediate
+		if year == 2 && rc.chance(0.4) {
+			e.Level = model.CertJunior
+		}
+		e.Title = m.short + "职业技能等级证书（" + e.Level + "）"
+		if e.Category == model.CertQualification {
+			e.Title = m.core[0] + "（" + e.Level + "工）"
+		}
+		e.Passed = rc.chance(0.905)
 		rc.add(e)
 	}
 }

@@ -20,28 +20,49 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 		return n, err
 	}
 	id := sc.ID
-	user := func(u *model.User) error {
+	current, lastYear, err := writeTerms(b, id)
+	if err != nil {
+		return n, err
+	}
+	if err := p.writeOrg(b, id, current, lastYear); err != nil {
+		return n, err
+	}
+	n.teachers, n.classes = len(p.teachers), len(p.classes)
+	if err := p.writeStudents(b, id); err != nil {
+		return n, err
+	}
+	n.students = len(p.students)
+	if err := p.writePartners(b, id); err != nil {
+		return n, err
+	}
+	if err := p.writeGraduates(b, id); err != nil {
+		return n, err
+	}
+	err = p.writeAccounts(b, id, func(u *model.User) error {
 		u.PasswordHash, u.MustChangePassword = hash, false
 		n.users++
 		return b.User(id, u)
-	}
+	})
+	return n, err
+}
 
+// writeTerms writes three school years with both terms each. current is
+// this term (the first of 2026-2027), lastYear the terms of 2025-2026.
+func writeTerms(b *storage.Bulk, id int64) (current int64, lastYear []int64, err error) {
 	// 学年 and 学期: three years, both terms each; the current term is the
 	// first term of 2026-2027.
-	var current int64
-	var lastYear []int64 // 2025-2026: the cohorts then at school had the same lessons
 	for _, y := range entryYears {
 		ay := model.AcademicYear{Name: fmt.Sprintf("%d-%d", y, y+1), StartDate: fmt.Sprintf("%d-09-01", y), EndDate: fmt.Sprintf("%d-07-10", y+1)}
 		if err := b.AcademicYear(id, &ay); err != nil {
-			return n, err
+			return 0, nil, err
 		}
 		t1 := model.Term{AcademicYearID: ay.ID, Semester: 1, StartDate: fmt.Sprintf("%d-09-01", y), EndDate: fmt.Sprintf("%d-01-20", y+1), IsCurrent: y == 2026}
 		t2 := model.Term{AcademicYearID: ay.ID, Semester: 2, StartDate: fmt.Sprintf("%d-02-20", y+1), EndDate: fmt.Sprintf("%d-07-10", y+1)}
 		if err := b.Term(id, &t1); err != nil {
-			return n, err
+			return 0, nil, err
 		}
 		if err := b.Term(id, &t2); err != nil {
-			return n, err
+			return 0, nil, err
 		}
 		if t1.IsCurrent {
 			current = t1.ID
@@ -51,49 +72,54 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 		}
 	}
 
+	return current, lastYear, nil
+}
+
+// writeOrg writes departments, major categories, majors, teachers,
+// classes, courses and this term's lessons (last year's too, for the
+// cohorts then at school: kept simple, the same course and teacher).
+func (p *plan) writeOrg(b *storage.Bulk, id, current int64, lastYear []int64) error {
 	// Organisation.
 	for _, d := range p.depts {
 		if err := b.Department(id, &d.m); err != nil {
-			return n, err
+			return err
 		}
 	}
 	catIDs := map[string]int64{}
 	for _, c := range categories {
 		mc := model.MajorCategory{Code: c.code, Name: c.name}
 		if err := b.MajorCategory(id, &mc); err != nil {
-			return n, err
+			return err
 		}
 		catIDs[c.code] = mc.ID
 	}
 	for _, m := range p.majors {
 		m.m.CategoryID, m.m.DepartmentID = catIDs[m.def.cat], m.dept.m.ID
 		if err := b.Major(id, &m.m); err != nil {
-			return n, err
+			return err
 		}
 	}
 	for _, t := range p.teachers {
 		t.t.DepartmentID = t.dept.m.ID
 		if err := b.Teacher(id, &t.t); err != nil {
-			return n, err
+			return err
 		}
 	}
-	n.teachers = len(p.teachers)
 	for _, c := range p.classes {
 		if err := c.write(b, id); err != nil {
-			return n, err
+			return err
 		}
 	}
-	n.classes = len(p.classes)
 	for _, co := range p.public {
 		if err := b.Course(id, co); err != nil {
-			return n, err
+			return err
 		}
 	}
 	for _, m := range p.majors {
 		for _, co := range m.courses {
 			co.MajorID = m.m.ID
 			if err := b.Course(id, co); err != nil {
-				return n, err
+				return err
 			}
 		}
 	}
@@ -101,7 +127,7 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 		for _, l := range c.lessons {
 			l.ta = model.TeachingAssignment{TermID: current, CourseID: l.course.ID, ClassID: c.c.ID, TeacherID: l.teacher.t.ID}
 			if err := b.TeachingAssignment(id, &l.ta); err != nil {
-				return n, err
+				return err
 			}
 			// Last year's terms: kept simple, the same course and teacher.
 			for _, t := range lastYear {
@@ -111,24 +137,28 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 				ta := l.ta
 				ta.ID, ta.TermID = 0, t
 				if err := b.TeachingAssignment(id, &ta); err != nil {
-					return n, err
+					return err
 				}
 			}
 		}
 	}
 
+	return nil
+}
+
+// writeStudents writes the students, their 学籍 history and guardians.
+func (p *plan) writeStudents(b *storage.Bulk, id int64) error {
 	// Students, their 学籍 history and guardians.
 	for _, st := range p.students {
 		st.s.ClassID = st.class.c.ID
 		if err := b.Student(id, &st.s, fmt.Sprintf("%d-09-01", st.class.year)); err != nil {
-			return n, err
+			return err
 		}
 	}
-	n.students = len(p.students)
 	for _, st := range p.students {
 		for _, ch := range st.changes {
 			if err := b.ChangeEnrollment(id, st.s.ID, ch.status, ch.date, ch.reason); err != nil {
-				return n, err
+				return err
 			}
 			st.s.EnrollmentStatus = ch.status
 		}
@@ -136,20 +166,25 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 	for _, st := range p.students {
 		for _, gd := range st.guardians {
 			if err := b.Guardian(id, st.s.ID, &gd.g); err != nil {
-				return n, err
+				return err
 			}
 		}
 	}
 
+	return nil
+}
+
+// writePartners writes the enterprises, their mentors and the placements.
+func (p *plan) writePartners(b *storage.Bulk, id int64) error {
 	// Partners, mentors, placements.
 	for _, e := range p.enterprises {
 		if err := b.Enterprise(id, &e.e); err != nil {
-			return n, err
+			return err
 		}
 		for _, m := range e.mentors {
 			m.m.EnterpriseID = e.e.ID
 			if err := b.Mentor(id, &m.m); err != nil {
-				return n, err
+				return err
 			}
 			m.m.EnterpriseName = e.e.Name
 		}
@@ -158,34 +193,46 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 		pl.p = model.Placement{StudentID: pl.st.s.ID, StudentName: pl.st.s.Name, MentorID: pl.mentor.m.ID, MentorName: pl.mentor.m.Name,
 			Kind: pl.kind, StartDate: pl.from, EndDate: pl.to}
 		if err := b.Placement(id, &pl.p); err != nil {
-			return n, err
+			return err
 		}
 	}
 
+	return nil
+}
+
+// writeGraduates writes the graduated cohort: classes and students with
+// their 毕业 change.
+func (p *plan) writeGraduates(b *storage.Bulk, id int64) error {
 	// The graduated cohort: classes and students with their 毕业 change.
 	for _, c := range p.gradClasses {
 		if err := c.write(b, id); err != nil {
-			return n, err
+			return err
 		}
 		for _, st := range c.students {
 			st.s.ClassID = c.c.ID
 			if err := b.Student(id, &st.s, fmt.Sprintf("%d-09-01", c.year)); err != nil {
-				return n, err
+				return err
 			}
 			for _, ch := range st.changes {
 				if err := b.ChangeEnrollment(id, st.s.ID, ch.status, ch.date, ch.reason); err != nil {
-					return n, err
+					return err
 				}
 				st.s.EnrollmentStatus = ch.status
 			}
 		}
 	}
 
+	return nil
+}
+
+// writeAccounts opens the offices' accounts, then one per person; user
+// stores one account.
+func (p *plan) writeAccounts(b *storage.Bulk, id int64, user func(*model.User) error) error {
 	// Accounts: the offices, then one per person.
 	for _, o := range offices {
 		u := model.User{Username: o.name + "@" + p.code, DisplayName: o.display, Roles: []string{o.role}}
 		if err := user(&u); err != nil {
-			return n, err
+			return err
 		}
 	}
 	for _, t := range p.teachers {
@@ -198,13 +245,13 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 		}
 		t.u = model.User{Username: t.t.StaffNo + "@" + p.code, DisplayName: t.t.Name, TeacherID: t.t.ID, Roles: roles}
 		if err := user(&t.u); err != nil {
-			return n, err
+			return err
 		}
 	}
 	for _, d := range p.depts {
 		if d.head != nil {
 			if err := b.SetDepartmentHead(id, d.m.ID, d.head.u.ID); err != nil {
-				return n, err
+				return err
 			}
 			d.m.HeadUserID = d.head.u.ID
 		}
@@ -212,7 +259,7 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 	for _, st := range p.students {
 		st.u = model.User{Username: st.s.StudentNo + "@" + p.code, DisplayName: st.s.Name, StudentID: st.s.ID, Roles: []string{model.RoleStudent}}
 		if err := user(&st.u); err != nil {
-			return n, err
+			return err
 		}
 		for i, gd := range st.guardians {
 			name := "p" + st.s.StudentNo
@@ -221,17 +268,17 @@ func (p *plan) write(b *storage.Bulk, sc *model.School, hash string) (counts, er
 			}
 			gd.u = model.User{Username: name + "@" + p.code, DisplayName: gd.g.Name, GuardianID: gd.g.ID, Roles: []string{model.RoleParent}}
 			if err := user(&gd.u); err != nil {
-				return n, err
+				return err
 			}
 		}
 	}
 	for _, m := range p.mentors {
 		m.u = model.User{Username: fmt.Sprintf("m%03d@%s", m.no, p.code), DisplayName: m.m.Name, MentorID: m.m.ID, Roles: []string{model.RoleMentor}}
 		if err := user(&m.u); err != nil {
-			return n, err
+			return err
 		}
 	}
-	return n, nil
+	return nil
 }
 
 // offices are the school-wide accounts.
