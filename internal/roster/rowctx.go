@@ -82,9 +82,6 @@ func (c *rowCtx) hasFailed(name string) bool {
 	return false
 }
 
-// has reports whether the file has the column at all.
-func (c *rowCtx) has(name string) bool { return c.h.index[c.pos[name]] >= 0 }
-
 // lookupIndex normalises a caller's name → id map once per file.
 func lookupIndex(m map[string]int64) map[string]int64 {
 	out := make(map[string]int64, len(m))

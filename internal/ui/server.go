@@ -93,7 +93,8 @@ func New(ctx context.Context, st *storage.Storage, opt Options) (*Server, error)
 	return s, nil
 }
 
-// Authorizer exposes the permission checker for the API package.
+// Authorizer exposes the permission checker, so the route-matrix test
+// checks every route against the same rules the guard applies.
 func (s *Server) Authorizer() *auth.Authorizer { return s.authz }
 
 // Handler is the whole site with its middleware: panic recovery, access
