@@ -43,9 +43,8 @@ type cycleMove struct {
 
 // loadCycle reads the cycle named in the path, in the user's school.
 func (s *Server) loadCycle(w http.ResponseWriter, r *http.Request) (storage.EvalCycle, bool) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		s.errorPage(w, r, http.StatusNotFound, "记录不存在")
+	id, ok := s.pathID(w, r)
+	if !ok {
 		return storage.EvalCycle{}, false
 	}
 	c, err := s.st.Cycle(r.Context(), schoolOf(r), id)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -62,8 +63,8 @@ func (s *Server) evidenceFile(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	fid, err := strconv.ParseInt(r.PathValue("file"), 10, 64)
-	if err != nil {
+	fid, ok := httpx.PathID(r, "file")
+	if !ok {
 		s.errorPage(w, r, http.StatusNotFound, "记录不存在")
 		return
 	}

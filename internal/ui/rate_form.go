@@ -8,6 +8,7 @@ import (
 
 	"zhijiao/internal/auth"
 	"zhijiao/internal/eval"
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/validate"
@@ -47,11 +48,11 @@ type rateIndicator struct {
 // user is not assigned to rate is reported as not found.
 func (s *Server) rateTarget(w http.ResponseWriter, r *http.Request) (c storage.EvalCycle, role model.RaterRole, raterID int64, task storage.RaterTask, tasks []storage.RaterTask, ok bool) {
 	ctx, school := r.Context(), schoolOf(r)
-	cycleID, err1 := strconv.ParseInt(r.PathValue("cycle"), 10, 64)
-	studentID, err2 := strconv.ParseInt(r.PathValue("student"), 10, 64)
+	cycleID, ok1 := httpx.PathID(r, "cycle")
+	studentID, ok2 := httpx.PathID(r, "student")
 	role = model.RaterRole(r.PathValue("role"))
 	raterID, mine := auth.RaterID(userOf(r), role)
-	if err1 != nil || err2 != nil || !mine {
+	if !ok1 || !ok2 || !mine {
 		s.errorPage(w, r, http.StatusNotFound, "没有这项评价任务")
 		return
 	}
@@ -163,11 +164,11 @@ func (s *Server) rateRender(w http.ResponseWriter, r *http.Request, status int, 
 func (s *Server) rateSubmit(w http.ResponseWriter, r *http.Request) {
 	ctx, school, u := r.Context(), schoolOf(r), userOf(r)
 	draft := r.PostFormValue("draft") == "1" // the body only: the form page itself may carry ?draft=1
-	cycleID, err1 := strconv.ParseInt(r.PathValue("cycle"), 10, 64)
-	studentID, err2 := strconv.ParseInt(r.PathValue("student"), 10, 64)
+	cycleID, ok1 := httpx.PathID(r, "cycle")
+	studentID, ok2 := httpx.PathID(r, "student")
 	role := model.RaterRole(r.PathValue("role"))
 	raterID, mine := auth.RaterID(u, role)
-	if err1 != nil || err2 != nil || !mine {
+	if !ok1 || !ok2 || !mine {
 		s.rateNotFound(w, r, draft)
 		return
 	}

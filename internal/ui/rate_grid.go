@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/ratesheet"
 	"zhijiao/internal/storage"
@@ -56,7 +57,7 @@ func (s *Server) rateGridShow(w http.ResponseWriter, r *http.Request) {
 		s.notFoundOr(w, r, err)
 		return
 	}
-	classID, _ := strconv.ParseInt(r.PathValue("class"), 10, 64)
+	classID, _ := httpx.PathID(r, "class")
 	var tasks []storage.RaterTask
 	for _, t := range e.Tasks {
 		if t.ClassID == classID {

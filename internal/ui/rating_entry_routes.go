@@ -3,9 +3,9 @@ package ui
 import (
 	"net/http"
 	"slices"
-	"strconv"
 
 	"zhijiao/internal/auth"
+	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -44,13 +44,14 @@ type entry struct {
 func (s *Server) loadEntry(r *http.Request) (entry, error) {
 	ctx, school := r.Context(), schoolOf(r)
 	var e entry
-	cycleID, err := strconv.ParseInt(r.PathValue("cycle"), 10, 64)
+	cycleID, ok := httpx.PathID(r, "cycle")
 	e.Role = model.RaterRole(r.PathValue("role"))
 	id, mine := auth.RaterID(userOf(r), e.Role)
-	if err != nil || !mine || !slices.Contains(gridRoles, e.Role) {
+	if !ok || !mine || !slices.Contains(gridRoles, e.Role) {
 		return e, storage.ErrNotFound
 	}
 	e.RaterID = id
+	var err error
 	if e.Cycle, err = s.st.Cycle(ctx, school, cycleID); err != nil {
 		return e, err
 	}

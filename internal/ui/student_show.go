@@ -21,9 +21,8 @@ type studentShowData struct {
 // A student outside the scope is reported as not found, not forbidden, so
 // URLs do not reveal who exists.
 func (s *Server) loadStudent(w http.ResponseWriter, r *http.Request) (model.Student, bool) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
-	if err != nil {
-		s.errorPage(w, r, http.StatusNotFound, "记录不存在")
+	id, ok := s.pathID(w, r)
+	if !ok {
 		return model.Student{}, false
 	}
 	st, err := s.st.Student(r.Context(), schoolOf(r), id)
