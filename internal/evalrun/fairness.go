@@ -49,16 +49,13 @@ func Fairness(ctx context.Context, st *storage.Storage, schoolID int64, c storag
 	if err != nil {
 		return ClassFairness{}, err
 	}
-	students, _, err := st.Students(ctx, schoolID, storage.StudentFilter{ListQuery: model.ListQuery{PerPage: 500}, ClassID: classID})
-	if err != nil {
-		return ClassFairness{}, err
-	}
 	out := fairnessOf(f, rs)
 	out.Names = map[int64]string{}
-	for _, s := range students {
+	err = st.AllStudents(ctx, schoolID, storage.StudentFilter{ClassID: classID}, func(s model.Student) error {
 		out.Names[s.ID] = s.Name
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // fairnessOf is the computation: every rating in points on its
