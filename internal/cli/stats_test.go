@@ -176,3 +176,11 @@ func TestStatsBadInput(t *testing.T) {
 		t.Errorf("no file: exit %d", code)
 	}
 }
+
+// TestBenchRasch runs `zhijiao bench rasch` on a small cycle: it needs no database and prints its ratio and target.
+func TestBenchRasch(t *testing.T) {
+	code, out, errOut := run(t, "bench", "rasch", "--students", "100", "--runs", "1")
+	if code != 0 || !strings.Contains(out, "比值 / ratio fit ÷ baseline") || !strings.Contains(out, "100 名学生") || !strings.Contains(out, "达成 / met") {
+		t.Errorf("%d %s %s", code, out, errOut)
+	}
+}
