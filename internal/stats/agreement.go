@@ -207,17 +207,19 @@ func fleissRaters(counts [][]int) (int, error) {
 
 // GwetAC1 is Gwet's (2008) first-order agreement coefficient, "Computing inter-rater reliability and its variance in
 // the presence of high agreement", British Journal of Mathematical and Statistical Psychology 61(1), for any number
-// of raters: counts[i][k] is how many raters put subject i in category k, and subjects with fewer than 2 ratings are
-// dropped. p_a = mean over subjects of Σ_k r_ik(r_ik−1) / (r_i(r_i−1)); π_k = mean over subjects of r_ik/r_i;
-// p_e = Σ_k π_k(1−π_k) / (K−1), with K the number of categories (columns); AC1 = (p_a − p_e)/(1 − p_e).
-// Unlike kappa, AC1 does not collapse when nearly every rating falls in one level, which is usual for 优秀/良好.
+// of raters and missing ratings, as in Gwet (2014), Handbook of Inter-Rater Reliability: counts[i][k] is how many
+// raters put subject i in category k. p_a = mean over the subjects with r_i ≥ 2 ratings of
+// Σ_k r_ik(r_ik−1) / (r_i(r_i−1)); π_k = mean over the subjects with r_i ≥ 1 of r_ik/r_i (a subject with one rating
+// says nothing about agreement but does about how common each category is); p_e = Σ_k π_k(1−π_k) / (K−1), with K the
+// number of categories (columns); AC1 = (p_a − p_e)/(1 − p_e). Unlike kappa, AC1 does not collapse when nearly every
+// rating falls in one level, which is usual for 优秀/良好.
 func GwetAC1(counts [][]int) (float64, error) {
 	if len(counts) == 0 || len(counts[0]) < 2 {
 		return math.NaN(), ErrFleissShape
 	}
 	K := len(counts[0])
 	pi := make([]float64, K)
-	pa, used := 0.0, 0
+	pa, paters, rated := 0.0, 0, 0
 	for _, row := range counts {
 		if len(row) != K {
 			return math.NaN(), ErrFleissShape
@@ -229,22 +231,27 @@ func GwetAC1(counts [][]int) (float64, error) {
 			}
 			r += c
 		}
-		if r < 2 {
+		if r == 0 {
 			continue
 		}
-		used++
+		rated++
 		for k, c := range row {
-			pa += float64(c*(c-1)) / float64(r*(r-1))
 			pi[k] += float64(c) / float64(r)
+			if r >= 2 {
+				pa += float64(c*(c-1)) / float64(r*(r-1))
+			}
+		}
+		if r >= 2 {
+			paters++
 		}
 	}
-	if used == 0 {
+	if paters == 0 {
 		return math.NaN(), ErrAgreementTooFew
 	}
-	pa /= float64(used)
+	pa /= float64(paters)
 	pe := 0.0
 	for _, p := range pi {
-		p /= float64(used)
+		p /= float64(rated)
 		pe += p * (1 - p)
 	}
 	pe /= float64(K - 1)

@@ -35,6 +35,11 @@ func TestFleissKappaPublished(t *testing.T) {
 	if res.Subjects != 10 || res.Raters != 14 {
 		t.Errorf("subjects %d raters %d", res.Subjects, res.Raters)
 	}
+	// Gwet (2014), the six-rater distribution: published Fleiss' kappa 0.4139265, p_a 0.5511111, p_e 0.2340741.
+	six, err := FleissKappa(gwetSixRaters())
+	if err != nil || math.Abs(six.Kappa-0.4139265) > 5e-8 || math.Abs(six.Observed-0.5511111) > 5e-8 || math.Abs(six.Expected-0.2340741) > 5e-8 {
+		t.Errorf("six raters: %+v %v", six, err)
+	}
 }
 
 func TestFleissKappaErrors(t *testing.T) {
@@ -101,6 +106,17 @@ func TestQuadraticKappa(t *testing.T) {
 			t.Errorf("shifted codes: %v vs %v", got2, got)
 		}
 	}
+	// Gwet (2014), the abstractors' table {13 0 0; 0 20 7; 0 4 56} with the categories in their order (1, 2, 3):
+	// quadratic-weighted Cohen's kappa 0.892 as computed by the handbook author's own routines.
+	var ra, rb []float64
+	for _, cell := range []struct{ a, b, n int }{{1, 1, 13}, {2, 2, 20}, {2, 3, 7}, {3, 2, 4}, {3, 3, 56}} {
+		for range cell.n {
+			ra, rb = append(ra, float64(cell.a)), append(rb, float64(cell.b))
+		}
+	}
+	if got, err := QuadraticKappa(ra, rb); err != nil || round3(got) != 0.892 {
+		t.Errorf("abstractors: κ_w = %.5f %v, published 0.892", got, err)
+	}
 	// A missing code drops the unit; identical raters agree perfectly.
 	if got, err := QuadraticKappa([]float64{1, 2, nan, 3}, []float64{1, 2, 3, 3}); err != nil || got != 1 {
 		t.Errorf("identical raters: %v %v", got, err)
@@ -120,11 +136,61 @@ func TestQuadraticKappa(t *testing.T) {
 	}
 }
 
-func TestGwetAC1(t *testing.T) {
-	// Two raters, 125 subjects, a rare category: 118 both "yes", 5 yes/no, 2 no/yes, none both "no" — the kind of
-	// table Gwet (2008) uses to show the kappa paradox. By the paper's two-rater formulas: p_a = 118/125 = 0.944;
-	// π_yes = (123/125 + 120/125)/2 = 0.972, p_e = 2·0.972·0.028 = 0.054432, AC1 = 0.889568/0.945568 = 0.94078;
-	// Cohen's kappa on the same table is −0.023.
+// gwetSixRaters is the distribution of 6 raters over 5 categories for 15 subjects that Gwet (2014), Handbook of
+// Inter-Rater Reliability, distributes with its examples (psychiatric diagnoses).
+func gwetSixRaters() [][]int {
+	return [][]int{{0, 0, 0, 6, 0}, {0, 3, 0, 0, 3}, {0, 1, 4, 0, 1}, {0, 0, 0, 0, 6}, {0, 3, 0, 3, 0},
+		{2, 0, 4, 0, 0}, {0, 0, 4, 0, 2}, {2, 0, 3, 1, 0}, {2, 0, 0, 4, 0}, {0, 0, 0, 0, 6},
+		{1, 0, 0, 5, 0}, {1, 1, 0, 4, 0}, {0, 3, 3, 0, 0}, {1, 0, 0, 5, 0}, {0, 2, 0, 3, 1}}
+}
+
+func TestGwetAC1Published(t *testing.T) {
+	// Gwet (2014): two abstractors classify 100 abstracts as Ectopic / AIU / NIU, contingency table
+	// {13 0 0; 0 20 7; 0 4 56}: published AC1 = 0.8493305 (percent agreement 0.89).
+	var abstracts [][]int
+	for _, cell := range []struct{ a, b, n int }{{0, 0, 13}, {1, 1, 20}, {1, 2, 7}, {2, 1, 4}, {2, 2, 56}} {
+		for range cell.n {
+			row := make([]int, 3)
+			row[cell.a]++
+			row[cell.b]++
+			abstracts = append(abstracts, row)
+		}
+	}
+	// The six-rater distribution: published AC1 = 0.4448007 (p_a 0.5511111, p_e 0.1914815).
+	// The 4 raters × 12 units of Krippendorff's example read as categories, with missing ratings: published
+	// AC1 = 0.77544 (p_a 0.8181818, p_e 0.1903212); the one-rating unit counts in π_k, not in p_a.
+	raw, _, err := CategoryCounts(paperExample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name   string
+		counts [][]int
+		want   float64
+		tol    float64
+	}{
+		{"abstractors", abstracts, 0.8493305, 5e-8},
+		{"six raters", gwetSixRaters(), 0.4448007, 5e-8},
+		{"four raters with missing", raw, 0.77544, 5e-6},
+	} {
+		got, err := GwetAC1(tc.counts)
+		if err != nil || math.Abs(got-tc.want) > tc.tol {
+			t.Errorf("%s: AC1 = %.7f %v, published %v", tc.name, got, err, tc.want)
+		}
+	}
+	// Subjects with fewer than 2 ratings are dropped from p_a; none left is an error.
+	if _, err := GwetAC1([][]int{{1, 0}, {0, 0}}); !errors.Is(err, ErrAgreementTooFew) {
+		t.Errorf("no pairable subject: %v", err)
+	}
+	if _, err := GwetAC1([][]int{{1}}); !errors.Is(err, ErrFleissShape) {
+		t.Errorf("one category: %v", err)
+	}
+}
+
+func TestGwetAC1HighAgreement(t *testing.T) {
+	// The kappa paradox Gwet (2008) addresses: two raters, 125 subjects, 118 agree on the common category and 7
+	// disagree. By the two-rater formulas: p_a = 0.944; π = (123/125 + 120/125)/2 = 0.972, p_e = 2·0.972·0.028 =
+	// 0.054432, AC1 = 0.889568/0.945568 = 0.94078, where Cohen's kappa on the same table is −0.023.
 	var counts [][]int
 	for range 118 {
 		counts = append(counts, []int{2, 0})
@@ -135,26 +201,6 @@ func TestGwetAC1(t *testing.T) {
 	got, err := GwetAC1(counts)
 	if err != nil || math.Abs(got-0.889568/0.945568) > 1e-12 {
 		t.Errorf("AC1 = %.6f %v, want 0.940780", got, err)
-	}
-	// The Fleiss table: AC1 agrees with the hand formula for many raters (p_a = P̄ of Fleiss, the same for both).
-	f, _ := FleissKappa(fleiss1971())
-	ac1, err := GwetAC1(fleiss1971())
-	pi := []float64{20, 28, 39, 21, 32}
-	pe := 0.0
-	for _, s := range pi {
-		p := s / 140
-		pe += p * (1 - p)
-	}
-	pe /= 4
-	if err != nil || math.Abs(ac1-(f.Observed-pe)/(1-pe)) > 1e-12 {
-		t.Errorf("AC1 on the Fleiss table = %v %v", ac1, err)
-	}
-	// Subjects with fewer than 2 ratings are dropped; none left is an error.
-	if _, err := GwetAC1([][]int{{1, 0}, {0, 0}}); !errors.Is(err, ErrAgreementTooFew) {
-		t.Errorf("no pairable subject: %v", err)
-	}
-	if _, err := GwetAC1([][]int{{1}}); !errors.Is(err, ErrFleissShape) {
-		t.Errorf("one category: %v", err)
 	}
 }
 
