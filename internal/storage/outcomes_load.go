@@ -37,8 +37,8 @@ func (s *Storage) LoadOutcomes(ctx context.Context, schoolID int64, a model.Acto
 	at := now()
 	var ev, dest, train, awards [][]any
 	for _, e := range o.Evidence {
-		row := evidenceRow(schoolID, a, &e)
-		row[14] = string(model.EvidenceVerified) // status
+		row := evidenceRow(schoolID, a, &e, "")
+		row[evidenceStatusCol] = string(model.EvidenceVerified)
 		ev = append(ev, append(row, nullInt(a.UserID), at, reason))
 	}
 	for _, d := range o.Destinations {
