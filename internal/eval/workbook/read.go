@@ -27,7 +27,9 @@ type reader struct {
 	probs []string
 }
 
-func (rd *reader) bad(format string, a ...any) { rd.probs = append(rd.probs, fmt.Sprintf(format, a...)) }
+func (rd *reader) bad(format string, a ...any) {
+	rd.probs = append(rd.probs, fmt.Sprintf(format, a...))
+}
 
 func (rd *reader) cell(r []string, name string) string {
 	if i, ok := rd.col[name]; ok && i < len(r) {
