@@ -224,3 +224,12 @@ func (s *Storage) EvidenceFile(ctx context.Context, schoolID, fileID int64) (Pro
 func (s *Storage) EvidenceFiles(ctx context.Context, schoolID, evidenceID int64) ([]ProofFile, error) {
 	return s.files(ctx, "evidence", schoolID, evidenceID)
 }
+
+// annotate gives a storage error its context and keeps it matchable with
+// errors.Is (ErrNotFound) and errors.As; nil stays nil.
+func annotate(what string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", what, err)
+}

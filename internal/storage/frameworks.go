@@ -132,42 +132,23 @@ type FrameworkSummary struct {
 
 // Frameworks lists the latest version of each of a school's frameworks.
 func (s *Storage) Frameworks(ctx context.Context, schoolID int64) ([]FrameworkSummary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT f.id, f.code, f.name, f.version, v.n,
+	out, err := scanList(ctx, s.db, `SELECT f.id, f.code, f.name, f.version, v.n,
 		EXISTS (SELECT 1 FROM frameworks d WHERE d.school_id = f.school_id AND d.code = f.code AND d.is_default)
 		FROM frameworks f JOIN (SELECT code, MAX(version) AS top, COUNT(*) AS n FROM frameworks WHERE school_id = $1 GROUP BY code) v
 		ON v.code = f.code AND v.top = f.version
-		WHERE f.school_id = $1 ORDER BY f.code`, schoolID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []FrameworkSummary
-	for rows.Next() {
-		var x FrameworkSummary
-		if err := rows.Scan(&x.ID, &x.Code, &x.Name, &x.Version, &x.Versions, &x.IsDefault); err != nil {
-			return nil, err
-		}
-		out = append(out, x)
-	}
-	return out, rows.Err()
+		WHERE f.school_id = $1 ORDER BY f.code`, []any{schoolID}, func(r *sql.Rows, x *FrameworkSummary) error {
+		return r.Scan(&x.ID, &x.Code, &x.Name, &x.Version, &x.Versions, &x.IsDefault)
+	})
+	return out, annotate("frameworks", err)
 }
 
 // FrameworkVersions lists every version of one framework, newest first.
 func (s *Storage) FrameworkVersions(ctx context.Context, schoolID int64, code string) ([]FrameworkSummary, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name, version, is_default FROM frameworks WHERE school_id = $1 AND code = $2 ORDER BY version DESC`, schoolID, code)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []FrameworkSummary
-	for rows.Next() {
-		var x FrameworkSummary
-		if err := rows.Scan(&x.ID, &x.Code, &x.Name, &x.Version, &x.IsDefault); err != nil {
-			return nil, err
-		}
-		out = append(out, x)
-	}
-	return out, rows.Err()
+	out, err := scanList(ctx, s.db, `SELECT id, code, name, version, is_default FROM frameworks WHERE school_id = $1 AND code = $2 ORDER BY version DESC`,
+		[]any{schoolID, code}, func(r *sql.Rows, x *FrameworkSummary) error {
+			return r.Scan(&x.ID, &x.Code, &x.Name, &x.Version, &x.IsDefault)
+		})
+	return out, annotate("评价方案 "+code+" 的版本", err)
 }
 
 // SetDefaultFramework marks the framework (all its versions' code) that new
@@ -198,7 +179,11 @@ func (s *Storage) SetDefaultFramework(ctx context.Context, schoolID int64, a mod
 
 // DefaultFramework returns the version marked default, or ErrNotFound.
 func (s *Storage) DefaultFramework(ctx context.Context, schoolID int64) (model.Framework, error) {
-	return scanFramework(s.db.QueryRowContext(ctx, `SELECT id, body, is_default FROM frameworks WHERE school_id = $1 AND is_default`, schoolID))
+	f, err := scanFramework(s.db.QueryRowContext(ctx, `SELECT id, body, is_default FROM frameworks WHERE school_id = $1 AND is_default`, schoolID))
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return f, annotate("default framework", err)
+	}
+	return f, err
 }
 
 // SaveEvidencePolicy stores a new version of the school's rule table.
@@ -221,7 +206,7 @@ func (s *Storage) SaveEvidencePolicy(ctx context.Context, schoolID int64, a mode
 		}
 		return s.audit(ctx, tx, schoolID, a, "create", "evidence_policy", id, nil, map[string]int{"version": version, "rules": len(p.Rules)})
 	})
-	return version, err
+	return version, annotate("加分规则", err)
 }
 
 // EvidencePolicy reads a version of the rule table; version 0 means the
@@ -241,7 +226,10 @@ func (s *Storage) EvidencePolicy(ctx context.Context, schoolID int64, version in
 		return p, 0, ErrNotFound
 	}
 	if err != nil {
-		return p, 0, err
+		return p, 0, annotate("加分规则", err)
 	}
-	return p, v, json.Unmarshal([]byte(body), &p)
+	if err := json.Unmarshal([]byte(body), &p); err != nil {
+		return p, v, fmt.Errorf("加分规则第 %d 版数据损坏: %w", v, err)
+	}
+	return p, v, nil
 }
