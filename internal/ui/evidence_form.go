@@ -252,7 +252,7 @@ func (e *formErrors) TooLong(field, label string, n int) {
 func (e *formErrors) OutOfRange(field, label string, lo, hi float64) {
 	e.add(label + "应为 " + num(lo) + " 到 " + num(hi) + " 之间的数字")
 }
-func (e *formErrors) Invalid(field, label, reason string) { e.add(label + "：" + reason) }
+func (e *formErrors) Invalid(field, label, reason string) { e.add(label + reason) }
 
 // fileBase keeps the last element of an uploaded file's name (browsers on
 // Windows may send a whole path), at most 100 characters.

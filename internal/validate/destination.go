@@ -1,6 +1,8 @@
 package validate
 
 import (
+	"strconv"
+
 	"zhijiao/internal/model"
 	"zhijiao/internal/portrait"
 )
@@ -31,4 +33,26 @@ func Destination(d *model.GraduateDestination, rep Reporter) {
 	tooLong(rep, "position", "岗位", d.Position, 50)
 	tooLong(rep, "further_school", "升学院校", d.FurtherSchool, 100)
 	tooLong(rep, "note", "备注", d.Note, 200)
+}
+
+// Training checks a social-training session (社会培训): its name, number
+// of trainees (typed as text) and text lengths; the dates are the form's.
+func Training(t *model.TrainingSession, trainees string, rep Reporter) {
+	n, err := strconv.Atoi(trainees)
+	if err != nil || n <= 0 || n > 1000000 {
+		rep.Invalid("trainees", "培训人次", "应为 1 到 1000000 之间的整数")
+	}
+	t.Trainees = n
+	if t.Title == "" {
+		rep.Missing("title", "培训名称")
+	}
+	tooLong(rep, "title", "培训名称", t.Title, 100)
+	tooLong(rep, "served", "服务对象", t.Served, 100)
+	tooLong(rep, "kind", "培训类别", t.Kind, 30)
+}
+
+// TeacherAward checks a teacher's award's text; the teacher, the date and
+// the level and prize lists are checked where they are read.
+func TeacherAward(a *model.TeacherAward, rep Reporter) {
+	tooLong(rep, "title", "比赛名称", a.Title, 100)
 }
