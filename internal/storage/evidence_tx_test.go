@@ -168,3 +168,53 @@ func TestAdoptDefaultFrameworkRace(t *testing.T) {
 		}
 	})
 }
+
+// TestSetDefaultFrameworkConcurrent: changes of the default at the same
+// moment all succeed and leave exactly one version marked, on both
+// engines (the unique default index never holds two).
+func TestSetDefaultFrameworkConcurrent(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		ctx := context.Background()
+		f := testfix.Build(t, st, "setdef", false)
+		sid := f.School.ID
+		var ids []int64
+		for range 4 {
+			fw := eval.DefaultFramework()
+			if err := st.SaveFrameworkVersion(ctx, sid, model.SystemActor, &fw); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, fw.ID)
+		}
+		if err := st.SetDefaultFramework(ctx, sid, model.SystemActor, ids[0]); err != nil {
+			t.Fatal(err)
+		}
+		errs := make([]error, len(ids))
+		start := make(chan struct{})
+		var wg sync.WaitGroup
+		for i, id := range ids {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				errs[i] = st.SetDefaultFramework(ctx, sid, model.SystemActor, id)
+			}()
+		}
+		close(start)
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Errorf("set default %d: %v", ids[i], err)
+			}
+		}
+		vs, err := st.FrameworkVersions(ctx, sid, eval.DefaultFramework().Code)
+		marked := 0
+		for _, v := range vs {
+			if v.IsDefault {
+				marked++
+			}
+		}
+		if err != nil || marked != 1 {
+			t.Fatalf("%d versions marked default, want 1 (%v)", marked, err)
+		}
+	})
+}

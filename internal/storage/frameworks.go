@@ -153,9 +153,25 @@ func (s *Storage) FrameworkVersions(ctx context.Context, schoolID int64, code st
 
 // SetDefaultFramework marks the framework (all its versions' code) that new
 // cycles start from. The old mark is cleared before the new one is set:
-// the unique default index allows one marked row at any moment.
+// the unique default index allows one marked row at any moment. Two
+// changes at once on PostgreSQL can meet at that index; the later one is
+// then run again on what the first wrote, so the last change wins, as it
+// would one after the other.
 func (s *Storage) SetDefaultFramework(ctx context.Context, schoolID int64, a model.Actor, id int64) error {
-	err := s.InTx(ctx, func(tx *sql.Tx) error {
+	var err error
+	for range 5 {
+		if err = s.setDefaultFramework(ctx, schoolID, a, id); !isUniqueViolation(err) {
+			break
+		}
+	}
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return fmt.Errorf("评价方案 %d: %w", id, err)
+	}
+	return err
+}
+
+func (s *Storage) setDefaultFramework(ctx context.Context, schoolID int64, a model.Actor, id int64) error {
+	return s.InTx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM frameworks WHERE school_id = $1 AND id = $2`, schoolID, id).Scan(&n); err != nil {
 			return err
@@ -171,10 +187,6 @@ func (s *Storage) SetDefaultFramework(ctx context.Context, schoolID int64, a mod
 		}
 		return s.audit(ctx, tx, schoolID, a, "set_default", "framework", id, nil, nil)
 	})
-	if err != nil && !errors.Is(err, ErrNotFound) {
-		return fmt.Errorf("评价方案 %d: %w", id, err)
-	}
-	return err
 }
 
 // DefaultFramework returns the version marked default, or ErrNotFound.
