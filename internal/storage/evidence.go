@@ -101,7 +101,7 @@ func (s *Storage) SubmitEvidence(ctx context.Context, schoolID int64, a model.Ac
 		}
 		types[i] = ct
 	}
-	return s.InTx(ctx, func(tx *sql.Tx) error {
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, evidenceInsert, evidenceRow(schoolID, a, e, members)...).Scan(&e.ID); err != nil {
 			return fmt.Errorf("evidence insert: %w", err)
 		}
@@ -123,6 +123,10 @@ func (s *Storage) SubmitEvidence(ctx context.Context, schoolID int64, a model.Ac
 		}
 		return s.audit(ctx, tx, schoolID, a, "create", "evidence", e.ID, nil, after)
 	})
+	if err != nil {
+		e.ID, e.SchoolID, e.Status = 0, 0, "" // rolled back: nothing was stored
+	}
+	return err
 }
 
 // CreateEvidence stores a record as pending (待审核) and sets its ID.
