@@ -47,54 +47,82 @@ type Appeal struct {
 // is publicised and not after the last day of publicity (today is the
 // storage clock's UTC date; pass today to test the edge).
 func (s *Storage) CreateAppeal(ctx context.Context, schoolID int64, a model.Actor, ap *Appeal) error {
-	return s.createAppeal(ctx, schoolID, a, ap, now())
+	return s.createAppeal(ctx, schoolID, a, ap, now(), nil)
 }
 
-func (s *Storage) createAppeal(ctx context.Context, schoolID int64, a model.Actor, ap *Appeal, today time.Time) error {
+// SubmitAppeal stores a submitted appeal (as CreateAppeal) together with
+// its proof file, when file is not nil: both with their audit lines in one
+// transaction, so a file refused (its type, the uploader's quota) leaves
+// no appeal behind without it.
+func (s *Storage) SubmitAppeal(ctx context.Context, schoolID int64, a model.Actor, ap *Appeal, file *ProofFile) error {
+	return s.createAppeal(ctx, schoolID, a, ap, now(), file)
+}
+
+func (s *Storage) createAppeal(ctx context.Context, schoolID int64, a model.Actor, ap *Appeal, today time.Time, file *ProofFile) error {
 	if strings.TrimSpace(ap.Reason) == "" {
 		return errors.New("申诉理由不能为空")
 	}
+	if file != nil {
+		ct, err := CheckProofFile(file.Data)
+		if err != nil {
+			return err
+		}
+		file.ContentType, file.Size = ct, int64(len(file.Data))
+	}
 	return s.InTx(ctx, func(tx *sql.Tx) error {
-		c, err := s.cycleQ(ctx, tx, schoolID, ap.CycleID)
-		if err != nil {
+		if err := s.createAppealTx(ctx, tx, schoolID, a, ap, today); err != nil {
 			return err
 		}
-		if c.State != model.CyclePublicised {
-			return fmt.Errorf("评价周期“%s”%s，只有公示期间可以申诉", c.Name, c.State.Name())
+		if file == nil {
+			return nil
 		}
-		if c.PublicityEnd != "" && today.Format(dateLayout) > c.PublicityEnd {
-			return fmt.Errorf("公示已于 %s 结束，不能再申诉", c.PublicityEnd)
-		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM results WHERE school_id = $1 AND cycle_id = $2 AND student_id = $3`, schoolID, ap.CycleID, ap.StudentID).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			return errors.New("该学生在本评价周期没有结果")
-		}
-		// One open appeal per student, indicator and cycle: ten identical
-		// appeals sent at once were all taken, each with a notification.
-		// This check gives the reason; the unique partial index
-		// appeals_one_open (migration 0013) holds under concurrency.
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM appeals WHERE school_id = $1 AND cycle_id = $2 AND student_id = $3 AND indicator_code = $4 AND state IN ($5, $6)`,
-			schoolID, ap.CycleID, ap.StudentID, ap.IndicatorCode, AppealSubmitted, AppealHeadReviewed).Scan(&n); err != nil {
-			return err
-		}
-		if n > 0 {
-			return ErrAppealOpen
-		}
-		ap.State, ap.SubmittedBy, ap.SubmittedAt = AppealSubmitted, a.UserID, now()
-		err = tx.QueryRowContext(ctx, `INSERT INTO appeals (school_id, cycle_id, student_id, indicator_code, reason, submitted_by, submitted_at, state)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-			schoolID, ap.CycleID, ap.StudentID, ap.IndicatorCode, ap.Reason, nullInt(a.UserID), ap.SubmittedAt, ap.State).Scan(&ap.ID)
-		if isUniqueViolation(err) {
-			return ErrAppealOpen
-		}
-		if err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, schoolID, a, "create", "appeal", ap.ID, nil, ap)
+		file.OwnerID = ap.ID
+		return s.addFileTx(ctx, tx, schoolID, a, "appeal", "appeals", file)
 	})
+}
+
+// createAppealTx checks and stores an appeal inside tx, with its audit
+// line.
+func (s *Storage) createAppealTx(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, ap *Appeal, today time.Time) error {
+	c, err := s.cycleQ(ctx, tx, schoolID, ap.CycleID)
+	if err != nil {
+		return err
+	}
+	if c.State != model.CyclePublicised {
+		return fmt.Errorf("评价周期“%s”%s，只有公示期间可以申诉", c.Name, c.State.Name())
+	}
+	if c.PublicityEnd != "" && today.Format(dateLayout) > c.PublicityEnd {
+		return fmt.Errorf("公示已于 %s 结束，不能再申诉", c.PublicityEnd)
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM results WHERE school_id = $1 AND cycle_id = $2 AND student_id = $3`, schoolID, ap.CycleID, ap.StudentID).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return errors.New("该学生在本评价周期没有结果")
+	}
+	// One open appeal per student, indicator and cycle: ten identical
+	// appeals sent at once were all taken, each with a notification.
+	// This check gives the reason; the unique partial index
+	// appeals_one_open (migration 0013) holds under concurrency.
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM appeals WHERE school_id = $1 AND cycle_id = $2 AND student_id = $3 AND indicator_code = $4 AND state IN ($5, $6)`,
+		schoolID, ap.CycleID, ap.StudentID, ap.IndicatorCode, AppealSubmitted, AppealHeadReviewed).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return ErrAppealOpen
+	}
+	ap.State, ap.SubmittedBy, ap.SubmittedAt = AppealSubmitted, a.UserID, now()
+	err = tx.QueryRowContext(ctx, `INSERT INTO appeals (school_id, cycle_id, student_id, indicator_code, reason, submitted_by, submitted_at, state)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+		schoolID, ap.CycleID, ap.StudentID, ap.IndicatorCode, ap.Reason, nullInt(a.UserID), ap.SubmittedAt, ap.State).Scan(&ap.ID)
+	if isUniqueViolation(err) {
+		return ErrAppealOpen
+	}
+	if err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, schoolID, a, "create", "appeal", ap.ID, nil, ap)
 }
 
 // ReviewAppealHead records the head teacher's (班主任) review of a
@@ -166,6 +194,12 @@ func scanAppeal(row interface{ Scan(...any) error }) (Appeal, error) {
 	if errors.Is(err, sql.ErrNoRows) {
 		return ap, ErrNotFound
 	}
+	fixAppealTimes(&ap, hr, dc)
+	return ap, err
+}
+
+// fixAppealTimes puts the scanned times in UTC and sets the optional ones.
+func fixAppealTimes(ap *Appeal, hr, dc sql.NullTime) {
 	ap.SubmittedAt = ap.SubmittedAt.UTC()
 	if hr.Valid {
 		t := hr.Time.UTC()
@@ -175,7 +209,6 @@ func scanAppeal(row interface{ Scan(...any) error }) (Appeal, error) {
 		t := dc.Time.UTC()
 		ap.DecidedAt = &t
 	}
-	return ap, err
 }
 
 func (s *Storage) appealQ(ctx context.Context, q querier, schoolID, id int64) (Appeal, error) {
@@ -203,6 +236,42 @@ func (s *Storage) Appeals(ctx context.Context, schoolID, cycleID, studentID int6
 			return nil, err
 		}
 		out = append(out, ap)
+	}
+	return out, rows.Err()
+}
+
+// AppealLine is an appeal as the appeal list shows it: with the
+// student's name and the class of their result (both empty when the
+// student has no result in the cycle).
+type AppealLine struct {
+	Appeal
+	StudentName string
+	ClassID     int64
+}
+
+// AppealLines lists the appeals of every cycle in one query, by cycle and
+// then oldest first; state "" = any.
+func (s *Storage) AppealLines(ctx context.Context, schoolID int64, state string) ([]AppealLine, error) {
+	const ofResult = ` FROM results r WHERE r.school_id = appeals.school_id AND r.cycle_id = appeals.cycle_id AND r.student_id = appeals.student_id`
+	rows, err := s.db.QueryContext(ctx, `SELECT `+appealCols+`,
+		COALESCE((SELECT st.name`+strings.Replace(ofResult, "FROM results r", "FROM results r JOIN students st ON st.school_id = r.school_id AND st.id = r.student_id", 1)+`), ''),
+		COALESCE((SELECT r.class_id`+ofResult+`), 0)
+		FROM appeals WHERE school_id = $1 AND ($2 = '' OR state = $2) ORDER BY cycle_id, id`, schoolID, state)
+	if err != nil {
+		return nil, fmt.Errorf("申诉列表: %w", err)
+	}
+	defer rows.Close()
+	var out []AppealLine
+	for rows.Next() {
+		var l AppealLine
+		var hr, dc sql.NullTime
+		ap := &l.Appeal
+		if err := rows.Scan(&ap.ID, &ap.CycleID, &ap.StudentID, &ap.IndicatorCode, &ap.Reason, &ap.SubmittedBy, &ap.SubmittedAt, &ap.State, &ap.HeadReview, &ap.HeadReviewBy, &hr,
+			&ap.Decision, &ap.DecidedBy, &dc, &ap.AdjustMode, &ap.AdjustValue, &l.StudentName, &l.ClassID); err != nil {
+			return nil, fmt.Errorf("申诉列表: %w", err)
+		}
+		fixAppealTimes(ap, hr, dc)
+		out = append(out, l)
 	}
 	return out, rows.Err()
 }

@@ -48,7 +48,9 @@ type AuditFilter struct {
 
 // AuditLog lists a school's audit entries, newest first.
 func (s *Storage) AuditLog(ctx context.Context, schoolID int64, f AuditFilter) ([]model.AuditEntry, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("school_id", schoolID)
 	add := w.add
 	if f.Entity != "" {
@@ -74,7 +76,7 @@ func (s *Storage) AuditLog(ctx context.Context, schoolID int64, f AuditFilter) (
 		return nil, 0, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, at, COALESCE(user_id, 0), username, action, entity, COALESCE(entity_id, 0), before_json, after_json, ip
-		FROM audit_log`+w.sql()+` ORDER BY at DESC, id DESC LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+		FROM audit_log`+w.sql()+` ORDER BY at DESC, id DESC`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -166,7 +166,9 @@ type ClassFilter struct {
 
 // Classes lists classes with search, filters and paging.
 func (s *Storage) Classes(ctx context.Context, schoolID int64, f ClassFilter) ([]model.Class, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("c.school_id", schoolID)
 	if f.Scoped {
 		w.in("c.id", f.ClassIDs)
@@ -190,7 +192,7 @@ func (s *Storage) Classes(ctx context.Context, schoolID int64, f ClassFilter) ([
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, classSelect+w.sql()+` ORDER BY h.entry_year DESC, `+s.zh("c.name")+` LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	rows, err := s.db.QueryContext(ctx, classSelect+w.sql()+` ORDER BY h.entry_year DESC, `+s.zh("c.name")+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -26,7 +26,9 @@ func (s *Storage) CreateCourse(ctx context.Context, schoolID int64, a model.Acto
 
 // Courses lists courses with search and paging.
 func (s *Storage) Courses(ctx context.Context, schoolID int64, f model.ListQuery) ([]model.Course, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("school_id", schoolID)
 	if f.Q != "" {
 		w.add(`(LOWER(name) LIKE ? ESCAPE '\' OR LOWER(code) LIKE ? ESCAPE '\')`, likePattern(f.Q))
@@ -36,7 +38,7 @@ func (s *Storage) Courses(ctx context.Context, schoolID int64, f model.ListQuery
 		return nil, 0, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, code, name, kind, COALESCE(major_id, 0) FROM courses`+w.sql()+
-		` ORDER BY code LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+		` ORDER BY code`+pageSQL(f), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}

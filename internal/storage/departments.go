@@ -56,6 +56,24 @@ func (s *Storage) Departments(ctx context.Context, schoolID int64) ([]model.Depa
 	return out, rows.Err()
 }
 
+// DepartmentHeadNames is the display name of each department's head, by
+// department id, in one query (departments without a head are absent).
+func (s *Storage) DepartmentHeadNames(ctx context.Context, schoolID int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	err := scanAll(ctx, s.db, `SELECT d.id, u.display_name FROM departments d JOIN users u ON u.school_id = d.school_id AND u.id = d.head_user_id
+		WHERE d.school_id = $1`, []any{schoolID}, func(r *sql.Rows) error {
+		var id int64
+		var name string
+		err := r.Scan(&id, &name)
+		out[id] = name
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("专业部主任: %w", err)
+	}
+	return out, nil
+}
+
 // DepartmentsHeadedBy returns the departments a user heads.
 func (s *Storage) DepartmentsHeadedBy(ctx context.Context, schoolID, userID int64) ([]int64, error) {
 	return s.ids(ctx, `SELECT id FROM departments WHERE school_id = $1 AND head_user_id = $2`, schoolID, userID)

@@ -36,7 +36,9 @@ func (s *Storage) CreateEnterprise(ctx context.Context, schoolID int64, a model.
 
 // Enterprises lists a school's partner enterprises.
 func (s *Storage) Enterprises(ctx context.Context, schoolID int64, f model.ListQuery) ([]model.Enterprise, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("school_id", schoolID)
 	if f.Q != "" {
 		w.add(`(LOWER(name) LIKE ? ESCAPE '\' OR LOWER(credit_code) LIKE ? ESCAPE '\' OR LOWER(industry) LIKE ? ESCAPE '\')`, likePattern(f.Q))
@@ -46,7 +48,7 @@ func (s *Storage) Enterprises(ctx context.Context, schoolID int64, f model.ListQ
 		return nil, 0, err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, name, credit_code, industry, contact, phone, address FROM enterprises`+w.sql()+
-		` ORDER BY `+s.zh("name")+` LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+		` ORDER BY `+s.zh("name")+pageSQL(f), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -167,7 +167,7 @@ func (s *Storage) ListEvidence(ctx context.Context, schoolID int64, f EvidenceFi
 		return nil, 0, err
 	}
 	f.Normalize()
-	rows, err := s.db.QueryContext(ctx, evidenceSelect+w.sql()+` ORDER BY e.id DESC LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	rows, err := s.db.QueryContext(ctx, evidenceSelect+w.sql()+` ORDER BY e.id DESC`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -237,24 +237,29 @@ func (s *Storage) addFile(ctx context.Context, schoolID int64, a model.Actor, ow
 		return f, err
 	}
 	f.ContentType = ct
-	err = s.InTx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table+` WHERE school_id = $1 AND id = $2`, schoolID, ownerID).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			return ErrNotFound
-		}
-		if err := checkProofQuota(ctx, tx, schoolID, a.UserID, f.Size); err != nil {
-			return err
-		}
-		if err := tx.QueryRowContext(ctx, `INSERT INTO `+owner+`_files (school_id, `+owner+`_id, name, content_type, size, data, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-			schoolID, ownerID, name, ct, f.Size, data, nullInt(a.UserID), now()).Scan(&f.ID); err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, schoolID, a, "add_file", owner, ownerID, nil, map[string]any{"file_id": f.ID, "name": name, "size": f.Size, "type": ct})
-	})
+	err = s.InTx(ctx, func(tx *sql.Tx) error { return s.addFileTx(ctx, tx, schoolID, a, owner, table, &f) })
 	return f, err
+}
+
+// addFileTx stores f (checked, its owner id set) inside tx, with its
+// audit line, so an owner and its files can land together.
+func (s *Storage) addFileTx(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, owner, table string, f *ProofFile) error {
+	ownerID, name, ct, data := f.OwnerID, f.Name, f.ContentType, f.Data
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM `+table+` WHERE school_id = $1 AND id = $2`, schoolID, ownerID).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	if err := checkProofQuota(ctx, tx, schoolID, a.UserID, f.Size); err != nil {
+		return err
+	}
+	if err := tx.QueryRowContext(ctx, `INSERT INTO `+owner+`_files (school_id, `+owner+`_id, name, content_type, size, data, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+		schoolID, ownerID, name, ct, f.Size, data, nullInt(a.UserID), now()).Scan(&f.ID); err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, schoolID, a, "add_file", owner, ownerID, nil, map[string]any{"file_id": f.ID, "name": name, "size": f.Size, "type": ct})
 }
 
 // files lists an owner's proof files without their data, oldest first.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 
 	"zhijiao/internal/model"
 )
@@ -54,6 +55,34 @@ func (s *Storage) GuardiansOf(ctx context.Context, schoolID, studentID int64) ([
 		out = append(out, g)
 	}
 	return out, rows.Err()
+}
+
+// GuardiansOfStudents lists the guardians of several students in one
+// query (as GuardiansOf would, each student's by guardian id): a class's
+// batch account opening reads them all at once.
+func (s *Storage) GuardiansOfStudents(ctx context.Context, schoolID int64, studentIDs []int64) (map[int64][]model.Guardian, error) {
+	out := map[int64][]model.Guardian{}
+	const chunk = 500
+	for lo := 0; lo < len(studentIDs); lo += chunk {
+		w := schoolWhere("sg.school_id", schoolID)
+		w.in("sg.student_id", studentIDs[lo:min(lo+chunk, len(studentIDs))])
+		err := scanAll(ctx, s.db, `SELECT sg.student_id, g.id, g.school_id, g.name, g.phone, sg.relation,
+			COALESCE((SELECT MIN(u.id) FROM users u WHERE u.school_id = g.school_id AND u.guardian_id = g.id), 0)
+			FROM student_guardians sg JOIN guardians g ON g.school_id = sg.school_id AND g.id = sg.guardian_id`+w.sql()+` ORDER BY sg.student_id, g.id`, w.args,
+			func(r *sql.Rows) error {
+				var sid int64
+				var g model.Guardian
+				if err := r.Scan(&sid, &g.ID, &g.SchoolID, &g.Name, &g.Phone, &g.Relation, &g.UserID); err != nil {
+					return err
+				}
+				out[sid] = append(out[sid], g)
+				return nil
+			})
+		if err != nil {
+			return nil, fmt.Errorf("学生的监护人: %w", err)
+		}
+	}
+	return out, nil
 }
 
 // ChildrenOf returns the students a guardian is linked to.

@@ -65,9 +65,11 @@ func (s *Storage) ListDestinations(ctx context.Context, schoolID int64, f Destin
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM graduate_destinations d JOIN students st ON st.school_id = d.school_id AND st.id = d.student_id`+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	var out []model.GraduateDestination
-	err := scanAll(ctx, s.db, destinationSelect+w.sql()+` ORDER BY d.survey_date DESC, d.id DESC LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args, func(r *sql.Rows) error {
+	err := scanAll(ctx, s.db, destinationSelect+w.sql()+` ORDER BY d.survey_date DESC, d.id DESC`+pageSQL(f.ListQuery), w.args, func(r *sql.Rows) error {
 		d, err := scanDestination(r)
 		out = append(out, d)
 		return err

@@ -139,7 +139,9 @@ type MajorFilter struct {
 
 // Majors lists majors by code with search and paging.
 func (s *Storage) Majors(ctx context.Context, schoolID int64, f MajorFilter) ([]model.Major, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("m.school_id", schoolID)
 	if f.DepartmentID != 0 {
 		w.add("m.department_id = ?", f.DepartmentID)
@@ -154,7 +156,7 @@ func (s *Storage) Majors(ctx context.Context, schoolID int64, f MajorFilter) ([]
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM majors m`+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, majorSelect+w.sql()+` ORDER BY m.code LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	rows, err := s.db.QueryContext(ctx, majorSelect+w.sql()+` ORDER BY m.code`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -156,25 +156,109 @@ type ResultRow struct {
 // CycleResults lists a cycle's results, by class (classID 0 = all) and
 // rank; 待补评 rows (no rank) come after the ranked ones of their class.
 func (s *Storage) CycleResults(ctx context.Context, schoolID, cycleID, classID int64) ([]ResultRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.student_id, s.name, s.student_no, r.class_id, r.total, r.level, r.score_level, r.rank, r.complete, r.incomplete, r.missing, r.computed_at
+	rows, err := s.db.QueryContext(ctx, `SELECT `+resultRowCols+`
 		FROM results r JOIN students s ON s.school_id = r.school_id AND s.id = r.student_id
 		WHERE r.school_id = $1 AND r.cycle_id = $2 AND (CAST($3 AS BIGINT) = 0 OR r.class_id = $3) ORDER BY r.class_id, r.incomplete, r.rank, s.student_no`, schoolID, cycleID, classID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("评价结果列表: %w", err)
 	}
 	defer rows.Close()
 	var out []ResultRow
 	for rows.Next() {
-		var r ResultRow
-		var lv, sl, missing string
-		if err := rows.Scan(&r.StudentID, &r.StudentName, &r.StudentNo, &r.ClassID, &r.Total, &lv, &sl, &r.Rank, &r.Complete, &r.Incomplete, &missing, &r.ComputedAt); err != nil {
+		r, _, err := scanResultRow(rows)
+		if err != nil {
 			return nil, err
 		}
-		if missing != "" {
-			r.Missing = strings.Split(missing, "\n")
-		}
-		r.Level, r.ScoreLevel, r.ComputedAt = model.Level(lv), model.Level(sl), r.ComputedAt.UTC()
 		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+const resultRowCols = `r.student_id, s.name, s.student_no, r.class_id, r.total, r.level, r.score_level, r.rank, r.complete, r.incomplete, r.missing, r.computed_at, r.cycle_id`
+
+// scanResultRow reads one row of resultRowCols and its cycle.
+func scanResultRow(rows *sql.Rows) (ResultRow, int64, error) {
+	var r ResultRow
+	var lv, sl, missing string
+	var cycleID int64
+	if err := rows.Scan(&r.StudentID, &r.StudentName, &r.StudentNo, &r.ClassID, &r.Total, &lv, &sl, &r.Rank, &r.Complete, &r.Incomplete, &missing, &r.ComputedAt, &cycleID); err != nil {
+		return r, 0, fmt.Errorf("读取评价结果: %w", err)
+	}
+	if missing != "" {
+		r.Missing = strings.Split(missing, "\n")
+	}
+	r.Level, r.ScoreLevel, r.ComputedAt = model.Level(lv), model.Level(sl), r.ComputedAt.UTC()
+	return r, cycleID, nil
+}
+
+// StudentsResultRows reads the result lines of the given students in
+// every cycle, in one query: cycle id → student id → line. A family's
+// results page lists its children's lines of every cycle with it.
+func (s *Storage) StudentsResultRows(ctx context.Context, schoolID int64, studentIDs []int64) (map[int64]map[int64]ResultRow, error) {
+	out := map[int64]map[int64]ResultRow{}
+	if len(studentIDs) == 0 {
+		return out, nil
+	}
+	w := schoolWhere("r.school_id", schoolID)
+	w.in("r.student_id", studentIDs)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+resultRowCols+`
+		FROM results r JOIN students s ON s.school_id = r.school_id AND s.id = r.student_id`+w.sql(), w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("学生的评价结果: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, cycleID, err := scanResultRow(rows)
+		if err != nil {
+			return nil, err
+		}
+		if out[cycleID] == nil {
+			out[cycleID] = map[int64]ResultRow{}
+		}
+		out[cycleID][r.StudentID] = r
+	}
+	return out, rows.Err()
+}
+
+// ResultClassCount is how many students of a class have a result in a
+// cycle.
+type ResultClassCount struct {
+	CycleID, ClassID int64
+	Students         int
+}
+
+// ResultClassCounts counts the results of every cycle per class in one
+// grouped query, by cycle and class. Unless all, only the students of
+// classIDs and the students studentIDs count (a reviewer's scope).
+func (s *Storage) ResultClassCounts(ctx context.Context, schoolID int64, all bool, classIDs, studentIDs []int64) ([]ResultClassCount, error) {
+	w := schoolWhere("school_id", schoolID)
+	if !all {
+		var or []string
+		if len(classIDs) > 0 {
+			w.in("class_id", classIDs)
+			or = append(or, w.pop())
+		}
+		if len(studentIDs) > 0 {
+			w.in("student_id", studentIDs)
+			or = append(or, w.pop())
+		}
+		if len(or) == 0 {
+			return nil, nil
+		}
+		w.conds = append(w.conds, "("+strings.Join(or, " OR ")+")")
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT cycle_id, class_id, COUNT(*) FROM results`+w.sql()+` GROUP BY cycle_id, class_id ORDER BY cycle_id, class_id`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("按班统计评价结果: %w", err)
+	}
+	defer rows.Close()
+	var out []ResultClassCount
+	for rows.Next() {
+		var c ResultClassCount
+		if err := rows.Scan(&c.CycleID, &c.ClassID, &c.Students); err != nil {
+			return nil, fmt.Errorf("按班统计评价结果: %w", err)
+		}
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }

@@ -92,10 +92,21 @@ func (s *Storage) Schools(ctx context.Context, districtID int64) ([]model.School
 	return out, rows.Err()
 }
 
-// UpdateSchool renames a school.
-func (s *Storage) UpdateSchool(ctx context.Context, sc model.School) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE schools SET name = $2, district_id = $3 WHERE id = $1`, sc.ID, sc.Name, nullInt(sc.DistrictID))
-	return err
+// UpdateSchool renames a school (or moves it to another district), with
+// its audit line (before and after) in the same transaction.
+func (s *Storage) UpdateSchool(ctx context.Context, a model.Actor, sc model.School) error {
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		before, err := scanSchool(tx.QueryRowContext(ctx, `SELECT `+schoolCols+` FROM schools WHERE id = $1`, sc.ID))
+		if err != nil {
+			return fmt.Errorf("修改学校: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE schools SET name = $2, district_id = $3 WHERE id = $1`, sc.ID, sc.Name, nullInt(sc.DistrictID)); err != nil {
+			return fmt.Errorf("修改学校: %w", err)
+		}
+		after := before
+		after.Name, after.DistrictID = sc.Name, sc.DistrictID
+		return s.audit(ctx, tx, sc.ID, a, "update", "school", sc.ID, before, after)
+	})
 }
 
 // CreateDistrict adds a district (教育局).

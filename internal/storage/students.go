@@ -282,14 +282,16 @@ func (f StudentFilter) where(schoolID int64) *where {
 
 // Students lists students with search, filters and paging.
 func (s *Storage) Students(ctx context.Context, schoolID int64, f StudentFilter) ([]model.Student, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := f.where(schoolID)
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM students s JOIN classes c ON c.school_id = s.school_id AND c.id = s.class_id
 		LEFT JOIN majors m ON m.school_id = s.school_id AND m.id = s.major_id`+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, studentSelect+w.sql()+` ORDER BY s.student_no LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	rows, err := s.db.QueryContext(ctx, studentSelect+w.sql()+` ORDER BY s.student_no`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}

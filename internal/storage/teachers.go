@@ -98,7 +98,9 @@ type TeacherFilter struct {
 
 // Teachers lists teachers with search, filters and paging.
 func (s *Storage) Teachers(ctx context.Context, schoolID int64, f TeacherFilter) ([]model.Teacher, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("t.school_id", schoolID)
 	if f.DepartmentID != 0 {
 		w.add("t.department_id = ?", f.DepartmentID)
@@ -113,7 +115,7 @@ func (s *Storage) Teachers(ctx context.Context, schoolID int64, f TeacherFilter)
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM teachers t`+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, teacherSelect+w.sql()+` ORDER BY t.staff_no LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	rows, err := s.db.QueryContext(ctx, teacherSelect+w.sql()+` ORDER BY t.staff_no`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -137,16 +139,7 @@ func (s *Storage) TeacherStaffIndex(ctx context.Context, schoolID int64) (map[st
 // AllTeachers reads every teacher matching the filter (its paging is
 // ignored), for exports.
 func (s *Storage) AllTeachers(ctx context.Context, schoolID int64, f TeacherFilter) ([]model.Teacher, error) {
-	var out []model.Teacher
-	for page := 1; ; page++ {
-		f.ListQuery.Page, f.ListQuery.PerPage = page, 500
-		ts, total, err := s.Teachers(ctx, schoolID, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ts...)
-		if len(ts) == 0 || len(out) >= total {
-			return out, nil
-		}
-	}
+	f.ListQuery = f.ListQuery.All()
+	ts, _, err := s.Teachers(ctx, schoolID, f)
+	return ts, err
 }

@@ -62,19 +62,6 @@ func (s *Storage) TeacherByStaffNo(ctx context.Context, schoolID int64, staffNo 
 	return scanTeacher(s.db.QueryRowContext(ctx, teacherSelect+` WHERE t.school_id = $1 AND t.staff_no = $2`, schoolID, staffNo))
 }
 
-// CreateUsers adds several accounts in one transaction: all of them, or
-// none (the batch account opening of a class).
-func (s *Storage) CreateUsers(ctx context.Context, schoolID int64, a model.Actor, users []*model.User) error {
-	return s.InTx(ctx, func(tx *sql.Tx) error {
-		for _, u := range users {
-			if err := s.createUser(ctx, tx, schoolID, a, u); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}
-
 // CreateSchoolWithAdmin adds a tenant together with its first account, in
 // one transaction, so a school never exists without someone to run it.
 func (s *Storage) CreateSchoolWithAdmin(ctx context.Context, a model.Actor, sc *model.School, admin *model.User) error {

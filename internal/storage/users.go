@@ -145,7 +145,9 @@ type UserFilter struct {
 
 // Users lists a school's accounts.
 func (s *Storage) Users(ctx context.Context, schoolID int64, f UserFilter) ([]model.User, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("u.school_id", schoolID)
 	if f.Role != "" {
 		w.add("EXISTS (SELECT 1 FROM user_roles r WHERE r.school_id = u.school_id AND r.user_id = u.id AND r.role = ?)", f.Role)
@@ -157,7 +159,7 @@ func (s *Storage) Users(ctx context.Context, schoolID int64, f UserFilter) ([]mo
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM users u`+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, userSelect+w.sql()+` ORDER BY u.username LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	rows, err := s.db.QueryContext(ctx, userSelect+w.sql()+` ORDER BY u.username`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -272,6 +274,57 @@ func (s *Storage) UsernameTaken(ctx context.Context, username string) (bool, err
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE username = $1`, strings.ToLower(username)).Scan(&n)
 	return n > 0, err
+}
+
+// UsernamesTaken reports which of the given login names an account of any
+// school already has, in one query per 500 names.
+func (s *Storage) UsernamesTaken(ctx context.Context, usernames []string) (map[string]bool, error) {
+	taken := map[string]bool{}
+	const chunk = 500
+	for lo := 0; lo < len(usernames); lo += chunk {
+		part := usernames[lo:min(lo+chunk, len(usernames))]
+		ph, args := make([]string, len(part)), make([]any, len(part))
+		for i, u := range part {
+			ph[i], args[i] = "$"+itoa(i+1), strings.ToLower(u)
+		}
+		err := scanAll(ctx, s.db, `SELECT username FROM users WHERE username IN (`+strings.Join(ph, ", ")+`)`, args, func(r *sql.Rows) error {
+			var u string
+			err := r.Scan(&u)
+			taken[u] = true
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("查询账号是否已被使用: %w", err)
+		}
+	}
+	return taken, nil
+}
+
+// CreateUsers adds several accounts in one transaction: all of them, or
+// none.
+func (s *Storage) CreateUsers(ctx context.Context, schoolID int64, a model.Actor, users []*model.User) error {
+	return s.InTx(ctx, func(tx *sql.Tx) error { return s.createUsers(ctx, tx, schoolID, a, users) })
+}
+
+func (s *Storage) createUsers(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, users []*model.User) error {
+	for _, u := range users {
+		if err := s.createUser(ctx, tx, schoolID, a, u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// OpenClassAccounts is a class's batch account opening: the accounts and
+// the class's "open_accounts" audit line (how many, and which were
+// skipped and why) land in one transaction, or nothing does.
+func (s *Storage) OpenClassAccounts(ctx context.Context, schoolID int64, a model.Actor, classID int64, users []*model.User, skipped []string) error {
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := s.createUsers(ctx, tx, schoolID, a, users); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, schoolID, a, "open_accounts", "class", classID, nil, map[string]any{"accounts": len(users), "skipped": skipped})
+	})
 }
 
 // HasUsers reports whether any account exists, so a fresh installation can

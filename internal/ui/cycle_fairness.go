@@ -54,7 +54,7 @@ func (s *Server) cycleFairness(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	cf := storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}}
+	cf := storage.ClassFilter{ListQuery: model.AllRows()}
 	if !sc.All {
 		cf.Scoped, cf.ClassIDs = true, sc.ClassIDs
 	}
@@ -96,7 +96,7 @@ func (s *Server) fairness(r *http.Request, c storage.EvalCycle, d *fairnessData)
 		return err
 	}
 	d.Ratings = len(rs)
-	students, _, err := s.st.Students(ctx, school, storage.StudentFilter{ListQuery: model.ListQuery{PerPage: 500}, ClassID: d.ClassID})
+	students, _, err := s.st.Students(ctx, school, storage.StudentFilter{ListQuery: model.AllRows(), ClassID: d.ClassID})
 	if err != nil {
 		return err
 	}
