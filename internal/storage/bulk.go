@@ -119,23 +119,21 @@ var bulkTables = [bulkTableCount]bulkTable{
 	tDepartments:         {"departments", []string{"school_id", "id", "name", "description", "head_user_id"}, false},
 	tMajorCategories:     {"major_categories", []string{"school_id", "id", "code", "name"}, false},
 	tMajors:              {"majors", []string{"school_id", "id", "code", "name", "short_name", "category_id", "department_id", "apprenticeship"}, true},
-	tTeachers:            {"teachers", []string{"school_id", "id", "staff_no", "name", "gender", "title", "department_id", "dual_qualified", "phone", "id_number", "active", "created_at", "updated_at"}, true},
+	tTeachers:            {"teachers", append([]string{"id"}, teacherColumns...), true},
 	tCohorts:             {"cohorts", []string{"school_id", "id", "entry_year", "name"}, false},
 	tClasses:             {"classes", []string{"school_id", "id", "name", "cohort_id", "major_id", "program", "head_teacher_id"}, true},
 	tCourses:             {"courses", []string{"school_id", "id", "code", "name", "kind", "major_id"}, true},
 	tTeachingAssignments: {"teaching_assignments", []string{"school_id", "id", "term_id", "course_id", "class_id", "teacher_id"}, false},
-	tStudents: {"students", []string{"school_id", "id", "student_no", "name", "gender", "id_type", "id_number", "registration_no", "birth_date", "ethnicity", "phone",
-		"class_id", "major_id", "entry_year", "program", "enrollment_status", "created_at", "updated_at"}, true},
-	tEnrollmentChanges: {"enrollment_changes", []string{"school_id", "student_id", "status", "effective_date", "reason", "created_by", "created_at"}, false},
-	tGuardians:         {"guardians", []string{"school_id", "id", "name", "phone"}, true},
-	tStudentGuardians:  {"student_guardians", []string{"school_id", "student_id", "guardian_id", "relation"}, false},
-	tEnterprises:       {"enterprises", []string{"school_id", "id", "name", "credit_code", "industry", "contact", "phone", "address"}, true},
-	tMentors:           {"mentors", []string{"school_id", "id", "enterprise_id", "name", "title", "phone"}, true},
-	tPlacements:        {"placements", []string{"school_id", "id", "student_id", "mentor_id", "enterprise_id", "kind", "start_date", "end_date"}, false},
-	tUsers: {"users", []string{"school_id", "id", "username", "display_name", "password_hash", "must_change_password", "disabled",
-		"teacher_id", "student_id", "guardian_id", "mentor_id", "district_id", "created_at"}, false},
-	tUserRoles:  {"user_roles", []string{"school_id", "user_id", "role"}, false},
-	tGlobalKeys: {"global_keys", []string{"kind", "key", "school_id"}, false},
+	tStudents:            {"students", append([]string{"id"}, studentColumns...), true},
+	tEnrollmentChanges:   {"enrollment_changes", enrollmentColumns, false},
+	tGuardians:           {"guardians", []string{"school_id", "id", "name", "phone"}, true},
+	tStudentGuardians:    {"student_guardians", []string{"school_id", "student_id", "guardian_id", "relation"}, false},
+	tEnterprises:         {"enterprises", []string{"school_id", "id", "name", "credit_code", "industry", "contact", "phone", "address"}, true},
+	tMentors:             {"mentors", []string{"school_id", "id", "enterprise_id", "name", "title", "phone"}, true},
+	tPlacements:          {"placements", []string{"school_id", "id", "student_id", "mentor_id", "enterprise_id", "kind", "start_date", "end_date"}, false},
+	tUsers:               {"users", append([]string{"id"}, userColumns...), false},
+	tUserRoles:           {"user_roles", []string{"school_id", "user_id", "role"}, false},
+	tGlobalKeys:          {"global_keys", []string{"kind", "key", "school_id"}, false},
 }
 
 // bulkMaxParams keeps one statement well under SQLite's default limit of
@@ -524,8 +522,7 @@ func (b *Bulk) Teacher(schoolID int64, t *model.Teacher) error {
 		return err
 	}
 	t.ID, t.SchoolID, t.Active = id, schoolID, true
-	return b.add(tTeachers, schoolID, schoolID, t.ID, t.StaffNo, t.Name, string(t.Gender), t.Title, nullInt(t.DepartmentID), t.DualQualified,
-		t.Phone, t.IDNumber, true, b.ts, b.ts)
+	return b.add(tTeachers, schoolID, append([]any{t.ID}, teacherRow(schoolID, t, b.ts)...)...)
 }
 
 // cohort returns the 年级 of an entry year, adding it if needed.
@@ -629,15 +626,14 @@ func (b *Bulk) Student(schoolID int64, st *model.Student, enrolledOn string) err
 		return err
 	}
 	st.ID, st.SchoolID, st.CreatedAt, st.UpdatedAt = id, schoolID, b.ts, b.ts
-	if err := b.add(tStudents, schoolID, schoolID, st.ID, st.StudentNo, st.Name, string(st.Gender), string(st.IDType), st.IDNumber, st.RegistrationNo,
-		st.BirthDate, st.Ethnicity, st.Phone, st.ClassID, nullInt(st.MajorID), st.EntryYear, string(st.Program), string(st.EnrollmentStatus), b.ts, b.ts); err != nil {
+	if err := b.add(tStudents, schoolID, append([]any{st.ID}, studentRow(schoolID, st, b.ts, b.ts)...)...); err != nil {
 		return err
 	}
 	reason := "入学"
 	if enrolledOn == "" {
 		enrolledOn, reason = b.ts.Format("2006-01-02"), "建档"
 	}
-	return b.add(tEnrollmentChanges, schoolID, schoolID, st.ID, string(st.EnrollmentStatus), enrolledOn, reason, nullInt(b.actor.UserID), b.ts)
+	return b.add(tEnrollmentChanges, schoolID, enrollmentRow(schoolID, st.ID, st.EnrollmentStatus, enrolledOn, reason, b.actor.UserID, b.ts)...)
 }
 
 // ChangeEnrollment records a dated 学籍 change and updates the student's
@@ -660,7 +656,7 @@ func (b *Bulk) ChangeEnrollment(schoolID, studentID int64, status model.Enrollme
 	if n, _ := r.RowsAffected(); n == 0 {
 		return ErrNotFound
 	}
-	return b.add(tEnrollmentChanges, schoolID, schoolID, studentID, string(status), date, reason, nullInt(b.actor.UserID), b.ts)
+	return b.add(tEnrollmentChanges, schoolID, enrollmentRow(schoolID, studentID, status, date, reason, b.actor.UserID, b.ts)...)
 }
 
 // Guardian links a guardian to a student. A guardian with ID 0 is created;
@@ -752,8 +748,7 @@ func (b *Bulk) User(schoolID int64, u *model.User) error {
 		return err
 	}
 	u.ID, u.SchoolID, u.CreatedAt = id, schoolID, b.ts
-	if err := b.add(tUsers, schoolID, schoolID, u.ID, u.Username, u.DisplayName, u.PasswordHash, u.MustChangePassword, u.Disabled,
-		nullInt(u.TeacherID), nullInt(u.StudentID), nullInt(u.GuardianID), nullInt(u.MentorID), nullInt(u.DistrictID), u.CreatedAt); err != nil {
+	if err := b.add(tUsers, schoolID, append([]any{u.ID}, userRow(schoolID, u)...)...); err != nil {
 		return err
 	}
 	// The login name's platform-wide claim (global_keys.go); a name taken

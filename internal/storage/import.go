@@ -228,11 +228,9 @@ func (s *Storage) insertStudents(ctx context.Context, tx *sql.Tx, schoolID int64
 	for i, r := range fresh {
 		st := &r.Student
 		byNo[st.StudentNo] = st
-		vals[i] = []any{schoolID, st.StudentNo, st.Name, string(st.Gender), string(st.IDType), st.IDNumber, st.RegistrationNo, st.BirthDate,
-			st.Ethnicity, st.Phone, st.ClassID, nullInt(st.MajorID), st.EntryYear, string(st.Program), string(st.EnrollmentStatus), ts, ts}
+		vals[i] = studentRow(schoolID, st, ts, ts)
 	}
-	err := s.batchInsert(ctx, tx, "students", []string{"school_id", "student_no", "name", "gender", "id_type", "id_number", "registration_no", "birth_date",
-		"ethnicity", "phone", "class_id", "major_id", "entry_year", "program", "enrollment_status", "created_at", "updated_at"}, vals, "", "id, student_no",
+	err := s.batchInsert(ctx, tx, "students", studentColumns, vals, "", "id, student_no",
 		func(rs *sql.Rows) error {
 			var id int64
 			var no string
@@ -249,14 +247,14 @@ func (s *Storage) insertStudents(ctx context.Context, tx *sql.Tx, schoolID int64
 	audit := make([][]any, len(fresh))
 	for i, r := range fresh {
 		st := r.Student
-		hist[i] = []any{schoolID, st.ID, string(st.EnrollmentStatus), entryDate(st.EntryYear, ts), "导入建档", nullInt(a.UserID), ts}
+		hist[i] = enrollmentRow(schoolID, st.ID, st.EnrollmentStatus, entryDate(st.EntryYear, ts), "导入建档", a.UserID, ts)
 		after := struct {
 			model.Student
 			Guardians []model.Guardian `json:"guardians,omitempty"`
 		}{st, r.Guardians}
 		audit[i] = []any{schoolID, ts, nullInt(a.UserID), a.Username, "import", "student", st.ID, "", toJSON(after), a.IP}
 	}
-	if err := s.batchInsert(ctx, tx, "enrollment_changes", []string{"school_id", "student_id", "status", "effective_date", "reason", "created_by", "created_at"}, hist, "", "", nil); err != nil {
+	if err := s.batchInsert(ctx, tx, "enrollment_changes", enrollmentColumns, hist, "", "", nil); err != nil {
 		return err
 	}
 	return s.batchInsert(ctx, tx, "audit_log", []string{"school_id", "at", "user_id", "username", "action", "entity", "entity_id", "before_json", "after_json", "ip"}, audit, "", "", nil)

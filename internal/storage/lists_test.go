@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
@@ -241,6 +242,55 @@ func TestAppealWithFileAndSchoolUpdateAreOneAction(t *testing.T) {
 		sc.ID = 999999
 		if err := st.UpdateSchool(ctx, model.SystemActor, sc); !errors.Is(err, storage.ErrNotFound) {
 			t.Fatalf("updating no school: %v", err)
+		}
+	})
+}
+
+// The form, the roster import and the bulk load write a student through
+// one column list: the same details give the same stored student, with
+// the same first 学籍 line.
+func TestStudentWritersAgree(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		ctx := context.Background()
+		f := testfix.Build(t, st, "sw", false)
+		sid, a := f.School.ID, model.SystemActor
+		proto := func(no string) model.Student {
+			s := f.StudentA2
+			s.ID, s.StudentNo, s.IDNumber, s.Name = 0, no, "", "同写"+no
+			s.RegistrationNo, s.Ethnicity = "G"+no, "汉族"
+			return s
+		}
+		form := proto("w1")
+		if err := st.CreateStudent(ctx, sid, a, &form); err != nil {
+			t.Fatal(err)
+		}
+		imp := proto("w2")
+		if _, err := st.ImportStudents(ctx, sid, a, []storage.StudentImport{{Row: 2, Student: imp}}); err != nil {
+			t.Fatal(err)
+		}
+		bulk := proto("w3")
+		if err := st.BulkLoad(ctx, a, "test", func(b *storage.Bulk) error { return b.Student(sid, &bulk, "") }); err != nil {
+			t.Fatal(err)
+		}
+		var got []model.Student
+		for _, no := range []string{"w1", "w2", "w3"} {
+			list, _, err := st.Students(ctx, sid, storage.StudentFilter{ListQuery: model.ListQuery{Q: no}})
+			if err != nil || len(list) != 1 {
+				t.Fatalf("student %s: %+v (%v)", no, list, err)
+			}
+			s := list[0]
+			s.ID, s.StudentNo, s.Name, s.RegistrationNo, s.CreatedAt, s.UpdatedAt = 0, "", "", "", time.Time{}, time.Time{}
+			got = append(got, s)
+			hist, err := st.EnrollmentHistory(ctx, sid, list[0].ID)
+			if err != nil || len(hist) != 1 || hist[0].Status != model.StatusEnrolled {
+				t.Fatalf("学籍 of %s: %+v (%v)", no, hist, err)
+			}
+		}
+		if !reflect.DeepEqual(got[0], got[1]) || !reflect.DeepEqual(got[0], got[2]) {
+			t.Fatalf("the writers disagree:\nform   %+v\nimport %+v\nbulk   %+v", got[0], got[1], got[2])
+		}
+		if got[0].Ethnicity != "汉族" || got[0].ClassID != f.ClassA.ID || got[0].MajorID != f.Major.ID {
+			t.Fatalf("stored: %+v", got[0])
 		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"zhijiao/internal/model"
 )
@@ -25,11 +26,18 @@ func (s *Storage) CreateTeacher(ctx context.Context, schoolID int64, a model.Act
 	return s.InTx(ctx, func(tx *sql.Tx) error { return s.createTeacher(ctx, tx, schoolID, a, t) })
 }
 
+// teacherColumns are the columns the form and the bulk load (which puts
+// "id" first) fill for a new teacher, in the order teacherRow gives them.
+var teacherColumns = []string{"school_id", "staff_no", "name", "gender", "title", "department_id", "dual_qualified", "phone", "id_number", "active", "created_at", "updated_at"}
+
+// teacherRow is a new (active) teacher's values for teacherColumns.
+func teacherRow(schoolID int64, t *model.Teacher, at time.Time) []any {
+	return []any{schoolID, t.StaffNo, t.Name, string(t.Gender), t.Title, nullInt(t.DepartmentID), t.DualQualified, t.Phone, t.IDNumber, true, at, at}
+}
+
 func (s *Storage) createTeacher(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, t *model.Teacher) error {
 	ts := now()
-	err := tx.QueryRowContext(ctx, `INSERT INTO teachers (school_id, staff_no, name, gender, title, department_id, dual_qualified, phone, id_number, active, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
-		schoolID, t.StaffNo, t.Name, string(t.Gender), t.Title, nullInt(t.DepartmentID), t.DualQualified, t.Phone, t.IDNumber, true, ts).Scan(&t.ID)
+	err := tx.QueryRowContext(ctx, insertSQL("teachers", teacherColumns, 1, s.dialect)+` RETURNING id`, teacherRow(schoolID, t, ts)...).Scan(&t.ID)
 	if isUniqueViolation(err) {
 		return fmt.Errorf("工号 %s 已存在", t.StaffNo)
 	}

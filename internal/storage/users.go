@@ -18,6 +18,17 @@ func (s *Storage) CreateUser(ctx context.Context, schoolID int64, a model.Actor,
 	return s.InTx(ctx, func(tx *sql.Tx) error { return s.createUser(ctx, tx, schoolID, a, u) })
 }
 
+// userColumns are the columns the account form and the bulk load (which
+// puts "id" first) fill for a new account, in the order userRow gives them.
+var userColumns = []string{"school_id", "username", "display_name", "password_hash", "must_change_password", "disabled",
+	"teacher_id", "student_id", "guardian_id", "mentor_id", "district_id", "created_at"}
+
+// userRow is a new account's values for userColumns.
+func userRow(schoolID int64, u *model.User) []any {
+	return []any{schoolID, u.Username, u.DisplayName, u.PasswordHash, u.MustChangePassword, u.Disabled,
+		nullInt(u.TeacherID), nullInt(u.StudentID), nullInt(u.GuardianID), nullInt(u.MentorID), nullInt(u.DistrictID), u.CreatedAt}
+}
+
 func (s *Storage) createUser(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, u *model.User) error {
 	u.Username = strings.ToLower(strings.TrimSpace(u.Username))
 	if u.Username == "" || u.PasswordHash == "" {
@@ -31,10 +42,7 @@ func (s *Storage) createUser(ctx context.Context, tx *sql.Tx, schoolID int64, a 
 		}
 		return err
 	}
-	err := tx.QueryRowContext(ctx, `INSERT INTO users (school_id, username, display_name, password_hash, must_change_password, disabled,
-		teacher_id, student_id, guardian_id, mentor_id, district_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-		schoolID, u.Username, u.DisplayName, u.PasswordHash, u.MustChangePassword, u.Disabled,
-		nullInt(u.TeacherID), nullInt(u.StudentID), nullInt(u.GuardianID), nullInt(u.MentorID), nullInt(u.DistrictID), u.CreatedAt).Scan(&u.ID)
+	err := tx.QueryRowContext(ctx, insertSQL("users", userColumns, 1, s.dialect)+` RETURNING id`, userRow(schoolID, u)...).Scan(&u.ID)
 	if isUniqueViolation(err) {
 		return fmt.Errorf("账号 %s 已存在", u.Username)
 	}
