@@ -285,3 +285,9 @@ func (s *Storage) AddAppealFile(ctx context.Context, schoolID int64, a model.Act
 func (s *Storage) AppealFile(ctx context.Context, schoolID, fileID int64) (ProofFile, error) {
 	return s.file(ctx, "appeal", schoolID, fileID)
 }
+
+// AppealFiles lists an appeal's proof files (without their data), oldest
+// first.
+func (s *Storage) AppealFiles(ctx context.Context, schoolID, appealID int64) ([]ProofFile, error) {
+	return s.files(ctx, "appeal", schoolID, appealID)
+}

@@ -153,3 +153,47 @@ func (s *Storage) PlacementsOf(ctx context.Context, schoolID, studentID int64) (
 	}
 	return out, rows.Err()
 }
+
+// Enterprise reads one partner enterprise.
+func (s *Storage) Enterprise(ctx context.Context, schoolID, id int64) (model.Enterprise, error) {
+	var e model.Enterprise
+	err := s.db.QueryRowContext(ctx, `SELECT id, school_id, name, credit_code, industry, contact, phone, address FROM enterprises WHERE school_id = $1 AND id = $2`,
+		schoolID, id).Scan(&e.ID, &e.SchoolID, &e.Name, &e.CreditCode, &e.Industry, &e.Contact, &e.Phone, &e.Address)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	return e, err
+}
+
+// EnterprisePlacement is a placement as the enterprise page lists it, with
+// the student's 学号 and class.
+type EnterprisePlacement struct {
+	model.Placement
+	StudentNo string
+	ClassName string
+}
+
+// PlacementsOfEnterprise lists the apprentices and interns placed with an
+// enterprise, newest first.
+func (s *Storage) PlacementsOfEnterprise(ctx context.Context, schoolID, enterpriseID int64) ([]EnterprisePlacement, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.school_id, p.student_id, st.name, st.student_no, c.name, p.mentor_id, m.name, p.enterprise_id, p.kind, p.start_date, p.end_date
+		FROM placements p
+		JOIN students st ON st.school_id = p.school_id AND st.id = p.student_id
+		JOIN classes c ON c.school_id = st.school_id AND c.id = st.class_id
+		JOIN mentors m ON m.school_id = p.school_id AND m.id = p.mentor_id
+		WHERE p.school_id = $1 AND p.enterprise_id = $2 ORDER BY p.start_date DESC, p.id DESC`, schoolID, enterpriseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []EnterprisePlacement
+	for rows.Next() {
+		var p EnterprisePlacement
+		if err := rows.Scan(&p.ID, &p.SchoolID, &p.StudentID, &p.StudentName, &p.StudentNo, &p.ClassName, &p.MentorID, &p.MentorName,
+			&p.EnterpriseID, &p.Kind, &p.StartDate, &p.EndDate); err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}

@@ -127,3 +127,29 @@ func (s *Storage) DistrictByCode(ctx context.Context, code string) (model.Distri
 	}
 	return d, err
 }
+
+// CreateSchoolWithAdmin adds a tenant together with its first account, in
+// one transaction, so a school never exists without someone to run it.
+func (s *Storage) CreateSchoolWithAdmin(ctx context.Context, a model.Actor, sc *model.School, admin *model.User) error {
+	if !ValidSchoolCode(sc.Code) {
+		return fmt.Errorf("学校代码 %q 只能包含小写字母、数字和短横线，长度 2–32", sc.Code)
+	}
+	if sc.Name == "" {
+		return errors.New("学校名称不能为空")
+	}
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		sc.CreatedAt = now()
+		err := tx.QueryRowContext(ctx, `INSERT INTO schools (code, name, district_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+			sc.Code, sc.Name, nullInt(sc.DistrictID), sc.CreatedAt).Scan(&sc.ID)
+		if isUniqueViolation(err) {
+			return fmt.Errorf("学校代码 %q 已被使用", sc.Code)
+		}
+		if err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, sc.ID, a, "create", "school", sc.ID, nil, sc); err != nil {
+			return err
+		}
+		return s.createUser(ctx, tx, sc.ID, a, admin)
+	})
+}

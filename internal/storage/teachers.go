@@ -151,3 +151,8 @@ func (s *Storage) AllTeachers(ctx context.Context, schoolID int64, f TeacherFilt
 	ts, _, err := s.Teachers(ctx, schoolID, f)
 	return ts, err
 }
+
+// TeacherByStaffNo reads one teacher by 工号.
+func (s *Storage) TeacherByStaffNo(ctx context.Context, schoolID int64, staffNo string) (model.Teacher, error) {
+	return scanTeacher(s.db.QueryRowContext(ctx, teacherSelect+` WHERE t.school_id = $1 AND t.staff_no = $2`, schoolID, staffNo))
+}
