@@ -96,7 +96,7 @@ func (s *Storage) createAppealTx(ctx context.Context, tx *sql.Tx, schoolID int64
 	}
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM results WHERE school_id = $1 AND cycle_id = $2 AND student_id = $3`, schoolID, ap.CycleID, ap.StudentID).Scan(&n); err != nil {
-		return err
+		return fmt.Errorf("createAppealTx: %w", err)
 	}
 	if n == 0 {
 		return errors.New("该学生在本评价周期没有结果")
@@ -107,7 +107,7 @@ func (s *Storage) createAppealTx(ctx context.Context, tx *sql.Tx, schoolID int64
 	// appeals_one_open (migration 0013) holds under concurrency.
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM appeals WHERE school_id = $1 AND cycle_id = $2 AND student_id = $3 AND indicator_code = $4 AND state IN ($5, $6)`,
 		schoolID, ap.CycleID, ap.StudentID, ap.IndicatorCode, AppealSubmitted, AppealHeadReviewed).Scan(&n); err != nil {
-		return err
+		return fmt.Errorf("createAppealTx: %w", err)
 	}
 	if n > 0 {
 		return ErrAppealOpen
@@ -141,7 +141,7 @@ func (s *Storage) ReviewAppealHead(ctx context.Context, schoolID int64, a model.
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE appeals SET state = $3, head_review = $4, head_review_by = $5, head_review_at = $6 WHERE school_id = $1 AND id = $2`,
 			schoolID, id, AppealHeadReviewed, text, nullInt(a.UserID), now()); err != nil {
-			return err
+			return fmt.Errorf("ReviewAppealHead: %w", err)
 		}
 		return s.audit(ctx, tx, schoolID, a, "head_review", "appeal", id, map[string]string{"state": ap.State}, map[string]string{"state": AppealHeadReviewed, "review": text})
 	})
@@ -171,7 +171,7 @@ func (s *Storage) DecideAppeal(ctx context.Context, schoolID int64, a model.Acto
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE appeals SET state = $3, decision = $4, decided_by = $5, decided_at = $6, adjust_mode = $7, adjust_value = $8 WHERE school_id = $1 AND id = $2`,
 			schoolID, id, state, text, nullInt(a.UserID), now(), mode, value); err != nil {
-			return err
+			return fmt.Errorf("DecideAppeal: %w", err)
 		}
 		if upheld && mode != "" {
 			code := ap.IndicatorCode
@@ -226,7 +226,7 @@ func (s *Storage) Appeals(ctx context.Context, schoolID, cycleID, studentID int6
 	rows, err := s.db.QueryContext(ctx, `SELECT `+appealCols+` FROM appeals WHERE school_id = $1 AND cycle_id = $2 AND (CAST($3 AS BIGINT) = 0 OR student_id = $3) AND ($4 = '' OR state = $4) ORDER BY id`,
 		schoolID, cycleID, studentID, state)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Appeals: %w", err)
 	}
 	defer rows.Close()
 	var out []Appeal

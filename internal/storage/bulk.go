@@ -148,7 +148,7 @@ func (t bulkTable) batchRows() int { return min(bulkMaxRows, bulkMaxParams/len(t
 func (s *Storage) BulkLoad(ctx context.Context, a model.Actor, reason string, fn func(b *Bulk) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return fmt.Errorf("BulkLoad: %w", err)
 	}
 	done := false
 	defer func() {
@@ -202,7 +202,7 @@ func (b *Bulk) newID(t int) (int64, error) {
 		if !blk.started {
 			var top int64
 			if err := b.tx.QueryRowContext(b.ctx, `SELECT COALESCE(MAX(id), 0) FROM `+name).Scan(&top); err != nil {
-				return 0, err
+				return 0, fmt.Errorf("newID: %w", err)
 			}
 			blk.started, blk.next = true, top+1
 		}
@@ -239,7 +239,7 @@ func (b *Bulk) reserve(t int) error {
 	err := b.tx.QueryRowContext(b.ctx, `SELECT MIN(v), MAX(v), COUNT(*) FROM (SELECT nextval(pg_get_serial_sequence($1, 'id')) AS v FROM generate_series(1, $2)) s`,
 		name, blk.chunk).Scan(&lo, &hi, &n)
 	if err != nil {
-		return err
+		return fmt.Errorf("reserve: %w", err)
 	}
 	if hi-lo+1 == n {
 		blk.next, blk.end = lo, hi+1
@@ -250,18 +250,18 @@ func (b *Bulk) reserve(t int) error {
 	// draw a fresh block listed row by row.
 	rows, err := b.tx.QueryContext(b.ctx, `SELECT nextval(pg_get_serial_sequence($1, 'id')) FROM generate_series(1, $2)`, name, blk.chunk)
 	if err != nil {
-		return err
+		return fmt.Errorf("reserve: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return err
+			return fmt.Errorf("reserve: %w", err)
 		}
 		blk.free = append(blk.free, id)
 	}
 	if err := rows.Err(); err != nil {
-		return err
+		return fmt.Errorf("reserve: %w", err)
 	}
 	sort.Slice(blk.free, func(i, j int) bool { return blk.free[i] < blk.free[j] })
 	return nil
@@ -349,7 +349,7 @@ func (b *Bulk) analyzeOnce(t int) error {
 	}
 	var est float64
 	if err := b.tx.QueryRowContext(b.ctx, `SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)`, tb.name).Scan(&est); err != nil {
-		return err
+		return fmt.Errorf("analyzeOnce: %w", err)
 	}
 	if est >= float64(written) {
 		return nil
@@ -365,7 +365,7 @@ func (b *Bulk) stmt(t, n int) (*sql.Stmt, error) {
 	}
 	st, err := b.tx.PrepareContext(b.ctx, insertSQL(bulkTables[t].name, bulkTables[t].cols, n, b.s.dialect))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("stmt: %w", err)
 	}
 	b.stmts[k] = st
 	return st, nil

@@ -21,7 +21,7 @@ func (b *Bulk) District(d *model.District) error {
 	}
 	var n int
 	if err := b.tx.QueryRowContext(b.ctx, `SELECT COUNT(*) FROM districts WHERE code = $1`, d.Code).Scan(&n); err != nil {
-		return err
+		return fmt.Errorf("District: %w", err)
 	}
 	if n > 0 {
 		return fmt.Errorf("区域代码 %q 已被使用", d.Code)
@@ -41,7 +41,7 @@ func (b *Bulk) School(sc *model.School) error {
 	}
 	var n int
 	if err := b.tx.QueryRowContext(b.ctx, `SELECT COUNT(*) FROM schools WHERE code = $1`, sc.Code).Scan(&n); err != nil {
-		return err
+		return fmt.Errorf("School: %w", err)
 	}
 	if n > 0 {
 		return fmt.Errorf("学校代码 %q 已被使用", sc.Code)
@@ -75,7 +75,7 @@ func (b *Bulk) Term(schoolID int64, t *model.Term) error {
 			return err
 		}
 		if _, err := b.tx.ExecContext(b.ctx, `UPDATE terms SET is_current = FALSE WHERE school_id = $1`, schoolID); err != nil {
-			return err
+			return fmt.Errorf("Term: %w", err)
 		}
 	}
 	id, err := b.newID(tTerms)
@@ -106,7 +106,7 @@ func (b *Bulk) SetDepartmentHead(schoolID, deptID, userID int64) error {
 	}
 	r, err := b.tx.ExecContext(b.ctx, `UPDATE departments SET head_user_id = $3 WHERE school_id = $1 AND id = $2`, schoolID, deptID, nullInt(userID))
 	if err != nil {
-		return err
+		return fmt.Errorf("SetDepartmentHead: %w", err)
 	}
 	if n, _ := r.RowsAffected(); n == 0 {
 		return ErrNotFound
@@ -291,7 +291,7 @@ func (b *Bulk) ChangeEnrollment(schoolID, studentID int64, status model.Enrollme
 	}
 	r, err := b.tx.ExecContext(b.ctx, `UPDATE students SET enrollment_status = $3, updated_at = $4 WHERE school_id = $1 AND id = $2`, schoolID, studentID, string(status), b.ts)
 	if err != nil {
-		return err
+		return fmt.Errorf("ChangeEnrollment: %w", err)
 	}
 	if n, _ := r.RowsAffected(); n == 0 {
 		return ErrNotFound

@@ -37,14 +37,14 @@ func (s *Storage) ensureCohort(ctx context.Context, q querier, schoolID int64, e
 func (s *Storage) Cohorts(ctx context.Context, schoolID int64) ([]model.Cohort, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, entry_year, name FROM cohorts WHERE school_id = $1 ORDER BY entry_year DESC`, schoolID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Cohorts: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Cohort
 	for rows.Next() {
 		var c model.Cohort
 		if err := rows.Scan(&c.ID, &c.SchoolID, &c.EntryYear, &c.Name); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("Cohorts: %w", err)
 		}
 		out = append(out, c)
 	}
@@ -190,11 +190,11 @@ func (s *Storage) Classes(ctx context.Context, schoolID int64, f ClassFilter) ([
 		LEFT JOIN teachers t ON t.school_id = c.school_id AND t.id = c.head_teacher_id`
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from+w.sql(), w.args...).Scan(&total); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Classes: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, classSelect+w.sql()+` ORDER BY h.entry_year DESC, `+s.zh("c.name")+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Classes: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Class
@@ -229,7 +229,7 @@ func (s *Storage) ClassNameIndex(ctx context.Context, schoolID int64) (map[strin
 func (s *Storage) nameIndex(ctx context.Context, q string, args ...any) (map[string]int64, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("nameIndex: %w", err)
 	}
 	defer rows.Close()
 	out := map[string]int64{}
@@ -237,7 +237,7 @@ func (s *Storage) nameIndex(ctx context.Context, q string, args ...any) (map[str
 		var name string
 		var id int64
 		if err := rows.Scan(&name, &id); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("nameIndex: %w", err)
 		}
 		if name != "" {
 			out[name] = id

@@ -29,7 +29,7 @@ func (s *Storage) SetDepartmentHead(ctx context.Context, schoolID int64, a model
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `UPDATE departments SET head_user_id = $3 WHERE school_id = $1 AND id = $2`, schoolID, deptID, nullInt(userID))
 		if err != nil {
-			return err
+			return fmt.Errorf("SetDepartmentHead: %w", err)
 		}
 		if n, _ := r.RowsAffected(); n == 0 {
 			return ErrNotFound
@@ -42,14 +42,14 @@ func (s *Storage) SetDepartmentHead(ctx context.Context, schoolID int64, a model
 func (s *Storage) Departments(ctx context.Context, schoolID int64) ([]model.Department, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, name, description, COALESCE(head_user_id, 0) FROM departments WHERE school_id = $1 ORDER BY id`, schoolID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Departments: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Department
 	for rows.Next() {
 		var d model.Department
 		if err := rows.Scan(&d.ID, &d.SchoolID, &d.Name, &d.Description, &d.HeadUserID); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("Departments: %w", err)
 		}
 		out = append(out, d)
 	}

@@ -43,14 +43,14 @@ func (s *Storage) GuardiansOf(ctx context.Context, schoolID, studentID int64) ([
 		FROM student_guardians sg JOIN guardians g ON g.school_id = sg.school_id AND g.id = sg.guardian_id
 		WHERE sg.school_id = $1 AND sg.student_id = $2 ORDER BY g.id`, schoolID, studentID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("GuardiansOf: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Guardian
 	for rows.Next() {
 		var g model.Guardian
 		if err := rows.Scan(&g.ID, &g.SchoolID, &g.Name, &g.Phone, &g.Relation, &g.UserID); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("GuardiansOf: %w", err)
 		}
 		out = append(out, g)
 	}
@@ -73,7 +73,7 @@ func (s *Storage) GuardiansOfStudents(ctx context.Context, schoolID int64, stude
 				var sid int64
 				var g model.Guardian
 				if err := r.Scan(&sid, &g.ID, &g.SchoolID, &g.Name, &g.Phone, &g.Relation, &g.UserID); err != nil {
-					return err
+					return fmt.Errorf("GuardiansOfStudents: %w", err)
 				}
 				out[sid] = append(out[sid], g)
 				return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 	"sync"
 
@@ -71,7 +72,7 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 				var kind, level, prize, category string
 				var passed bool
 				if err := r.Scan(&school, &n, &kind, &level, &prize, &category, &passed); err != nil {
-					return err
+					return fmt.Errorf("KPIInputsBySchool: %w", err)
 				}
 				x := in(school)
 				switch model.EvidenceKind(kind) {
@@ -92,7 +93,7 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 				}
 				return nil
 			}); err != nil {
-				return err
+				return fmt.Errorf("KPIInputsBySchool: %w", err)
 			}
 			return nil
 		},
@@ -216,15 +217,15 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 func (s *Storage) kpiReadOnly(ctx context.Context, fn func(q querier) error) error {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return err
+		return fmt.Errorf("kpiReadOnly: %w", err)
 	}
 	defer tx.Rollback()
 	if s.dialect == Postgres {
 		if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
-			return err
+			return fmt.Errorf("kpiReadOnly: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `SET LOCAL work_mem = '64MB'`); err != nil {
-			return err
+			return fmt.Errorf("kpiReadOnly: %w", err)
 		}
 	}
 	if err := fn(tx); err != nil {
@@ -267,7 +268,7 @@ func groupCount(ctx context.Context, q querier, query string, args []any, fn fun
 		var n, c int
 		var a, b string
 		if err := r.Scan(&school, &n, &a, &b, &c); err != nil {
-			return err
+			return fmt.Errorf("groupCount: %w", err)
 		}
 		fn(school, n, a, b, c)
 		return nil

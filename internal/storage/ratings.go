@@ -57,7 +57,7 @@ func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Act
 		assigned := map[int64]bool{}
 		rows, err := tx.QueryContext(ctx, `SELECT student_id FROM rating_tasks WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4`, schoolID, cycleID, string(role), raterID)
 		if err != nil {
-			return err
+			return fmt.Errorf("submitRatings: %w", err)
 		}
 		for rows.Next() {
 			var id int64
@@ -69,7 +69,7 @@ func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Act
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return err
+			return fmt.Errorf("submitRatings: %w", err)
 		}
 		for i, r := range rs {
 			r.RaterRole = role
@@ -94,7 +94,7 @@ func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Act
 		rows, err = tx.QueryContext(ctx, `SELECT id, student_id, items FROM rating_sheets
 			WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4 AND superseded = FALSE`, schoolID, cycleID, string(role), raterID)
 		if err != nil {
-			return err
+			return fmt.Errorf("submitRatings: %w", err)
 		}
 		for rows.Next() {
 			var id, student int64
@@ -115,7 +115,7 @@ func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Act
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return err
+			return fmt.Errorf("submitRatings: %w", err)
 		}
 		// Merge the submission into each student's sheet; a student whose
 		// sheet changed gets a new row and the old one is superseded.
@@ -167,14 +167,14 @@ func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Act
 			w.in("id", old)
 			res, err := tx.ExecContext(ctx, `UPDATE rating_sheets SET superseded = TRUE`+w.sql()+` AND superseded = FALSE`, w.args...)
 			if err != nil {
-				return err
+				return fmt.Errorf("submitRatings: %w", err)
 			}
 			if n, err := res.RowsAffected(); err != nil || n != int64(len(old)) {
 				return cmp.Or(err, errSheetRace)
 			}
 		}
 		if err := s.batchInsert(ctx, tx, "rating_sheets", sheetCols, ins, "", "", nil); err != nil {
-			return err
+			return fmt.Errorf("submitRatings: %w", err)
 		}
 		return s.audit(ctx, tx, schoolID, a, "rate", "cycle", cycleID, nil, map[string]any{"role": role, "rater_id": raterID, "ratings": changed})
 	})
@@ -267,7 +267,7 @@ func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor
 			if hi-lo == loadRows {
 				if full == nil {
 					if full, err = tx.PrepareContext(ctx, q); err != nil {
-						return err
+						return fmt.Errorf("LoadRatings: %w", err)
 					}
 				}
 				_, err = full.ExecContext(ctx, args...)
@@ -313,12 +313,12 @@ func (s *Storage) CycleSheets(ctx context.Context, schoolID, cycleID int64) ([]e
 	var n, items int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(item_count), 0) FROM rating_sheets
 		WHERE school_id = $1 AND cycle_id = $2 AND superseded = FALSE AND complete = TRUE`, schoolID, cycleID).Scan(&n, &items); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("CycleSheets: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, rater_role, rater_id, student_id, items FROM rating_sheets
 		WHERE school_id = $1 AND cycle_id = $2 AND superseded = FALSE AND complete = TRUE`, schoolID, cycleID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("CycleSheets: %w", err)
 	}
 	defer rows.Close()
 	out := make([]eval.Sheet, 0, n)
@@ -329,7 +329,7 @@ func (s *Storage) CycleSheets(ctx context.Context, schoolID, cycleID int64) ([]e
 	for rows.Next() {
 		sh := eval.Sheet{CycleID: cycleID}
 		if err := rows.Scan(&sh.ID, &role, &sh.RaterID, &sh.StudentID, &raw); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("CycleSheets: %w", err)
 		}
 		sh.RaterRole = model.RaterRole(strs.get(role))
 		from := len(slab)
@@ -383,7 +383,7 @@ func (s *Storage) CycleRatings(ctx context.Context, schoolID, cycleID int64) ([]
 func (s *Storage) currentRatings(ctx context.Context, schoolID, cycleID int64, q string, args ...any) ([]model.Rating, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("currentRatings: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Rating
@@ -392,7 +392,7 @@ func (s *Storage) currentRatings(ctx context.Context, schoolID, cycleID int64, q
 		r := model.Rating{SchoolID: schoolID, CycleID: cycleID}
 		var role string
 		if err := rows.Scan(&r.ID, &role, &r.RaterID, &r.StudentID, &raw, &r.CreatedAt); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("currentRatings: %w", err)
 		}
 		r.RaterRole, r.CreatedAt = model.RaterRole(role), r.CreatedAt.UTC()
 		items, err := decodeSheet(raw)
@@ -458,7 +458,7 @@ func (s *Storage) SheetHistory(ctx context.Context, schoolID, cycleID int64, rol
 		WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4 AND student_id = $5 ORDER BY id`,
 		schoolID, cycleID, string(role), raterID, studentID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("SheetHistory: %w", err)
 	}
 	defer rows.Close()
 	var out []SheetVersion
@@ -466,7 +466,7 @@ func (s *Storage) SheetHistory(ctx context.Context, schoolID, cycleID int64, rol
 		var v SheetVersion
 		var raw []byte
 		if err := rows.Scan(&v.ID, &v.RaterUserID, &v.Changed, &v.Superseded, &v.CreatedAt, &raw); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("SheetHistory: %w", err)
 		}
 		v.CreatedAt = v.CreatedAt.UTC()
 		items, err := decodeSheet(raw)

@@ -45,7 +45,7 @@ func (s *Storage) ReplaceResults(ctx context.Context, schoolID int64, a model.Ac
 			return fmt.Errorf("评价周期“%s”%s，不能计算结果", c.Name, c.State.Name())
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM results WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID); err != nil {
-			return err
+			return fmt.Errorf("ReplaceResults: %w", err)
 		}
 		at := now()
 		if err := s.insertResults(ctx, tx, schoolID, cycleID, c.FrameworkVersion, results, details, at); err != nil {
@@ -55,7 +55,7 @@ func (s *Storage) ReplaceResults(ctx context.Context, schoolID int64, a model.Ac
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE cycles SET computed_at = $3, policy_version = $4 WHERE school_id = $1 AND id = $2`, schoolID, cycleID, at, policyVersion); err != nil {
-			return err
+			return fmt.Errorf("ReplaceResults: %w", err)
 		}
 		if info == nil {
 			info = map[string]any{}
@@ -80,7 +80,7 @@ func (s *Storage) insertResults(ctx context.Context, tx *sql.Tx, schoolID, cycle
 			rows = append(rows, []any{schoolID, cycleID, r.StudentID, r.ClassID, r.Total, string(r.Level), string(r.ScoreLevel), r.Rank, r.Complete, r.Incomplete, strings.Join(r.Missing, "\n"), "", details[i], at, version})
 		}
 		if err := s.batchInsert(ctx, tx, "results", resultCols, rows, "", "", nil); err != nil {
-			return err
+			return fmt.Errorf("insertResults: %w", err)
 		}
 	}
 	return nil
@@ -288,7 +288,7 @@ func (s *Storage) StudentResult(ctx context.Context, schoolID, cycleID, studentI
 func (s *Storage) ClassResults(ctx context.Context, schoolID, cycleID, classID int64) (map[int64]model.StudentResult, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT student_id, detail, detail_z FROM results WHERE school_id = $1 AND cycle_id = $2 AND class_id = $3`, schoolID, cycleID, classID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ClassResults: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]model.StudentResult{}
@@ -298,7 +298,7 @@ func (s *Storage) ClassResults(ctx context.Context, schoolID, cycleID, classID i
 		var z []byte
 		var r model.StudentResult
 		if err := rows.Scan(&id, &d, &z); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("ClassResults: %w", err)
 		}
 		b, err := detailJSON(d, z)
 		if err != nil {
@@ -317,7 +317,7 @@ func (s *Storage) ClassResults(ctx context.Context, schoolID, cycleID, classID i
 func (s *Storage) ResultDetails(ctx context.Context, schoolID, cycleID int64) (map[int64]string, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT student_id, detail, detail_z FROM results WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ResultDetails: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]string{}
@@ -326,7 +326,7 @@ func (s *Storage) ResultDetails(ctx context.Context, schoolID, cycleID int64) (m
 		var d string
 		var z []byte
 		if err := rows.Scan(&id, &d, &z); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("ResultDetails: %w", err)
 		}
 		b, err := detailJSON(d, z)
 		if err != nil {
@@ -368,7 +368,7 @@ func (s *Storage) addCorrection(ctx context.Context, tx *sql.Tx, schoolID int64,
 	if err := tx.QueryRowContext(ctx, `INSERT INTO result_corrections (school_id, cycle_id, student_id, indicator_code, mode, value, reason, appeal_id, created_by, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
 		schoolID, c.CycleID, c.StudentID, c.IndicatorCode, c.Mode, c.Value, c.Reason, nullInt(c.AppealID), nullInt(a.UserID), c.CreatedAt).Scan(&c.ID); err != nil {
-		return err
+		return fmt.Errorf("addCorrection: %w", err)
 	}
 	return s.audit(ctx, tx, schoolID, a, "create", "result_correction", c.ID, nil, c)
 }
@@ -378,14 +378,14 @@ func (s *Storage) Corrections(ctx context.Context, schoolID, cycleID int64) ([]C
 	rows, err := s.db.QueryContext(ctx, `SELECT id, cycle_id, student_id, indicator_code, mode, value, reason, COALESCE(appeal_id, 0), COALESCE(created_by, 0), created_at
 		FROM result_corrections WHERE school_id = $1 AND cycle_id = $2 ORDER BY id`, schoolID, cycleID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Corrections: %w", err)
 	}
 	defer rows.Close()
 	var out []Correction
 	for rows.Next() {
 		var c Correction
 		if err := rows.Scan(&c.ID, &c.CycleID, &c.StudentID, &c.IndicatorCode, &c.Mode, &c.Value, &c.Reason, &c.AppealID, &c.CreatedBy, &c.CreatedAt); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("Corrections: %w", err)
 		}
 		c.CreatedAt = c.CreatedAt.UTC()
 		out = append(out, c)
@@ -408,14 +408,14 @@ func (s *Storage) CycleStudents(ctx context.Context, schoolID, cycleID int64) ([
 		FROM rating_tasks t JOIN classes c ON c.school_id = t.school_id AND c.id = t.class_id
 		WHERE t.school_id = $1 AND t.cycle_id = $2 ORDER BY 1, 2`, schoolID, cycleID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("CycleStudents: %w", err)
 	}
 	defer rows.Close()
 	var out []CycleStudent
 	for rows.Next() {
 		var x CycleStudent
 		if err := rows.Scan(&x.StudentID, &x.ClassID, &x.CohortID, &x.MajorID); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("CycleStudents: %w", err)
 		}
 		out = append(out, x)
 	}

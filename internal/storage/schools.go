@@ -78,7 +78,7 @@ func (s *Storage) Schools(ctx context.Context, districtID int64) ([]model.School
 	}
 	rows, err := s.db.QueryContext(ctx, q+` ORDER BY code`, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Schools: %w", err)
 	}
 	defer rows.Close()
 	var out []model.School

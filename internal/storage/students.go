@@ -107,7 +107,7 @@ func (s *Storage) createStudent(ctx context.Context, tx *sql.Tx, schoolID int64,
 	}
 	if _, err := tx.ExecContext(ctx, insertSQL("enrollment_changes", enrollmentColumns, 1, s.dialect),
 		enrollmentRow(schoolID, st.ID, st.EnrollmentStatus, entryDate(st.EntryYear, ts), "入学建档", a.UserID, ts)...); err != nil {
-		return err
+		return fmt.Errorf("createStudent: %w", err)
 	}
 	return s.audit(ctx, tx, schoolID, a, "create", "student", st.ID, nil, st)
 }
@@ -195,7 +195,7 @@ func (s *Storage) ChangeEnrollment(ctx context.Context, schoolID int64, a model.
 func (s *Storage) changeEnrollment(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, studentID int64, status model.EnrollmentStatus, date, reason string) error {
 	ts := now()
 	if _, err := tx.ExecContext(ctx, `UPDATE students SET enrollment_status = $3, updated_at = $4 WHERE school_id = $1 AND id = $2`, schoolID, studentID, string(status), ts); err != nil {
-		return err
+		return fmt.Errorf("changeEnrollment: %w", err)
 	}
 	_, err := tx.ExecContext(ctx, insertSQL("enrollment_changes", enrollmentColumns, 1, s.dialect), enrollmentRow(schoolID, studentID, status, date, reason, a.UserID, ts)...)
 	return err
@@ -206,7 +206,7 @@ func (s *Storage) EnrollmentHistory(ctx context.Context, schoolID, studentID int
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, student_id, status, effective_date, reason, COALESCE(created_by, 0), created_at
 		FROM enrollment_changes WHERE school_id = $1 AND student_id = $2 ORDER BY effective_date, id`, schoolID, studentID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("EnrollmentHistory: %w", err)
 	}
 	defer rows.Close()
 	var out []model.EnrollmentChange
@@ -214,7 +214,7 @@ func (s *Storage) EnrollmentHistory(ctx context.Context, schoolID, studentID int
 		var e model.EnrollmentChange
 		var st string
 		if err := rows.Scan(&e.ID, &e.SchoolID, &e.StudentID, &st, &e.EffectiveDate, &e.Reason, &e.CreatedBy, &e.CreatedAt); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("EnrollmentHistory: %w", err)
 		}
 		e.Status = model.EnrollmentStatus(st)
 		out = append(out, e)
@@ -305,11 +305,11 @@ func (s *Storage) Students(ctx context.Context, schoolID int64, f StudentFilter)
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM students s JOIN classes c ON c.school_id = s.school_id AND c.id = s.class_id
 		LEFT JOIN majors m ON m.school_id = s.school_id AND m.id = s.major_id`+w.sql(), w.args...).Scan(&total); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Students: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, studentSelect+w.sql()+` ORDER BY s.student_no`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Students: %w", err)
 	}
 	defer rows.Close()
 	out := make([]model.Student, 0, f.PerPage)
@@ -329,7 +329,7 @@ func (s *Storage) AllStudents(ctx context.Context, schoolID int64, f StudentFilt
 	w := f.where(schoolID)
 	rows, err := s.db.QueryContext(ctx, studentSelect+w.sql()+` ORDER BY s.student_no`, w.args...)
 	if err != nil {
-		return err
+		return fmt.Errorf("AllStudents: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {

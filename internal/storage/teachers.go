@@ -121,11 +121,11 @@ func (s *Storage) Teachers(ctx context.Context, schoolID int64, f TeacherFilter)
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM teachers t`+w.sql(), w.args...).Scan(&total); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Teachers: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, teacherSelect+w.sql()+` ORDER BY t.staff_no`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Teachers: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Teacher

@@ -57,11 +57,11 @@ func (s *Storage) createUser(ctx context.Context, tx *sql.Tx, schoolID int64, a 
 
 func (s *Storage) setRoles(ctx context.Context, tx *sql.Tx, schoolID, userID int64, roles []string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM user_roles WHERE school_id = $1 AND user_id = $2`, schoolID, userID); err != nil {
-		return err
+		return fmt.Errorf("setRoles: %w", err)
 	}
 	for _, r := range roles {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO user_roles (school_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, schoolID, userID, r); err != nil {
-			return err
+			return fmt.Errorf("setRoles: %w", err)
 		}
 	}
 	return nil
@@ -100,7 +100,7 @@ func scanUser(row interface{ Scan(...any) error }) (model.User, error) {
 func (s *Storage) user(ctx context.Context, q querier, cond string, args ...any) (model.User, error) {
 	u, err := scanUser(q.QueryRowContext(ctx, userSelect+` WHERE `+cond, args...))
 	if err != nil {
-		return u, err
+		return u, fmt.Errorf("user: %w", err)
 	}
 	u.Roles, err = s.rolesOf(ctx, q, u.SchoolID, u.ID)
 	return u, err
@@ -109,14 +109,14 @@ func (s *Storage) user(ctx context.Context, q querier, cond string, args ...any)
 func (s *Storage) rolesOf(ctx context.Context, q querier, schoolID, userID int64) ([]string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT role FROM user_roles WHERE school_id = $1 AND user_id = $2 ORDER BY role`, schoolID, userID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("rolesOf: %w", err)
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
 		var r string
 		if err := rows.Scan(&r); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("rolesOf: %w", err)
 		}
 		out = append(out, r)
 	}
@@ -165,11 +165,11 @@ func (s *Storage) Users(ctx context.Context, schoolID int64, f UserFilter) ([]mo
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM users u`+w.sql(), w.args...).Scan(&total); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Users: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, userSelect+w.sql()+` ORDER BY u.username`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Users: %w", err)
 	}
 	var out []model.User
 	byID := map[int64]int{}
@@ -184,7 +184,7 @@ func (s *Storage) Users(ctx context.Context, schoolID int64, f UserFilter) ([]mo
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Users: %w", err)
 	}
 	// One query for the page's roles, not one per account.
 	rw := schoolWhere("school_id", schoolID)
@@ -195,14 +195,14 @@ func (s *Storage) Users(ctx context.Context, schoolID int64, f UserFilter) ([]mo
 	rw.in("user_id", ids)
 	rs, err := s.db.QueryContext(ctx, `SELECT user_id, role FROM user_roles`+rw.sql()+` ORDER BY role`, rw.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Users: %w", err)
 	}
 	defer rs.Close()
 	for rs.Next() {
 		var id int64
 		var role string
 		if err := rs.Scan(&id, &role); err != nil {
-			return nil, 0, err
+			return nil, 0, fmt.Errorf("Users: %w", err)
 		}
 		out[byID[id]].Roles = append(out[byID[id]].Roles, role)
 	}
@@ -219,13 +219,13 @@ func (s *Storage) SetPassword(ctx context.Context, schoolID int64, a model.Actor
 		r, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $3, must_change_password = $4, failed_logins = 0, locked_until = NULL WHERE school_id = $1 AND id = $2`,
 			schoolID, userID, hash, mustChange)
 		if err != nil {
-			return err
+			return fmt.Errorf("SetPassword: %w", err)
 		}
 		if n, _ := r.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked = TRUE WHERE school_id = $1 AND user_id = $2 AND NOT revoked`, schoolID, userID); err != nil {
-			return err
+			return fmt.Errorf("SetPassword: %w", err)
 		}
 		action := "change_password"
 		if mustChange {
@@ -240,7 +240,7 @@ func (s *Storage) SetDisabled(ctx context.Context, schoolID int64, a model.Actor
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `UPDATE users SET disabled = $3 WHERE school_id = $1 AND id = $2`, schoolID, userID, disabled)
 		if err != nil {
-			return err
+			return fmt.Errorf("SetDisabled: %w", err)
 		}
 		if n, _ := r.RowsAffected(); n == 0 {
 			return ErrNotFound
@@ -258,7 +258,7 @@ func (s *Storage) RecordLoginFailure(ctx context.Context, userID int64, delay fu
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		var until sql.NullTime
 		if err := tx.QueryRowContext(ctx, `SELECT failed_logins, locked_until FROM users WHERE id = $1`, userID).Scan(&n, &until); err != nil {
-			return err
+			return fmt.Errorf("RecordLoginFailure: %w", err)
 		}
 		t := now()
 		if until.Valid && t.Sub(until.Time) > forget {
