@@ -15,6 +15,7 @@ import (
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/testdb"
+	"zhijiao/internal/testfix"
 )
 
 // A list page must read a fixed number of statements however many rows it
@@ -34,6 +35,8 @@ type grower struct {
 	cycle int64 // the newest cycle growCycles made
 }
 
+// listPage is a page, who reads it (named as in school a1, which each
+// page's own school replaces), what it lists and its pinned count.
 type listPage struct {
 	name, user string
 	path       func(g *grower) string
@@ -58,16 +61,29 @@ var listPages = []listPage{
 	{"evidence", "admin@a1", fixed("/evidence"), growEvidence, 10},
 	{"outcomes", "admin@a1", fixed("/outcomes"), growDestinations, 7},
 	{"users", "admin@a1", fixed("/users"), growUsers, 8},
+	{"audit log", "admin@a1", fixed("/audit"), growUsers, 7},
+	{"cycles", "admin@a1", fixed("/cycles"), growCycles, 8},
+	{"teachers", "admin@a1", fixed("/teachers"), growTeachers, 8},
+	{"enterprises", "admin@a1", fixed("/enterprises"), growEnterprises, 7},
+	{"majors", "admin@a1", fixed("/org/majors"), growMajors, 9},
+	{"courses", "admin@a1", fixed("/org/courses"), growCourses, 10},
+	{"notifications", "admin@a1", fixed("/notifications"), growNotifications, 6},
+	{"portraits of a class", "banzhuren@a1", fixed("/portraits"), growStudents, 15},
+	{"students of a head teacher", "banzhuren@a1", fixed("/students"), growStudents, 12},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {
 	for _, e := range testdb.Engines() {
 		t.Run(e.Name, func(t *testing.T) {
-			for _, p := range listPages {
+			// One database and server per engine; each page gets a school
+			// of its own, so what one page grows no other page lists.
+			st, counter := testdb.Counted(t, e.Name)
+			base := newSite(t, st)
+			for i, p := range listPages {
 				t.Run(p.name, func(t *testing.T) {
-					st, counter := testdb.Counted(t, e.Name)
-					g := &grower{s: newSite(t, st)}
-					c := g.s.login(t, p.user)
+					code := fmt.Sprintf("q%02d", i)
+					g := &grower{s: &site{st: st, srv: base.srv, a: testfix.Build(t, st, code, false), b: base.b}}
+					c := g.s.login(t, strings.Replace(p.user, "@a1", "@"+code, 1))
 					counts := make([]int, 2)
 					for i, n := range []int{2, 4} { // 2 rows, then 2+4 = 3×2
 						mark := p.grow(t, g, n)
@@ -143,7 +159,7 @@ func growDepartments(t *testing.T, g *grower, n int) string {
 		g.made++
 		d := model.Department{Name: fmt.Sprintf("计数专业部%02d", g.made)}
 		must(t, st.CreateDepartment(ctx, sid, model.SystemActor, &d))
-		u := model.User{Username: fmt.Sprintf("head%02d@a1", g.made), DisplayName: fmt.Sprintf("计数主任%02d", g.made), PasswordHash: "x", Roles: []string{model.RoleDeptHead}}
+		u := model.User{Username: fmt.Sprintf("head%02d@%s", g.made, g.s.a.School.Code), DisplayName: fmt.Sprintf("计数主任%02d", g.made), PasswordHash: "x", Roles: []string{model.RoleDeptHead}}
 		must(t, st.CreateUser(ctx, sid, model.SystemActor, &u))
 		must(t, st.SetDepartmentHead(ctx, sid, model.SystemActor, d.ID, u.ID))
 		head = u.DisplayName
@@ -213,11 +229,68 @@ func growUsers(t *testing.T, g *grower, n int) string {
 	var name string
 	for range n {
 		g.made++
-		u := model.User{Username: fmt.Sprintf("count%02d@a1", g.made), DisplayName: fmt.Sprintf("计数账号%02d", g.made), PasswordHash: "x", Roles: []string{model.RoleAcademic}}
+		u := model.User{Username: fmt.Sprintf("count%02d@%s", g.made, g.s.a.School.Code), DisplayName: fmt.Sprintf("计数账号%02d", g.made), PasswordHash: "x", Roles: []string{model.RoleAcademic}}
 		must(t, g.s.st.CreateUser(context.Background(), g.s.a.School.ID, model.SystemActor, &u))
 		name = u.Username
 	}
 	return name
+}
+
+func growTeachers(t *testing.T, g *grower, n int) string {
+	f := g.s.a
+	var name string
+	for range n {
+		g.made++
+		tt := model.Teacher{StaffNo: fmt.Sprintf("CT%03d", g.made), Name: fmt.Sprintf("计数教师%02d", g.made), Gender: model.Male, DepartmentID: f.Department.ID}
+		must(t, g.s.st.CreateTeacher(context.Background(), f.School.ID, model.SystemActor, &tt))
+		name = tt.Name
+	}
+	return name
+}
+
+func growEnterprises(t *testing.T, g *grower, n int) string {
+	var name string
+	for range n {
+		g.made++
+		e := model.Enterprise{Name: fmt.Sprintf("计数企业%02d有限公司", g.made), CreditCode: idcheck.MakeCreditCode(fmt.Sprintf("91500000MA7U%05d", g.s.a.School.ID*100+int64(g.made)))}
+		must(t, g.s.st.CreateEnterprise(context.Background(), g.s.a.School.ID, model.SystemActor, &e))
+		name = e.Name
+	}
+	return name
+}
+
+func growMajors(t *testing.T, g *grower, n int) string {
+	f := g.s.a
+	var name string
+	for range n {
+		g.made++
+		m := model.Major{Code: fmt.Sprintf("6601%02d", 10+g.made), Name: fmt.Sprintf("计数专业%02d", g.made), CategoryID: f.Major.CategoryID, DepartmentID: f.Department.ID}
+		must(t, g.s.st.CreateMajor(context.Background(), f.School.ID, model.SystemActor, &m))
+		name = m.Name
+	}
+	return name
+}
+
+func growCourses(t *testing.T, g *grower, n int) string {
+	f := g.s.a
+	var name string
+	for range n {
+		g.made++
+		c := model.Course{Code: fmt.Sprintf("CNT%02d", g.made), Name: fmt.Sprintf("计数课程%02d", g.made), Kind: "专业核心课", MajorID: f.Major.ID}
+		must(t, g.s.st.CreateCourse(context.Background(), f.School.ID, model.SystemActor, &c))
+		name = c.Name
+	}
+	return name
+}
+
+func growNotifications(t *testing.T, g *grower, n int) string {
+	var text string
+	for range n {
+		g.made++
+		text = fmt.Sprintf("计数通知%02d", g.made)
+		must(t, g.s.st.AddNotifications(context.Background(), g.s.a.School.ID, []int64{g.s.a.Users[model.RoleSchoolAdmin].ID}, "appeal_submitted", text, "/appeals"))
+	}
+	return text
 }
 
 func must(t *testing.T, err error) {
