@@ -48,7 +48,7 @@ func (s *Storage) AllCounts(ctx context.Context) (map[int64]SchoolCounts, error)
 		var school int64
 		var n int
 		if err := r.Scan(&what, &school, &n); err != nil {
-			return fmt.Errorf("AllCounts: %w", err)
+			return err
 		}
 		c := out[school]
 		*map[string]*int{"terms": &c.Terms, "departments": &c.Departments, "majors": &c.Majors, "classes": &c.Classes, "teachers": &c.Teachers,

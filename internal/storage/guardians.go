@@ -73,7 +73,7 @@ func (s *Storage) GuardiansOfStudents(ctx context.Context, schoolID int64, stude
 				var sid int64
 				var g model.Guardian
 				if err := r.Scan(&sid, &g.ID, &g.SchoolID, &g.Name, &g.Phone, &g.Relation, &g.UserID); err != nil {
-					return fmt.Errorf("GuardiansOfStudents: %w", err)
+					return err
 				}
 				out[sid] = append(out[sid], g)
 				return nil

@@ -236,7 +236,7 @@ func (s *Storage) insertStudents(ctx context.Context, tx *sql.Tx, schoolID int64
 			var id int64
 			var no string
 			if err := rs.Scan(&id, &no); err != nil {
-				return fmt.Errorf("insertStudents: %w", err)
+				return err
 			}
 			byNo[no].ID = id
 			return nil
@@ -341,7 +341,7 @@ func (im *StudentImporter) importGuardians(rows []StudentImport) error {
 		var id int64
 		var k guardianKey
 		if err := rs.Scan(&id, &k.name, &k.phone); err != nil {
-			return fmt.Errorf("importGuardians: %w", err)
+			return err
 		}
 		known[k] = id
 		return nil

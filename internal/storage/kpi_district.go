@@ -72,7 +72,7 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 				var kind, level, prize, category string
 				var passed bool
 				if err := r.Scan(&school, &n, &kind, &level, &prize, &category, &passed); err != nil {
-					return fmt.Errorf("KPIInputsBySchool: %w", err)
+					return err
 				}
 				x := in(school)
 				switch model.EvidenceKind(kind) {
@@ -107,7 +107,7 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 						x.Awards = append(x.Awards, portrait.Award{Level: level, Prize: prize, Date: day, Teacher: true})
 					}
 				}); err != nil {
-				return err
+				return fmt.Errorf("KPIInputsBySchool: %w", err)
 			}
 			return nil
 		},
@@ -122,7 +122,7 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 					x.Graduates = append(x.Graduates, portrait.Graduate{GraduatedOn: day, Certified: cert == 1})
 				}
 			}); err != nil {
-				return err
+				return fmt.Errorf("KPIInputsBySchool: %w", err)
 			}
 			return nil
 		},
@@ -139,7 +139,7 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 						x.Destinations = append(x.Destinations, portrait.Destination{Kind: kind, Relevant: flags&1 != 0, First: flags&2 != 0, SurveyDate: day})
 					}
 				}); err != nil {
-				return err
+				return fmt.Errorf("KPIInputsBySchool: %w", err)
 			}
 			return nil
 		},
@@ -154,7 +154,7 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 						x.Survey = append(x.Survey, portrait.SurveyAnswer{Score: score, Date: day})
 					}
 				}); err != nil {
-				return err
+				return fmt.Errorf("KPIInputsBySchool: %w", err)
 			}
 			return nil
 		},
@@ -168,7 +168,7 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 					x := in(school)
 					x.Training = append(x.Training, portrait.TrainingSession{From: day, Trainees: n})
 				}); err != nil {
-				return err
+				return fmt.Errorf("KPIInputsBySchool: %w", err)
 			}
 			return nil
 		},
@@ -268,7 +268,7 @@ func groupCount(ctx context.Context, q querier, query string, args []any, fn fun
 		var n, c int
 		var a, b string
 		if err := r.Scan(&school, &n, &a, &b, &c); err != nil {
-			return fmt.Errorf("groupCount: %w", err)
+			return err
 		}
 		fn(school, n, a, b, c)
 		return nil

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"time"
 
 	"zhijiao/internal/model"
@@ -177,7 +176,7 @@ func (s *Storage) kpiGraduates(ctx context.Context, schoolID int64, p portrait.P
 		var school int64
 		var cert int
 		if err := r.Scan(&school, &g.StudentID, &g.GraduatedOn, &cert); err != nil {
-			return fmt.Errorf("kpiGraduates: %w", err)
+			return err
 		}
 		g.Certified = cert == 1
 		return nil
@@ -209,7 +208,7 @@ func (s *Storage) kpiSurveyAnswers(ctx context.Context, schoolID int64, p portra
 	return scanList(ctx, s.db, `SELECT id, enterprise_id, overall, submitted_at FROM survey_responses`+w.sql()+` ORDER BY id`, w.args, func(r *sql.Rows, a *portrait.SurveyAnswer) error {
 		var at time.Time
 		if err := r.Scan(&a.ID, &a.EnterpriseID, &a.Score, &at); err != nil {
-			return fmt.Errorf("kpiSurveyAnswers: %w", err)
+			return err
 		}
 		a.Date = schoolDay(at)
 		return nil

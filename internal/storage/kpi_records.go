@@ -84,7 +84,7 @@ func (s *Storage) KPIRecords(ctx context.Context, schoolID int64, key string, p 
 		var who int64
 		var date any
 		if err := r.Scan(&k.ID, &k.Who, &who, &k.Title, &k.Detail, &date, &k.ClassID); err != nil {
-			return fmt.Errorf("KPIRecords: %w", err)
+			return err
 		}
 		if strings.HasPrefix(q.whoLink, "/students/") {
 			k.StudentID = who
