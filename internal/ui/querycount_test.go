@@ -141,14 +141,11 @@ func growCycles(t *testing.T, g *grower, n int) string {
 }
 
 func growSchools(t *testing.T, g *grower, n int) string {
-	var name string
-	for range n {
-		g.made++
-		sc := model.School{Code: fmt.Sprintf("count-%02d", g.made), Name: fmt.Sprintf("计数学校%02d", g.made)}
+	return growEach(g, n, func(k int) string {
+		sc := model.School{Code: fmt.Sprintf("count-%02d", k), Name: fmt.Sprintf("计数学校%02d", k)}
 		must(t, g.s.st.CreateSchool(context.Background(), &sc))
-		name = sc.Name
-	}
-	return name
+		return sc.Name
+	})
 }
 
 // growDepartments adds n departments, each headed by its own account.
@@ -169,14 +166,11 @@ func growDepartments(t *testing.T, g *grower, n int) string {
 
 func growClasses(t *testing.T, g *grower, n int) string {
 	f := g.s.a
-	var name string
-	for range n {
-		g.made++
-		c := model.Class{Name: fmt.Sprintf("2026级计数%02d班", g.made), EntryYear: 2026, MajorID: f.Major.ID, HeadTeacherID: f.TeacherHead.ID}
+	return growEach(g, n, func(k int) string {
+		c := model.Class{Name: fmt.Sprintf("2026级计数%02d班", k), EntryYear: 2026, MajorID: f.Major.ID, HeadTeacherID: f.TeacherHead.ID}
 		must(t, g.s.st.CreateClass(context.Background(), f.School.ID, model.SystemActor, &c))
-		name = c.Name
-	}
-	return name
+		return c.Name
+	})
 }
 
 // addStudent adds an enrolled student of class with a guardian.
@@ -215,82 +209,74 @@ func growEvidence(t *testing.T, g *grower, n int) string {
 
 func growDestinations(t *testing.T, g *grower, n int) string {
 	f := g.s.a
-	var employer string
-	for range n {
-		g.made++
-		employer = fmt.Sprintf("计数去向单位%02d", g.made)
+	return growEach(g, n, func(k int) string {
+		employer := fmt.Sprintf("计数去向单位%02d", k)
 		must(t, g.s.st.AddDestination(context.Background(), f.School.ID, model.SystemActor, &model.GraduateDestination{StudentID: f.StudentA1.ID,
 			Kind: "employed", Employer: employer, SurveyDate: "2026-08-31"}))
-	}
-	return employer
+		return employer
+	})
 }
 
 func growUsers(t *testing.T, g *grower, n int) string {
-	var name string
-	for range n {
-		g.made++
-		u := model.User{Username: fmt.Sprintf("count%02d@%s", g.made, g.s.a.School.Code), DisplayName: fmt.Sprintf("计数账号%02d", g.made), PasswordHash: "x", Roles: []string{model.RoleAcademic}}
+	return growEach(g, n, func(k int) string {
+		u := model.User{Username: fmt.Sprintf("count%02d@%s", k, g.s.a.School.Code), DisplayName: fmt.Sprintf("计数账号%02d", k), PasswordHash: "x", Roles: []string{model.RoleAcademic}}
 		must(t, g.s.st.CreateUser(context.Background(), g.s.a.School.ID, model.SystemActor, &u))
-		name = u.Username
-	}
-	return name
+		return u.Username
+	})
 }
 
 func growTeachers(t *testing.T, g *grower, n int) string {
 	f := g.s.a
-	var name string
-	for range n {
-		g.made++
-		tt := model.Teacher{StaffNo: fmt.Sprintf("CT%03d", g.made), Name: fmt.Sprintf("计数教师%02d", g.made), Gender: model.Male, DepartmentID: f.Department.ID}
+	return growEach(g, n, func(k int) string {
+		tt := model.Teacher{StaffNo: fmt.Sprintf("CT%03d", k), Name: fmt.Sprintf("计数教师%02d", k), Gender: model.Male, DepartmentID: f.Department.ID}
 		must(t, g.s.st.CreateTeacher(context.Background(), f.School.ID, model.SystemActor, &tt))
-		name = tt.Name
-	}
-	return name
+		return tt.Name
+	})
 }
 
 func growEnterprises(t *testing.T, g *grower, n int) string {
-	var name string
-	for range n {
-		g.made++
-		e := model.Enterprise{Name: fmt.Sprintf("计数企业%02d有限公司", g.made), CreditCode: idcheck.MakeCreditCode(fmt.Sprintf("91500000MA7U%05d", g.s.a.School.ID*100+int64(g.made)))}
+	return growEach(g, n, func(k int) string {
+		e := model.Enterprise{Name: fmt.Sprintf("计数企业%02d有限公司", k), CreditCode: idcheck.MakeCreditCode(fmt.Sprintf("91500000MA7U%05d", g.s.a.School.ID*100+int64(k)))}
 		must(t, g.s.st.CreateEnterprise(context.Background(), g.s.a.School.ID, model.SystemActor, &e))
-		name = e.Name
-	}
-	return name
+		return e.Name
+	})
 }
 
 func growMajors(t *testing.T, g *grower, n int) string {
 	f := g.s.a
-	var name string
-	for range n {
-		g.made++
-		m := model.Major{Code: fmt.Sprintf("6601%02d", 10+g.made), Name: fmt.Sprintf("计数专业%02d", g.made), CategoryID: f.Major.CategoryID, DepartmentID: f.Department.ID}
+	return growEach(g, n, func(k int) string {
+		m := model.Major{Code: fmt.Sprintf("6601%02d", 10+k), Name: fmt.Sprintf("计数专业%02d", k), CategoryID: f.Major.CategoryID, DepartmentID: f.Department.ID}
 		must(t, g.s.st.CreateMajor(context.Background(), f.School.ID, model.SystemActor, &m))
-		name = m.Name
-	}
-	return name
+		return m.Name
+	})
 }
 
 func growCourses(t *testing.T, g *grower, n int) string {
 	f := g.s.a
-	var name string
-	for range n {
-		g.made++
-		c := model.Course{Code: fmt.Sprintf("CNT%02d", g.made), Name: fmt.Sprintf("计数课程%02d", g.made), Kind: "专业核心课", MajorID: f.Major.ID}
+	return growEach(g, n, func(k int) string {
+		c := model.Course{Code: fmt.Sprintf("CNT%02d", k), Name: fmt.Sprintf("计数课程%02d", k), Kind: "专业核心课", MajorID: f.Major.ID}
 		must(t, g.s.st.CreateCourse(context.Background(), f.School.ID, model.SystemActor, &c))
-		name = c.Name
-	}
-	return name
+		return c.Name
+	})
 }
 
 func growNotifications(t *testing.T, g *grower, n int) string {
-	var text string
+	return growEach(g, n, func(k int) string {
+		text := fmt.Sprintf("计数通知%02d", k)
+		must(t, g.s.st.AddNotifications(context.Background(), g.s.a.School.ID, []int64{g.s.a.Users[model.RoleSchoolAdmin].ID}, "appeal_submitted", text, "/appeals"))
+		return text
+	})
+}
+
+// growEach adds n rows, each with the next number, and returns the last
+// one's text.
+func growEach(g *grower, n int, add func(k int) string) string {
+	var last string
 	for range n {
 		g.made++
-		text = fmt.Sprintf("计数通知%02d", g.made)
-		must(t, g.s.st.AddNotifications(context.Background(), g.s.a.School.ID, []int64{g.s.a.Users[model.RoleSchoolAdmin].ID}, "appeal_submitted", text, "/appeals"))
+		last = add(g.made)
 	}
-	return text
+	return last
 }
 
 func must(t *testing.T, err error) {
