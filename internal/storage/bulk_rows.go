@@ -203,7 +203,7 @@ func (b *Bulk) Class(schoolID int64, c *model.Class) error {
 	}
 	c.ID, c.SchoolID, c.CohortID = id, schoolID, cid
 	b.classes[[2]int64{schoolID, c.ID}] = bulkClass{c.MajorID, c.EntryYear, c.Program}
-	return b.add(tClasses, schoolID, schoolID, c.ID, c.Name, c.CohortID, c.MajorID, string(c.Program), nullInt(c.HeadTeacherID))
+	return b.add(tClasses, schoolID, append([]any{c.ID}, classRow(schoolID, c)...)...)
 }
 
 // Course adds a 课程.
@@ -312,7 +312,7 @@ func (b *Bulk) Guardian(schoolID, studentID int64, g *model.Guardian) error {
 			return err
 		}
 		g.ID, g.SchoolID = id, schoolID
-		if err := b.add(tGuardians, schoolID, schoolID, g.ID, g.Name, g.Phone); err != nil {
+		if err := b.add(tGuardians, schoolID, append([]any{g.ID}, guardianRow(schoolID, g.Name, g.Phone)...)...); err != nil {
 			return err
 		}
 	}

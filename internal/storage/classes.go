@@ -76,15 +76,22 @@ func (s *Storage) CreateClass(ctx context.Context, schoolID int64, a model.Actor
 	return s.InTx(ctx, func(tx *sql.Tx) error { return s.createClass(ctx, tx, schoolID, a, c) })
 }
 
+// classColumns are the columns the form, the import and the bulk load
+// (which puts "id" first) fill for a new class, in classRow's order.
+var classColumns = []string{"school_id", "name", "cohort_id", "major_id", "program", "head_teacher_id"}
+
+// classRow is a new class's values for classColumns (its cohort set).
+func classRow(schoolID int64, c *model.Class) []any {
+	return []any{schoolID, c.Name, c.CohortID, c.MajorID, string(c.Program), nullInt(c.HeadTeacherID)}
+}
+
 func (s *Storage) createClass(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, c *model.Class) error {
 	cid, err := s.ensureCohort(ctx, tx, schoolID, c.EntryYear)
 	if err != nil {
 		return err
 	}
 	c.CohortID = cid
-	err = tx.QueryRowContext(ctx, `INSERT INTO classes (school_id, name, cohort_id, major_id, program, head_teacher_id)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		schoolID, c.Name, c.CohortID, c.MajorID, string(c.Program), nullInt(c.HeadTeacherID)).Scan(&c.ID)
+	err = tx.QueryRowContext(ctx, insertSQL("classes", classColumns, 1, s.dialect)+` RETURNING id`, classRow(schoolID, c)...).Scan(&c.ID)
 	if isUniqueViolation(err) {
 		return fmt.Errorf("班级「%s」已存在", c.Name)
 	}

@@ -16,6 +16,13 @@ func (s *Storage) AddGuardian(ctx context.Context, schoolID int64, a model.Actor
 	return s.InTx(ctx, func(tx *sql.Tx) error { return s.addGuardian(ctx, tx, schoolID, a, studentID, g) })
 }
 
+// guardianColumns are the columns the form, the roster import and the bulk
+// load (which puts "id" first) fill for a new guardian, in guardianRow's
+// order.
+var guardianColumns = []string{"school_id", "name", "phone"}
+
+func guardianRow(schoolID int64, name, phone string) []any { return []any{schoolID, name, phone} }
+
 func (s *Storage) addGuardian(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, studentID int64, g *model.Guardian) error {
 	if g.Name == "" {
 		return errors.New("监护人姓名不能为空")
@@ -23,7 +30,7 @@ func (s *Storage) addGuardian(ctx context.Context, tx *sql.Tx, schoolID int64, a
 	g.SchoolID = schoolID
 	err := tx.QueryRowContext(ctx, `SELECT id FROM guardians WHERE school_id = $1 AND name = $2 AND phone = $3 ORDER BY id LIMIT 1`, schoolID, g.Name, g.Phone).Scan(&g.ID)
 	if errors.Is(err, sql.ErrNoRows) {
-		err = tx.QueryRowContext(ctx, `INSERT INTO guardians (school_id, name, phone) VALUES ($1, $2, $3) RETURNING id`, schoolID, g.Name, g.Phone).Scan(&g.ID)
+		err = tx.QueryRowContext(ctx, insertSQL("guardians", guardianColumns, 1, s.dialect)+` RETURNING id`, guardianRow(schoolID, g.Name, g.Phone)...).Scan(&g.ID)
 		if err == nil {
 			err = s.audit(ctx, tx, schoolID, a, "create", "guardian", g.ID, nil, g)
 		}

@@ -335,9 +335,9 @@ func (im *StudentImporter) importGuardians(rows []StudentImport) error {
 	}
 	vals := make([][]any, len(newKeys))
 	for i, k := range newKeys {
-		vals[i] = []any{im.school, k.name, k.phone}
+		vals[i] = guardianRow(im.school, k.name, k.phone)
 	}
-	err := s.batchInsert(ctx, tx, "guardians", []string{"school_id", "name", "phone"}, vals, "", "id, name, phone", func(rs *sql.Rows) error {
+	err := s.batchInsert(ctx, tx, "guardians", guardianColumns, vals, "", "id, name, phone", func(rs *sql.Rows) error {
 		var id int64
 		var k guardianKey
 		if err := rs.Scan(&id, &k.name, &k.phone); err != nil {
