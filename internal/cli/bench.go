@@ -16,8 +16,8 @@ import (
 )
 
 func init() {
-	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价重算、submit 并发提交评分、report 报告单、portrait 画像页面、kpi 数据画像 / benchmarks: import, eval, submit, report, portrait, kpi",
-		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] | submit [--clients N] | report [--students N] [--runs N] | portrait [--students N] [--runs N] | kpi [--requests N] [--schools N]", run: runBench})
+	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价重算、submit 并发提交评分、report 报告单、portrait 画像页面、kpi 数据画像、rasch 多面 Rasch / benchmarks: import, eval, submit, report, portrait, kpi, rasch",
+		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] | submit [--clients N] | report [--students N] [--runs N] | portrait [--students N] [--runs N] | kpi [--requests N] [--schools N] | rasch [--students N] [--runs N]", run: runBench})
 }
 
 // runBench prints figures as ratios against a baseline measured in the same
@@ -33,6 +33,9 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	what, err := e.sub(args)
 	if err != nil {
 		return err
+	}
+	if what == "rasch" { // pure computation: no database
+		return printRaschBench(e, *students, *runs)
 	}
 	dsn := *e.dsn
 	if !flagGiven(e, "db") && os.Getenv("ZHIJIAO_DB") == "" {
@@ -131,7 +134,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	case "kpi":
 		return benchKPI(ctx, e, st, *schools, *requests)
 	}
-	return fmt.Errorf("未知基准 %q（可用：import、eval、submit、report、portrait、kpi）", what)
+	return fmt.Errorf("未知基准 %q（可用：import、eval、submit、report、portrait、kpi、rasch）", what)
 }
 
 func flagGiven(e *env, name string) bool {

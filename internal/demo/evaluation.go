@@ -22,10 +22,7 @@ func seedEvaluation(ctx context.Context, st *storage.Storage, school model.Schoo
 	t0 := time.Now()
 	a := model.Actor{Username: "demo"}
 	f := eval.DefaultFramework()
-	if err := st.SaveFrameworkVersion(ctx, school.ID, a, &f); err != nil {
-		return err
-	}
-	if err := st.SetDefaultFramework(ctx, school.ID, a, f.ID); err != nil {
+	if err := st.AdoptDefaultFramework(ctx, school.ID, a, &f); err != nil {
 		return err
 	}
 	if _, err := st.SaveEvidencePolicy(ctx, school.ID, a, eval.DefaultEvidencePolicy()); err != nil {

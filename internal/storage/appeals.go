@@ -52,22 +52,22 @@ func (s *Storage) CreateAppeal(ctx context.Context, schoolID int64, a model.Acto
 
 // SubmitAppeal stores a submitted appeal (as CreateAppeal) together with
 // its proof file, when file is not nil: both with their audit lines in one
-// transaction, so a file refused (its type, the uploader's quota) leaves
-// no appeal behind without it.
-func (s *Storage) SubmitAppeal(ctx context.Context, schoolID int64, a model.Actor, ap *Appeal, file *ProofFile) error {
+// transaction, so a file refused (its type, the uploader's quota, a
+// *QuotaError) leaves no appeal behind without it.
+func (s *Storage) SubmitAppeal(ctx context.Context, schoolID int64, a model.Actor, ap *Appeal, file *ProofUpload) error {
 	return s.createAppeal(ctx, schoolID, a, ap, now(), file)
 }
 
-func (s *Storage) createAppeal(ctx context.Context, schoolID int64, a model.Actor, ap *Appeal, today time.Time, file *ProofFile) error {
+func (s *Storage) createAppeal(ctx context.Context, schoolID int64, a model.Actor, ap *Appeal, today time.Time, file *ProofUpload) error {
 	if strings.TrimSpace(ap.Reason) == "" {
 		return errors.New("申诉理由不能为空")
 	}
+	var ct string
 	if file != nil {
-		ct, err := CheckProofFile(file.Data)
-		if err != nil {
+		var err error
+		if ct, err = CheckProofFile(file.Data); err != nil {
 			return err
 		}
-		file.ContentType, file.Size = ct, int64(len(file.Data))
 	}
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		if err := s.createAppealTx(ctx, tx, schoolID, a, ap, today); err != nil {
@@ -76,8 +76,11 @@ func (s *Storage) createAppeal(ctx context.Context, schoolID int64, a model.Acto
 		if file == nil {
 			return nil
 		}
-		file.OwnerID = ap.ID
-		return s.addFileTx(ctx, tx, schoolID, a, "appeal", "appeals", file)
+		f, err := insertFile(ctx, tx, schoolID, a, "appeal", ap.ID, file.Name, ct, file.Data)
+		if err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, schoolID, a, "add_file", "appeal", ap.ID, nil, map[string]any{"file_id": f.ID, "name": f.Name, "size": f.Size, "type": ct})
 	})
 }
 

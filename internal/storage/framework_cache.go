@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"zhijiao/internal/model"
@@ -44,6 +45,9 @@ func (s *Storage) framework(ctx context.Context, q querier, schoolID, id int64) 
 		return f, nil
 	}
 	f, err := scanFramework(q.QueryRowContext(ctx, `SELECT id, body, is_default FROM frameworks WHERE school_id = $1 AND id = $2`, schoolID, id))
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return f, annotate("评价方案 "+itoa(int(id)), err)
+	}
 	if err != nil {
 		return f, err
 	}

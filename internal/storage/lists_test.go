@@ -214,7 +214,7 @@ func TestAppealWithFileAndSchoolUpdateAreOneAction(t *testing.T) {
 		storage.ProofQuota = storage.Quota{Files: 100, Bytes: 10}
 		t.Cleanup(func() { storage.ProofQuota = old })
 		ap := storage.Appeal{CycleID: cy.Cur.ID, StudentID: f.StudentA1.ID, IndicatorCode: "D01", Reason: "附证明"}
-		err := st.SubmitAppeal(ctx, sid, a, &ap, &storage.ProofFile{Name: "p.png", Data: tinyPNG})
+		err := st.SubmitAppeal(ctx, sid, a, &ap, &storage.ProofUpload{Name: "p.png", Data: tinyPNG})
 		if err == nil || !strings.Contains(err.Error(), "最多") {
 			t.Fatalf("a file past the quota: %v", err)
 		}
@@ -223,7 +223,7 @@ func TestAppealWithFileAndSchoolUpdateAreOneAction(t *testing.T) {
 		}
 		storage.ProofQuota = old
 		ap = storage.Appeal{CycleID: cy.Cur.ID, StudentID: f.StudentA1.ID, IndicatorCode: "D01", Reason: "附证明"}
-		if err := st.SubmitAppeal(ctx, sid, a, &ap, &storage.ProofFile{Name: "p.png", Data: tinyPNG}); err != nil {
+		if err := st.SubmitAppeal(ctx, sid, a, &ap, &storage.ProofUpload{Name: "p.png", Data: tinyPNG}); err != nil {
 			t.Fatal(err)
 		}
 		if files, err := st.AppealFiles(ctx, sid, ap.ID); err != nil || len(files) != 1 || files[0].Name != "p.png" {

@@ -37,8 +37,8 @@ func (s *Storage) LoadOutcomes(ctx context.Context, schoolID int64, a model.Acto
 	at := now()
 	var ev, dest, train, awards [][]any
 	for _, e := range o.Evidence {
-		row := evidenceRow(schoolID, a, &e)
-		row[14] = string(model.EvidenceVerified) // status
+		row := evidenceRow(schoolID, a, &e, "")
+		row[evidenceStatusCol] = string(model.EvidenceVerified)
 		ev = append(ev, append(row, nullInt(a.UserID), at, reason))
 	}
 	for _, d := range o.Destinations {
@@ -51,7 +51,7 @@ func (s *Storage) LoadOutcomes(ctx context.Context, schoolID int64, a model.Acto
 	for _, t := range o.TeacherAwards {
 		awards = append(awards, []any{schoolID, t.TeacherID, t.Title, t.Level, t.Prize, t.AwardedOn, nullInt(a.UserID), at})
 	}
-	return s.InTx(ctx, func(tx *sql.Tx) error {
+	return annotate("outcome load", s.InTx(ctx, func(tx *sql.Tx) error {
 		steps := []struct {
 			table string
 			cols  []string
@@ -68,10 +68,10 @@ func (s *Storage) LoadOutcomes(ctx context.Context, schoolID int64, a model.Acto
 				continue
 			}
 			if err := s.batchInsert(ctx, tx, st.table, st.cols, st.rows, "", "", nil); err != nil {
-				return err
+				return fmt.Errorf("%s: %w", st.table, err)
 			}
 		}
 		return s.audit(ctx, tx, schoolID, a, "bulk_load", "school", schoolID, nil, map[string]any{"reason": reason,
 			"evidence": len(ev), "graduate_destinations": len(dest), "training_sessions": len(train), "teacher_awards": len(awards)})
-	})
+	}))
 }

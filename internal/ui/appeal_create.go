@@ -73,7 +73,7 @@ func (s *Server) appealCreate(w http.ResponseWriter, r *http.Request) {
 
 // appealForm checks an appeal against its cycle and result and reads its
 // optional proof file; msg says what is wrong with the form.
-func appealForm(r *http.Request, c storage.EvalCycle, res model.StudentResult, ap storage.Appeal) (file *storage.ProofFile, msg string, err error) {
+func appealForm(r *http.Request, c storage.EvalCycle, res model.StudentResult, ap storage.Appeal) (file *storage.ProofUpload, msg string, err error) {
 	_, found := findIndicator(res, ap.IndicatorCode)
 	switch {
 	case !canAppeal(c):
@@ -97,7 +97,7 @@ func appealForm(r *http.Request, c storage.EvalCycle, res model.StudentResult, a
 	if _, err := storage.CheckProofFile(data); err != nil {
 		return nil, err.Error(), nil
 	}
-	return &storage.ProofFile{Name: filepath.Base(h.Filename), Data: data}, "", nil
+	return &storage.ProofUpload{Name: filepath.Base(h.Filename), Data: data}, "", nil
 }
 
 // notifyAppeal tells the head teacher accounts of the student's class.

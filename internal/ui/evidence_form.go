@@ -44,8 +44,8 @@ type evidenceFormPage struct {
 
 func (s *Server) evidenceFormPage(r *http.Request, kind model.EvidenceKind, v evidenceValues) (evidenceFormPage, error) {
 	d := evidenceFormPage{Kind: kind, Kinds: model.EvidenceKinds, V: v, Lang: langOf(r), Levels: model.AwardLevels, Prizes: model.Prizes,
-		CertCats: certCategories, CertGrades: certGrades, Honours: honourCategories, Interns: internshipCategories, Mentor: mentorLevels,
-		Services: serviceCategories, Habits: behaviourCategories, Today: today()}
+		CertCats: validate.CertCategories, CertGrades: validate.CertGrades, Honours: validate.HonourCategories, Interns: validate.InternshipCategories,
+		Mentor: validate.MentorLevels, Services: validate.ServiceCategories, Habits: validate.BehaviourCategories, Today: today()}
 	ctx, school := r.Context(), schoolOf(r)
 	if own := ownStudent(userOf(r)); own != 0 {
 		st, err := s.st.Student(ctx, school, own)
@@ -89,11 +89,44 @@ func (s *Server) evidenceNew(w http.ResponseWriter, r *http.Request) {
 // storage.MaxEvidenceFile and the form fields.
 const maxProofUpload = storage.MaxEvidenceFile + 1<<20
 
-// evidenceCreate stores a record as 待审核 with its optional proof file.
-// A student's record is always their own (the account decides, not the
-// form); a head teacher submits for the students of their classes; school
-// offices for anyone. Nothing is written when anything is wrong.
+// evidenceCreate stores a record as 待审核 with its team members and
+// optional proof file in one storage call. A student's record is always
+// their own (the account decides, not the form); a head teacher submits
+// for the students of their classes; school offices for anyone. Nothing is
+// written when anything is wrong, a proof over the account's quota too.
 func (s *Server) evidenceCreate(w http.ResponseWriter, r *http.Request) {
+	in, v, errs, err := s.readEvidenceForm(w, r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if !errs.any() {
+		err = s.st.SubmitEvidence(r.Context(), schoolOf(r), actor(r), in)
+		var qe *storage.QuotaError
+		if errors.As(err, &qe) {
+			errs.addErr("证明材料", err)
+		} else if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
+	if errs.any() {
+		d, err := s.evidenceFormPage(r, in.Evidence.Kind, v)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		d.Errors = errs
+		s.render(w, r, http.StatusUnprocessableEntity, "evidence_form", "新增写实记录", d)
+		return
+	}
+	s.redirect(w, r, "/evidence/"+itoa64(in.Evidence.ID), "写实记录已提交，等待审核")
+}
+
+// readEvidenceForm parses the posted form and checks it with the rules of
+// validate.Evidence: the fields, whose record, the term and date, and the
+// proof file. err is a server error; errs are the user's problems.
+func (s *Server) readEvidenceForm(w http.ResponseWriter, r *http.Request) (storage.EvidenceInput, evidenceValues, formErrors, error) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxProofUpload)
 	var errs formErrors
 	if err := r.ParseMultipartForm(1 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
@@ -115,53 +148,18 @@ func (s *Server) evidenceCreate(w http.ResponseWriter, r *http.Request) {
 	if !kind.Valid() {
 		kind = ""
 	}
-	ctx, school := r.Context(), schoolOf(r)
-	e := model.Evidence{Kind: kind, Title: v.Title, Category: v.Category, Level: v.Level, Date: v.Date, Note: v.Note}
-	if kind == "" {
-		errs.add("请选择写实记录类型")
-	}
-
-	// Whose record.
-	var st model.Student
-	if own := ownStudent(userOf(r)); own != 0 {
-		var err error
-		if st, err = s.st.Student(ctx, school, own); err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-	} else if v.StudentNo == "" {
-		errs.add("请填写学生学号")
-	} else {
-		var err error
-		st, err = s.st.StudentByNo(ctx, school, v.StudentNo)
-		ok := err == nil
-		if err != nil && !errors.Is(err, storage.ErrNotFound) {
-			s.serverError(w, r, err)
-			return
-		}
-		if ok {
-			if ok, err = s.maySubmitFor(r, st.ID, st.ClassID); err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-		}
-		if !ok {
-			errs.add("学号 " + v.StudentNo + " 不是您可以提交写实记录的学生")
-		}
+	e := validate.Evidence(validate.EvidenceText{Kind: kind, Title: v.Title, Category: v.Category, Level: v.Level, Prize: v.Prize, Note: v.Note,
+		TeamMembers: v.TeamMembers, Hours: v.Hours, Points: v.Points, Direction: v.Direction, MentorScore: v.MentorScore, Team: v.Team, Passed: v.Passed}, &errs)
+	in := storage.EvidenceInput{Evidence: &e, TeamMembers: v.TeamMembers}
+	st, err := s.evidenceStudent(r, v.StudentNo, &errs)
+	if err != nil {
+		return in, v, errs, err
 	}
 	e.StudentID = st.ID
-
-	// Term and date.
-	termID, _ := strconv.ParseInt(v.TermID, 10, 64)
-	terms, err := s.st.Terms(ctx, school)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
+	if e.TermID, err = s.evidenceTerm(r, v.TermID, &errs); err != nil {
+		return in, v, errs, err
 	}
-	if !slices.ContainsFunc(terms, func(t model.Term) bool { return t.ID == termID }) {
-		errs.add("请选择学期")
-	}
-	e.TermID = termID
+	e.Date = v.Date
 	if d, ok := parseDay(v.Date); !ok {
 		errs.add("请填写正确的日期")
 	} else if d.After(time.Now().AddDate(0, 0, 1)) {
@@ -169,125 +167,92 @@ func (s *Server) evidenceCreate(w http.ResponseWriter, r *http.Request) {
 	} else if r := validate.EvidenceDates.Check(v.Date); r != "" {
 		errs.add(r)
 	}
-	maxLen(&errs, "名称", v.Title, 100)
-	maxLen(&errs, "备注", v.Note, 500)
-	maxLen(&errs, "团体成员", v.TeamMembers, 300)
-
-	oneOf := func(label, x string, list []string) {
-		if !slices.Contains(list, x) {
-			errs.add("请选择" + label)
-		}
-	}
-	number := func(label, x string, lo, hi float64) float64 {
-		f, err := validate.Number(x)
-		if err != nil || f < lo || f > hi {
-			errs.add(label + "应为 " + num(lo) + " 到 " + num(hi) + " 之间的数字")
-			return 0
-		}
-		return f
-	}
-	switch kind {
-	case model.EvidenceCompetition:
-		if v.Title == "" {
-			errs.add("请填写比赛名称")
-		}
-		oneOf("获奖级别", v.Level, model.AwardLevels)
-		oneOf("奖项", v.Prize, model.Prizes)
-		e.Prize, e.Team = v.Prize, v.Team
-		e.Category = ""
-	case model.EvidenceCertificate:
-		if v.Title == "" {
-			errs.add("请填写证书名称")
-		}
-		oneOf("证书类别", v.Category, certCategories)
-		oneOf("证书等级", v.Level, certGrades)
-		e.Passed = v.Passed
-	case model.EvidenceHonour:
-		oneOf("荣誉称号", v.Category, honourCategories)
-		oneOf("授予级别", v.Level, model.AwardLevels)
-		if e.Title == "" {
-			e.Title = v.Category
-		}
-	case model.EvidenceInternship:
-		oneOf("实习形式", v.Category, internshipCategories)
-		oneOf("企业导师评定", v.Level, mentorLevels)
-		if v.Title == "" {
-			errs.add("请填写实习单位与岗位")
-		}
-		if v.MentorScore != "" {
-			e.MentorScore = number("导师评分", v.MentorScore, 0, 100)
-		}
-	case model.EvidenceService:
-		oneOf("活动类别", v.Category, serviceCategories)
-		if v.Title == "" {
-			errs.add("请填写活动名称")
-		}
-		e.Level = ""
-		e.Hours = number("时长（小时）", v.Hours, 0.5, 1000)
-	case model.EvidenceBehaviour:
-		oneOf("行为类别", v.Category, behaviourCategories)
-		if v.Title == "" {
-			errs.add("请填写事由")
-		}
-		e.Level = ""
-		p := number("分值", v.Points, 0.5, 20)
-		if v.Direction == "-" {
-			p = -p
-		}
-		e.Points = p
-	}
-
-	// The proof file, checked before anything is written.
-	var proof []byte
-	var proofName string
-	if r.MultipartForm != nil {
-		if fh := r.MultipartForm.File["proof"]; len(fh) > 0 && fh[0].Size > 0 {
-			f, err := fh[0].Open()
-			if err == nil {
-				proof, err = io.ReadAll(io.LimitReader(f, storage.MaxEvidenceFile+1))
-				f.Close()
-			}
-			if err != nil {
-				errs.add("证明材料无法读取")
-			} else if _, err := storage.CheckProofFile(proof); err != nil {
-				errs.addErr("证明材料", err)
-			}
-			proofName = fileBase(fh[0].Filename)
-		}
-	}
-
-	if errs.any() {
-		d, err := s.evidenceFormPage(r, kind, v)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		d.Errors = errs
-		s.render(w, r, http.StatusUnprocessableEntity, "evidence_form", "新增写实记录", d)
-		return
-	}
-	if err := s.st.CreateEvidence(ctx, school, actor(r), &e); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	if e.Kind == model.EvidenceCompetition && e.Team && v.TeamMembers != "" {
-		if err := s.st.SetEvidenceTeamMembers(ctx, school, e.ID, v.TeamMembers); err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-	}
-	if proof != nil {
-		if _, err := s.st.AddEvidenceFile(ctx, school, actor(r), e.ID, proofName, proof); err != nil {
-			var qe *storage.QuotaError
-			if !errors.As(err, &qe) {
-				s.serverError(w, r, err)
-				return
-			}
-			s.flashError(r, qe.Error())
-		}
-	}
-	s.redirect(w, r, "/evidence/"+itoa64(e.ID), "写实记录已提交，等待审核")
+	in.Files = proofUploads(r, &errs)
+	return in, v, errs, nil
 }
+
+// evidenceStudent is whose record: a student's own, or the student of the
+// 学号 typed when the user may submit for them.
+func (s *Server) evidenceStudent(r *http.Request, no string, errs *formErrors) (model.Student, error) {
+	ctx, school := r.Context(), schoolOf(r)
+	if own := ownStudent(userOf(r)); own != 0 {
+		return s.st.Student(ctx, school, own)
+	}
+	if no == "" {
+		errs.add("请填写学生学号")
+		return model.Student{}, nil
+	}
+	st, err := s.st.StudentByNo(ctx, school, no)
+	if err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return st, err
+	}
+	ok := err == nil
+	if ok {
+		if ok, err = s.maySubmitFor(r, st.ID, st.ClassID); err != nil {
+			return st, err
+		}
+	}
+	if !ok {
+		errs.add("学号 " + no + " 不是您可以提交写实记录的学生")
+		return model.Student{}, nil
+	}
+	return st, nil
+}
+
+// evidenceTerm reads the chosen term, one of the school's.
+func (s *Server) evidenceTerm(r *http.Request, v string, errs *formErrors) (int64, error) {
+	termID, _ := strconv.ParseInt(v, 10, 64)
+	terms, err := s.st.Terms(r.Context(), schoolOf(r))
+	if err != nil {
+		return 0, err
+	}
+	if !slices.ContainsFunc(terms, func(t model.Term) bool { return t.ID == termID }) {
+		errs.add("请选择学期")
+	}
+	return termID, nil
+}
+
+// proofUploads reads the optional proof file, checked before anything is
+// written.
+func proofUploads(r *http.Request, errs *formErrors) []storage.ProofUpload {
+	if r.MultipartForm == nil {
+		return nil
+	}
+	fh := r.MultipartForm.File["proof"]
+	if len(fh) == 0 || fh[0].Size == 0 {
+		return nil
+	}
+	var proof []byte
+	f, err := fh[0].Open()
+	if err == nil {
+		proof, err = io.ReadAll(io.LimitReader(f, storage.MaxEvidenceFile+1))
+		f.Close()
+	}
+	if err != nil {
+		errs.add("证明材料无法读取")
+		return nil
+	}
+	if _, err := storage.CheckProofFile(proof); err != nil {
+		errs.addErr("证明材料", err)
+		return nil
+	}
+	proofName := fileBase(fh[0].Filename)
+	return []storage.ProofUpload{{Name: proofName, Data: proof}}
+}
+
+// formErrors says the rules of internal/validate as the forms do.
+
+func (e *formErrors) Missing(field, label string) { e.add("请填写" + label) }
+func (e *formErrors) NotAllowed(field, label, value string, allowed []string) {
+	e.add("请选择" + label)
+}
+func (e *formErrors) TooLong(field, label string, n int) {
+	e.add(label + "不能超过 " + strconv.Itoa(n) + " 个字")
+}
+func (e *formErrors) OutOfRange(field, label string, lo, hi float64) {
+	e.add(label + "应为 " + num(lo) + " 到 " + num(hi) + " 之间的数字")
+}
+func (e *formErrors) Invalid(field, label, reason string) { e.add(label + reason) }
 
 // fileBase keeps the last element of an uploaded file's name (browsers on
 // Windows may send a whole path), at most 100 characters.

@@ -16,7 +16,7 @@ type evidenceListRow struct {
 type evidenceListData struct {
 	Rows     []evidenceListRow
 	Pager    pager
-	Filter   storage.EvidenceViewFilter
+	Filter   storage.EvidenceFilter
 	Kinds    []model.EvidenceKind
 	Statuses []model.EvidenceStatus
 	Classes  []model.Class
@@ -34,7 +34,7 @@ func (s *Server) evidenceList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	q := r.URL.Query()
-	f := storage.EvidenceViewFilter{ListQuery: listQuery(r), Kind: model.EvidenceKind(q.Get("kind")), Status: model.EvidenceStatus(q.Get("status")),
+	f := storage.EvidenceFilter{ListQuery: listQuery(r), Kind: model.EvidenceKind(q.Get("kind")), Status: model.EvidenceStatus(q.Get("status")),
 		ClassID: queryInt(r, "class"), TermID: queryInt(r, "term")}
 	if !f.Kind.Valid() {
 		f.Kind = ""
@@ -48,7 +48,7 @@ func (s *Server) evidenceList(w http.ResponseWriter, r *http.Request) {
 		f.Scoped, f.ClassIDs, f.StudentIDs = true, sc.ClassIDs, sc.StudentIDs
 	}
 	ctx, school := r.Context(), schoolOf(r)
-	list, total, err := s.st.EvidenceView(ctx, school, f)
+	list, total, err := s.st.ListEvidence(ctx, school, f)
 	if err != nil {
 		s.serverError(w, r, err)
 		return

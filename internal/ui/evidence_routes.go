@@ -24,18 +24,6 @@ func (s *Server) evidenceRoutes() []route {
 	}
 }
 
-// Choices of the evidence form, per kind (model.Evidence says what
-// Category and Level mean for each kind).
-var (
-	honourCategories     = []string{"三好学生", "优秀学生干部", "优秀共青团员", "国家奖学金", "国家助学金", "优秀毕业生", "其他荣誉"}
-	internshipCategories = []string{"顶岗实习", "跟岗实习", "现代学徒制"}
-	mentorLevels         = []string{"优秀", "良好", "合格", "待合格"}
-	serviceCategories    = []string{"志愿服务", "社会实践"}
-	behaviourCategories  = []string{"学习习惯", "文明礼仪", "劳动卫生", "纪律安全", "诚信友善", "其他"}
-	certCategories       = []string{model.CertQualification, model.CertSkillLevel}
-	certGrades           = []string{model.CertJunior, model.CertIntermediate, model.CertSenior}
-)
-
 // headedClasses are the classes whose head teacher the user is.
 func (s *Server) headedClasses(r *http.Request) ([]int64, error) {
 	u := userOf(r)

@@ -253,10 +253,33 @@ func (s *Server) evidenceRulesSave(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	p, d, errs := policyFromForm(r)
+	if !errs.any() {
+		if err := eval.ValidatePolicy(p, f); err != nil {
+			for _, m := range validationProblems(err) {
+				errs.add(m)
+			}
+		}
+	}
+	if !errs.any() {
+		if _, err := s.st.SaveEvidencePolicy(r.Context(), schoolOf(r), actor(r), p); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		s.redirect(w, r, "/evidence-rules", "已保存加分规则")
+		return
+	}
+	d.Version, d.Indicators, d.Errors = v, eval.Indicators(f), errs
+	s.render(w, r, http.StatusUnprocessableEntity, "evidence_rules_form", "编辑加分规则", d.withChoices())
+}
+
+// policyFromForm reads the posted rule and cap rows (blank and deleted
+// rows skipped) and the term cap; the form data keeps what was typed.
+func policyFromForm(r *http.Request) (model.EvidencePolicy, evidenceFormData, formErrors) {
 	r.ParseForm()
 	var errs formErrors
 	var p model.EvidencePolicy
-	d := evidenceFormData{Version: v, Indicators: eval.Indicators(f), TermCap: field(r, "term_cap")}
+	d := evidenceFormData{TermCap: field(r, "term_cap")}
 	for i := 0; i < 1000; i++ {
 		k := "r." + strconv.Itoa(i) + "."
 		if _, ok := r.PostForm[k+"mode"]; !ok {
@@ -268,10 +291,9 @@ func (s *Server) evidenceRulesSave(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		d.Rules = append(d.Rules, row)
-		n := len(d.Rules)
 		pts, err := validate.Number(row.Points)
 		if err != nil {
-			errs.add(fmt.Sprintf("第 %d 条加分规则的分值不是有效的数字", n))
+			errs.add(fmt.Sprintf("第 %d 条加分规则的分值不是有效的数字", len(d.Rules)))
 		}
 		p.Rules = append(p.Rules, model.EvidenceRule{Kind: model.EvidenceKind(row.Kind), Category: row.Category, Level: row.Level, Prize: row.Prize,
 			Team: row.Team, IndicatorCode: row.Indicator, Mode: row.Mode, Points: pts, Note: row.Note})
@@ -295,23 +317,7 @@ func (s *Server) evidenceRulesSave(w http.ResponseWriter, r *http.Request) {
 	if len(p.Rules) == 0 {
 		errs.add("加分规则表至少需要一条规则")
 	}
-	if !errs.any() {
-		if err := eval.ValidatePolicy(p, f); err != nil {
-			for _, m := range validationProblems(err) {
-				errs.add(m)
-			}
-		}
-	}
-	if !errs.any() {
-		if _, err := s.st.SaveEvidencePolicy(r.Context(), schoolOf(r), actor(r), p); err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		s.redirect(w, r, "/evidence-rules", "已保存加分规则")
-		return
-	}
-	d.Errors = errs
-	s.render(w, r, http.StatusUnprocessableEntity, "evidence_rules_form", "编辑加分规则", d.withChoices())
+	return p, d, errs
 }
 
 // parseCap reads a cap: empty is "not bounded here", and a typed 0 is

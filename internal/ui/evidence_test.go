@@ -52,10 +52,10 @@ func evTinyPNG(t *testing.T) []byte {
 	return buf.Bytes()
 }
 
-func evRows(t *testing.T, st *storage.Storage, school int64, f storage.EvidenceViewFilter) []storage.EvidenceRow {
+func evRows(t *testing.T, st *storage.Storage, school int64, f storage.EvidenceFilter) []storage.EvidenceRow {
 	t.Helper()
 	f.PerPage = 500
-	rows, _, err := st.EvidenceView(context.Background(), school, f)
+	rows, _, err := st.ListEvidence(context.Background(), school, f)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestEvidencePages(t *testing.T) {
 			t.Fatalf("submit: %d %s", code, snippet(body))
 		}
 		id := strings.TrimPrefix(loc, "/evidence/")
-		rows := evRows(t, st, sid, storage.EvidenceViewFilter{})
+		rows := evRows(t, st, sid, storage.EvidenceFilter{})
 		if len(rows) != 1 || rows[0].StudentID != a1.ID || rows[0].Status != model.EvidencePending || itoa(rows[0].ID) != id {
 			t.Fatalf("stored: %+v", rows)
 		}
@@ -132,7 +132,7 @@ func TestEvidencePages(t *testing.T) {
 		// A file that is no image or PDF is refused, and nothing is written.
 		code, body, _ = stu.evPost("/evidence", form, "proof", "a.png", []byte("just some text, not an image"))
 		expect(t, "text proof", code, http.StatusUnprocessableEntity, body, "只接受 JPEG、PNG、WebP 图片或 PDF 文件")
-		if n := len(evRows(t, st, sid, storage.EvidenceViewFilter{})); n != 1 {
+		if n := len(evRows(t, st, sid, storage.EvidenceFilter{})); n != 1 {
 			t.Fatalf("refused proof wrote a record: %d", n)
 		}
 		// Bad level: a Chinese error, 422.
@@ -240,7 +240,7 @@ func TestEvidencePages(t *testing.T) {
 			}
 			tf.Close()
 		}
-		before := len(evRows(t, st, sid, storage.EvidenceViewFilter{}))
+		before := len(evRows(t, st, sid, storage.EvidenceFilter{}))
 		good := []string{a1.StudentNo, a1.Name, "全国职业院校技能大赛", model.AwardNational, model.PrizeSecond, "是", "2026-06-01", ""}
 		file := evResultsXLSX(t, [][]string{good, {"NO-SUCH", "某某", "全国职业院校技能大赛", model.AwardNational, model.PrizeThird, "否", "2026/6/1", ""},
 			{a2.StudentNo, "李四", "全国职业院校技能大赛", "世界级", model.PrizeThird, "否", "2026-13-01", ""}})
@@ -248,7 +248,7 @@ func TestEvidencePages(t *testing.T) {
 		code, body, _ = admin.evPost("/evidence/import", fields, "file", "results.xlsx", file)
 		expect(t, "bad import", code, http.StatusUnprocessableEntity, body, "第 3 行", "学号 NO-SUCH 不是本校学生", "第 4 行", "不一致", "级别“世界级”", "获奖日期")
 		lacks(t, "bad import", body, "第 2 行")
-		if n := len(evRows(t, st, sid, storage.EvidenceViewFilter{})); n != before {
+		if n := len(evRows(t, st, sid, storage.EvidenceFilter{})); n != before {
 			t.Fatalf("bad import wrote %d records", n-before)
 		}
 		// A student of the other school is unknown here.
@@ -261,7 +261,7 @@ func TestEvidencePages(t *testing.T) {
 		if code != http.StatusSeeOther {
 			t.Fatalf("good import: %d %s", code, snippet(body))
 		}
-		imported := evRows(t, st, sid, storage.EvidenceViewFilter{Kind: model.EvidenceCompetition, Status: model.EvidenceVerified})
+		imported := evRows(t, st, sid, storage.EvidenceFilter{Kind: model.EvidenceCompetition, Status: model.EvidenceVerified})
 		n := 0
 		for _, r := range imported {
 			if r.Title == "全国职业院校技能大赛" {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"zhijiao/internal/eval"
+	"zhijiao/internal/eval/workbook"
 	"zhijiao/internal/model"
 	"zhijiao/internal/validate"
 )
@@ -98,12 +99,6 @@ func parseNum(errs *formErrors, label, v string, allowEmpty bool) float64 {
 	return x
 }
 
-// defaultLevels are the levels an indicator gets when its scale is switched
-// to 等级制 in the form.
-func defaultLevels() []model.ScaleLevel {
-	return []model.ScaleLevel{{Name: "优秀", Points: 95}, {Name: "良好", Points: 85}, {Name: "合格", Points: 70}, {Name: "待合格", Points: 50}}
-}
-
 // frameworkFromForm applies the posted fields to a copy of src. The form
 // data keeps what was typed so a refused form comes back as it was sent.
 func frameworkFromForm(r *http.Request, src model.Framework) (model.Framework, frameworkFormData, formErrors) {
@@ -134,7 +129,7 @@ func frameworkFromForm(r *http.Request, src model.Framework) (model.Framework, f
 				ind.Scale.Levels = nil
 				ind.Choices = nil // values of the old scale; the new one's default applies
 				if kind == model.ScaleLevels {
-					ind.Scale.Levels = defaultLevels()
+					ind.Scale.Levels = workbook.DefaultLevels()
 				}
 			}
 			ind.RoleWeights = map[model.RaterRole]float64{}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"net/http"
 
 	"zhijiao/internal/eval"
@@ -30,25 +31,16 @@ func (s *Server) frameworkList(w http.ResponseWriter, r *http.Request) {
 }
 
 // frameworkAdoptDefault saves the shipped 中职 framework as version 1 of the
-// school's first framework and marks it default. A school that already has
-// a framework copies or imports instead.
+// school's first framework and marks it default, in one storage call. A
+// school that already has a framework copies or imports instead.
 func (s *Server) frameworkAdoptDefault(w http.ResponseWriter, r *http.Request) {
-	ctx, school := r.Context(), schoolOf(r)
-	list, err := s.st.Frameworks(ctx, school)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	if len(list) > 0 {
+	f := eval.DefaultFramework()
+	err := s.st.AdoptDefaultFramework(r.Context(), schoolOf(r), actor(r), &f)
+	if errors.Is(err, storage.ErrFrameworkExists) {
 		s.frameworkListPage(w, r, http.StatusConflict, frameworkListData{Errors: formErrors{"学校已有评价方案，请在现有方案上复制新版本或导入"}})
 		return
 	}
-	f := eval.DefaultFramework()
-	if err := s.st.SaveFrameworkVersion(ctx, school, actor(r), &f); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	if err := s.st.SetDefaultFramework(ctx, school, actor(r), f.ID); err != nil {
+	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}

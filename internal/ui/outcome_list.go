@@ -8,6 +8,7 @@ import (
 	"zhijiao/internal/model"
 	"zhijiao/internal/portrait"
 	"zhijiao/internal/storage"
+	"zhijiao/internal/validate"
 )
 
 // 就业与培训: graduate destinations (毕业去向) with their survey, the
@@ -86,16 +87,14 @@ func (s *Server) outcomeNew(w http.ResponseWriter, r *http.Request) {
 	s.outcomeForm(w, r, http.StatusOK, outcomeFormData{New: true, Dest: model.GraduateDestination{Kind: portrait.DestEmployed, FirstSurvey: true, SurveyDate: storage.Today()}})
 }
 
-// destinationFromForm reads the form's fields; the student is given by 学号.
+// destinationFromForm reads the form's fields and checks them with
+// validate.Destination; the student is given by 学号.
 func (s *Server) destinationFromForm(r *http.Request, d *model.GraduateDestination, errs *formErrors) {
 	d.Kind = field(r, "kind")
 	d.EnterpriseID = formInt(r, "enterprise_id")
 	d.Employer, d.Position, d.FurtherSchool, d.Note = field(r, "employer"), field(r, "position"), field(r, "further_school"), field(r, "note")
 	d.Relevant, d.FirstSurvey = checked(r, "relevant"), checked(r, "first_survey")
 	d.SurveyDate = field(r, "survey_date")
-	if _, ok := portrait.DestinationNames[d.Kind]; !ok {
-		errs.add("请选择毕业去向")
-	}
 	if _, ok := parseDay(d.SurveyDate); !ok {
 		errs.add("请填写正确的调查日期")
 	}
@@ -107,10 +106,7 @@ func (s *Server) destinationFromForm(r *http.Request, d *model.GraduateDestinati
 			d.Employer = e.Name
 		}
 	}
-	maxLen(errs, "就业单位", d.Employer, 100)
-	maxLen(errs, "岗位", d.Position, 50)
-	maxLen(errs, "升学院校", d.FurtherSchool, 100)
-	maxLen(errs, "备注", d.Note, 200)
+	validate.Destination(d, errs)
 }
 
 func (s *Server) outcomeCreate(w http.ResponseWriter, r *http.Request) {

@@ -3,10 +3,10 @@ package ui
 import (
 	"net/http"
 	"slices"
-	"strconv"
 
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
+	"zhijiao/internal/validate"
 )
 
 // Social-training sessions (社会培训) and teachers' competition awards
@@ -42,17 +42,7 @@ func (s *Server) trainingCreate(w http.ResponseWriter, r *http.Request) {
 	t := &d.Form
 	t.Title, t.Kind, t.Served = field(r, "title"), field(r, "kind"), field(r, "served")
 	t.StartsOn, t.EndsOn = field(r, "starts_on"), field(r, "ends_on")
-	n, err := strconv.Atoi(field(r, "trainees"))
-	if err != nil || n <= 0 || n > 1000000 {
-		d.Errors.add("培训人次应为 1 到 1000000 之间的整数")
-	}
-	t.Trainees = n
-	if t.Title == "" {
-		d.Errors.add("请填写培训名称")
-	}
-	maxLen(&d.Errors, "培训名称", t.Title, 100)
-	maxLen(&d.Errors, "服务对象", t.Served, 100)
-	maxLen(&d.Errors, "培训类别", t.Kind, 30)
+	validate.Training(t, field(r, "trainees"), &d.Errors)
 	checkDates(&d.Errors, t.StartsOn, t.EndsOn, true)
 	if !d.Errors.any() {
 		if err := s.st.AddTrainingSession(r.Context(), schoolOf(r), actor(r), t); err != nil {
@@ -105,7 +95,7 @@ func (s *Server) teacherAwardCreate(w http.ResponseWriter, r *http.Request) {
 	if _, ok := parseDay(a.AwardedOn); !ok {
 		d.Errors.add("请填写正确的获奖日期")
 	}
-	maxLen(&d.Errors, "比赛名称", a.Title, 100)
+	validate.TeacherAward(a, &d.Errors)
 	if !d.Errors.any() {
 		if err := s.st.AddTeacherAward(r.Context(), schoolOf(r), actor(r), a); err != nil {
 			d.Errors.addErr("", err)

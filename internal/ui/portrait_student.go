@@ -33,7 +33,7 @@ type portraitStudentData struct {
 	DimNames   []string
 	Line       portrait.Chart
 	Summary    portrait.Summary
-	Evidence   []storage.EvidenceRecord
+	Evidence   []storage.EvidenceRow
 	Comments   []cycleComments
 	// Waiting names the cycles whose results the family sees once
 	// publicised.
