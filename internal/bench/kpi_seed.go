@@ -94,7 +94,7 @@ func SeedOutcomes(ctx context.Context, st *storage.Storage, school model.School,
 	if err := st.CreateEvidenceBulk(ctx, sid, a, pending); err != nil {
 		return false, err
 	}
-	ents, _, err := st.Enterprises(ctx, sid, model.ListQuery{PerPage: 500})
+	ents, _, err := st.Enterprises(ctx, sid, model.AllRows())
 	if err != nil {
 		return false, err
 	}

@@ -72,7 +72,7 @@ func Submit(ctx context.Context, st *storage.Storage, schoolStudents, clients in
 	tr := &http.Transport{MaxIdleConns: 2 * clients, MaxIdleConnsPerHost: 2 * clients, IdleConnTimeout: time.Minute}
 	defer tr.CloseIdleConnections()
 
-	students, _, err := st.Students(ctx, sid, storage.StudentFilter{ListQuery: model.ListQuery{PerPage: clients}, Status: model.StatusEnrolled})
+	students, _, err := st.Students(ctx, sid, storage.StudentFilter{ListQuery: model.ListQuery{PerPage: min(clients, model.MaxPerPage)}, Status: model.StatusEnrolled})
 	if err != nil {
 		return res, err
 	}

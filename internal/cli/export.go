@@ -61,7 +61,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		}
 		return roster.WriteTeachers(w, *format, list, *mask)
 	case roster.KindClasses:
-		list, _, err := st.Classes(ctx, sid, storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}})
+		list, _, err := st.Classes(ctx, sid, storage.ClassFilter{ListQuery: model.AllRows()})
 		if err != nil {
 			return err
 		}

@@ -96,22 +96,18 @@ func runUser(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		for page := 1; ; page++ {
-			users, total, err := st.Users(ctx, sid, usersPage(page))
-			if err != nil {
-				return err
-			}
-			for _, u := range users {
-				names := make([]string, len(u.Roles))
-				for i, r := range u.Roles {
-					names[i] = auth.RoleNames[r]
-				}
-				fmt.Fprintf(e.stdout, "%-28s %-12s %s\n", u.Username, u.DisplayName, strings.Join(names, "、"))
-			}
-			if page*500 >= total {
-				return nil
-			}
+		users, _, err := st.Users(ctx, sid, storage.UserFilter{ListQuery: model.AllRows()})
+		if err != nil {
+			return err
 		}
+		for _, u := range users {
+			names := make([]string, len(u.Roles))
+			for i, r := range u.Roles {
+				names[i] = auth.RoleNames[r]
+			}
+			fmt.Fprintf(e.stdout, "%-28s %-12s %s\n", u.Username, u.DisplayName, strings.Join(names, "、"))
+		}
+		return nil
 	}
 	return errors.New("未知子命令 " + sub + "（可用：create、reset、list）")
 }

@@ -129,7 +129,7 @@ func check(t *testing.T, s *storage.Storage, r *demo.Result, students int, full 
 	}
 
 	// Classes: sizes, head teachers, programs.
-	all, _, err := s.Classes(ctx, id, storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}})
+	all, _, err := s.Classes(ctx, id, storage.ClassFilter{ListQuery: model.AllRows()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func check(t *testing.T, s *storage.Storage, r *demo.Result, students int, full 
 	}
 
 	// Teachers.
-	teachers, nTeachers, err := s.Teachers(ctx, id, storage.TeacherFilter{ListQuery: model.ListQuery{PerPage: 500}})
+	teachers, nTeachers, err := s.Teachers(ctx, id, storage.TeacherFilter{ListQuery: model.AllRows()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"time"
 
 	"zhijiao/internal/model"
@@ -48,7 +49,9 @@ type AuditFilter struct {
 
 // AuditLog lists a school's audit entries, newest first.
 func (s *Storage) AuditLog(ctx context.Context, schoolID int64, f AuditFilter) ([]model.AuditEntry, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("school_id", schoolID)
 	add := w.add
 	if f.Entity != "" {
@@ -71,19 +74,19 @@ func (s *Storage) AuditLog(ctx context.Context, schoolID int64, f AuditFilter) (
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_log`+w.sql(), w.args...).Scan(&total); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("AuditLog: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, at, COALESCE(user_id, 0), username, action, entity, COALESCE(entity_id, 0), before_json, after_json, ip
-		FROM audit_log`+w.sql()+` ORDER BY at DESC, id DESC LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+		FROM audit_log`+w.sql()+` ORDER BY at DESC, id DESC`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("AuditLog: %w", err)
 	}
 	defer rows.Close()
 	var out []model.AuditEntry
 	for rows.Next() {
 		var e model.AuditEntry
 		if err := rows.Scan(&e.ID, &e.SchoolID, &e.At, &e.UserID, &e.Username, &e.Action, &e.Entity, &e.EntityID, &e.Before, &e.After, &e.IP); err != nil {
-			return nil, 0, err
+			return nil, 0, fmt.Errorf("AuditLog: %w", err)
 		}
 		out = append(out, e)
 	}

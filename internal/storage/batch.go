@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 )
 
@@ -94,7 +95,7 @@ func (s *Storage) analyzeIfStale(ctx context.Context, tx *sql.Tx, table string, 
 	}
 	var est float64
 	if err := tx.QueryRowContext(ctx, `SELECT reltuples FROM pg_class WHERE oid = to_regclass($1)`, table).Scan(&est); err != nil {
-		return err
+		return fmt.Errorf("analyzeIfStale: %w", err)
 	}
 	if est >= float64(written) {
 		return nil

@@ -37,14 +37,14 @@ func (s *Storage) ensureCohort(ctx context.Context, q querier, schoolID int64, e
 func (s *Storage) Cohorts(ctx context.Context, schoolID int64) ([]model.Cohort, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, entry_year, name FROM cohorts WHERE school_id = $1 ORDER BY entry_year DESC`, schoolID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Cohorts: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Cohort
 	for rows.Next() {
 		var c model.Cohort
 		if err := rows.Scan(&c.ID, &c.SchoolID, &c.EntryYear, &c.Name); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("Cohorts: %w", err)
 		}
 		out = append(out, c)
 	}
@@ -76,15 +76,22 @@ func (s *Storage) CreateClass(ctx context.Context, schoolID int64, a model.Actor
 	return s.InTx(ctx, func(tx *sql.Tx) error { return s.createClass(ctx, tx, schoolID, a, c) })
 }
 
+// classColumns are the columns the form, the import and the bulk load
+// (which puts "id" first) fill for a new class, in classRow's order.
+var classColumns = []string{"school_id", "name", "cohort_id", "major_id", "program", "head_teacher_id"}
+
+// classRow is a new class's values for classColumns (its cohort set).
+func classRow(schoolID int64, c *model.Class) []any {
+	return []any{schoolID, c.Name, c.CohortID, c.MajorID, string(c.Program), nullInt(c.HeadTeacherID)}
+}
+
 func (s *Storage) createClass(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, c *model.Class) error {
 	cid, err := s.ensureCohort(ctx, tx, schoolID, c.EntryYear)
 	if err != nil {
 		return err
 	}
 	c.CohortID = cid
-	err = tx.QueryRowContext(ctx, `INSERT INTO classes (school_id, name, cohort_id, major_id, program, head_teacher_id)
-		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-		schoolID, c.Name, c.CohortID, c.MajorID, string(c.Program), nullInt(c.HeadTeacherID)).Scan(&c.ID)
+	err = tx.QueryRowContext(ctx, insertSQL("classes", classColumns, 1, s.dialect)+` RETURNING id`, classRow(schoolID, c)...).Scan(&c.ID)
 	if isUniqueViolation(err) {
 		return fmt.Errorf("班级「%s」已存在", c.Name)
 	}
@@ -166,7 +173,9 @@ type ClassFilter struct {
 
 // Classes lists classes with search, filters and paging.
 func (s *Storage) Classes(ctx context.Context, schoolID int64, f ClassFilter) ([]model.Class, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("c.school_id", schoolID)
 	if f.Scoped {
 		w.in("c.id", f.ClassIDs)
@@ -188,11 +197,11 @@ func (s *Storage) Classes(ctx context.Context, schoolID int64, f ClassFilter) ([
 		LEFT JOIN teachers t ON t.school_id = c.school_id AND t.id = c.head_teacher_id`
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+from+w.sql(), w.args...).Scan(&total); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Classes: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, classSelect+w.sql()+` ORDER BY h.entry_year DESC, `+s.zh("c.name")+` LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	rows, err := s.db.QueryContext(ctx, classSelect+w.sql()+` ORDER BY h.entry_year DESC, `+s.zh("c.name")+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Classes: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Class
@@ -227,7 +236,7 @@ func (s *Storage) ClassNameIndex(ctx context.Context, schoolID int64) (map[strin
 func (s *Storage) nameIndex(ctx context.Context, q string, args ...any) (map[string]int64, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("nameIndex: %w", err)
 	}
 	defer rows.Close()
 	out := map[string]int64{}
@@ -235,7 +244,7 @@ func (s *Storage) nameIndex(ctx context.Context, q string, args ...any) (map[str
 		var name string
 		var id int64
 		if err := rows.Scan(&name, &id); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("nameIndex: %w", err)
 		}
 		if name != "" {
 			out[name] = id

@@ -26,26 +26,28 @@ func (s *Storage) CreateCourse(ctx context.Context, schoolID int64, a model.Acto
 
 // Courses lists courses with search and paging.
 func (s *Storage) Courses(ctx context.Context, schoolID int64, f model.ListQuery) ([]model.Course, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("school_id", schoolID)
 	if f.Q != "" {
 		w.add(`(LOWER(name) LIKE ? ESCAPE '\' OR LOWER(code) LIKE ? ESCAPE '\')`, likePattern(f.Q))
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM courses`+w.sql(), w.args...).Scan(&total); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Courses: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, code, name, kind, COALESCE(major_id, 0) FROM courses`+w.sql()+
-		` ORDER BY code LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+		` ORDER BY code`+pageSQL(f), w.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Courses: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Course
 	for rows.Next() {
 		var c model.Course
 		if err := rows.Scan(&c.ID, &c.SchoolID, &c.Code, &c.Name, &c.Kind, &c.MajorID); err != nil {
-			return nil, 0, err
+			return nil, 0, fmt.Errorf("Courses: %w", err)
 		}
 		out = append(out, c)
 	}
@@ -94,14 +96,14 @@ func (s *Storage) TeachingAssignments(ctx context.Context, schoolID int64, f Tea
 		JOIN classes c ON c.school_id = ta.school_id AND c.id = ta.class_id
 		JOIN teachers t ON t.school_id = ta.school_id AND t.id = ta.teacher_id`+w.sql()+` ORDER BY `+s.zh("c.name")+`, `+s.zh("co.name"), w.args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("TeachingAssignments: %w", err)
 	}
 	defer rows.Close()
 	var out []model.TeachingAssignment
 	for rows.Next() {
 		var t model.TeachingAssignment
 		if err := rows.Scan(&t.ID, &t.SchoolID, &t.TermID, &t.CourseID, &t.CourseName, &t.ClassID, &t.ClassName, &t.TeacherID, &t.TeacherName); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("TeachingAssignments: %w", err)
 		}
 		out = append(out, t)
 	}

@@ -69,7 +69,7 @@ func (s *Storage) CreateCycle(ctx context.Context, schoolID int64, a model.Actor
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
 			schoolID, c.TermID, c.Name, c.ScopeKind, c.ScopeID, c.FrameworkID, string(c.State), c.Seed, c.PeerCount,
 			dateText(c.OpensAt), dateText(c.ClosesAt), c.PublicityDays, nullInt(a.UserID), c.CreatedAt).Scan(&c.ID); err != nil {
-			return err
+			return fmt.Errorf("CreateCycle: %w", err)
 		}
 		return s.audit(ctx, tx, schoolID, a, "create", "cycle", c.ID, nil, c)
 	})
@@ -118,7 +118,7 @@ func (s *Storage) Cycles(ctx context.Context, schoolID, termID int64) ([]EvalCyc
 	rows, err := s.db.QueryContext(ctx, `SELECT `+cycleCols+` FROM cycles c JOIN frameworks f ON f.school_id = c.school_id AND f.id = c.framework_id
 		WHERE c.school_id = $1 AND (CAST($2 AS BIGINT) = 0 OR c.term_id = $2) ORDER BY c.id DESC`, schoolID, termID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Cycles: %w", err)
 	}
 	defer rows.Close()
 	var out []EvalCycle
@@ -174,7 +174,7 @@ func (s *Storage) moveCycleTx(ctx context.Context, tx *sql.Tx, schoolID int64, a
 		args = append(args, start.Format(dateLayout), eval.PublicityEnd(start, c.PublicityDays).Format(dateLayout))
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE cycles SET `+set+` WHERE school_id = $1 AND id = $2`, args...); err != nil {
-		return err
+		return fmt.Errorf("moveCycleTx: %w", err)
 	}
 	action := "move"
 	if c.State == model.CycleClosed && to == model.CycleOpen {
@@ -193,7 +193,7 @@ func (s *Storage) SetPublicityWindow(ctx context.Context, schoolID int64, a mode
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE cycles SET publicity_start = $3, publicity_end = $4 WHERE school_id = $1 AND id = $2`, schoolID, id, start, end)
 		if err != nil {
-			return err
+			return fmt.Errorf("SetPublicityWindow: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return ErrNotFound

@@ -6,6 +6,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -63,6 +64,13 @@ func (e refusal) Is(target error) bool { return target == ErrRefused }
 // readers never block the single writer and a second process waits instead
 // of failing at once.
 func Open(ctx context.Context, dsn string) (*Storage, error) {
+	return OpenWrapped(ctx, dsn, nil)
+}
+
+// OpenWrapped is Open with every connection made through wrap (nil: as
+// the driver makes it). Tests use it to count the statements a request
+// runs on the real database (testdb.Counted).
+func OpenWrapped(ctx context.Context, dsn string, wrap func(driver.Connector) driver.Connector) (*Storage, error) {
 	switch {
 	case strings.HasPrefix(dsn, "sqlite:"):
 		path := strings.TrimPrefix(dsn, "sqlite:")
@@ -76,7 +84,7 @@ func Open(ctx context.Context, dsn string) (*Storage, error) {
 			}
 		}
 		q := "?_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate"
-		db, err := sql.Open("sqlite", "file:"+path+q)
+		db, err := openPool("sqlite", "file:"+path+q, wrap)
 		if err != nil {
 			return nil, err
 		}
@@ -92,7 +100,7 @@ func Open(ctx context.Context, dsn string) (*Storage, error) {
 		s.refreshKeysReady(ctx)
 		return s, nil
 	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
-		db, err := sql.Open("pgx", dsn)
+		db, err := openPool("pgx", dsn, wrap)
 		if err != nil {
 			return nil, err
 		}
@@ -112,6 +120,36 @@ func Open(ctx context.Context, dsn string) (*Storage, error) {
 		return nil, fmt.Errorf("无法识别的数据库地址 %q：应为 sqlite:路径 或 postgres://…", dsn)
 	}
 }
+
+// openPool opens the named driver's pool, its connector wrapped when wrap
+// is given.
+func openPool(name, dsn string, wrap func(driver.Connector) driver.Connector) (*sql.DB, error) {
+	if wrap == nil {
+		return sql.Open(name, dsn)
+	}
+	db, err := sql.Open(name, "")
+	if err != nil {
+		return nil, err
+	}
+	d := db.Driver()
+	db.Close()
+	var c driver.Connector = dsnConnector{d, dsn}
+	if dc, ok := d.(driver.DriverContext); ok {
+		if c, err = dc.OpenConnector(dsn); err != nil {
+			return nil, err
+		}
+	}
+	return sql.OpenDB(wrap(c)), nil
+}
+
+// dsnConnector is the connector of a driver that offers none.
+type dsnConnector struct {
+	d   driver.Driver
+	dsn string
+}
+
+func (c dsnConnector) Connect(context.Context) (driver.Conn, error) { return c.d.Open(c.dsn) }
+func (c dsnConnector) Driver() driver.Driver                        { return c.d }
 
 func (s *Storage) ping(ctx context.Context) error {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)

@@ -29,7 +29,7 @@ func (s *Storage) SetDepartmentHead(ctx context.Context, schoolID int64, a model
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `UPDATE departments SET head_user_id = $3 WHERE school_id = $1 AND id = $2`, schoolID, deptID, nullInt(userID))
 		if err != nil {
-			return err
+			return fmt.Errorf("SetDepartmentHead: %w", err)
 		}
 		if n, _ := r.RowsAffected(); n == 0 {
 			return ErrNotFound
@@ -42,18 +42,36 @@ func (s *Storage) SetDepartmentHead(ctx context.Context, schoolID int64, a model
 func (s *Storage) Departments(ctx context.Context, schoolID int64) ([]model.Department, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, name, description, COALESCE(head_user_id, 0) FROM departments WHERE school_id = $1 ORDER BY id`, schoolID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Departments: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Department
 	for rows.Next() {
 		var d model.Department
 		if err := rows.Scan(&d.ID, &d.SchoolID, &d.Name, &d.Description, &d.HeadUserID); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("Departments: %w", err)
 		}
 		out = append(out, d)
 	}
 	return out, rows.Err()
+}
+
+// DepartmentHeadNames is the display name of each department's head, by
+// department id, in one query (departments without a head are absent).
+func (s *Storage) DepartmentHeadNames(ctx context.Context, schoolID int64) (map[int64]string, error) {
+	out := map[int64]string{}
+	err := scanAll(ctx, s.db, `SELECT d.id, u.display_name FROM departments d JOIN users u ON u.school_id = d.school_id AND u.id = d.head_user_id
+		WHERE d.school_id = $1`, []any{schoolID}, func(r *sql.Rows) error {
+		var id int64
+		var name string
+		err := r.Scan(&id, &name)
+		out[id] = name
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("专业部主任: %w", err)
+	}
+	return out, nil
 }
 
 // DepartmentsHeadedBy returns the departments a user heads.

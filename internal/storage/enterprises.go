@@ -36,26 +36,28 @@ func (s *Storage) CreateEnterprise(ctx context.Context, schoolID int64, a model.
 
 // Enterprises lists a school's partner enterprises.
 func (s *Storage) Enterprises(ctx context.Context, schoolID int64, f model.ListQuery) ([]model.Enterprise, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("school_id", schoolID)
 	if f.Q != "" {
 		w.add(`(LOWER(name) LIKE ? ESCAPE '\' OR LOWER(credit_code) LIKE ? ESCAPE '\' OR LOWER(industry) LIKE ? ESCAPE '\')`, likePattern(f.Q))
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM enterprises`+w.sql(), w.args...).Scan(&total); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Enterprises: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, name, credit_code, industry, contact, phone, address FROM enterprises`+w.sql()+
-		` ORDER BY `+s.zh("name")+` LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+		` ORDER BY `+s.zh("name")+pageSQL(f), w.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Enterprises: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Enterprise
 	for rows.Next() {
 		var e model.Enterprise
 		if err := rows.Scan(&e.ID, &e.SchoolID, &e.Name, &e.CreditCode, &e.Industry, &e.Contact, &e.Phone, &e.Address); err != nil {
-			return nil, 0, err
+			return nil, 0, fmt.Errorf("Enterprises: %w", err)
 		}
 		out = append(out, e)
 	}
@@ -71,7 +73,7 @@ func (s *Storage) CreateMentor(ctx context.Context, schoolID int64, a model.Acto
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `INSERT INTO mentors (school_id, enterprise_id, name, title, phone) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
 			schoolID, m.EnterpriseID, m.Name, m.Title, m.Phone).Scan(&m.ID); err != nil {
-			return err
+			return fmt.Errorf("CreateMentor: %w", err)
 		}
 		return s.audit(ctx, tx, schoolID, a, "create", "mentor", m.ID, nil, m)
 	})
@@ -87,14 +89,14 @@ func (s *Storage) Mentors(ctx context.Context, schoolID, enterpriseID int64) ([]
 		COALESCE((SELECT MIN(u.id) FROM users u WHERE u.school_id = m.school_id AND u.mentor_id = m.id), 0)
 		FROM mentors m JOIN enterprises e ON e.school_id = m.school_id AND e.id = m.enterprise_id`+w.sql()+` ORDER BY `+s.zh("e.name")+`, `+s.zh("m.name"), w.args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Mentors: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Mentor
 	for rows.Next() {
 		var m model.Mentor
 		if err := rows.Scan(&m.ID, &m.SchoolID, &m.EnterpriseID, &m.EnterpriseName, &m.Name, &m.Title, &m.Phone, &m.UserID); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("Mentors: %w", err)
 		}
 		out = append(out, m)
 	}
@@ -118,7 +120,7 @@ func (s *Storage) CreatePlacement(ctx context.Context, schoolID int64, a model.A
 		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO placements (school_id, student_id, mentor_id, enterprise_id, kind, start_date, end_date) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
 			schoolID, p.StudentID, p.MentorID, p.EnterpriseID, p.Kind, p.StartDate, p.EndDate).Scan(&p.ID); err != nil {
-			return err
+			return fmt.Errorf("CreatePlacement: %w", err)
 		}
 		return s.audit(ctx, tx, schoolID, a, "create", "placement", p.ID, nil, p)
 	})
@@ -138,14 +140,58 @@ func (s *Storage) PlacementsOf(ctx context.Context, schoolID, studentID int64) (
 		FROM placements p JOIN mentors m ON m.school_id = p.school_id AND m.id = p.mentor_id
 		WHERE p.school_id = $1 AND p.student_id = $2 ORDER BY p.start_date`, schoolID, studentID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("PlacementsOf: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Placement
 	for rows.Next() {
 		var p model.Placement
 		if err := rows.Scan(&p.ID, &p.SchoolID, &p.StudentID, &p.MentorID, &p.MentorName, &p.EnterpriseID, &p.Kind, &p.StartDate, &p.EndDate); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("PlacementsOf: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// Enterprise reads one partner enterprise.
+func (s *Storage) Enterprise(ctx context.Context, schoolID, id int64) (model.Enterprise, error) {
+	var e model.Enterprise
+	err := s.db.QueryRowContext(ctx, `SELECT id, school_id, name, credit_code, industry, contact, phone, address FROM enterprises WHERE school_id = $1 AND id = $2`,
+		schoolID, id).Scan(&e.ID, &e.SchoolID, &e.Name, &e.CreditCode, &e.Industry, &e.Contact, &e.Phone, &e.Address)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	return e, err
+}
+
+// EnterprisePlacement is a placement as the enterprise page lists it, with
+// the student's 学号 and class.
+type EnterprisePlacement struct {
+	model.Placement
+	StudentNo string
+	ClassName string
+}
+
+// PlacementsOfEnterprise lists the apprentices and interns placed with an
+// enterprise, newest first.
+func (s *Storage) PlacementsOfEnterprise(ctx context.Context, schoolID, enterpriseID int64) ([]EnterprisePlacement, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.school_id, p.student_id, st.name, st.student_no, c.name, p.mentor_id, m.name, p.enterprise_id, p.kind, p.start_date, p.end_date
+		FROM placements p
+		JOIN students st ON st.school_id = p.school_id AND st.id = p.student_id
+		JOIN classes c ON c.school_id = st.school_id AND c.id = st.class_id
+		JOIN mentors m ON m.school_id = p.school_id AND m.id = p.mentor_id
+		WHERE p.school_id = $1 AND p.enterprise_id = $2 ORDER BY p.start_date DESC, p.id DESC`, schoolID, enterpriseID)
+	if err != nil {
+		return nil, fmt.Errorf("PlacementsOfEnterprise: %w", err)
+	}
+	defer rows.Close()
+	var out []EnterprisePlacement
+	for rows.Next() {
+		var p EnterprisePlacement
+		if err := rows.Scan(&p.ID, &p.SchoolID, &p.StudentID, &p.StudentName, &p.StudentNo, &p.ClassName, &p.MentorID, &p.MentorName,
+			&p.EnterpriseID, &p.Kind, &p.StartDate, &p.EndDate); err != nil {
+			return nil, fmt.Errorf("PlacementsOfEnterprise: %w", err)
 		}
 		out = append(out, p)
 	}

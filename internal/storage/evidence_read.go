@@ -102,7 +102,7 @@ func (s *Storage) ListEvidence(ctx context.Context, schoolID int64, f EvidenceFi
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*)`+evidenceFrom+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("evidence count: %w", err)
 	}
-	out, err := s.evidenceRows(ctx, schoolID, w.sql()+` ORDER BY e.id DESC LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	out, err := s.evidenceRows(ctx, schoolID, w.sql()+` ORDER BY e.id DESC`+pageSQL(f.ListQuery), w.args...)
 	return out, total, err
 }
 

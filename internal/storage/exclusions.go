@@ -57,7 +57,7 @@ func (s *Storage) ExcludeResults(ctx context.Context, schoolID int64, a model.Ac
 		for _, cl := range classIDs {
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM results WHERE school_id = $1 AND cycle_id = $2 AND class_id = $3`, schoolID, cycleID, cl).Scan(&n); err != nil {
-				return err
+				return fmt.Errorf("ExcludeResults: %w", err)
 			}
 			if n == 0 {
 				return errors.New("所选班级在本评价周期没有结果")
@@ -80,14 +80,14 @@ func (s *Storage) ExcludeResults(ctx context.Context, schoolID int64, a model.Ac
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM result_exclusions WHERE school_id = $1 AND cycle_id = $2 AND class_id = $3 AND student_id = $4`,
 				schoolID, cycleID, p.class, p.student).Scan(&n); err != nil {
-				return err
+				return fmt.Errorf("ExcludeResults: %w", err)
 			}
 			if n > 0 {
 				continue
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO result_exclusions (school_id, cycle_id, class_id, student_id, reason, created_by, created_at)
 				VALUES ($1, $2, $3, $4, $5, $6, $7)`, schoolID, cycleID, p.class, p.student, reason, nullInt(a.UserID), at); err != nil {
-				return err
+				return fmt.Errorf("ExcludeResults: %w", err)
 			}
 			added++
 		}
@@ -117,7 +117,7 @@ func (s *Storage) RemoveExclusion(ctx context.Context, schoolID int64, a model.A
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM result_exclusions WHERE school_id = $1 AND cycle_id = $2 AND id = $3`, schoolID, cycleID, id); err != nil {
-			return err
+			return fmt.Errorf("RemoveExclusion: %w", err)
 		}
 		return s.audit(ctx, tx, schoolID, a, "include", "cycle", cycleID, x, nil)
 	})
@@ -128,14 +128,14 @@ func (s *Storage) Exclusions(ctx context.Context, schoolID, cycleID int64) ([]Ex
 	rows, err := s.db.QueryContext(ctx, `SELECT id, cycle_id, class_id, student_id, reason, COALESCE(created_by, 0), created_at
 		FROM result_exclusions WHERE school_id = $1 AND cycle_id = $2 ORDER BY class_id, student_id`, schoolID, cycleID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Exclusions: %w", err)
 	}
 	defer rows.Close()
 	var out []Exclusion
 	for rows.Next() {
 		var x Exclusion
 		if err := rows.Scan(&x.ID, &x.CycleID, &x.ClassID, &x.StudentID, &x.Reason, &x.CreatedBy, &x.CreatedAt); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("Exclusions: %w", err)
 		}
 		x.CreatedAt = x.CreatedAt.UTC()
 		out = append(out, x)
@@ -149,14 +149,14 @@ func (s *Storage) ExcludedStudents(ctx context.Context, schoolID, cycleID, class
 	rows, err := s.db.QueryContext(ctx, `SELECT r.student_id FROM results r WHERE r.school_id = $1 AND r.cycle_id = $2
 		AND (CAST($3 AS BIGINT) = 0 OR r.class_id = $3) AND NOT `+notExcluded, schoolID, cycleID, classID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ExcludedStudents: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]bool{}
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("ExcludedStudents: %w", err)
 		}
 		out[id] = true
 	}
@@ -181,7 +181,7 @@ func (s *Storage) CorrectedAt(ctx context.Context, schoolID, cycleID, classID in
 		JOIN results r ON r.school_id = c.school_id AND r.cycle_id = c.cycle_id AND r.student_id = c.student_id
 		WHERE c.school_id = $1 AND c.cycle_id = $2 AND (CAST($3 AS BIGINT) = 0 OR r.class_id = $3) AND c.created_at <= r.computed_at`, schoolID, cycleID, classID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("CorrectedAt: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]time.Time{}
@@ -189,7 +189,7 @@ func (s *Storage) CorrectedAt(ctx context.Context, schoolID, cycleID, classID in
 		var id int64
 		var at time.Time
 		if err := rows.Scan(&id, &at); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("CorrectedAt: %w", err)
 		}
 		if at = at.UTC(); at.After(out[id]) { // MAX in Go: SQLite hands an aggregate's time back as text
 			out[id] = at

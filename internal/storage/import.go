@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -31,7 +32,7 @@ type classInfo struct {
 func (s *Storage) classInfos(ctx context.Context, q querier, schoolID int64) (map[int64]classInfo, error) {
 	rows, err := q.QueryContext(ctx, `SELECT c.id, c.major_id, h.entry_year, c.program FROM classes c JOIN cohorts h ON h.school_id = c.school_id AND h.id = c.cohort_id WHERE c.school_id = $1`, schoolID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("classInfos: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]classInfo{}
@@ -39,7 +40,7 @@ func (s *Storage) classInfos(ctx context.Context, q querier, schoolID int64) (ma
 		var id int64
 		var ci classInfo
 		if err := rows.Scan(&id, &ci.major, &ci.year, &ci.prog); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("classInfos: %w", err)
 		}
 		out[id] = ci
 	}
@@ -99,7 +100,7 @@ type StudentImporter struct {
 func (s *Storage) BeginStudentImport(ctx context.Context, schoolID int64, a model.Actor) (*StudentImporter, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("BeginStudentImport: %w", err)
 	}
 	im := &StudentImporter{s: s, ctx: ctx, tx: tx, school: schoolID, actor: a, ts: now(), existing: map[string]model.Student{}, byIDNo: map[string]string{}}
 	if err := im.load(); err != nil {
@@ -118,7 +119,7 @@ func (im *StudentImporter) load() error {
 	w := schoolWhere("s.school_id", im.school)
 	rs, err := tx.QueryContext(ctx, studentSelect+w.sql(), w.args...)
 	if err != nil {
-		return err
+		return fmt.Errorf("load: %w", err)
 	}
 	for rs.Next() {
 		st, err := scanStudent(rs)
@@ -228,11 +229,9 @@ func (s *Storage) insertStudents(ctx context.Context, tx *sql.Tx, schoolID int64
 	for i, r := range fresh {
 		st := &r.Student
 		byNo[st.StudentNo] = st
-		vals[i] = []any{schoolID, st.StudentNo, st.Name, string(st.Gender), string(st.IDType), st.IDNumber, st.RegistrationNo, st.BirthDate,
-			st.Ethnicity, st.Phone, st.ClassID, nullInt(st.MajorID), st.EntryYear, string(st.Program), string(st.EnrollmentStatus), ts, ts}
+		vals[i] = studentRow(schoolID, st, ts, ts)
 	}
-	err := s.batchInsert(ctx, tx, "students", []string{"school_id", "student_no", "name", "gender", "id_type", "id_number", "registration_no", "birth_date",
-		"ethnicity", "phone", "class_id", "major_id", "entry_year", "program", "enrollment_status", "created_at", "updated_at"}, vals, "", "id, student_no",
+	err := s.batchInsert(ctx, tx, "students", studentColumns, vals, "", "id, student_no",
 		func(rs *sql.Rows) error {
 			var id int64
 			var no string
@@ -249,15 +248,15 @@ func (s *Storage) insertStudents(ctx context.Context, tx *sql.Tx, schoolID int64
 	audit := make([][]any, len(fresh))
 	for i, r := range fresh {
 		st := r.Student
-		hist[i] = []any{schoolID, st.ID, string(st.EnrollmentStatus), entryDate(st.EntryYear, ts), "导入建档", nullInt(a.UserID), ts}
+		hist[i] = enrollmentRow(schoolID, st.ID, st.EnrollmentStatus, entryDate(st.EntryYear, ts), "导入建档", a.UserID, ts)
 		after := struct {
 			model.Student
 			Guardians []model.Guardian `json:"guardians,omitempty"`
 		}{st, r.Guardians}
 		audit[i] = []any{schoolID, ts, nullInt(a.UserID), a.Username, "import", "student", st.ID, "", toJSON(after), a.IP}
 	}
-	if err := s.batchInsert(ctx, tx, "enrollment_changes", []string{"school_id", "student_id", "status", "effective_date", "reason", "created_by", "created_at"}, hist, "", "", nil); err != nil {
-		return err
+	if err := s.batchInsert(ctx, tx, "enrollment_changes", enrollmentColumns, hist, "", "", nil); err != nil {
+		return fmt.Errorf("insertStudents: %w", err)
 	}
 	return s.batchInsert(ctx, tx, "audit_log", []string{"school_id", "at", "user_id", "username", "action", "entity", "entity_id", "before_json", "after_json", "ip"}, audit, "", "", nil)
 }
@@ -270,7 +269,7 @@ func (s *Storage) guardianIndex(ctx context.Context, tx *sql.Tx, schoolID int64)
 	known := map[guardianKey]int64{}
 	rs, err := tx.QueryContext(ctx, `SELECT id, name, phone FROM guardians WHERE school_id = $1 ORDER BY id`, schoolID)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("guardianIndex: %w", err)
 	}
 	for rs.Next() {
 		var id int64
@@ -287,14 +286,14 @@ func (s *Storage) guardianIndex(ctx context.Context, tx *sql.Tx, schoolID int64)
 	linked := map[int64]map[string]bool{}
 	rs, err = tx.QueryContext(ctx, `SELECT sg.student_id, g.name FROM student_guardians sg JOIN guardians g ON g.school_id = sg.school_id AND g.id = sg.guardian_id WHERE sg.school_id = $1`, schoolID)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("guardianIndex: %w", err)
 	}
 	defer rs.Close()
 	for rs.Next() {
 		var sid int64
 		var name string
 		if err := rs.Scan(&sid, &name); err != nil {
-			return nil, nil, err
+			return nil, nil, fmt.Errorf("guardianIndex: %w", err)
 		}
 		if linked[sid] == nil {
 			linked[sid] = map[string]bool{}
@@ -336,9 +335,9 @@ func (im *StudentImporter) importGuardians(rows []StudentImport) error {
 	}
 	vals := make([][]any, len(newKeys))
 	for i, k := range newKeys {
-		vals[i] = []any{im.school, k.name, k.phone}
+		vals[i] = guardianRow(im.school, k.name, k.phone)
 	}
-	err := s.batchInsert(ctx, tx, "guardians", []string{"school_id", "name", "phone"}, vals, "", "id, name, phone", func(rs *sql.Rows) error {
+	err := s.batchInsert(ctx, tx, "guardians", guardianColumns, vals, "", "id, name, phone", func(rs *sql.Rows) error {
 		var id int64
 		var k guardianKey
 		if err := rs.Scan(&id, &k.name, &k.phone); err != nil {
@@ -377,7 +376,7 @@ func (s *Storage) ImportTeachers(ctx context.Context, schoolID int64, a model.Ac
 			t.SchoolID = schoolID
 			old, err := scanTeacher(tx.QueryRowContext(ctx, teacherSelect+` WHERE t.school_id = $1 AND t.staff_no = $2`, schoolID, t.StaffNo))
 			switch {
-			case err == ErrNotFound:
+			case errors.Is(err, ErrNotFound):
 				if err := s.createTeacher(ctx, tx, schoolID, a, &t); err != nil {
 					return fmt.Errorf("第 %d 行：%w", row.Row, err)
 				}
@@ -421,7 +420,7 @@ func (s *Storage) ImportClasses(ctx context.Context, schoolID int64, a model.Act
 			}
 			var id int64
 			err := tx.QueryRowContext(ctx, `SELECT id FROM classes WHERE school_id = $1 AND name = $2`, schoolID, c.Name).Scan(&id)
-			if err == sql.ErrNoRows {
+			if errors.Is(err, sql.ErrNoRows) {
 				if err := s.createClass(ctx, tx, schoolID, a, &c); err != nil {
 					return fmt.Errorf("第 %d 行：%w", row.Row, err)
 				}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 	"sync"
 
@@ -54,123 +55,13 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 	day := groupDate(p)
 	// Each read fills its own part (the reads run concurrently); the parts
 	// are merged once all are done.
-	reads := []func(q querier, in func(int64) *portrait.Inputs) error{
-		func(q querier, in func(int64) *portrait.Inputs) error {
-			// Verified evidence, read once for awards (level × prize), certificate
-			// sittings (passed or not) and 国家奖学金, grouped by plain columns
-			// (cheaper to hash than expressions) from the covering index
-			// evidence_kpi.
-			w := schoolsWhere("e.school_id", schoolIDs)
-			// Constants as literals: they match the partial indexes of 0007.
-			w.conds = append(w.conds, "e.status = 'verified'", "(e.kind IN ('competition', 'certificate') OR (e.kind = 'honour' AND e.category = '"+nationalScholarship+"'))")
-			periodWhere(w, "e.occurred_on", p)
-			if err := scanAll(ctx, q, `SELECT e.school_id, COUNT(*), e.kind, e.level, e.prize, e.category, e.passed FROM evidence e`+w.sql()+`
-			GROUP BY e.school_id, e.kind, e.level, e.prize, e.category, e.passed`, w.args, func(r *sql.Rows) error {
-				var school int64
-				var n int
-				var kind, level, prize, category string
-				var passed bool
-				if err := r.Scan(&school, &n, &kind, &level, &prize, &category, &passed); err != nil {
-					return err
-				}
-				x := in(school)
-				switch model.EvidenceKind(kind) {
-				case model.EvidenceCompetition:
-					x.Awards = slices.Grow(x.Awards, n)
-					for range n {
-						x.Awards = append(x.Awards, portrait.Award{Level: level, Prize: prize, Date: day})
-					}
-				case model.EvidenceCertificate:
-					x.Certificates = slices.Grow(x.Certificates, n)
-					for range n {
-						x.Certificates = append(x.Certificates, portrait.CertAttempt{Date: day, Passed: passed})
-					}
-				default:
-					for range n {
-						x.Honours = append(x.Honours, portrait.Honour{Kind: category, Date: day})
-					}
-				}
-				return nil
-			}); err != nil {
-				return err
-			}
-			return nil
-		},
-		func(q querier, in func(int64) *portrait.Inputs) error {
-			w := schoolsWhere("school_id", schoolIDs)
-			periodWhere(w, "awarded_on", p)
-			if err := groupCount(ctx, q, `SELECT school_id, COUNT(*), level, prize, 0 FROM teacher_awards`+w.sql()+` GROUP BY school_id, level, prize`, w.args,
-				func(school int64, n int, level, prize string, _ int) {
-					x := in(school)
-					for range n {
-						x.Awards = append(x.Awards, portrait.Award{Level: level, Prize: prize, Date: day, Teacher: true})
-					}
-				}); err != nil {
-				return err
-			}
-			return nil
-		},
-		func(q querier, in func(int64) *portrait.Inputs) error {
-			// Graduates, with a certificate or not: driven by the 毕业 changes
-			// (far fewer rows than students), dated by the latest one.
-			query, args := graduateCountsSQL(schoolIDs, p)
-			if err := groupCount(ctx, q, query, args, func(school int64, n int, _, _ string, cert int) {
-				x := in(school)
-				x.Graduates = slices.Grow(x.Graduates, n)
-				for range n {
-					x.Graduates = append(x.Graduates, portrait.Graduate{GraduatedOn: day, Certified: cert == 1})
-				}
-			}); err != nil {
-				return err
-			}
-			return nil
-		},
-		func(q querier, in func(int64) *portrait.Inputs) error {
-			// Destinations by kind, relevance and whether the survey was the first.
-			w := schoolsWhere("school_id", schoolIDs)
-			periodWhere(w, "survey_date", p)
-			if err := groupCount(ctx, q, `SELECT school_id, COUNT(*), kind, '', (CASE WHEN relevant THEN 1 ELSE 0 END) + (CASE WHEN first_survey THEN 2 ELSE 0 END)
-			FROM graduate_destinations`+w.sql()+` GROUP BY school_id, kind, relevant, first_survey`, w.args,
-				func(school int64, n int, kind, _ string, flags int) {
-					x := in(school)
-					x.Destinations = slices.Grow(x.Destinations, n)
-					for range n {
-						x.Destinations = append(x.Destinations, portrait.Destination{Kind: kind, Relevant: flags&1 != 0, First: flags&2 != 0, SurveyDate: day})
-					}
-				}); err != nil {
-				return err
-			}
-			return nil
-		},
-		func(q querier, in func(int64) *portrait.Inputs) error {
-			// Employer survey answers by overall score.
-			w := schoolsWhere("school_id", schoolIDs)
-			timeWhere(w, "submitted_at", p)
-			if err := groupCount(ctx, q, `SELECT school_id, COUNT(*), '', '', overall FROM survey_responses`+w.sql()+` GROUP BY school_id, overall`, w.args,
-				func(school int64, n int, _, _ string, score int) {
-					x := in(school)
-					for range n {
-						x.Survey = append(x.Survey, portrait.SurveyAnswer{Score: score, Date: day})
-					}
-				}); err != nil {
-				return err
-			}
-			return nil
-		},
-		func(q querier, in func(int64) *portrait.Inputs) error {
-			// Training person-times, summed.
-			w := schoolsWhere("school_id", schoolIDs)
-			w.add("trainees > ?", 0)
-			periodWhere(w, "starts_on", p)
-			if err := groupCount(ctx, q, `SELECT school_id, CAST(SUM(trainees) AS BIGINT), '', '', 0 FROM training_sessions`+w.sql()+` GROUP BY school_id`, w.args,
-				func(school int64, n int, _, _ string, _ int) {
-					x := in(school)
-					x.Training = append(x.Training, portrait.TrainingSession{From: day, Trainees: n})
-				}); err != nil {
-				return err
-			}
-			return nil
-		},
+	reads := []kpiRead{
+		evidenceKPIRead(ctx, schoolIDs, p, day),
+		teacherAwardKPIRead(ctx, schoolIDs, p, day),
+		graduateKPIRead(ctx, schoolIDs, p, day),
+		destinationKPIRead(ctx, schoolIDs, p, day),
+		surveyKPIRead(ctx, schoolIDs, p, day),
+		trainingKPIRead(ctx, schoolIDs, p, day),
 	}
 	errs := make([]error, len(reads))
 	parts := make([]map[int64]*portrait.Inputs, len(reads))
@@ -209,6 +100,150 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 	return out, nil
 }
 
+// kpiRead fills, for each school it reads, that school's part of the
+// inputs (in gives it).
+type kpiRead func(q querier, in func(int64) *portrait.Inputs) error
+
+// evidenceKPIRead reads verified evidence: awards, certificate sittings and 国家奖学金.
+func evidenceKPIRead(ctx context.Context, schoolIDs []int64, p portrait.Period, day string) kpiRead {
+	return func(q querier, in func(int64) *portrait.Inputs) error {
+		// Verified evidence, read once for awards (level × prize), certificate
+		// sittings (passed or not) and 国家奖学金, grouped by plain columns
+		// (cheaper to hash than expressions) from the covering index
+		// evidence_kpi.
+		w := schoolsWhere("e.school_id", schoolIDs)
+		// Constants as literals: they match the partial indexes of 0007.
+		w.conds = append(w.conds, "e.status = 'verified'", "(e.kind IN ('competition', 'certificate') OR (e.kind = 'honour' AND e.category = '"+nationalScholarship+"'))")
+		periodWhere(w, "e.occurred_on", p)
+		if err := scanAll(ctx, q, `SELECT e.school_id, COUNT(*), e.kind, e.level, e.prize, e.category, e.passed FROM evidence e`+w.sql()+`
+		GROUP BY e.school_id, e.kind, e.level, e.prize, e.category, e.passed`, w.args, func(r *sql.Rows) error {
+			var school int64
+			var n int
+			var kind, level, prize, category string
+			var passed bool
+			if err := r.Scan(&school, &n, &kind, &level, &prize, &category, &passed); err != nil {
+				return err
+			}
+			x := in(school)
+			switch model.EvidenceKind(kind) {
+			case model.EvidenceCompetition:
+				x.Awards = slices.Grow(x.Awards, n)
+				for range n {
+					x.Awards = append(x.Awards, portrait.Award{Level: level, Prize: prize, Date: day})
+				}
+			case model.EvidenceCertificate:
+				x.Certificates = slices.Grow(x.Certificates, n)
+				for range n {
+					x.Certificates = append(x.Certificates, portrait.CertAttempt{Date: day, Passed: passed})
+				}
+			default:
+				for range n {
+					x.Honours = append(x.Honours, portrait.Honour{Kind: category, Date: day})
+				}
+			}
+			return nil
+		}); err != nil {
+			return fmt.Errorf("KPIInputsBySchool: %w", err)
+		}
+		return nil
+	}
+}
+
+// teacherAwardKPIRead reads teachers' awards by level and prize.
+func teacherAwardKPIRead(ctx context.Context, schoolIDs []int64, p portrait.Period, day string) kpiRead {
+	return func(q querier, in func(int64) *portrait.Inputs) error {
+		w := schoolsWhere("school_id", schoolIDs)
+		periodWhere(w, "awarded_on", p)
+		if err := groupCount(ctx, q, `SELECT school_id, COUNT(*), level, prize, 0 FROM teacher_awards`+w.sql()+` GROUP BY school_id, level, prize`, w.args,
+			func(school int64, n int, level, prize string, _ int) {
+				x := in(school)
+				for range n {
+					x.Awards = append(x.Awards, portrait.Award{Level: level, Prize: prize, Date: day, Teacher: true})
+				}
+			}); err != nil {
+			return fmt.Errorf("KPIInputsBySchool: %w", err)
+		}
+		return nil
+	}
+}
+
+// graduateKPIRead reads graduates, with a certificate or not.
+func graduateKPIRead(ctx context.Context, schoolIDs []int64, p portrait.Period, day string) kpiRead {
+	return func(q querier, in func(int64) *portrait.Inputs) error {
+		// Graduates, with a certificate or not: driven by the 毕业 changes
+		// (far fewer rows than students), dated by the latest one.
+		query, args := graduateCountsSQL(schoolIDs, p)
+		if err := groupCount(ctx, q, query, args, func(school int64, n int, _, _ string, cert int) {
+			x := in(school)
+			x.Graduates = slices.Grow(x.Graduates, n)
+			for range n {
+				x.Graduates = append(x.Graduates, portrait.Graduate{GraduatedOn: day, Certified: cert == 1})
+			}
+		}); err != nil {
+			return fmt.Errorf("KPIInputsBySchool: %w", err)
+		}
+		return nil
+	}
+}
+
+// destinationKPIRead reads graduate destinations.
+func destinationKPIRead(ctx context.Context, schoolIDs []int64, p portrait.Period, day string) kpiRead {
+	return func(q querier, in func(int64) *portrait.Inputs) error {
+		// Destinations by kind, relevance and whether the survey was the first.
+		w := schoolsWhere("school_id", schoolIDs)
+		periodWhere(w, "survey_date", p)
+		if err := groupCount(ctx, q, `SELECT school_id, COUNT(*), kind, '', (CASE WHEN relevant THEN 1 ELSE 0 END) + (CASE WHEN first_survey THEN 2 ELSE 0 END)
+		FROM graduate_destinations`+w.sql()+` GROUP BY school_id, kind, relevant, first_survey`, w.args,
+			func(school int64, n int, kind, _ string, flags int) {
+				x := in(school)
+				x.Destinations = slices.Grow(x.Destinations, n)
+				for range n {
+					x.Destinations = append(x.Destinations, portrait.Destination{Kind: kind, Relevant: flags&1 != 0, First: flags&2 != 0, SurveyDate: day})
+				}
+			}); err != nil {
+			return fmt.Errorf("KPIInputsBySchool: %w", err)
+		}
+		return nil
+	}
+}
+
+// surveyKPIRead reads employer survey answers.
+func surveyKPIRead(ctx context.Context, schoolIDs []int64, p portrait.Period, day string) kpiRead {
+	return func(q querier, in func(int64) *portrait.Inputs) error {
+		// Employer survey answers by overall score.
+		w := schoolsWhere("school_id", schoolIDs)
+		timeWhere(w, "submitted_at", p)
+		if err := groupCount(ctx, q, `SELECT school_id, COUNT(*), '', '', overall FROM survey_responses`+w.sql()+` GROUP BY school_id, overall`, w.args,
+			func(school int64, n int, _, _ string, score int) {
+				x := in(school)
+				for range n {
+					x.Survey = append(x.Survey, portrait.SurveyAnswer{Score: score, Date: day})
+				}
+			}); err != nil {
+			return fmt.Errorf("KPIInputsBySchool: %w", err)
+		}
+		return nil
+	}
+}
+
+// trainingKPIRead reads training person-times.
+func trainingKPIRead(ctx context.Context, schoolIDs []int64, p portrait.Period, day string) kpiRead {
+	return func(q querier, in func(int64) *portrait.Inputs) error {
+		// Training person-times, summed.
+		w := schoolsWhere("school_id", schoolIDs)
+		w.add("trainees > ?", 0)
+		periodWhere(w, "starts_on", p)
+		if err := groupCount(ctx, q, `SELECT school_id, CAST(SUM(trainees) AS BIGINT), '', '', 0 FROM training_sessions`+w.sql()+` GROUP BY school_id`, w.args,
+			func(school int64, n int, _, _ string, _ int) {
+				x := in(school)
+				x.Training = append(x.Training, portrait.TrainingSession{From: day, Trainees: n})
+			}); err != nil {
+			return fmt.Errorf("KPIInputsBySchool: %w", err)
+		}
+		return nil
+	}
+}
+
 // kpiReadOnly runs fn in a read-only transaction. On PostgreSQL these are
 // short aggregates over many rows: compiling them (JIT) costs more than it
 // saves (about 100 ms of a district page), and sorting a district's
@@ -216,15 +251,15 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 func (s *Storage) kpiReadOnly(ctx context.Context, fn func(q querier) error) error {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return err
+		return fmt.Errorf("kpiReadOnly: %w", err)
 	}
 	defer tx.Rollback()
 	if s.dialect == Postgres {
 		if _, err := tx.ExecContext(ctx, `SET LOCAL jit = off`); err != nil {
-			return err
+			return fmt.Errorf("kpiReadOnly: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `SET LOCAL work_mem = '64MB'`); err != nil {
-			return err
+			return fmt.Errorf("kpiReadOnly: %w", err)
 		}
 	}
 	if err := fn(tx); err != nil {

@@ -63,11 +63,13 @@ func (s *Storage) ListDestinations(ctx context.Context, schoolID int64, f Destin
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM graduate_destinations d JOIN students st ON st.school_id = d.school_id AND st.id = d.student_id`+w.sql(), w.args...).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("ListDestinations: %w", err)
+	}
+	if err := f.CheckPaging(); err != nil {
 		return nil, 0, err
 	}
-	f.Normalize()
 	var out []model.GraduateDestination
-	err := scanAll(ctx, s.db, destinationSelect+w.sql()+` ORDER BY d.survey_date DESC, d.id DESC LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args, func(r *sql.Rows) error {
+	err := scanAll(ctx, s.db, destinationSelect+w.sql()+` ORDER BY d.survey_date DESC, d.id DESC`+pageSQL(f.ListQuery), w.args, func(r *sql.Rows) error {
 		d, err := scanDestination(r)
 		out = append(out, d)
 		return err
@@ -101,12 +103,12 @@ func (s *Storage) UpdateDestination(ctx context.Context, schoolID int64, a model
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		before, err := scanDestination(tx.QueryRowContext(ctx, destinationSelect+` WHERE d.school_id = $1 AND d.id = $2`, schoolID, d.ID))
 		if err != nil {
-			return err
+			return fmt.Errorf("UpdateDestination: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE graduate_destinations SET kind = $3, enterprise_id = $4, employer = $5, position = $6, relevant = $7, further_school = $8,
 			survey_date = $9, first_survey = $10, note = $11 WHERE school_id = $1 AND id = $2`,
 			schoolID, d.ID, d.Kind, nullInt(d.EnterpriseID), d.Employer, d.Position, d.Relevant, d.FurtherSchool, d.SurveyDate, d.FirstSurvey, d.Note); err != nil {
-			return err
+			return fmt.Errorf("UpdateDestination: %w", err)
 		}
 		return s.audit(ctx, tx, schoolID, a, "update", "graduate_destination", d.ID, before, d)
 	})
@@ -128,7 +130,7 @@ func (s *Storage) AddDestinations(ctx context.Context, schoolID int64, a model.A
 				survey_date, first_survey, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 				schoolID, d.StudentID, d.Kind, nullInt(d.EnterpriseID), d.Employer, d.Position, d.Relevant, d.FurtherSchool,
 				d.SurveyDate, d.FirstSurvey, d.Note, nullInt(a.UserID), at).Scan(&d.ID); err != nil {
-				return err
+				return fmt.Errorf("AddDestinations: %w", err)
 			}
 		}
 		return s.audit(ctx, tx, schoolID, a, "import", "graduate_destination", 0, nil, map[string]int{"records": len(ds)})

@@ -51,14 +51,14 @@ func (s *Storage) CreateMajorCategory(ctx context.Context, schoolID int64, a mod
 func (s *Storage) MajorCategories(ctx context.Context, schoolID int64) ([]model.MajorCategory, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, code, name FROM major_categories WHERE school_id = $1 ORDER BY code`, schoolID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("MajorCategories: %w", err)
 	}
 	defer rows.Close()
 	var out []model.MajorCategory
 	for rows.Next() {
 		var c model.MajorCategory
 		if err := rows.Scan(&c.ID, &c.SchoolID, &c.Code, &c.Name); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("MajorCategories: %w", err)
 		}
 		out = append(out, c)
 	}
@@ -102,7 +102,7 @@ func (s *Storage) UpdateMajor(ctx context.Context, schoolID int64, a model.Actor
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE majors SET name = $3, short_name = $4, department_id = $5, apprenticeship = $6 WHERE school_id = $1 AND id = $2`,
 			schoolID, m.ID, m.Name, m.ShortName, nullInt(m.DepartmentID), m.Apprenticeship); err != nil {
-			return err
+			return fmt.Errorf("UpdateMajor: %w", err)
 		}
 		return s.audit(ctx, tx, schoolID, a, "update", "major", m.ID, before, m)
 	})
@@ -139,7 +139,9 @@ type MajorFilter struct {
 
 // Majors lists majors by code with search and paging.
 func (s *Storage) Majors(ctx context.Context, schoolID int64, f MajorFilter) ([]model.Major, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("m.school_id", schoolID)
 	if f.DepartmentID != 0 {
 		w.add("m.department_id = ?", f.DepartmentID)
@@ -152,11 +154,11 @@ func (s *Storage) Majors(ctx context.Context, schoolID int64, f MajorFilter) ([]
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM majors m`+w.sql(), w.args...).Scan(&total); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Majors: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, majorSelect+w.sql()+` ORDER BY m.code LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	rows, err := s.db.QueryContext(ctx, majorSelect+w.sql()+` ORDER BY m.code`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Majors: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Major

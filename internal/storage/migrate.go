@@ -104,7 +104,7 @@ func (s *Storage) MigrateTo(ctx context.Context, upTo int) (int, error) {
 	defer conn.Close()
 	if s.dialect == Postgres {
 		if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock(7275001)`); err != nil {
-			return 0, err
+			return 0, fmt.Errorf("MigrateTo: %w", err)
 		}
 		defer conn.ExecContext(context.Background(), `SELECT pg_advisory_unlock(7275001)`)
 	}
@@ -119,7 +119,7 @@ func (s *Storage) MigrateTo(ctx context.Context, upTo int) (int, error) {
 		}
 		tx, err := conn.BeginTx(ctx, nil)
 		if err != nil {
-			return applied, err
+			return applied, fmt.Errorf("MigrateTo: %w", err)
 		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, m.version).Scan(&n); err != nil {
@@ -140,7 +140,7 @@ func (s *Storage) MigrateTo(ctx context.Context, upTo int) (int, error) {
 			return applied, err
 		}
 		if err := tx.Commit(); err != nil {
-			return applied, err
+			return applied, fmt.Errorf("MigrateTo: %w", err)
 		}
 		slog.Info("migration applied", "version", m.version, "name", m.name)
 		applied++

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -33,14 +34,14 @@ func (s *Storage) UnreadNotifications(ctx context.Context, schoolID, userID int6
 	rows, err := s.db.QueryContext(ctx, `SELECT id, user_id, kind, text, link, created_at FROM notifications
 		WHERE school_id = $1 AND user_id = $2 AND read_at IS NULL ORDER BY id DESC LIMIT 100`, schoolID, userID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("UnreadNotifications: %w", err)
 	}
 	defer rows.Close()
 	var out []Notification
 	for rows.Next() {
 		var n Notification
 		if err := rows.Scan(&n.ID, &n.UserID, &n.Kind, &n.Text, &n.Link, &n.CreatedAt); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("UnreadNotifications: %w", err)
 		}
 		n.CreatedAt = n.CreatedAt.UTC()
 		out = append(out, n)

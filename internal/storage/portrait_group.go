@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"time"
 
 	"zhijiao/internal/model"
@@ -40,7 +41,7 @@ func (s *Storage) GroupResults(ctx context.Context, schoolID, cycleID int64, cla
 	w := groupWhere("r", schoolID, cycleID, classIDs)
 	rows, err := s.db.QueryContext(ctx, `SELECT r.student_id, r.class_id, r.total, r.level, r.complete, r.incomplete FROM results r`+w.sql()+` ORDER BY r.student_id`, w.args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("GroupResults: %w", err)
 	}
 	defer rows.Close()
 	var out []GroupResult
@@ -48,7 +49,7 @@ func (s *Storage) GroupResults(ctx context.Context, schoolID, cycleID int64, cla
 		var g GroupResult
 		var lv string
 		if err := rows.Scan(&g.StudentID, &g.ClassID, &g.Total, &lv, &g.Complete, &g.Incomplete); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("GroupResults: %w", err)
 		}
 		g.Level = model.Level(lv)
 		out = append(out, g)
@@ -78,7 +79,7 @@ func (s *Storage) StudentComments(ctx context.Context, schoolID, cycleID, studen
 		AND r.superseded = FALSE AND r.complete = TRUE
 		ORDER BY CASE r.rater_role WHEN 'head_teacher' THEN 0 WHEN 'subject_teacher' THEN 1 ELSE 2 END, r.created_at`, schoolID, cycleID, studentID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("StudentComments: %w", err)
 	}
 	defer rows.Close()
 	var out []TeacherComment
@@ -87,7 +88,7 @@ func (s *Storage) StudentComments(ctx context.Context, schoolID, cycleID, studen
 		var c TeacherComment
 		var role string
 		if err := rows.Scan(&role, &c.RaterName, &raw, &c.At); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("StudentComments: %w", err)
 		}
 		if c.Comment, err = sheetComment(raw); err != nil {
 			return nil, err

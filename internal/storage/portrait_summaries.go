@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"log/slog"
 	"sort"
 
@@ -91,11 +92,11 @@ var resultMeanCols = []string{"school_id", "cycle_id", "class_id", "kind", "code
 func (s *Storage) replaceResultSummaries(ctx context.Context, tx *sql.Tx, schoolID, cycleID int64, results []model.StudentResult) error {
 	for _, table := range []string{"result_means", "result_progress"} {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID); err != nil {
-			return err
+			return fmt.Errorf("replaceResultSummaries: %w", err)
 		}
 	}
 	if err := s.batchInsert(ctx, tx, "result_means", resultMeanCols, classMeans(schoolID, cycleID, results), "", "", nil); err != nil {
-		return err
+		return fmt.Errorf("replaceResultSummaries: %w", err)
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO result_progress (school_id, cycle_id, class_id, rater_role, done, total)
 		SELECT t.school_id, t.cycle_id, t.class_id, t.rater_role, SUM(`+taskDone+`), COUNT(*) FROM rating_tasks t
@@ -110,7 +111,7 @@ func (s *Storage) ensureResultSummaries(ctx context.Context, schoolID, cycleID i
 	var missing bool
 	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM results WHERE school_id = $1 AND cycle_id = $2)
 		AND NOT EXISTS (SELECT 1 FROM result_progress WHERE school_id = $1 AND cycle_id = $2)`, schoolID, cycleID).Scan(&missing); err != nil {
-		return err
+		return fmt.Errorf("ensureResultSummaries: %w", err)
 	}
 	if !missing {
 		return nil
@@ -118,7 +119,7 @@ func (s *Storage) ensureResultSummaries(ctx context.Context, schoolID, cycleID i
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT detail, detail_z FROM results WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID)
 		if err != nil {
-			return err
+			return fmt.Errorf("ensureResultSummaries: %w", err)
 		}
 		var results []model.StudentResult
 		for rows.Next() {
@@ -172,7 +173,7 @@ func (s *Storage) GroupScoreMeans(ctx context.Context, schoolID, cycleID int64, 
 	w := groupWhere("m", schoolID, cycleID, classIDs)
 	rows, err := s.db.QueryContext(ctx, `SELECT m.kind, m.code, SUM(m.total), SUM(m.n) FROM result_means m`+w.sql()+` GROUP BY m.kind, m.code ORDER BY m.kind, m.code`, w.args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("GroupScoreMeans: %w", err)
 	}
 	defer rows.Close()
 	var out []ScoreMean
@@ -180,7 +181,7 @@ func (s *Storage) GroupScoreMeans(ctx context.Context, schoolID, cycleID int64, 
 		var m ScoreMean
 		var total float64
 		if err := rows.Scan(&m.Kind, &m.Code, &total, &m.Count); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("GroupScoreMeans: %w", err)
 		}
 		if m.Count > 0 {
 			m.Mean = total / float64(m.Count)

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"zhijiao/internal/model"
@@ -33,7 +34,7 @@ func (s *Storage) ClassTasks(ctx context.Context, schoolID, cycleID, classID int
 			AND r.rater_id = t.rater_id AND r.student_id = t.student_id AND r.superseded = FALSE
 		WHERE t.school_id = $1 AND t.cycle_id = $2 AND t.class_id = $3 ORDER BY t.rater_role, t.rater_id, s.student_no`, schoolID, cycleID, classID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ClassTasks: %w", err)
 	}
 	defer rows.Close()
 	var out []ClassTask
@@ -41,7 +42,7 @@ func (s *Storage) ClassTasks(ctx context.Context, schoolID, cycleID, classID int
 		var t ClassTask
 		var role string
 		if err := rows.Scan(&role, &t.RaterID, &t.StudentID, &t.StudentName, &t.StudentNo, &t.Filled, &t.Done); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("ClassTasks: %w", err)
 		}
 		t.Role = model.RaterRole(role)
 		out = append(out, t)
@@ -76,7 +77,7 @@ func (s *Storage) RaterNames(ctx context.Context, schoolID int64, role model.Rat
 	w.in(col+".id", ids)
 	rows, err := s.db.QueryContext(ctx, q+w.sql()+` ORDER BY 1, 3`, w.args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("RaterNames: %w", err)
 	}
 	defer rows.Close()
 	names := map[int64]string{}
@@ -86,7 +87,7 @@ func (s *Storage) RaterNames(ctx context.Context, schoolID int64, role model.Rat
 		var id int64
 		var name, more string
 		if err := rows.Scan(&id, &name, &more); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("RaterNames: %w", err)
 		}
 		if _, ok := names[id]; !ok {
 			order = append(order, id)
@@ -128,7 +129,7 @@ func (s *Storage) TaskStates(ctx context.Context, schoolID, cycleID int64) ([]Ta
 			AND r.rater_id = t.rater_id AND r.student_id = t.student_id AND r.superseded = FALSE
 		WHERE t.school_id = $1 AND t.cycle_id = $2`, schoolID, cycleID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("TaskStates: %w", err)
 	}
 	defer rows.Close()
 	out := make([]TaskState, 0, 1024)
@@ -137,7 +138,7 @@ func (s *Storage) TaskStates(ctx context.Context, schoolID, cycleID int64) ([]Ta
 	for rows.Next() {
 		var t TaskState
 		if err := rows.Scan(&t.ClassID, &role, &t.RaterID, &state); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("TaskStates: %w", err)
 		}
 		t.Role, t.Done, t.Draft = model.RaterRole(role), state == 2, state == 1
 		out = append(out, t)

@@ -54,131 +54,175 @@ func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Act
 		if err != nil {
 			return err
 		}
-		assigned := map[int64]bool{}
-		rows, err := tx.QueryContext(ctx, `SELECT student_id FROM rating_tasks WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4`, schoolID, cycleID, string(role), raterID)
+		q := raterSheets{schoolID: schoolID, cycleID: cycleID, role: role, raterID: raterID}
+		if err := q.checkSubmission(ctx, tx, f, rs); err != nil {
+			return err
+		}
+		current, err := q.current(ctx, tx, rs)
 		if err != nil {
 			return err
 		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return err
-			}
-			assigned[id] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		for i, r := range rs {
-			r.RaterRole = role
-			if !assigned[r.StudentID] {
-				return notAssigned(fmt.Sprintf("第 %d 条：学生 %d 不在%s的评价任务中", i+1, r.StudentID, role.Name()))
-			}
-			if msg := eval.CheckRating(f, r); msg != "" {
-				return refusal(fmt.Sprintf("第 %d 条：%s", i+1, msg))
-			}
-		}
-		// The rater's current sheets, decoded only for the students of
-		// this submission.
-		inBatch := map[int64]bool{}
-		for _, r := range rs {
-			inBatch[r.StudentID] = true
-		}
-		type sheet struct {
-			id    int64
-			items []sheetItem
-		}
-		current := map[int64]*sheet{}
-		rows, err = tx.QueryContext(ctx, `SELECT id, student_id, items FROM rating_sheets
-			WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4 AND superseded = FALSE`, schoolID, cycleID, string(role), raterID)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			var id, student int64
-			var raw sql.RawBytes
-			if err := rows.Scan(&id, &student, &raw); err != nil {
-				rows.Close()
-				return err
-			}
-			if !inBatch[student] {
-				continue
-			}
-			items, err := decodeSheet(raw)
-			if err != nil {
-				rows.Close()
-				return fmt.Errorf("评分表 %d: %w", id, err)
-			}
-			current[student] = &sheet{id: id, items: items}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		// Merge the submission into each student's sheet; a student whose
-		// sheet changed gets a new row and the old one is superseded.
-		at := now()
-		changedBy := map[int64]int{}
-		var order []int64
-		var changed []map[string]any
-		for _, r := range rs {
-			sh := current[r.StudentID]
-			if sh == nil {
-				sh = &sheet{}
-				current[r.StudentID] = sh
-			}
-			it := sheetItem{code: r.IndicatorCode, value: r.Value, level: r.Level, comment: r.Comment}
-			k := slices.IndexFunc(sh.items, func(x sheetItem) bool { return x.code == r.IndicatorCode })
-			if k >= 0 && sh.items[k] == it {
-				continue
-			}
-			if k >= 0 {
-				sh.items[k] = it
-			} else {
-				sh.items = append(sh.items, it)
-			}
-			if changedBy[r.StudentID] == 0 {
-				order = append(order, r.StudentID)
-			}
-			changedBy[r.StudentID]++
-			changed = append(changed, map[string]any{"student_id": r.StudentID, "indicator": r.IndicatorCode, "value": r.Value, "level": r.Level})
-		}
-		if len(order) == 0 {
+		m := mergeSubmission(rs, current)
+		if len(m.order) == 0 {
 			return nil
 		}
-		required := sheetRequired(f, role)
-		var ins [][]any
-		var old []int64 // the sheets the new rows replace
-		for _, student := range order {
-			sh := current[student]
-			if sh.id != 0 {
-				old = append(old, sh.id)
-			}
-			ins = append(ins, []any{schoolID, cycleID, string(role), raterID, nullInt(raterUserID), student, string(appendSheet(nil, sh.items)), len(sh.items), changedBy[student], at,
-				required, sheetComplete(len(sh.items), required)})
-			written += changedBy[student]
-		}
-		if len(old) > 0 {
-			// One statement for the whole submission; a sheet another
-			// submission superseded meanwhile leaves the count short.
-			w := schoolWhere("school_id", schoolID)
-			w.in("id", old)
-			res, err := tx.ExecContext(ctx, `UPDATE rating_sheets SET superseded = TRUE`+w.sql()+` AND superseded = FALSE`, w.args...)
-			if err != nil {
-				return err
-			}
-			if n, err := res.RowsAffected(); err != nil || n != int64(len(old)) {
-				return cmp.Or(err, errSheetRace)
-			}
-		}
-		if err := s.batchInsert(ctx, tx, "rating_sheets", sheetCols, ins, "", "", nil); err != nil {
+		if written, err = s.writeSheets(ctx, tx, q, raterUserID, sheetRequired(f, role), current, m); err != nil {
 			return err
 		}
-		return s.audit(ctx, tx, schoolID, a, "rate", "cycle", cycleID, nil, map[string]any{"role": role, "rater_id": raterID, "ratings": changed})
+		return s.audit(ctx, tx, schoolID, a, "rate", "cycle", cycleID, nil, map[string]any{"role": role, "rater_id": raterID, "ratings": m.changed})
 	})
 	return written, err
+}
+
+// raterSheets names one rater's sheets of a cycle in one role.
+type raterSheets struct {
+	schoolID, cycleID int64
+	role              model.RaterRole
+	raterID           int64
+}
+
+// ratedSheet is a rater's current sheet for one student (id 0: none yet).
+type ratedSheet struct {
+	id    int64
+	items []sheetItem
+}
+
+// checkSubmission refuses a rating of a student the rater has no task
+// for, or one the framework does not take.
+func (q raterSheets) checkSubmission(ctx context.Context, tx *sql.Tx, f model.Framework, rs []model.Rating) error {
+	assigned := map[int64]bool{}
+	rows, err := tx.QueryContext(ctx, `SELECT student_id FROM rating_tasks WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4`, q.schoolID, q.cycleID, string(q.role), q.raterID)
+	if err != nil {
+		return fmt.Errorf("submitRatings: %w", err)
+	}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		assigned[id] = true
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("submitRatings: %w", err)
+	}
+	for i, r := range rs {
+		r.RaterRole = q.role
+		if !assigned[r.StudentID] {
+			return notAssigned(fmt.Sprintf("第 %d 条：学生 %d 不在%s的评价任务中", i+1, r.StudentID, q.role.Name()))
+		}
+		if msg := eval.CheckRating(f, r); msg != "" {
+			return refusal(fmt.Sprintf("第 %d 条：%s", i+1, msg))
+		}
+	}
+	return nil
+}
+
+// current reads the rater's current sheets, decoded only for the students
+// of this submission.
+func (q raterSheets) current(ctx context.Context, tx *sql.Tx, rs []model.Rating) (map[int64]*ratedSheet, error) {
+	inBatch := map[int64]bool{}
+	for _, r := range rs {
+		inBatch[r.StudentID] = true
+	}
+	current := map[int64]*ratedSheet{}
+	rows, err := tx.QueryContext(ctx, `SELECT id, student_id, items FROM rating_sheets
+		WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4 AND superseded = FALSE`, q.schoolID, q.cycleID, string(q.role), q.raterID)
+	if err != nil {
+		return nil, fmt.Errorf("submitRatings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id, student int64
+		var raw sql.RawBytes
+		if err := rows.Scan(&id, &student, &raw); err != nil {
+			return nil, err
+		}
+		if !inBatch[student] {
+			continue
+		}
+		items, err := decodeSheet(raw)
+		if err != nil {
+			return nil, fmt.Errorf("评分表 %d: %w", id, err)
+		}
+		current[student] = &ratedSheet{id: id, items: items}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("submitRatings: %w", err)
+	}
+	return current, nil
+}
+
+// merged is what a submission changed: the students whose sheets changed
+// in submission order, how many items each, and the audit's list.
+type merged struct {
+	order     []int64
+	changedBy map[int64]int
+	changed   []map[string]any
+}
+
+// mergeSubmission merges the ratings into each student's sheet (current
+// gains a sheet for a student who had none).
+func mergeSubmission(rs []model.Rating, current map[int64]*ratedSheet) merged {
+	m := merged{changedBy: map[int64]int{}}
+	for _, r := range rs {
+		sh := current[r.StudentID]
+		if sh == nil {
+			sh = &ratedSheet{}
+			current[r.StudentID] = sh
+		}
+		it := sheetItem{code: r.IndicatorCode, value: r.Value, level: r.Level, comment: r.Comment}
+		k := slices.IndexFunc(sh.items, func(x sheetItem) bool { return x.code == r.IndicatorCode })
+		if k >= 0 && sh.items[k] == it {
+			continue
+		}
+		if k >= 0 {
+			sh.items[k] = it
+		} else {
+			sh.items = append(sh.items, it)
+		}
+		if m.changedBy[r.StudentID] == 0 {
+			m.order = append(m.order, r.StudentID)
+		}
+		m.changedBy[r.StudentID]++
+		m.changed = append(m.changed, map[string]any{"student_id": r.StudentID, "indicator": r.IndicatorCode, "value": r.Value, "level": r.Level})
+	}
+	return m
+}
+
+// writeSheets gives each changed student a new sheet row and supersedes
+// the row it replaces; written is the number of items changed.
+func (s *Storage) writeSheets(ctx context.Context, tx *sql.Tx, q raterSheets, raterUserID int64, required int, current map[int64]*ratedSheet, m merged) (written int, err error) {
+	at := now()
+	var ins [][]any
+	var old []int64 // the sheets the new rows replace
+	for _, student := range m.order {
+		sh := current[student]
+		if sh.id != 0 {
+			old = append(old, sh.id)
+		}
+		ins = append(ins, []any{q.schoolID, q.cycleID, string(q.role), q.raterID, nullInt(raterUserID), student, string(appendSheet(nil, sh.items)), len(sh.items), m.changedBy[student], at,
+			required, sheetComplete(len(sh.items), required)})
+		written += m.changedBy[student]
+	}
+	if len(old) > 0 {
+		// One statement for the whole submission; a sheet another
+		// submission superseded meanwhile leaves the count short.
+		w := schoolWhere("school_id", q.schoolID)
+		w.in("id", old)
+		res, err := tx.ExecContext(ctx, `UPDATE rating_sheets SET superseded = TRUE`+w.sql()+` AND superseded = FALSE`, w.args...)
+		if err != nil {
+			return 0, fmt.Errorf("submitRatings: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != int64(len(old)) {
+			return 0, cmp.Or(err, errSheetRace)
+		}
+	}
+	if err := s.batchInsert(ctx, tx, "rating_sheets", sheetCols, ins, "", "", nil); err != nil {
+		return 0, fmt.Errorf("submitRatings: %w", err)
+	}
+	return written, nil
 }
 
 var sheetCols = []string{"school_id", "cycle_id", "rater_role", "rater_id", "rater_user_id", "student_id", "items", "item_count", "changed", "created_at", "required", "complete"}
@@ -193,36 +237,8 @@ var sheetCols = []string{"school_id", "cycle_id", "rater_role", "rater_id", "rat
 // prepared multi-row INSERT of loadRows sheets reused for every full
 // batch, and is audited once.
 func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor, cycleID int64, rs []model.Rating) error {
-	type unit struct {
-		role           model.RaterRole
-		rater, student int64
-	}
-	idx := map[unit]int{}
-	var units []unit
-	var userOf []int64
-	var when []time.Time // a sheet's time: its ratings' CreatedAt, else now
-	var sheets [][]sheetItem
-	var counts []int
-	for _, r := range rs {
-		u := unit{r.RaterRole, r.RaterID, r.StudentID}
-		i, ok := idx[u]
-		if !ok {
-			i = len(units)
-			idx[u] = i
-			units = append(units, u)
-			userOf = append(userOf, r.RaterUserID)
-			when = append(when, r.CreatedAt)
-			sheets = append(sheets, nil)
-			counts = append(counts, 0)
-		}
-		it := sheetItem{code: r.IndicatorCode, value: r.Value, level: r.Level, comment: r.Comment}
-		counts[i]++
-		if k := slices.IndexFunc(sheets[i], func(x sheetItem) bool { return x.code == it.code }); k >= 0 {
-			sheets[i][k] = it
-			continue
-		}
-		sheets[i] = append(sheets[i], it)
-	}
+	ls := groupLoadSheets(rs)
+	units, userOf, when, sheets, counts := ls.units, ls.userOf, ls.when, ls.sheets, ls.counts
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		c, err := s.cycleQ(ctx, tx, schoolID, cycleID)
 		if err != nil {
@@ -267,7 +283,7 @@ func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor
 			if hi-lo == loadRows {
 				if full == nil {
 					if full, err = tx.PrepareContext(ctx, q); err != nil {
-						return err
+						return fmt.Errorf("LoadRatings: %w", err)
 					}
 				}
 				_, err = full.ExecContext(ctx, args...)
@@ -283,6 +299,51 @@ func (s *Storage) LoadRatings(ctx context.Context, schoolID int64, a model.Actor
 		}
 		return s.audit(ctx, tx, schoolID, a, "load_ratings", "cycle", cycleID, nil, map[string]int{"ratings": len(rs), "sheets": len(units)})
 	})
+}
+
+// loadUnit is one sheet of a load: a rater in a role, and a student.
+type loadUnit struct {
+	role           model.RaterRole
+	rater, student int64
+}
+
+// loadSheets are the sheets of a load, in the order their first rating
+// came, with each sheet's account, time (its ratings' CreatedAt, else
+// now), items and number of ratings.
+type loadSheets struct {
+	units  []loadUnit
+	userOf []int64
+	when   []time.Time
+	sheets [][]sheetItem
+	counts []int
+}
+
+// groupLoadSheets gathers ratings into sheets; a later rating of the same
+// indicator replaces the earlier one.
+func groupLoadSheets(rs []model.Rating) loadSheets {
+	var ls loadSheets
+	idx := map[loadUnit]int{}
+	for _, r := range rs {
+		u := loadUnit{r.RaterRole, r.RaterID, r.StudentID}
+		i, ok := idx[u]
+		if !ok {
+			i = len(ls.units)
+			idx[u] = i
+			ls.units = append(ls.units, u)
+			ls.userOf = append(ls.userOf, r.RaterUserID)
+			ls.when = append(ls.when, r.CreatedAt)
+			ls.sheets = append(ls.sheets, nil)
+			ls.counts = append(ls.counts, 0)
+		}
+		it := sheetItem{code: r.IndicatorCode, value: r.Value, level: r.Level, comment: r.Comment}
+		ls.counts[i]++
+		if k := slices.IndexFunc(ls.sheets[i], func(x sheetItem) bool { return x.code == it.code }); k >= 0 {
+			ls.sheets[i][k] = it
+			continue
+		}
+		ls.sheets[i] = append(ls.sheets[i], it)
+	}
+	return ls
 }
 
 // loadRows is the sheets per statement of LoadRatings: 12 columns × 500
@@ -313,12 +374,12 @@ func (s *Storage) CycleSheets(ctx context.Context, schoolID, cycleID int64) ([]e
 	var n, items int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(item_count), 0) FROM rating_sheets
 		WHERE school_id = $1 AND cycle_id = $2 AND superseded = FALSE AND complete = TRUE`, schoolID, cycleID).Scan(&n, &items); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("CycleSheets: %w", err)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT id, rater_role, rater_id, student_id, items FROM rating_sheets
 		WHERE school_id = $1 AND cycle_id = $2 AND superseded = FALSE AND complete = TRUE`, schoolID, cycleID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("CycleSheets: %w", err)
 	}
 	defer rows.Close()
 	out := make([]eval.Sheet, 0, n)
@@ -329,7 +390,7 @@ func (s *Storage) CycleSheets(ctx context.Context, schoolID, cycleID int64) ([]e
 	for rows.Next() {
 		sh := eval.Sheet{CycleID: cycleID}
 		if err := rows.Scan(&sh.ID, &role, &sh.RaterID, &sh.StudentID, &raw); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("CycleSheets: %w", err)
 		}
 		sh.RaterRole = model.RaterRole(strs.get(role))
 		from := len(slab)
@@ -383,7 +444,7 @@ func (s *Storage) CycleRatings(ctx context.Context, schoolID, cycleID int64) ([]
 func (s *Storage) currentRatings(ctx context.Context, schoolID, cycleID int64, q string, args ...any) ([]model.Rating, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("currentRatings: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Rating
@@ -392,7 +453,7 @@ func (s *Storage) currentRatings(ctx context.Context, schoolID, cycleID int64, q
 		r := model.Rating{SchoolID: schoolID, CycleID: cycleID}
 		var role string
 		if err := rows.Scan(&r.ID, &role, &r.RaterID, &r.StudentID, &raw, &r.CreatedAt); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("currentRatings: %w", err)
 		}
 		r.RaterRole, r.CreatedAt = model.RaterRole(role), r.CreatedAt.UTC()
 		items, err := decodeSheet(raw)
@@ -458,7 +519,7 @@ func (s *Storage) SheetHistory(ctx context.Context, schoolID, cycleID int64, rol
 		WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4 AND student_id = $5 ORDER BY id`,
 		schoolID, cycleID, string(role), raterID, studentID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("SheetHistory: %w", err)
 	}
 	defer rows.Close()
 	var out []SheetVersion
@@ -466,7 +527,7 @@ func (s *Storage) SheetHistory(ctx context.Context, schoolID, cycleID int64, rol
 		var v SheetVersion
 		var raw []byte
 		if err := rows.Scan(&v.ID, &v.RaterUserID, &v.Changed, &v.Superseded, &v.CreatedAt, &raw); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("SheetHistory: %w", err)
 		}
 		v.CreatedAt = v.CreatedAt.UTC()
 		items, err := decodeSheet(raw)

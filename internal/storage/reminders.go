@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 
 	"zhijiao/internal/model"
@@ -39,7 +40,7 @@ func (s *Storage) RecordReminder(ctx context.Context, schoolID int64, a model.Ac
 		if err := tx.QueryRowContext(ctx, `INSERT INTO cycle_reminders (school_id, cycle_id, class_id, channel, recipients, tasks, sent_by, sent_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 			schoolID, r.CycleID, r.ClassID, r.Channel, r.Recipients, r.Tasks, nullInt(a.UserID), r.SentAt).Scan(&r.ID); err != nil {
-			return err
+			return fmt.Errorf("RecordReminder: %w", err)
 		}
 		return s.audit(ctx, tx, schoolID, a, "remind", "cycle", r.CycleID, nil, r)
 	})
@@ -50,14 +51,14 @@ func (s *Storage) Reminders(ctx context.Context, schoolID, cycleID int64) ([]Rem
 	rows, err := s.db.QueryContext(ctx, `SELECT id, cycle_id, class_id, channel, recipients, tasks, COALESCE(sent_by, 0), sent_at
 		FROM cycle_reminders WHERE school_id = $1 AND cycle_id = $2 ORDER BY sent_at DESC, id DESC`, schoolID, cycleID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Reminders: %w", err)
 	}
 	defer rows.Close()
 	var out []Reminder
 	for rows.Next() {
 		var r Reminder
 		if err := rows.Scan(&r.ID, &r.CycleID, &r.ClassID, &r.Channel, &r.Recipients, &r.Tasks, &r.SentBy, &r.SentAt); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("Reminders: %w", err)
 		}
 		r.SentAt = r.SentAt.UTC()
 		out = append(out, r)
@@ -102,7 +103,7 @@ func (s *Storage) accountsBy(ctx context.Context, schoolID int64, col string, pe
 		w.in(col, personIDs[lo:min(lo+chunk, len(personIDs))])
 		rows, err := s.db.QueryContext(ctx, `SELECT id, `+col+` FROM users`+w.sql()+` ORDER BY id`, w.args...)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("accountsBy: %w", err)
 		}
 		for rows.Next() {
 			var u, p int64
@@ -114,7 +115,7 @@ func (s *Storage) accountsBy(ctx context.Context, schoolID int64, col string, pe
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("accountsBy: %w", err)
 		}
 	}
 	return out, nil
@@ -134,4 +135,24 @@ func (s *Storage) AddMessages(ctx context.Context, schoolID int64, ns []Notifica
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		return s.batchInsert(ctx, tx, "notifications", []string{"school_id", "user_id", "kind", "text", "link", "created_at"}, rows, "", "", nil)
 	})
+}
+
+// AccountsOf lists the ids of the enabled accounts linked to a person:
+// column is "teacher_id", "student_id" or "guardian_id". For notifications.
+func (s *Storage) AccountsOf(ctx context.Context, schoolID int64, column string, personIDs []int64) ([]int64, error) {
+	switch column {
+	case "teacher_id", "student_id", "guardian_id":
+	default:
+		return nil, nil
+	}
+	// One query for all of them (accountsBy), in the order asked.
+	by, err := s.accountsBy(ctx, schoolID, column, personIDs)
+	if err != nil {
+		return nil, err
+	}
+	var out []int64
+	for _, p := range personIDs {
+		out = append(out, by[p]...)
+	}
+	return out, nil
 }

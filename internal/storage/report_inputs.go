@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -35,7 +36,7 @@ func (s *Storage) ReportComments(ctx context.Context, schoolID, cycleID int64, s
 		` AND superseded = FALSE AND complete = TRUE AND rater_role IN ('` + strings.Join(reportCommentRoles, "', '") + `')`
 	rows, err := s.db.QueryContext(ctx, q, w.args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ReportComments: %w", err)
 	}
 	defer rows.Close()
 	type keyed struct {
@@ -48,7 +49,7 @@ func (s *Storage) ReportComments(ctx context.Context, schoolID, cycleID int64, s
 		var k keyed
 		var role string
 		if err := rows.Scan(&k.StudentID, &role, &k.rater, &raw); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("ReportComments: %w", err)
 		}
 		if k.Text, err = sheetComment(raw); err != nil {
 			return nil, err
@@ -59,7 +60,7 @@ func (s *Storage) ReportComments(ctx context.Context, schoolID, cycleID int64, s
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ReportComments: %w", err)
 	}
 	slices.SortFunc(all, func(a, b keyed) int {
 		return cmp.Or(cmp.Compare(a.StudentID, b.StudentID), cmp.Compare(slices.Index(reportCommentRoles, string(a.Role)), slices.Index(reportCommentRoles, string(b.Role))),

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	"zhijiao/internal/model"
@@ -62,7 +63,7 @@ func scanReportJob(row interface{ Scan(...any) error }) (ReportJob, error) {
 	var fails string
 	var started, finished sql.NullTime
 	if err := row.Scan(&j.ID, &j.SchoolID, &j.CycleID, &j.Kind, &j.TargetID, &j.Label, &j.VerifyBase, &j.State, &j.Total, &j.Done, &fails, &j.Error, &j.ZipSize, &j.Attempts, &j.CreatedBy, &j.CreatedAt, &started, &finished); err != nil {
-		return j, err
+		return j, fmt.Errorf("scanReportJob: %w", err)
 	}
 	j.CreatedAt = j.CreatedAt.UTC()
 	if started.Valid {
@@ -86,7 +87,7 @@ func (s *Storage) CreateReportJob(ctx context.Context, schoolID int64, a model.A
 		if err := tx.QueryRowContext(ctx, `INSERT INTO report_jobs (school_id, cycle_id, kind, target_id, label, verify_base, state, total, created_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
 			schoolID, j.CycleID, j.Kind, j.TargetID, j.Label, j.VerifyBase, j.State, j.Total, nullInt(a.UserID), j.CreatedAt).Scan(&j.ID); err != nil {
-			return err
+			return fmt.Errorf("CreateReportJob: %w", err)
 		}
 		return s.audit(ctx, tx, schoolID, a, "export", "report_job", j.ID, nil, map[string]any{"cycle_id": j.CycleID, "kind": j.Kind, "target_id": j.TargetID, "label": j.Label, "total": j.Total})
 	})
@@ -115,7 +116,7 @@ func (s *Storage) QueuedReportJobs(ctx context.Context) ([]ReportJob, error) {
 func (s *Storage) reportJobs(ctx context.Context, q string, args ...any) ([]ReportJob, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reportJobs: %w", err)
 	}
 	defer rows.Close()
 	var out []ReportJob
@@ -135,7 +136,7 @@ func (s *Storage) StartReportJob(ctx context.Context, schoolID, id int64, total 
 	r, err := s.db.ExecContext(ctx, `UPDATE report_jobs SET state = $3, total = $4, done = 0, failures = '[]', attempts = attempts + 1, started_at = $5
 		WHERE school_id = $1 AND id = $2 AND state = $6`, schoolID, id, JobRunning, total, now(), JobQueued)
 	if err != nil {
-		return false, err
+		return false, fmt.Errorf("StartReportJob: %w", err)
 	}
 	n, err := r.RowsAffected()
 	return n == 1, err
@@ -183,12 +184,12 @@ func (s *Storage) ReportJobZip(ctx context.Context, schoolID, id int64) ([]byte,
 func (s *Storage) RecoverReportJobs(ctx context.Context, maxAttempts int, reason string) (requeued, failed int64, err error) {
 	r, err := s.db.ExecContext(ctx, `UPDATE report_jobs SET state = $1 WHERE state = $2 AND attempts < $3`, JobQueued, JobRunning, maxAttempts)
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, fmt.Errorf("RecoverReportJobs: %w", err)
 	}
 	requeued, _ = r.RowsAffected()
 	r, err = s.db.ExecContext(ctx, `UPDATE report_jobs SET state = $1, error = $2, finished_at = $3 WHERE state = $4`, JobFailed, reason, now(), JobRunning)
 	if err != nil {
-		return requeued, 0, err
+		return requeued, 0, fmt.Errorf("RecoverReportJobs: %w", err)
 	}
 	failed, _ = r.RowsAffected()
 	return requeued, failed, nil
@@ -199,7 +200,7 @@ func (s *Storage) RecoverReportJobs(ctx context.Context, maxAttempts int, reason
 func (s *Storage) ExpireReportZips(ctx context.Context, cutoff time.Time) (int64, error) {
 	r, err := s.db.ExecContext(ctx, `UPDATE report_jobs SET state = $1, zip_data = NULL WHERE state = $2 AND finished_at < $3`, JobExpired, JobDone, cutoff.UTC())
 	if err != nil {
-		return 0, err
+		return 0, fmt.Errorf("ExpireReportZips: %w", err)
 	}
 	return r.RowsAffected()
 }
@@ -209,7 +210,7 @@ func (s *Storage) ExpireReportZips(ctx context.Context, cutoff time.Time) (int64
 func (s *Storage) ReportJobCounts(ctx context.Context) (map[string]int, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT state, COUNT(*) FROM report_jobs GROUP BY state`)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ReportJobCounts: %w", err)
 	}
 	defer rows.Close()
 	out := map[string]int{}
@@ -217,7 +218,7 @@ func (s *Storage) ReportJobCounts(ctx context.Context) (map[string]int, error) {
 		var state string
 		var n int
 		if err := rows.Scan(&state, &n); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("ReportJobCounts: %w", err)
 		}
 		out[state] = n
 	}

@@ -45,7 +45,7 @@ func (s *Storage) ReplaceResults(ctx context.Context, schoolID int64, a model.Ac
 			return fmt.Errorf("评价周期“%s”%s，不能计算结果", c.Name, c.State.Name())
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM results WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID); err != nil {
-			return err
+			return fmt.Errorf("ReplaceResults: %w", err)
 		}
 		at := now()
 		if err := s.insertResults(ctx, tx, schoolID, cycleID, c.FrameworkVersion, results, details, at); err != nil {
@@ -55,7 +55,7 @@ func (s *Storage) ReplaceResults(ctx context.Context, schoolID int64, a model.Ac
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE cycles SET computed_at = $3, policy_version = $4 WHERE school_id = $1 AND id = $2`, schoolID, cycleID, at, policyVersion); err != nil {
-			return err
+			return fmt.Errorf("ReplaceResults: %w", err)
 		}
 		if info == nil {
 			info = map[string]any{}
@@ -80,7 +80,7 @@ func (s *Storage) insertResults(ctx context.Context, tx *sql.Tx, schoolID, cycle
 			rows = append(rows, []any{schoolID, cycleID, r.StudentID, r.ClassID, r.Total, string(r.Level), string(r.ScoreLevel), r.Rank, r.Complete, r.Incomplete, strings.Join(r.Missing, "\n"), "", details[i], at, version})
 		}
 		if err := s.batchInsert(ctx, tx, "results", resultCols, rows, "", "", nil); err != nil {
-			return err
+			return fmt.Errorf("insertResults: %w", err)
 		}
 	}
 	return nil
@@ -156,25 +156,109 @@ type ResultRow struct {
 // CycleResults lists a cycle's results, by class (classID 0 = all) and
 // rank; 待补评 rows (no rank) come after the ranked ones of their class.
 func (s *Storage) CycleResults(ctx context.Context, schoolID, cycleID, classID int64) ([]ResultRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT r.student_id, s.name, s.student_no, r.class_id, r.total, r.level, r.score_level, r.rank, r.complete, r.incomplete, r.missing, r.computed_at
+	rows, err := s.db.QueryContext(ctx, `SELECT `+resultRowCols+`
 		FROM results r JOIN students s ON s.school_id = r.school_id AND s.id = r.student_id
 		WHERE r.school_id = $1 AND r.cycle_id = $2 AND (CAST($3 AS BIGINT) = 0 OR r.class_id = $3) ORDER BY r.class_id, r.incomplete, r.rank, s.student_no`, schoolID, cycleID, classID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("评价结果列表: %w", err)
 	}
 	defer rows.Close()
 	var out []ResultRow
 	for rows.Next() {
-		var r ResultRow
-		var lv, sl, missing string
-		if err := rows.Scan(&r.StudentID, &r.StudentName, &r.StudentNo, &r.ClassID, &r.Total, &lv, &sl, &r.Rank, &r.Complete, &r.Incomplete, &missing, &r.ComputedAt); err != nil {
+		r, _, err := scanResultRow(rows)
+		if err != nil {
 			return nil, err
 		}
-		if missing != "" {
-			r.Missing = strings.Split(missing, "\n")
-		}
-		r.Level, r.ScoreLevel, r.ComputedAt = model.Level(lv), model.Level(sl), r.ComputedAt.UTC()
 		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+const resultRowCols = `r.student_id, s.name, s.student_no, r.class_id, r.total, r.level, r.score_level, r.rank, r.complete, r.incomplete, r.missing, r.computed_at, r.cycle_id`
+
+// scanResultRow reads one row of resultRowCols and its cycle.
+func scanResultRow(rows *sql.Rows) (ResultRow, int64, error) {
+	var r ResultRow
+	var lv, sl, missing string
+	var cycleID int64
+	if err := rows.Scan(&r.StudentID, &r.StudentName, &r.StudentNo, &r.ClassID, &r.Total, &lv, &sl, &r.Rank, &r.Complete, &r.Incomplete, &missing, &r.ComputedAt, &cycleID); err != nil {
+		return r, 0, fmt.Errorf("读取评价结果: %w", err)
+	}
+	if missing != "" {
+		r.Missing = strings.Split(missing, "\n")
+	}
+	r.Level, r.ScoreLevel, r.ComputedAt = model.Level(lv), model.Level(sl), r.ComputedAt.UTC()
+	return r, cycleID, nil
+}
+
+// StudentsResultRows reads the result lines of the given students in
+// every cycle, in one query: cycle id → student id → line. A family's
+// results page lists its children's lines of every cycle with it.
+func (s *Storage) StudentsResultRows(ctx context.Context, schoolID int64, studentIDs []int64) (map[int64]map[int64]ResultRow, error) {
+	out := map[int64]map[int64]ResultRow{}
+	if len(studentIDs) == 0 {
+		return out, nil
+	}
+	w := schoolWhere("r.school_id", schoolID)
+	w.in("r.student_id", studentIDs)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+resultRowCols+`
+		FROM results r JOIN students s ON s.school_id = r.school_id AND s.id = r.student_id`+w.sql(), w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("学生的评价结果: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, cycleID, err := scanResultRow(rows)
+		if err != nil {
+			return nil, err
+		}
+		if out[cycleID] == nil {
+			out[cycleID] = map[int64]ResultRow{}
+		}
+		out[cycleID][r.StudentID] = r
+	}
+	return out, rows.Err()
+}
+
+// ResultClassCount is how many students of a class have a result in a
+// cycle.
+type ResultClassCount struct {
+	CycleID, ClassID int64
+	Students         int
+}
+
+// ResultClassCounts counts the results of every cycle per class in one
+// grouped query, by cycle and class. Unless all, only the students of
+// classIDs and the students studentIDs count (a reviewer's scope).
+func (s *Storage) ResultClassCounts(ctx context.Context, schoolID int64, all bool, classIDs, studentIDs []int64) ([]ResultClassCount, error) {
+	w := schoolWhere("school_id", schoolID)
+	if !all {
+		var or []string
+		if len(classIDs) > 0 {
+			w.in("class_id", classIDs)
+			or = append(or, w.pop())
+		}
+		if len(studentIDs) > 0 {
+			w.in("student_id", studentIDs)
+			or = append(or, w.pop())
+		}
+		if len(or) == 0 {
+			return nil, nil
+		}
+		w.conds = append(w.conds, "("+strings.Join(or, " OR ")+")")
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT cycle_id, class_id, COUNT(*) FROM results`+w.sql()+` GROUP BY cycle_id, class_id ORDER BY cycle_id, class_id`, w.args...)
+	if err != nil {
+		return nil, fmt.Errorf("按班统计评价结果: %w", err)
+	}
+	defer rows.Close()
+	var out []ResultClassCount
+	for rows.Next() {
+		var c ResultClassCount
+		if err := rows.Scan(&c.CycleID, &c.ClassID, &c.Students); err != nil {
+			return nil, fmt.Errorf("按班统计评价结果: %w", err)
+		}
+		out = append(out, c)
 	}
 	return out, rows.Err()
 }
@@ -204,7 +288,7 @@ func (s *Storage) StudentResult(ctx context.Context, schoolID, cycleID, studentI
 func (s *Storage) ClassResults(ctx context.Context, schoolID, cycleID, classID int64) (map[int64]model.StudentResult, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT student_id, detail, detail_z FROM results WHERE school_id = $1 AND cycle_id = $2 AND class_id = $3`, schoolID, cycleID, classID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ClassResults: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]model.StudentResult{}
@@ -214,7 +298,7 @@ func (s *Storage) ClassResults(ctx context.Context, schoolID, cycleID, classID i
 		var z []byte
 		var r model.StudentResult
 		if err := rows.Scan(&id, &d, &z); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("ClassResults: %w", err)
 		}
 		b, err := detailJSON(d, z)
 		if err != nil {
@@ -233,7 +317,7 @@ func (s *Storage) ClassResults(ctx context.Context, schoolID, cycleID, classID i
 func (s *Storage) ResultDetails(ctx context.Context, schoolID, cycleID int64) (map[int64]string, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT student_id, detail, detail_z FROM results WHERE school_id = $1 AND cycle_id = $2`, schoolID, cycleID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("ResultDetails: %w", err)
 	}
 	defer rows.Close()
 	out := map[int64]string{}
@@ -242,7 +326,7 @@ func (s *Storage) ResultDetails(ctx context.Context, schoolID, cycleID int64) (m
 		var d string
 		var z []byte
 		if err := rows.Scan(&id, &d, &z); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("ResultDetails: %w", err)
 		}
 		b, err := detailJSON(d, z)
 		if err != nil {
@@ -284,7 +368,7 @@ func (s *Storage) addCorrection(ctx context.Context, tx *sql.Tx, schoolID int64,
 	if err := tx.QueryRowContext(ctx, `INSERT INTO result_corrections (school_id, cycle_id, student_id, indicator_code, mode, value, reason, appeal_id, created_by, created_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
 		schoolID, c.CycleID, c.StudentID, c.IndicatorCode, c.Mode, c.Value, c.Reason, nullInt(c.AppealID), nullInt(a.UserID), c.CreatedAt).Scan(&c.ID); err != nil {
-		return err
+		return fmt.Errorf("addCorrection: %w", err)
 	}
 	return s.audit(ctx, tx, schoolID, a, "create", "result_correction", c.ID, nil, c)
 }
@@ -294,14 +378,14 @@ func (s *Storage) Corrections(ctx context.Context, schoolID, cycleID int64) ([]C
 	rows, err := s.db.QueryContext(ctx, `SELECT id, cycle_id, student_id, indicator_code, mode, value, reason, COALESCE(appeal_id, 0), COALESCE(created_by, 0), created_at
 		FROM result_corrections WHERE school_id = $1 AND cycle_id = $2 ORDER BY id`, schoolID, cycleID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Corrections: %w", err)
 	}
 	defer rows.Close()
 	var out []Correction
 	for rows.Next() {
 		var c Correction
 		if err := rows.Scan(&c.ID, &c.CycleID, &c.StudentID, &c.IndicatorCode, &c.Mode, &c.Value, &c.Reason, &c.AppealID, &c.CreatedBy, &c.CreatedAt); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("Corrections: %w", err)
 		}
 		c.CreatedAt = c.CreatedAt.UTC()
 		out = append(out, c)
@@ -324,14 +408,14 @@ func (s *Storage) CycleStudents(ctx context.Context, schoolID, cycleID int64) ([
 		FROM rating_tasks t JOIN classes c ON c.school_id = t.school_id AND c.id = t.class_id
 		WHERE t.school_id = $1 AND t.cycle_id = $2 ORDER BY 1, 2`, schoolID, cycleID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("CycleStudents: %w", err)
 	}
 	defer rows.Close()
 	var out []CycleStudent
 	for rows.Next() {
 		var x CycleStudent
 		if err := rows.Scan(&x.StudentID, &x.ClassID, &x.CohortID, &x.MajorID); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("CycleStudents: %w", err)
 		}
 		out = append(out, x)
 	}

@@ -64,7 +64,7 @@ func (s *Storage) ReplaceStudentResults(ctx context.Context, schoolID int64, a m
 			w.add("cycle_id = ?", cycleID)
 			w.in("student_id", ids[lo:min(lo+chunk, len(ids))])
 			if _, err := tx.ExecContext(ctx, `DELETE FROM results`+w.sql(), w.args...); err != nil {
-				return err
+				return fmt.Errorf("ReplaceStudentResults: %w", err)
 			}
 		}
 		if err := s.insertResults(ctx, tx, schoolID, cycleID, c.FrameworkVersion, results, details, at); err != nil {
@@ -74,10 +74,10 @@ func (s *Storage) ReplaceStudentResults(ctx context.Context, schoolID int64, a m
 		w.add("cycle_id = ?", cycleID)
 		w.in("class_id", classIDs)
 		if _, err := tx.ExecContext(ctx, `DELETE FROM result_means`+w.sql(), w.args...); err != nil {
-			return err
+			return fmt.Errorf("ReplaceStudentResults: %w", err)
 		}
 		if err := s.batchInsert(ctx, tx, "result_means", resultMeanCols, classMeans(schoolID, cycleID, results), "", "", nil); err != nil {
-			return err
+			return fmt.Errorf("ReplaceStudentResults: %w", err)
 		}
 		if c.State == model.CyclePublicised {
 			if n, err := s.unpublishable(ctx, tx, schoolID, cycleID); err != nil {

@@ -78,7 +78,7 @@ func (s *Storage) Schools(ctx context.Context, districtID int64) ([]model.School
 	}
 	rows, err := s.db.QueryContext(ctx, q+` ORDER BY code`, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Schools: %w", err)
 	}
 	defer rows.Close()
 	var out []model.School
@@ -92,10 +92,21 @@ func (s *Storage) Schools(ctx context.Context, districtID int64) ([]model.School
 	return out, rows.Err()
 }
 
-// UpdateSchool renames a school.
-func (s *Storage) UpdateSchool(ctx context.Context, sc model.School) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE schools SET name = $2, district_id = $3 WHERE id = $1`, sc.ID, sc.Name, nullInt(sc.DistrictID))
-	return err
+// UpdateSchool renames a school (or moves it to another district), with
+// its audit line (before and after) in the same transaction.
+func (s *Storage) UpdateSchool(ctx context.Context, a model.Actor, sc model.School) error {
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		before, err := scanSchool(tx.QueryRowContext(ctx, `SELECT `+schoolCols+` FROM schools WHERE id = $1`, sc.ID))
+		if err != nil {
+			return fmt.Errorf("修改学校: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE schools SET name = $2, district_id = $3 WHERE id = $1`, sc.ID, sc.Name, nullInt(sc.DistrictID)); err != nil {
+			return fmt.Errorf("修改学校: %w", err)
+		}
+		after := before
+		after.Name, after.DistrictID = sc.Name, sc.DistrictID
+		return s.audit(ctx, tx, sc.ID, a, "update", "school", sc.ID, before, after)
+	})
 }
 
 // CreateDistrict adds a district (教育局).
@@ -115,4 +126,30 @@ func (s *Storage) DistrictByCode(ctx context.Context, code string) (model.Distri
 		err = ErrNotFound
 	}
 	return d, err
+}
+
+// CreateSchoolWithAdmin adds a tenant together with its first account, in
+// one transaction, so a school never exists without someone to run it.
+func (s *Storage) CreateSchoolWithAdmin(ctx context.Context, a model.Actor, sc *model.School, admin *model.User) error {
+	if !ValidSchoolCode(sc.Code) {
+		return fmt.Errorf("学校代码 %q 只能包含小写字母、数字和短横线，长度 2–32", sc.Code)
+	}
+	if sc.Name == "" {
+		return errors.New("学校名称不能为空")
+	}
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		sc.CreatedAt = now()
+		err := tx.QueryRowContext(ctx, `INSERT INTO schools (code, name, district_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+			sc.Code, sc.Name, nullInt(sc.DistrictID), sc.CreatedAt).Scan(&sc.ID)
+		if isUniqueViolation(err) {
+			return fmt.Errorf("学校代码 %q 已被使用", sc.Code)
+		}
+		if err != nil {
+			return err
+		}
+		if err := s.audit(ctx, tx, sc.ID, a, "create", "school", sc.ID, nil, sc); err != nil {
+			return err
+		}
+		return s.createUser(ctx, tx, sc.ID, a, admin)
+	})
 }

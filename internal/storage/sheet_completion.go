@@ -32,7 +32,7 @@ func (s *Storage) backfillSheetCompletion(ctx context.Context) error {
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT r.school_id, r.cycle_id, r.rater_role, c.framework_id
 		FROM rating_sheets r JOIN cycles c ON c.school_id = r.school_id AND c.id = r.cycle_id WHERE r.required < 0`)
 	if err != nil {
-		return err
+		return fmt.Errorf("backfillSheetCompletion: %w", err)
 	}
 	type group struct {
 		school, cycle, framework int64
@@ -49,7 +49,7 @@ func (s *Storage) backfillSheetCompletion(ctx context.Context) error {
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return err
+		return fmt.Errorf("backfillSheetCompletion: %w", err)
 	}
 	for _, g := range gs {
 		f, err := s.framework(ctx, s.db, g.school, g.framework)
@@ -63,7 +63,7 @@ func (s *Storage) backfillSheetCompletion(ctx context.Context) error {
 			complete = CASE WHEN $2 > 0 AND item_count >= $3 THEN TRUE ELSE FALSE END
 			WHERE school_id = $4 AND cycle_id = $5 AND rater_role = $6 AND required < 0`,
 			n, n, n, g.school, g.cycle, g.role); err != nil {
-			return err
+			return fmt.Errorf("backfillSheetCompletion: %w", err)
 		}
 	}
 	if len(gs) > 0 {

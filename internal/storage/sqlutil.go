@@ -3,6 +3,8 @@ package storage
 import (
 	"strconv"
 	"strings"
+
+	"zhijiao/internal/model"
 )
 
 func itoa(n int) string { return strconv.Itoa(n) }
@@ -40,4 +42,20 @@ func (w *where) in(col string, ids []int64) {
 	w.conds = append(w.conds, col+" IN ("+strings.Join(ph, ", ")+")")
 }
 
+// pop takes back the last condition added, so callers can join several
+// with OR while their arguments stay numbered.
+func (w *where) pop() string {
+	c := w.conds[len(w.conds)-1]
+	w.conds = w.conds[:len(w.conds)-1]
+	return c
+}
+
 func (w *where) sql() string { return " WHERE " + strings.Join(w.conds, " AND ") }
+
+// pageSQL is the LIMIT and OFFSET of a page, nothing for an unpaged query.
+func pageSQL(q model.ListQuery) string {
+	if q.Unpaged {
+		return ""
+	}
+	return " LIMIT " + itoa(q.PerPage) + " OFFSET " + itoa(q.Offset())
+}

@@ -59,6 +59,27 @@ func (s *Storage) fillFromClass(ctx context.Context, q querier, schoolID int64, 
 	return nil
 }
 
+// studentColumns are the columns every writer of a new student fills —
+// the form, the roster import and the bulk load (which puts "id" first) —
+// in the order studentRow gives their values: one list, so a new column
+// cannot be forgotten by one of them.
+var studentColumns = []string{"school_id", "student_no", "name", "gender", "id_type", "id_number", "registration_no", "birth_date",
+	"ethnicity", "phone", "class_id", "major_id", "entry_year", "program", "enrollment_status", "created_at", "updated_at"}
+
+// enrollmentColumns and enrollmentRow are the one column list of a 学籍
+// line, shared by the form, the import, the bulk load and every change.
+var enrollmentColumns = []string{"school_id", "student_id", "status", "effective_date", "reason", "created_by", "created_at"}
+
+func enrollmentRow(schoolID, studentID int64, status model.EnrollmentStatus, date, reason string, by int64, at time.Time) []any {
+	return []any{schoolID, studentID, string(status), date, reason, nullInt(by), at}
+}
+
+// studentRow is a new student's values for studentColumns.
+func studentRow(schoolID int64, st *model.Student, created, updated time.Time) []any {
+	return []any{schoolID, st.StudentNo, st.Name, string(st.Gender), string(st.IDType), st.IDNumber, st.RegistrationNo, st.BirthDate,
+		st.Ethnicity, st.Phone, st.ClassID, nullInt(st.MajorID), st.EntryYear, string(st.Program), string(st.EnrollmentStatus), created, updated}
+}
+
 // CreateStudent adds a student and the first line of their 学籍 history.
 func (s *Storage) CreateStudent(ctx context.Context, schoolID int64, a model.Actor, st *model.Student) error {
 	if err := validateStudent(st); err != nil {
@@ -77,20 +98,16 @@ func (s *Storage) createStudent(ctx context.Context, tx *sql.Tx, schoolID int64,
 	}
 	ts := now()
 	st.CreatedAt, st.UpdatedAt = ts, ts
-	err := tx.QueryRowContext(ctx, `INSERT INTO students (school_id, student_no, name, gender, id_type, id_number, registration_no, birth_date, ethnicity, phone,
-		class_id, major_id, entry_year, program, enrollment_status, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`,
-		schoolID, st.StudentNo, st.Name, string(st.Gender), string(st.IDType), st.IDNumber, st.RegistrationNo, st.BirthDate, st.Ethnicity, st.Phone,
-		st.ClassID, nullInt(st.MajorID), st.EntryYear, string(st.Program), string(st.EnrollmentStatus), ts).Scan(&st.ID)
+	err := tx.QueryRowContext(ctx, insertSQL("students", studentColumns, 1, s.dialect)+` RETURNING id`, studentRow(schoolID, st, ts, ts)...).Scan(&st.ID)
 	if isUniqueViolation(err) {
 		return fmt.Errorf("学号 %s 已存在", st.StudentNo)
 	}
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO enrollment_changes (school_id, student_id, status, effective_date, reason, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		schoolID, st.ID, string(st.EnrollmentStatus), entryDate(st.EntryYear, ts), "入学建档", nullInt(a.UserID), ts); err != nil {
-		return err
+	if _, err := tx.ExecContext(ctx, insertSQL("enrollment_changes", enrollmentColumns, 1, s.dialect),
+		enrollmentRow(schoolID, st.ID, st.EnrollmentStatus, entryDate(st.EntryYear, ts), "入学建档", a.UserID, ts)...); err != nil {
+		return fmt.Errorf("createStudent: %w", err)
 	}
 	return s.audit(ctx, tx, schoolID, a, "create", "student", st.ID, nil, st)
 }
@@ -178,10 +195,9 @@ func (s *Storage) ChangeEnrollment(ctx context.Context, schoolID int64, a model.
 func (s *Storage) changeEnrollment(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, studentID int64, status model.EnrollmentStatus, date, reason string) error {
 	ts := now()
 	if _, err := tx.ExecContext(ctx, `UPDATE students SET enrollment_status = $3, updated_at = $4 WHERE school_id = $1 AND id = $2`, schoolID, studentID, string(status), ts); err != nil {
-		return err
+		return fmt.Errorf("changeEnrollment: %w", err)
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO enrollment_changes (school_id, student_id, status, effective_date, reason, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-		schoolID, studentID, string(status), date, reason, nullInt(a.UserID), ts)
+	_, err := tx.ExecContext(ctx, insertSQL("enrollment_changes", enrollmentColumns, 1, s.dialect), enrollmentRow(schoolID, studentID, status, date, reason, a.UserID, ts)...)
 	return err
 }
 
@@ -190,7 +206,7 @@ func (s *Storage) EnrollmentHistory(ctx context.Context, schoolID, studentID int
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, student_id, status, effective_date, reason, COALESCE(created_by, 0), created_at
 		FROM enrollment_changes WHERE school_id = $1 AND student_id = $2 ORDER BY effective_date, id`, schoolID, studentID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("EnrollmentHistory: %w", err)
 	}
 	defer rows.Close()
 	var out []model.EnrollmentChange
@@ -198,7 +214,7 @@ func (s *Storage) EnrollmentHistory(ctx context.Context, schoolID, studentID int
 		var e model.EnrollmentChange
 		var st string
 		if err := rows.Scan(&e.ID, &e.SchoolID, &e.StudentID, &st, &e.EffectiveDate, &e.Reason, &e.CreatedBy, &e.CreatedAt); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("EnrollmentHistory: %w", err)
 		}
 		e.Status = model.EnrollmentStatus(st)
 		out = append(out, e)
@@ -282,16 +298,18 @@ func (f StudentFilter) where(schoolID int64) *where {
 
 // Students lists students with search, filters and paging.
 func (s *Storage) Students(ctx context.Context, schoolID int64, f StudentFilter) ([]model.Student, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := f.where(schoolID)
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM students s JOIN classes c ON c.school_id = s.school_id AND c.id = s.class_id
 		LEFT JOIN majors m ON m.school_id = s.school_id AND m.id = s.major_id`+w.sql(), w.args...).Scan(&total); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Students: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, studentSelect+w.sql()+` ORDER BY s.student_no LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	rows, err := s.db.QueryContext(ctx, studentSelect+w.sql()+` ORDER BY s.student_no`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Students: %w", err)
 	}
 	defer rows.Close()
 	out := make([]model.Student, 0, f.PerPage)
@@ -311,7 +329,7 @@ func (s *Storage) AllStudents(ctx context.Context, schoolID int64, f StudentFilt
 	w := f.where(schoolID)
 	rows, err := s.db.QueryContext(ctx, studentSelect+w.sql()+` ORDER BY s.student_no`, w.args...)
 	if err != nil {
-		return err
+		return fmt.Errorf("AllStudents: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {

@@ -28,7 +28,7 @@ func (s *Storage) CreateSurvey(ctx context.Context, schoolID int64, a model.Acto
 		if err := tx.QueryRowContext(ctx, `INSERT INTO employer_surveys (school_id, title, intro, questions, opens_on, closes_on, created_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 			schoolID, sv.Title, sv.Intro, string(q), sv.OpensOn, sv.ClosesOn, nullInt(a.UserID), sv.CreatedAt).Scan(&sv.ID); err != nil {
-			return err
+			return fmt.Errorf("CreateSurvey: %w", err)
 		}
 		return s.audit(ctx, tx, schoolID, a, "create", "employer_survey", sv.ID, nil, sv)
 	})
@@ -58,7 +58,7 @@ func (s *Storage) Survey(ctx context.Context, schoolID, id int64) (model.Employe
 func (s *Storage) Surveys(ctx context.Context, schoolID int64) ([]model.EmployerSurvey, error) {
 	rows, err := s.db.QueryContext(ctx, surveySelect+` WHERE school_id = $1 ORDER BY opens_on DESC, id DESC`, schoolID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Surveys: %w", err)
 	}
 	defer rows.Close()
 	var out []model.EmployerSurvey
@@ -83,7 +83,7 @@ func (s *Storage) Invite(ctx context.Context, schoolID int64, a model.Actor, sur
 			r, err := tx.ExecContext(ctx, `INSERT INTO survey_invitations (school_id, survey_id, enterprise_id, token_hash, created_at) VALUES ($1, $2, $3, $4, $5)
 				ON CONFLICT (school_id, survey_id, enterprise_id) DO NOTHING`, schoolID, surveyID, ent, h, now())
 			if err != nil {
-				return err
+				return fmt.Errorf("Invite: %w", err)
 			}
 			k, _ := r.RowsAffected()
 			if k > 0 {
@@ -153,7 +153,7 @@ func (s *Storage) SubmitSurveyResponse(ctx context.Context, inv Invitation, r *m
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE survey_invitations SET answered_at = $3 WHERE school_id = $1 AND id = $2 AND answered_at IS NULL`, inv.SchoolID, inv.ID, r.SubmittedAt)
 		if err != nil {
-			return err
+			return fmt.Errorf("SubmitSurveyResponse: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return errors.New("该问卷已经提交过，感谢您的反馈")
@@ -161,7 +161,7 @@ func (s *Storage) SubmitSurveyResponse(ctx context.Context, inv Invitation, r *m
 		if err := tx.QueryRowContext(ctx, `INSERT INTO survey_responses (school_id, survey_id, invitation_id, enterprise_id, answers, overall, comment, submitted_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 			inv.SchoolID, r.SurveyID, inv.ID, r.EnterpriseID, string(b), r.Overall, r.Comment, r.SubmittedAt).Scan(&r.ID); err != nil {
-			return err
+			return fmt.Errorf("SubmitSurveyResponse: %w", err)
 		}
 		return s.audit(ctx, tx, inv.SchoolID, model.Actor{Username: "enterprise:" + inv.Enterprise}, "answer", "employer_survey", r.SurveyID, nil, map[string]int{"overall": r.Overall})
 	})
@@ -183,7 +183,7 @@ func (s *Storage) SurveyResponses(ctx context.Context, schoolID, surveyID int64,
 	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.survey_id, r.enterprise_id, e.name, r.answers, r.overall, r.comment, r.submitted_at
 		FROM survey_responses r JOIN enterprises e ON e.school_id = r.school_id AND e.id = r.enterprise_id`+w.sql()+` ORDER BY r.submitted_at, r.id`, w.args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("SurveyResponses: %w", err)
 	}
 	defer rows.Close()
 	var out []model.SurveyResponse
@@ -191,7 +191,7 @@ func (s *Storage) SurveyResponses(ctx context.Context, schoolID, surveyID int64,
 		var r model.SurveyResponse
 		var ans string
 		if err := rows.Scan(&r.ID, &r.SurveyID, &r.EnterpriseID, &r.Enterprise, &ans, &r.Overall, &r.Comment, &r.SubmittedAt); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("SurveyResponses: %w", err)
 		}
 		if err := json.Unmarshal([]byte(ans), &r.Answers); err != nil {
 			return nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
@@ -29,7 +30,7 @@ func (s *Storage) EvalOrganisation(ctx context.Context, schoolID int64, c EvalCy
 		JOIN students s ON s.school_id = c.school_id AND s.class_id = c.id AND s.enrollment_status = '在籍'
 		WHERE c.school_id = $1`+scope+` ORDER BY c.id, s.id`, args...)
 	if err != nil {
-		return in, err
+		return in, fmt.Errorf("EvalOrganisation: %w", err)
 	}
 	for rows.Next() {
 		var cls, head, st int64
@@ -45,18 +46,18 @@ func (s *Storage) EvalOrganisation(ctx context.Context, schoolID int64, c EvalCy
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return in, err
+		return in, fmt.Errorf("EvalOrganisation: %w", err)
 	}
 	pairs := func(q string, args []any, add func(a, b int64)) error {
 		rows, err := s.db.QueryContext(ctx, q, args...)
 		if err != nil {
-			return err
+			return fmt.Errorf("EvalOrganisation: %w", err)
 		}
 		defer rows.Close()
 		for rows.Next() {
 			var x, y int64
 			if err := rows.Scan(&x, &y); err != nil {
-				return err
+				return fmt.Errorf("EvalOrganisation: %w", err)
 			}
 			add(x, y)
 		}
@@ -98,7 +99,7 @@ func (s *Storage) OpenCycle(ctx context.Context, schoolID int64, a model.Actor, 
 				rows = append(rows, []any{schoolID, cycleID, string(t.Role), t.RaterID, t.StudentID, cls})
 			}
 			if err := s.batchInsert(ctx, tx, "rating_tasks", []string{"school_id", "cycle_id", "rater_role", "rater_id", "student_id", "class_id"}, rows, "", "", nil); err != nil {
-				return err
+				return fmt.Errorf("OpenCycle: %w", err)
 			}
 		}
 		return s.moveCycleTx(ctx, tx, schoolID, a, cycleID, model.CycleOpen, admin, map[string]any{"tasks": len(tasks)})
@@ -140,14 +141,14 @@ func (s *Storage) TasksForRater(ctx context.Context, schoolID, cycleID int64, ro
 			AND r.rater_id = t.rater_id AND r.student_id = t.student_id AND r.superseded = FALSE
 		WHERE t.school_id = $1 AND t.cycle_id = $2 AND t.rater_role = $3 AND t.rater_id = $4 ORDER BY s.student_no`, schoolID, cycleID, string(role), raterID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("TasksForRater: %w", err)
 	}
 	defer rows.Close()
 	var out []RaterTask
 	for rows.Next() {
 		t := RaterTask{Required: required}
 		if err := rows.Scan(&t.StudentID, &t.StudentName, &t.StudentNo, &t.ClassID, &t.Filled, &t.Done); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("TasksForRater: %w", err)
 		}
 		out = append(out, t)
 	}
@@ -192,7 +193,7 @@ func (s *Storage) ProgressByRater(ctx context.Context, schoolID, cycleID int64, 
 func (s *Storage) progress(ctx context.Context, q string, args ...any) ([]Progress, error) {
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("progress: %w", err)
 	}
 	defer rows.Close()
 	var out []Progress
@@ -200,7 +201,7 @@ func (s *Storage) progress(ctx context.Context, q string, args ...any) ([]Progre
 		var p Progress
 		var role string
 		if err := rows.Scan(&p.ClassID, &role, &p.RaterID, &p.Done, &p.Drafts, &p.Total); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("progress: %w", err)
 		}
 		p.Role = model.RaterRole(role)
 		out = append(out, p)

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"time"
 
 	"zhijiao/internal/model"
 )
@@ -25,11 +26,18 @@ func (s *Storage) CreateTeacher(ctx context.Context, schoolID int64, a model.Act
 	return s.InTx(ctx, func(tx *sql.Tx) error { return s.createTeacher(ctx, tx, schoolID, a, t) })
 }
 
+// teacherColumns are the columns the form and the bulk load (which puts
+// "id" first) fill for a new teacher, in the order teacherRow gives them.
+var teacherColumns = []string{"school_id", "staff_no", "name", "gender", "title", "department_id", "dual_qualified", "phone", "id_number", "active", "created_at", "updated_at"}
+
+// teacherRow is a new (active) teacher's values for teacherColumns.
+func teacherRow(schoolID int64, t *model.Teacher, at time.Time) []any {
+	return []any{schoolID, t.StaffNo, t.Name, string(t.Gender), t.Title, nullInt(t.DepartmentID), t.DualQualified, t.Phone, t.IDNumber, true, at, at}
+}
+
 func (s *Storage) createTeacher(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, t *model.Teacher) error {
 	ts := now()
-	err := tx.QueryRowContext(ctx, `INSERT INTO teachers (school_id, staff_no, name, gender, title, department_id, dual_qualified, phone, id_number, active, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
-		schoolID, t.StaffNo, t.Name, string(t.Gender), t.Title, nullInt(t.DepartmentID), t.DualQualified, t.Phone, t.IDNumber, true, ts).Scan(&t.ID)
+	err := tx.QueryRowContext(ctx, insertSQL("teachers", teacherColumns, 1, s.dialect)+` RETURNING id`, teacherRow(schoolID, t, ts)...).Scan(&t.ID)
 	if isUniqueViolation(err) {
 		return fmt.Errorf("工号 %s 已存在", t.StaffNo)
 	}
@@ -98,7 +106,9 @@ type TeacherFilter struct {
 
 // Teachers lists teachers with search, filters and paging.
 func (s *Storage) Teachers(ctx context.Context, schoolID int64, f TeacherFilter) ([]model.Teacher, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("t.school_id", schoolID)
 	if f.DepartmentID != 0 {
 		w.add("t.department_id = ?", f.DepartmentID)
@@ -111,11 +121,11 @@ func (s *Storage) Teachers(ctx context.Context, schoolID int64, f TeacherFilter)
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM teachers t`+w.sql(), w.args...).Scan(&total); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Teachers: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, teacherSelect+w.sql()+` ORDER BY t.staff_no LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	rows, err := s.db.QueryContext(ctx, teacherSelect+w.sql()+` ORDER BY t.staff_no`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Teachers: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Teacher
@@ -137,16 +147,12 @@ func (s *Storage) TeacherStaffIndex(ctx context.Context, schoolID int64) (map[st
 // AllTeachers reads every teacher matching the filter (its paging is
 // ignored), for exports.
 func (s *Storage) AllTeachers(ctx context.Context, schoolID int64, f TeacherFilter) ([]model.Teacher, error) {
-	var out []model.Teacher
-	for page := 1; ; page++ {
-		f.ListQuery.Page, f.ListQuery.PerPage = page, 500
-		ts, total, err := s.Teachers(ctx, schoolID, f)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ts...)
-		if len(ts) == 0 || len(out) >= total {
-			return out, nil
-		}
-	}
+	f.ListQuery = f.ListQuery.All()
+	ts, _, err := s.Teachers(ctx, schoolID, f)
+	return ts, err
+}
+
+// TeacherByStaffNo reads one teacher by 工号.
+func (s *Storage) TeacherByStaffNo(ctx context.Context, schoolID int64, staffNo string) (model.Teacher, error) {
+	return scanTeacher(s.db.QueryRowContext(ctx, teacherSelect+` WHERE t.school_id = $1 AND t.staff_no = $2`, schoolID, staffNo))
 }

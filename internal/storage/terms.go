@@ -32,7 +32,7 @@ func (s *Storage) CreateTerm(ctx context.Context, schoolID int64, a model.Actor,
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		if t.IsCurrent {
 			if _, err := tx.ExecContext(ctx, `UPDATE terms SET is_current = FALSE WHERE school_id = $1`, schoolID); err != nil {
-				return err
+				return fmt.Errorf("CreateTerm: %w", err)
 			}
 		}
 		err := tx.QueryRowContext(ctx, `INSERT INTO terms (school_id, academic_year_id, semester, start_date, end_date, is_current)
@@ -53,13 +53,13 @@ func (s *Storage) SetCurrentTerm(ctx context.Context, schoolID int64, a model.Ac
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM terms WHERE school_id = $1 AND id = $2`, schoolID, termID).Scan(&n); err != nil {
-			return err
+			return fmt.Errorf("SetCurrentTerm: %w", err)
 		}
 		if n == 0 {
 			return ErrNotFound
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE terms SET is_current = (id = $2) WHERE school_id = $1`, schoolID, termID); err != nil {
-			return err
+			return fmt.Errorf("SetCurrentTerm: %w", err)
 		}
 		return s.audit(ctx, tx, schoolID, a, "set_current", "term", termID, nil, nil)
 	})
@@ -81,7 +81,7 @@ func scanTerm(row interface{ Scan(...any) error }) (model.Term, error) {
 func (s *Storage) Terms(ctx context.Context, schoolID int64) ([]model.Term, error) {
 	rows, err := s.db.QueryContext(ctx, termSelect+` WHERE t.school_id = $1 ORDER BY t.start_date DESC`, schoolID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("Terms: %w", err)
 	}
 	defer rows.Close()
 	var out []model.Term
@@ -104,14 +104,14 @@ func (s *Storage) CurrentTerm(ctx context.Context, schoolID int64) (model.Term, 
 func (s *Storage) AcademicYears(ctx context.Context, schoolID int64) ([]model.AcademicYear, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, name, start_date, end_date FROM academic_years WHERE school_id = $1 ORDER BY start_date DESC`, schoolID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("AcademicYears: %w", err)
 	}
 	defer rows.Close()
 	var out []model.AcademicYear
 	for rows.Next() {
 		var y model.AcademicYear
 		if err := rows.Scan(&y.ID, &y.SchoolID, &y.Name, &y.StartDate, &y.EndDate); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("AcademicYears: %w", err)
 		}
 		out = append(out, y)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"time"
 
 	"zhijiao/internal/model"
@@ -20,7 +21,7 @@ func (s *Storage) CreateAPIToken(ctx context.Context, schoolID int64, a model.Ac
 		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO api_tokens (school_id, user_id, name, prefix, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
 			schoolID, t.UserID, t.Name, t.Prefix, hash, t.CreatedAt, nullTime(t.ExpiresAt)).Scan(&t.ID); err != nil {
-			return err
+			return fmt.Errorf("CreateAPIToken: %w", err)
 		}
 		return s.audit(ctx, tx, schoolID, a, "create", "api_token", t.ID, nil, t)
 	})
@@ -55,7 +56,7 @@ func (s *Storage) APITokens(ctx context.Context, schoolID, userID int64) ([]mode
 	rows, err := s.db.QueryContext(ctx, `SELECT id, school_id, user_id, name, prefix, created_at, last_used_at, expires_at, revoked
 		FROM api_tokens WHERE school_id = $1 AND user_id = $2 ORDER BY created_at DESC`, schoolID, userID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("APITokens: %w", err)
 	}
 	defer rows.Close()
 	var out []model.APIToken
@@ -63,7 +64,7 @@ func (s *Storage) APITokens(ctx context.Context, schoolID, userID int64) ([]mode
 		var t model.APIToken
 		var used, exp sql.NullTime
 		if err := rows.Scan(&t.ID, &t.SchoolID, &t.UserID, &t.Name, &t.Prefix, &t.CreatedAt, &used, &exp, &t.Revoked); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("APITokens: %w", err)
 		}
 		t.LastUsedAt, t.ExpiresAt = used.Time, exp.Time
 		out = append(out, t)
@@ -76,7 +77,7 @@ func (s *Storage) RevokeAPIToken(ctx context.Context, schoolID int64, a model.Ac
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked = TRUE WHERE school_id = $1 AND user_id = $2 AND id = $3`, schoolID, userID, tokenID)
 		if err != nil {
-			return err
+			return fmt.Errorf("RevokeAPIToken: %w", err)
 		}
 		if n, _ := r.RowsAffected(); n == 0 {
 			return ErrNotFound

@@ -18,6 +18,17 @@ func (s *Storage) CreateUser(ctx context.Context, schoolID int64, a model.Actor,
 	return s.InTx(ctx, func(tx *sql.Tx) error { return s.createUser(ctx, tx, schoolID, a, u) })
 }
 
+// userColumns are the columns the account form and the bulk load (which
+// puts "id" first) fill for a new account, in the order userRow gives them.
+var userColumns = []string{"school_id", "username", "display_name", "password_hash", "must_change_password", "disabled",
+	"teacher_id", "student_id", "guardian_id", "mentor_id", "district_id", "created_at"}
+
+// userRow is a new account's values for userColumns.
+func userRow(schoolID int64, u *model.User) []any {
+	return []any{schoolID, u.Username, u.DisplayName, u.PasswordHash, u.MustChangePassword, u.Disabled,
+		nullInt(u.TeacherID), nullInt(u.StudentID), nullInt(u.GuardianID), nullInt(u.MentorID), nullInt(u.DistrictID), u.CreatedAt}
+}
+
 func (s *Storage) createUser(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, u *model.User) error {
 	u.Username = strings.ToLower(strings.TrimSpace(u.Username))
 	if u.Username == "" || u.PasswordHash == "" {
@@ -31,10 +42,7 @@ func (s *Storage) createUser(ctx context.Context, tx *sql.Tx, schoolID int64, a 
 		}
 		return err
 	}
-	err := tx.QueryRowContext(ctx, `INSERT INTO users (school_id, username, display_name, password_hash, must_change_password, disabled,
-		teacher_id, student_id, guardian_id, mentor_id, district_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-		schoolID, u.Username, u.DisplayName, u.PasswordHash, u.MustChangePassword, u.Disabled,
-		nullInt(u.TeacherID), nullInt(u.StudentID), nullInt(u.GuardianID), nullInt(u.MentorID), nullInt(u.DistrictID), u.CreatedAt).Scan(&u.ID)
+	err := tx.QueryRowContext(ctx, insertSQL("users", userColumns, 1, s.dialect)+` RETURNING id`, userRow(schoolID, u)...).Scan(&u.ID)
 	if isUniqueViolation(err) {
 		return fmt.Errorf("账号 %s 已存在", u.Username)
 	}
@@ -49,11 +57,11 @@ func (s *Storage) createUser(ctx context.Context, tx *sql.Tx, schoolID int64, a 
 
 func (s *Storage) setRoles(ctx context.Context, tx *sql.Tx, schoolID, userID int64, roles []string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM user_roles WHERE school_id = $1 AND user_id = $2`, schoolID, userID); err != nil {
-		return err
+		return fmt.Errorf("setRoles: %w", err)
 	}
 	for _, r := range roles {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO user_roles (school_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, schoolID, userID, r); err != nil {
-			return err
+			return fmt.Errorf("setRoles: %w", err)
 		}
 	}
 	return nil
@@ -92,7 +100,7 @@ func scanUser(row interface{ Scan(...any) error }) (model.User, error) {
 func (s *Storage) user(ctx context.Context, q querier, cond string, args ...any) (model.User, error) {
 	u, err := scanUser(q.QueryRowContext(ctx, userSelect+` WHERE `+cond, args...))
 	if err != nil {
-		return u, err
+		return u, fmt.Errorf("user: %w", err)
 	}
 	u.Roles, err = s.rolesOf(ctx, q, u.SchoolID, u.ID)
 	return u, err
@@ -101,14 +109,14 @@ func (s *Storage) user(ctx context.Context, q querier, cond string, args ...any)
 func (s *Storage) rolesOf(ctx context.Context, q querier, schoolID, userID int64) ([]string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT role FROM user_roles WHERE school_id = $1 AND user_id = $2 ORDER BY role`, schoolID, userID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("rolesOf: %w", err)
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
 		var r string
 		if err := rows.Scan(&r); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("rolesOf: %w", err)
 		}
 		out = append(out, r)
 	}
@@ -145,7 +153,9 @@ type UserFilter struct {
 
 // Users lists a school's accounts.
 func (s *Storage) Users(ctx context.Context, schoolID int64, f UserFilter) ([]model.User, int, error) {
-	f.Normalize()
+	if err := f.CheckPaging(); err != nil {
+		return nil, 0, err
+	}
 	w := schoolWhere("u.school_id", schoolID)
 	if f.Role != "" {
 		w.add("EXISTS (SELECT 1 FROM user_roles r WHERE r.school_id = u.school_id AND r.user_id = u.id AND r.role = ?)", f.Role)
@@ -155,11 +165,11 @@ func (s *Storage) Users(ctx context.Context, schoolID int64, f UserFilter) ([]mo
 	}
 	var total int
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM users u`+w.sql(), w.args...).Scan(&total); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Users: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, userSelect+w.sql()+` ORDER BY u.username LIMIT `+itoa(f.PerPage)+` OFFSET `+itoa(f.Offset()), w.args...)
+	rows, err := s.db.QueryContext(ctx, userSelect+w.sql()+` ORDER BY u.username`+pageSQL(f.ListQuery), w.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Users: %w", err)
 	}
 	var out []model.User
 	byID := map[int64]int{}
@@ -174,7 +184,7 @@ func (s *Storage) Users(ctx context.Context, schoolID int64, f UserFilter) ([]mo
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Users: %w", err)
 	}
 	// One query for the page's roles, not one per account.
 	rw := schoolWhere("school_id", schoolID)
@@ -185,14 +195,14 @@ func (s *Storage) Users(ctx context.Context, schoolID int64, f UserFilter) ([]mo
 	rw.in("user_id", ids)
 	rs, err := s.db.QueryContext(ctx, `SELECT user_id, role FROM user_roles`+rw.sql()+` ORDER BY role`, rw.args...)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, fmt.Errorf("Users: %w", err)
 	}
 	defer rs.Close()
 	for rs.Next() {
 		var id int64
 		var role string
 		if err := rs.Scan(&id, &role); err != nil {
-			return nil, 0, err
+			return nil, 0, fmt.Errorf("Users: %w", err)
 		}
 		out[byID[id]].Roles = append(out[byID[id]].Roles, role)
 	}
@@ -209,13 +219,13 @@ func (s *Storage) SetPassword(ctx context.Context, schoolID int64, a model.Actor
 		r, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $3, must_change_password = $4, failed_logins = 0, locked_until = NULL WHERE school_id = $1 AND id = $2`,
 			schoolID, userID, hash, mustChange)
 		if err != nil {
-			return err
+			return fmt.Errorf("SetPassword: %w", err)
 		}
 		if n, _ := r.RowsAffected(); n == 0 {
 			return ErrNotFound
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE api_tokens SET revoked = TRUE WHERE school_id = $1 AND user_id = $2 AND NOT revoked`, schoolID, userID); err != nil {
-			return err
+			return fmt.Errorf("SetPassword: %w", err)
 		}
 		action := "change_password"
 		if mustChange {
@@ -230,7 +240,7 @@ func (s *Storage) SetDisabled(ctx context.Context, schoolID int64, a model.Actor
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		r, err := tx.ExecContext(ctx, `UPDATE users SET disabled = $3 WHERE school_id = $1 AND id = $2`, schoolID, userID, disabled)
 		if err != nil {
-			return err
+			return fmt.Errorf("SetDisabled: %w", err)
 		}
 		if n, _ := r.RowsAffected(); n == 0 {
 			return ErrNotFound
@@ -248,7 +258,7 @@ func (s *Storage) RecordLoginFailure(ctx context.Context, userID int64, delay fu
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		var until sql.NullTime
 		if err := tx.QueryRowContext(ctx, `SELECT failed_logins, locked_until FROM users WHERE id = $1`, userID).Scan(&n, &until); err != nil {
-			return err
+			return fmt.Errorf("RecordLoginFailure: %w", err)
 		}
 		t := now()
 		if until.Valid && t.Sub(until.Time) > forget {
@@ -272,6 +282,57 @@ func (s *Storage) UsernameTaken(ctx context.Context, username string) (bool, err
 	var n int
 	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE username = $1`, strings.ToLower(username)).Scan(&n)
 	return n > 0, err
+}
+
+// UsernamesTaken reports which of the given login names an account of any
+// school already has, in one query per 500 names.
+func (s *Storage) UsernamesTaken(ctx context.Context, usernames []string) (map[string]bool, error) {
+	taken := map[string]bool{}
+	const chunk = 500
+	for lo := 0; lo < len(usernames); lo += chunk {
+		part := usernames[lo:min(lo+chunk, len(usernames))]
+		ph, args := make([]string, len(part)), make([]any, len(part))
+		for i, u := range part {
+			ph[i], args[i] = "$"+itoa(i+1), strings.ToLower(u)
+		}
+		err := scanAll(ctx, s.db, `SELECT username FROM users WHERE username IN (`+strings.Join(ph, ", ")+`)`, args, func(r *sql.Rows) error {
+			var u string
+			err := r.Scan(&u)
+			taken[u] = true
+			return err
+		})
+		if err != nil {
+			return nil, fmt.Errorf("查询账号是否已被使用: %w", err)
+		}
+	}
+	return taken, nil
+}
+
+// CreateUsers adds several accounts in one transaction: all of them, or
+// none.
+func (s *Storage) CreateUsers(ctx context.Context, schoolID int64, a model.Actor, users []*model.User) error {
+	return s.InTx(ctx, func(tx *sql.Tx) error { return s.createUsers(ctx, tx, schoolID, a, users) })
+}
+
+func (s *Storage) createUsers(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, users []*model.User) error {
+	for _, u := range users {
+		if err := s.createUser(ctx, tx, schoolID, a, u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// OpenClassAccounts is a class's batch account opening: the accounts and
+// the class's "open_accounts" audit line (how many, and which were
+// skipped and why) land in one transaction, or nothing does.
+func (s *Storage) OpenClassAccounts(ctx context.Context, schoolID int64, a model.Actor, classID int64, users []*model.User, skipped []string) error {
+	return s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := s.createUsers(ctx, tx, schoolID, a, users); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, schoolID, a, "open_accounts", "class", classID, nil, map[string]any{"accounts": len(users), "skipped": skipped})
+	})
 }
 
 // HasUsers reports whether any account exists, so a fresh installation can

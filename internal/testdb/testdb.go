@@ -11,6 +11,7 @@ import (
 	"context"
 	"crypto/rand"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"fmt"
 	"net/url"
@@ -127,6 +128,12 @@ func Each(t *testing.T, fn func(t *testing.T, s *storage.Storage)) {
 // instead of running every migration again.
 func SQLite(t testing.TB) *storage.Storage {
 	t.Helper()
+	return open(t, sqliteCopy(t))
+}
+
+// sqliteCopy writes a copy of the migrated template and returns its DSN.
+func sqliteCopy(t testing.TB) string {
+	t.Helper()
 	sqliteOnce.Do(makeSQLiteTemplate)
 	if sqliteErr != nil {
 		t.Fatalf("SQLite template: %v", sqliteErr)
@@ -135,7 +142,7 @@ func SQLite(t testing.TB) *storage.Storage {
 	if err := os.WriteFile(path, sqliteTemplate, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return open(t, "sqlite:"+path)
+	return "sqlite:" + path
 }
 
 var (
@@ -202,6 +209,13 @@ func mustPath(dsn string) string {
 // test ends.
 func Postgres(t testing.TB) *storage.Storage {
 	t.Helper()
+	return open(t, postgresCopy(t))
+}
+
+// postgresCopy makes a database copied from the migrated template, dropped
+// when the test ends, and returns its DSN.
+func postgresCopy(t testing.TB) string {
+	t.Helper()
 	once.Do(setup)
 	if setErr != nil {
 		t.Fatalf("PostgreSQL test database: %v", setErr)
@@ -225,7 +239,7 @@ func Postgres(t testing.TB) *storage.Storage {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { dropDatabase(name) })
-	return open(t, withDB(admin, name, nil))
+	return withDB(admin, name, nil)
 }
 
 var (
@@ -268,8 +282,15 @@ func dropDatabase(name string) {
 
 func open(t testing.TB, dsn string) *storage.Storage {
 	t.Helper()
+	return openWith(t, dsn, nil)
+}
+
+// openWith opens dsn with its connections wrapped (nil: not wrapped),
+// closed when the test ends.
+func openWith(t testing.TB, dsn string, wrap func(driver.Connector) driver.Connector) *storage.Storage {
+	t.Helper()
 	ctx := context.Background()
-	s, err := storage.Open(ctx, dsn)
+	s, err := storage.OpenWrapped(ctx, dsn, wrap)
 	if err != nil {
 		t.Fatal(err)
 	}

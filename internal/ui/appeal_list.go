@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"net/http"
 
 	"zhijiao/internal/storage"
@@ -44,36 +45,33 @@ func (s *Server) appealList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	// Every cycle's appeals with their students' names in one query; an
+	// indicator's name comes from the cycle's framework (cached), not
+	// from each student's stored result.
+	lines, err := s.st.AppealLines(ctx, school, state)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	byCycle := map[int64][]storage.AppealLine{}
+	for _, l := range lines {
+		byCycle[l.CycleID] = append(byCycle[l.CycleID], l)
+	}
 	for _, c := range cycles {
-		if !c.State.HasResults() {
+		if !c.State.HasResults() || len(byCycle[c.ID]) == 0 {
 			continue
 		}
-		aps, err := s.st.Appeals(ctx, school, c.ID, 0, state)
+		f, err := s.st.Framework(ctx, school, c.FrameworkID)
 		if err != nil {
 			s.serverError(w, r, err)
 			return
 		}
-		if len(aps) == 0 {
-			continue
-		}
-		rows, err := s.st.CycleResults(ctx, school, c.ID, 0)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		byStudent := map[int64]storage.ResultRow{}
-		for _, row := range rows {
-			byStudent[row.StudentID] = row
-		}
-		for _, ap := range aps {
-			row := byStudent[ap.StudentID]
-			if !sc.AllowsStudent(ap.StudentID, row.ClassID) {
+		indicators := indicatorNames(f)
+		for _, l := range byCycle[c.ID] {
+			if !sc.AllowsStudent(l.StudentID, l.ClassID) {
 				continue
 			}
-			v := appealView{Appeal: ap, StudentName: row.StudentName, ClassName: names[row.ClassID], CycleName: c.Name, StateName: appealStateNames[ap.State], IndicatorName: ap.IndicatorCode}
-			if res, err := s.st.StudentResult(ctx, school, c.ID, ap.StudentID); err == nil {
-				v.IndicatorName = indicatorName(res, ap.IndicatorCode)
-			}
+			v := appealView{Appeal: l.Appeal, StudentName: l.StudentName, ClassName: names[l.ClassID], CycleName: c.Name, StateName: appealStateNames[l.State], IndicatorName: cmp.Or(indicators[l.IndicatorCode], l.IndicatorCode)}
 			d.Appeals = append(d.Appeals, v)
 		}
 	}

@@ -20,7 +20,7 @@ type classFormData struct {
 
 func (s *Server) classFormPage(w http.ResponseWriter, r *http.Request, status int, d classFormData) {
 	ctx, school := r.Context(), schoolOf(r)
-	all := model.ListQuery{PerPage: 500}
+	all := model.AllRows()
 	var err error
 	if d.Majors, _, err = s.st.Majors(ctx, school, storage.MajorFilter{ListQuery: all}); err == nil {
 		d.Teachers, _, err = s.st.Teachers(ctx, school, storage.TeacherFilter{ListQuery: all})

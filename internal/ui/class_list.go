@@ -37,7 +37,7 @@ func (s *Server) classList(w http.ResponseWriter, r *http.Request) {
 	}
 	d := classListData{Classes: list, Pager: newPager(r, f.ListQuery, total), Filter: f}
 	if d.Departments, err = s.st.Departments(ctx, school); err == nil {
-		if d.Majors, _, err = s.st.Majors(ctx, school, storage.MajorFilter{ListQuery: model.ListQuery{PerPage: 500}}); err == nil {
+		if d.Majors, _, err = s.st.Majors(ctx, school, storage.MajorFilter{ListQuery: model.AllRows()}); err == nil {
 			d.Cohorts, err = s.st.Cohorts(ctx, school)
 		}
 	}

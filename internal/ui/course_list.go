@@ -36,7 +36,7 @@ type coursePageData struct {
 // its create form.
 func (s *Server) coursePage(w http.ResponseWriter, r *http.Request, status int, d coursePageData) {
 	ctx, school := r.Context(), schoolOf(r)
-	all := model.ListQuery{PerPage: 500}
+	all := model.AllRows()
 	var err error
 	d.Kinds = CourseKinds
 	if d.View == "" {

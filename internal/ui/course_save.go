@@ -51,7 +51,7 @@ func (s *Server) assignmentCreate(w http.ResponseWriter, r *http.Request) {
 	if !slices.ContainsFunc(terms, func(t model.Term) bool { return t.ID == a.TermID }) {
 		errs.add("请选择学期")
 	}
-	courses, _, err := s.st.Courses(ctx, school, model.ListQuery{PerPage: 500})
+	courses, _, err := s.st.Courses(ctx, school, model.AllRows())
 	if err != nil {
 		s.serverError(w, r, err)
 		return

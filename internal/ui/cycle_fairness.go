@@ -49,7 +49,7 @@ func (s *Server) cycleFairness(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	cf := storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}}
+	cf := storage.ClassFilter{ListQuery: model.AllRows()}
 	if !sc.All {
 		cf.Scoped, cf.ClassIDs = true, sc.ClassIDs
 	}

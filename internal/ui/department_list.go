@@ -29,21 +29,20 @@ func (s *Server) departmentRows(r *http.Request) ([]deptRow, error) {
 	if err != nil {
 		return nil, err
 	}
+	heads, err := s.st.DepartmentHeadNames(ctx, school)
+	if err != nil {
+		return nil, err
+	}
 	out := make([]deptRow, len(deps))
 	for i, d := range deps {
-		out[i].Department = d
-		if d.HeadUserID != 0 {
-			if u, err := s.st.User(ctx, school, d.HeadUserID); err == nil {
-				out[i].HeadName = u.DisplayName
-			}
-		}
+		out[i].Department, out[i].HeadName = d, heads[d.ID]
 	}
 	return out, nil
 }
 
 // departmentHeads lists the accounts that may head a department.
 func (s *Server) departmentHeads(r *http.Request) ([]model.User, error) {
-	users, _, err := s.st.Users(r.Context(), schoolOf(r), storage.UserFilter{Role: model.RoleDeptHead, ListQuery: model.ListQuery{PerPage: 500}})
+	users, _, err := s.st.Users(r.Context(), schoolOf(r), storage.UserFilter{Role: model.RoleDeptHead, ListQuery: model.AllRows()})
 	return users, err
 }
 

@@ -59,7 +59,7 @@ func (s *Server) evidenceList(w http.ResponseWriter, r *http.Request) {
 		d.Rows = append(d.Rows, evidenceListRow{EvidenceRow: e, Summary: evidenceSummary(e.Evidence), StatusClass: statusClass(e.Status)})
 	}
 	if sc.All || len(sc.ClassIDs) > 0 {
-		cf := storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}}
+		cf := storage.ClassFilter{ListQuery: model.AllRows()}
 		if !sc.All {
 			cf.Scoped, cf.ClassIDs = true, sc.ClassIDs
 		}

@@ -51,7 +51,7 @@ func (s *Server) exportDownload(w http.ResponseWriter, r *http.Request) {
 		}
 		err = roster.WriteTeachers(&buf, format, list, mask)
 	case roster.KindClasses:
-		cf := storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}}
+		cf := storage.ClassFilter{ListQuery: model.AllRows()}
 		if !sc.All {
 			cf.Scoped, cf.ClassIDs = true, sc.ClassIDs
 		}

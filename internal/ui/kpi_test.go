@@ -85,7 +85,7 @@ func TestDistrictView(t *testing.T) {
 		}
 		sa := s.a.School
 		sa.DistrictID = d.ID
-		if err := st.UpdateSchool(ctx, sa); err != nil {
+		if err := st.UpdateSchool(ctx, model.SystemActor, sa); err != nil {
 			t.Fatal(err)
 		}
 		hash, _ := auth.HashPassword(testfix.Password)

@@ -70,7 +70,7 @@ type outcomeFormData struct {
 }
 
 func (s *Server) outcomeForm(w http.ResponseWriter, r *http.Request, status int, d outcomeFormData) {
-	ents, _, err := s.st.Enterprises(r.Context(), schoolOf(r), model.ListQuery{PerPage: 500})
+	ents, _, err := s.st.Enterprises(r.Context(), schoolOf(r), model.AllRows())
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -28,13 +28,13 @@ func (s *Server) schoolPage(w http.ResponseWriter, r *http.Request, status int, 
 		s.serverError(w, r, err)
 		return
 	}
+	counts, err := s.st.AllCounts(ctx)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	for _, sc := range list {
-		c, err := s.st.Counts(ctx, sc.ID)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		d.Schools = append(d.Schools, schoolRow{School: sc, Counts: c})
+		d.Schools = append(d.Schools, schoolRow{School: sc, Counts: counts[sc.ID]})
 	}
 	s.render(w, r, status, "platform_schools", "学校管理", d)
 }

@@ -92,7 +92,7 @@ func (s *Server) portraitGroup(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	cf := storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}, Scoped: !sc.All, ClassIDs: sc.ClassIDs}
+	cf := storage.ClassFilter{ListQuery: model.AllRows(), Scoped: !sc.All, ClassIDs: sc.ClassIDs}
 	visible, _, err := s.st.Classes(ctx, school, cf)
 	if err != nil {
 		s.serverError(w, r, err)

@@ -40,7 +40,7 @@ func (s *Server) portraitList(w http.ResponseWriter, r *http.Request) {
 	}
 	d := portraitListData{Students: list, Pager: newPager(r, f.ListQuery, total), Filter: f, Family: family}
 	if len(sc.ClassIDs) > 0 || sc.All {
-		cf := storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}, Scoped: !sc.All, ClassIDs: sc.ClassIDs}
+		cf := storage.ClassFilter{ListQuery: model.AllRows(), Scoped: !sc.All, ClassIDs: sc.ClassIDs}
 		if d.Classes, _, err = s.st.Classes(ctx, school, cf); err != nil {
 			s.serverError(w, r, err)
 			return

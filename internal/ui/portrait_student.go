@@ -90,7 +90,7 @@ func (s *Server) portraitStudent(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	ev, _, err := s.st.ListEvidence(ctx, school, storage.EvidenceFilter{ListQuery: model.ListQuery{PerPage: 500}, StudentID: sid, Status: model.EvidenceVerified})
+	ev, _, err := s.st.ListEvidence(ctx, school, storage.EvidenceFilter{ListQuery: model.AllRows(), StudentID: sid, Status: model.EvidenceVerified})
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -47,6 +47,9 @@ type resultTableRow struct {
 // resultList lists the cycles with results. Staff see per class the
 // students' totals, dimension scores, levels and ranks (choose a class);
 // students and parents see their own (child's) results once publicised.
+// The page reads a fixed number of queries however many cycles, classes
+// and students there are: the classes of every cycle are counted in one
+// grouped query, a family's lines of every cycle are read in one.
 func (s *Server) resultList(w http.ResponseWriter, r *http.Request) {
 	ctx, school := r.Context(), schoolOf(r)
 	sc, err := s.scopeOf(r)
@@ -65,59 +68,70 @@ func (s *Server) resultList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := resultListData{Family: familyOnly(sc)}
+	if d.Family {
+		err = s.familyResultCycles(r, &d, cycles, sc, names)
+	} else {
+		err = s.staffResultCycles(r, &d, cycles, sc, names)
+	}
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "result_list", "评价结果", d)
+}
+
+// familyResultCycles lists each cycle with results with the family's own
+// lines (hidden until the family may see them).
+func (s *Server) familyResultCycles(r *http.Request, d *resultListData, cycles []storage.EvalCycle, sc auth.Scope, names map[int64]string) error {
+	own, err := s.st.StudentsResultRows(r.Context(), schoolOf(r), sc.StudentIDs)
+	if err != nil {
+		return err
+	}
+	for _, c := range cycles {
+		if !c.State.HasResults() {
+			continue
+		}
+		rc := resultCycle{Cycle: c, ClassName: names, Hidden: !c.State.FamilyMayView()}
+		for _, id := range sc.StudentIDs {
+			if row, ok := own[c.ID][id]; ok {
+				rc.Own = append(rc.Own, row)
+			}
+		}
+		d.Cycles = append(d.Cycles, rc)
+	}
+	return nil
+}
+
+// staffResultCycles lists each cycle with results with its classes in the
+// scope, and the table of the class chosen by ?cycle=&class=.
+func (s *Server) staffResultCycles(r *http.Request, d *resultListData, cycles []storage.EvalCycle, sc auth.Scope, names map[int64]string) error {
+	counts, err := s.st.ResultClassCounts(r.Context(), schoolOf(r), sc.All, sc.ClassIDs, sc.StudentIDs)
+	if err != nil {
+		return err
+	}
+	byCycle := map[int64][]resultClass{}
+	for _, c := range counts {
+		byCycle[c.CycleID] = append(byCycle[c.CycleID], resultClass{ID: c.ClassID, Name: names[c.ClassID], Students: c.Students})
+	}
 	wantCycle, wantClass := queryInt(r, "cycle"), queryInt(r, "class")
 	for _, c := range cycles {
 		if !c.State.HasResults() {
 			continue
 		}
-		rc := resultCycle{Cycle: c, ClassName: names}
-		if d.Family {
-			rc.Hidden = !c.State.FamilyMayView()
-			for _, id := range sc.StudentIDs {
-				if rows, err := s.studentResultRow(r, c.ID, id); err == nil && rows != nil {
-					rc.Own = append(rc.Own, *rows)
-				}
-			}
-			d.Cycles = append(d.Cycles, rc)
+		rc := resultCycle{Cycle: c, ClassName: names, Classes: byCycle[c.ID]}
+		d.Cycles = append(d.Cycles, rc)
+		if c.ID != wantCycle || !slices.ContainsFunc(rc.Classes, func(k resultClass) bool { return k.ID == wantClass }) {
 			continue
 		}
-		rows, err := s.st.CycleResults(ctx, school, c.ID, 0)
+		rows, err := s.st.CycleResults(r.Context(), schoolOf(r), c.ID, wantClass)
 		if err != nil {
-			s.serverError(w, r, err)
-			return
+			return err
 		}
-		var count map[int64]int
-		rc.Classes, count = classesInScope(rows, sc, names)
-		d.Cycles = append(d.Cycles, rc)
-		if c.ID == wantCycle && count[wantClass] > 0 {
-			t, err := s.resultClassTable(r, c, wantClass, names[wantClass], rows)
-			if err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-			d.Table = t
+		if d.Table, err = s.resultClassTable(r, c, wantClass, names[wantClass], rows); err != nil {
+			return err
 		}
 	}
-	s.render(w, r, http.StatusOK, "result_list", "评价结果", d)
-}
-
-// studentResultRow is one student's line of a cycle, nil when the student
-// has no result.
-func (s *Server) studentResultRow(r *http.Request, cycleID, studentID int64) (*storage.ResultRow, error) {
-	res, err := s.st.StudentResult(r.Context(), schoolOf(r), cycleID, studentID)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.st.CycleResults(r.Context(), schoolOf(r), cycleID, res.ClassID)
-	if err != nil {
-		return nil, err
-	}
-	for i := range rows {
-		if rows[i].StudentID == studentID {
-			return &rows[i], nil
-		}
-	}
-	return nil, nil
+	return nil
 }
 
 // resultClassTable is one class's table with dimension scores.

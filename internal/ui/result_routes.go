@@ -61,7 +61,7 @@ func (s *Server) loadResultCycle(w http.ResponseWriter, r *http.Request) (storag
 
 // classNames maps the school's class ids to names.
 func (s *Server) classNames(r *http.Request) (map[int64]string, error) {
-	classes, _, err := s.st.Classes(r.Context(), schoolOf(r), storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}})
+	classes, _, err := s.st.Classes(r.Context(), schoolOf(r), storage.ClassFilter{ListQuery: model.AllRows()})
 	if err != nil {
 		return nil, err
 	}

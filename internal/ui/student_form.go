@@ -23,7 +23,7 @@ type studentFormData struct {
 func today() string { return time.Now().In(displayZone).Format("2006-01-02") }
 
 func (s *Server) studentFormPage(w http.ResponseWriter, r *http.Request, status int, d studentFormData) {
-	classes, _, err := s.st.Classes(r.Context(), schoolOf(r), storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}})
+	classes, _, err := s.st.Classes(r.Context(), schoolOf(r), storage.ClassFilter{ListQuery: model.AllRows()})
 	if err != nil {
 		s.serverError(w, r, err)
 		return

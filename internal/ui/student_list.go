@@ -38,7 +38,7 @@ func (s *Server) studentList(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	cf := storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}}
+	cf := storage.ClassFilter{ListQuery: model.AllRows()}
 	if !sc.All {
 		cf.Scoped, cf.ClassIDs = true, sc.ClassIDs
 	}
@@ -49,7 +49,7 @@ func (s *Server) studentList(w http.ResponseWriter, r *http.Request) {
 	}
 	var majors []model.Major
 	if sc.All {
-		majors, _, _ = s.st.Majors(r.Context(), school, storage.MajorFilter{ListQuery: model.ListQuery{PerPage: 500}})
+		majors, _, _ = s.st.Majors(r.Context(), school, storage.MajorFilter{ListQuery: model.AllRows()})
 	}
 	s.render(w, r, http.StatusOK, "student_list", "学生", studentListData{
 		Students: list, Pager: newPager(r, f.ListQuery, total), Filter: f, Classes: classes, Majors: majors,

@@ -66,7 +66,7 @@ func (s *Server) surveyRender(w http.ResponseWriter, r *http.Request, d surveySh
 		s.serverError(w, r, err)
 		return
 	}
-	ents, _, err := s.st.Enterprises(ctx, school, model.ListQuery{PerPage: 500})
+	ents, _, err := s.st.Enterprises(ctx, school, model.AllRows())
 	if err != nil {
 		s.serverError(w, r, err)
 		return
@@ -104,7 +104,7 @@ func (s *Server) surveyInvite(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	ents, _, err := s.st.Enterprises(ctx, school, model.ListQuery{PerPage: 500})
+	ents, _, err := s.st.Enterprises(ctx, school, model.AllRows())
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -44,7 +44,7 @@ func (s *Server) teacherShow(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(ids) > 0 {
-		if d.Classes, _, err = s.st.Classes(ctx, school, storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 100}, Scoped: true, ClassIDs: ids}); err != nil {
+		if d.Classes, _, err = s.st.Classes(ctx, school, storage.ClassFilter{ListQuery: model.AllRows(), Scoped: true, ClassIDs: ids}); err != nil {
 			s.serverError(w, r, err)
 			return
 		}

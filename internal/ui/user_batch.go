@@ -22,7 +22,7 @@ type userBatchData struct {
 
 func (s *Server) userBatchPage(w http.ResponseWriter, r *http.Request, status int, d userBatchData) {
 	var err error
-	if d.Classes, _, err = s.st.Classes(r.Context(), schoolOf(r), storage.ClassFilter{ListQuery: model.ListQuery{PerPage: 500}}); err != nil {
+	if d.Classes, _, err = s.st.Classes(r.Context(), schoolOf(r), storage.ClassFilter{ListQuery: model.AllRows()}); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -41,8 +41,8 @@ type issued struct {
 // userBatchCreate opens accounts for the enrolled students of a class who
 // have none (<学号>@CODE) and, if asked, for their guardians who have none
 // (p<学号>@CODE), each with its own random initial password that must be
-// changed at first login. All accounts land in one transaction and the
-// passwords leave only in the returned .xlsx 账号开通单.
+// changed at first login. All accounts and the audit line land in one
+// transaction and the passwords leave only in the returned .xlsx 账号开通单.
 //
 // Hashing costs ~30 ms per password (argon2id), so a class of 50 students
 // and 50 parents takes about three seconds: fine to do synchronously in the
@@ -61,95 +61,134 @@ func (s *Server) userBatchCreate(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
-	students, _, err := s.st.Students(ctx, school, storage.StudentFilter{ListQuery: model.ListQuery{PerPage: 500}, ClassID: class.ID, Status: model.StatusEnrolled})
+	b, err := s.planClassAccounts(r, sch, class, d.Guardians)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
-	var users []*model.User
-	var sheet []issued
-	var skipped []string
-	seenGuardian := map[int64]bool{}
-	add := func(u *model.User, is issued) error {
-		u.Username = strings.ToLower(u.Username)
-		local := strings.TrimSuffix(u.Username, "@"+sch.Code)
-		if !usernameRe.MatchString(local) {
-			skipped = append(skipped, is.Name+"："+"账号 "+u.Username+" 含有不能用于账号的字符")
-			return nil
-		}
-		taken, err := s.st.UsernameTaken(ctx, u.Username)
-		if err != nil {
-			return err
-		}
-		if taken {
-			skipped = append(skipped, is.Name+"："+"账号 "+u.Username+" 已被其他账号使用")
-			return nil
-		}
-		pw := auth.RandomPassword()
-		if u.PasswordHash, err = auth.HashPassword(pw); err != nil {
-			return err
-		}
-		u.MustChangePassword = true
-		is.Username, is.Password = u.Username, pw
-		users, sheet = append(users, u), append(sheet, is)
-		return nil
-	}
-	for _, st := range students {
-		if st.UserID == 0 {
-			u := &model.User{Username: st.StudentNo + "@" + sch.Code, DisplayName: st.Name, Roles: []string{model.RoleStudent}, StudentID: st.ID}
-			if err := add(u, issued{Class: class.Name, StudentNo: st.StudentNo, Name: st.Name, Kind: "学生"}); err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-		}
-		if !d.Guardians {
-			continue
-		}
-		gs, err := s.st.GuardiansOf(ctx, school, st.ID)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-		for _, g := range gs {
-			if g.UserID != 0 || seenGuardian[g.ID] {
-				continue
-			}
-			seenGuardian[g.ID] = true
-			u := &model.User{Username: "p" + st.StudentNo + "@" + sch.Code, DisplayName: g.Name, Roles: []string{model.RoleParent}, GuardianID: g.ID}
-			if err := add(u, issued{Class: class.Name, StudentNo: st.StudentNo, Name: g.Name + "（" + st.Name + g.Relation + "）", Kind: "家长"}); err != nil {
-				s.serverError(w, r, err)
-				return
-			}
-			break // one parent account per child: p<学号> names only one
-		}
-	}
-	if len(users) == 0 {
+	if len(b.users) == 0 {
 		d.Message = "该班级在籍学生均已开通账号，无需再开通。"
 		if d.Guardians {
 			d.Message = "该班级在籍学生及其家长均已开通账号，无需再开通。"
 		}
-		if len(skipped) > 0 {
+		if len(b.skipped) > 0 {
 			d.Message = "没有可开通的账号。"
-			for _, sk := range skipped {
+			for _, sk := range b.skipped {
 				d.Errors.add(sk)
 			}
 		}
 		s.userBatchPage(w, r, http.StatusOK, d)
 		return
 	}
-	if err := s.st.CreateUsers(ctx, school, actor(r), users); err != nil {
+	if err := s.st.OpenClassAccounts(ctx, school, actor(r), class.ID, b.users, b.skipped); err != nil {
 		d.Errors.addErr("", err)
 		s.userBatchPage(w, r, http.StatusUnprocessableEntity, d)
 		return
 	}
-	s.st.Audit(ctx, school, actor(r), "open_accounts", "class", class.ID, map[string]any{"accounts": len(users), "skipped": skipped})
-	data, err := accountSheet(sch, class, sheet, skipped)
+	data, err := accountSheet(sch, class, b.sheet, b.skipped)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
 	noStore(w)
 	sendFile(w, class.Name+"账号开通单.xlsx", data)
+}
+
+// accountBatch is a class's planned accounts: the users to create with
+// their lines of the 账号开通单, and the accounts skipped, with why.
+type accountBatch struct {
+	users   []*model.User
+	sheet   []issued
+	skipped []string
+}
+
+// accountWish is one account the batch would open, before its name is
+// checked.
+type accountWish struct {
+	u  *model.User
+	is issued
+}
+
+// planClassAccounts decides the accounts of a class's batch opening in a
+// fixed number of queries: the enrolled students, all their guardians,
+// and which of the wished names are taken.
+func (s *Server) planClassAccounts(r *http.Request, sch model.School, class model.Class, guardians bool) (accountBatch, error) {
+	ctx := r.Context()
+	students, _, err := s.st.Students(ctx, sch.ID, storage.StudentFilter{ListQuery: model.AllRows(), ClassID: class.ID, Status: model.StatusEnrolled})
+	if err != nil {
+		return accountBatch{}, err
+	}
+	gs := map[int64][]model.Guardian{}
+	if guardians {
+		ids := make([]int64, len(students))
+		for i, st := range students {
+			ids[i] = st.ID
+		}
+		if gs, err = s.st.GuardiansOfStudents(ctx, sch.ID, ids); err != nil {
+			return accountBatch{}, err
+		}
+	}
+	wishes := classAccountWishes(sch, class, students, gs)
+	names := make([]string, len(wishes))
+	for i, wi := range wishes {
+		wi.u.Username = strings.ToLower(wi.u.Username)
+		names[i] = wi.u.Username
+	}
+	taken, err := s.st.UsernamesTaken(ctx, names)
+	if err != nil {
+		return accountBatch{}, err
+	}
+	return issueAccounts(sch, wishes, taken)
+}
+
+// classAccountWishes lists, in order, each enrolled student without an
+// account and (when guardians were read) the student's first guardian
+// without one: one parent account per child, p<学号> names only one.
+func classAccountWishes(sch model.School, class model.Class, students []model.Student, gs map[int64][]model.Guardian) []accountWish {
+	var out []accountWish
+	seenGuardian := map[int64]bool{}
+	for _, st := range students {
+		if st.UserID == 0 {
+			out = append(out, accountWish{&model.User{Username: st.StudentNo + "@" + sch.Code, DisplayName: st.Name, Roles: []string{model.RoleStudent}, StudentID: st.ID},
+				issued{Class: class.Name, StudentNo: st.StudentNo, Name: st.Name, Kind: "学生"}})
+		}
+		for _, g := range gs[st.ID] {
+			if g.UserID != 0 || seenGuardian[g.ID] {
+				continue
+			}
+			seenGuardian[g.ID] = true
+			out = append(out, accountWish{&model.User{Username: "p" + st.StudentNo + "@" + sch.Code, DisplayName: g.Name, Roles: []string{model.RoleParent}, GuardianID: g.ID},
+				issued{Class: class.Name, StudentNo: st.StudentNo, Name: g.Name + "（" + st.Name + g.Relation + "）", Kind: "家长"}})
+			break
+		}
+	}
+	return out
+}
+
+// issueAccounts gives every wished account whose name is usable and free
+// its random initial password, and says why each other one is skipped.
+func issueAccounts(sch model.School, wishes []accountWish, taken map[string]bool) (accountBatch, error) {
+	var b accountBatch
+	for _, wi := range wishes {
+		u, is := wi.u, wi.is
+		if !usernameRe.MatchString(strings.TrimSuffix(u.Username, "@"+sch.Code)) {
+			b.skipped = append(b.skipped, is.Name+"："+"账号 "+u.Username+" 含有不能用于账号的字符")
+			continue
+		}
+		if taken[u.Username] {
+			b.skipped = append(b.skipped, is.Name+"："+"账号 "+u.Username+" 已被其他账号使用")
+			continue
+		}
+		pw := auth.RandomPassword()
+		var err error
+		if u.PasswordHash, err = auth.HashPassword(pw); err != nil {
+			return b, err
+		}
+		u.MustChangePassword = true
+		is.Username, is.Password = u.Username, pw
+		b.users, b.sheet = append(b.users, u), append(b.sheet, is)
+	}
+	return b, nil
 }
 
 // accountSheet writes the 账号开通单 a head teacher prints and hands out.
