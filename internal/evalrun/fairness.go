@@ -10,18 +10,13 @@ import (
 )
 
 // ClassFairness is how fairly a class was rated in a cycle (评分者信度与
-// 提示): the peers' agreement per peer-rated indicator and the rater flags.
+// 提示): the peers' reliability per peer-rated indicator and the raters
+// worth a second look.
 type ClassFairness struct {
 	Ratings    int // the class's current ratings
-	Indicators []IndicatorAlpha
-	Flags      stats.FlagReport // raters are RaterKey values, targets student ids
+	Indicators []IndicatorReliability
+	Flags      []RaterFlag
 	Names      map[int64]string // the class's students by id
-}
-
-// IndicatorAlpha is the peers' agreement on one indicator.
-type IndicatorAlpha struct {
-	Dimension, Name string
-	stats.ItemAlpha
 }
 
 // RaterKey makes one id space for raters of every role, so a teacher and
@@ -60,14 +55,17 @@ func Fairness(ctx context.Context, st *storage.Storage, schoolID int64, c storag
 
 // fairnessOf is the computation: every rating in points on its
 // indicator's scale (ratings of unknown indicators or off the scale are
-// left out), the flags over all of them, and alpha over the peers' on each
-// indicator peers rate.
+// left out), the rater checks over all of them by group, and the peers'
+// reliability on each indicator peers rate. When a rater rated a student
+// on an indicator twice, the later rating counts.
 func fairnessOf(f model.Framework, rs []model.Rating) ClassFairness {
 	out := ClassFairness{Ratings: len(rs)}
 	inds := eval.Indicators(f)
 	index := map[string]int{}
+	scales := make([]stats.Scale, len(inds))
 	for i, ind := range inds {
 		index[ind.Code] = i
+		scales[i] = CheckScale(ind)
 	}
 	dimOf := map[string]string{}
 	for _, dim := range f.Dimensions {
@@ -75,7 +73,13 @@ func fairnessOf(f model.Framework, rs []model.Rating) ClassFairness {
 			dimOf[ind.Code] = dim.Name
 		}
 	}
-	var all, peers []stats.Rating
+	type key struct {
+		role          model.RaterRole
+		rater, target int64
+		item          int
+	}
+	latest := map[key]int{} // position in checks of the current rating
+	var checks []stats.CheckRating
 	for _, x := range rs {
 		i, ok := index[x.IndicatorCode]
 		if !ok {
@@ -85,22 +89,29 @@ func fairnessOf(f model.Framework, rs []model.Rating) ClassFairness {
 		if !ok {
 			continue
 		}
-		r := stats.Rating{Rater: RaterKey(x.RaterRole, x.RaterID), Target: x.StudentID, Item: int64(i), Value: pts, Self: x.RaterRole == model.RaterSelf}
-		all = append(all, r)
-		if x.RaterRole == model.RaterPeer {
-			peers = append(peers, r)
+		r := stats.CheckRating{Rater: RaterKey(x.RaterRole, x.RaterID), Group: groupOf(x.RaterRole), Target: x.StudentID, Item: i, Value: pts, Self: x.RaterRole == model.RaterSelf}
+		k := key{x.RaterRole, x.RaterID, x.StudentID, i}
+		if p, seen := latest[k]; seen {
+			checks[p] = r
+			continue
+		}
+		latest[k] = len(checks)
+		checks = append(checks, r)
+	}
+	peers := make([][]peerCell, len(inds))
+	for _, r := range checks {
+		if r.Group == groupPeer {
+			_, id := RaterOf(r.Rater)
+			peers[r.Item] = append(peers[r.Item], peerCell{rater: id, student: r.Target, points: r.Value})
 		}
 	}
-	var peerItems []int64
 	for i, ind := range inds {
 		if ind.RoleWeights[model.RaterPeer] > 0 {
-			peerItems = append(peerItems, int64(i))
+			ir := reliabilityOf(ind, peers[i])
+			ir.Dimension = dimOf[ind.Code]
+			out.Indicators = append(out.Indicators, ir)
 		}
 	}
-	for _, a := range stats.ItemAlphas(peers, peerItems) {
-		ind := inds[a.Item]
-		out.Indicators = append(out.Indicators, IndicatorAlpha{Dimension: dimOf[ind.Code], Name: ind.Name, ItemAlpha: a})
-	}
-	out.Flags = stats.Flags(all, stats.FlagConfig{})
+	out.Flags = flagsOf(checks, scales)
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"zhijiao/internal/model"
+	"zhijiao/internal/stats"
 )
 
 func TestRaterKeyRoundTrip(t *testing.T) {
@@ -47,10 +48,11 @@ func TestFairnessOf(t *testing.T) {
 		t.Fatalf("indicators: %+v, want only the peer-rated one", got.Indicators)
 	}
 	a := got.Indicators[0]
-	if a.Dimension != "品德" || a.Name != "互评指标" || a.Raters != 3 || a.Err != nil || a.Alpha.Alpha < 0.9 || a.Low() {
+	if a.Dimension != "品德" || a.Name != "互评指标" || a.Peers != 3 || a.Alpha.State != stats.AlphaEstimated || a.Alpha.Alpha < 0.9 || a.Badge() != "" {
 		t.Errorf("peer indicator: %+v, want 3 peers agreeing (alpha above 0.9)", a)
 	}
-	if got.Flags.Skipped != 0 {
-		t.Errorf("skipped %d", got.Flags.Skipped)
+	// Typed points: interval alpha; 3 peers of every student: the mean of 3.
+	if a.Level != stats.Interval || a.Students != 3 || a.Alpha.Values != 9 || a.K != 3 || a.Agreement != nil {
+		t.Errorf("peer indicator: level %v, %d students, %d values, k %d, agreement %+v", a.Level, a.Students, a.Alpha.Values, a.K, a.Agreement)
 	}
 }
