@@ -62,6 +62,7 @@ func routeTable() []route {
 		{Method: "GET", Path: "/frameworks/{id}", Perm: "framework:read", School: true, H: (*API).frameworkShow},
 		{Method: "GET", Path: "/cycles", Perm: "cycle:read", School: true, H: (*API).cycleList},
 		{Method: "GET", Path: "/cycles/{id}", Perm: "cycle:read", School: true, H: (*API).cycleShow},
+		{Method: "GET", Path: "/cycles/{id}/fairness", Perm: "cycle:read", School: true, H: (*API).cycleFairness},
 		{Method: "GET", Path: "/rating-tasks", Perm: "rating:submit", School: true, H: (*API).myTasks},
 		{Method: "POST", Path: "/cycles/{id}/ratings", Perm: "rating:submit", School: true, H: (*API).ratingCreate},
 

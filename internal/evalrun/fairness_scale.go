@@ -63,12 +63,24 @@ func categoryCode(cats []float64, v float64) float64 {
 
 // CheckScale is ind's scale for stats.RaterChecks, which measures in the
 // scale's own steps: one level of 等级制 (its points ascending), one point
-// of 五分制 (20 points as stored), and 10 points of 百分制, the width of one
-// grade band and about the distance between two choices (85 → 95).
+// of 五分制 (20 points as stored), one choice of a 百分制 indicator that
+// students or parents rate (they choose 优秀/良好/合格/待合格, so 优秀 is
+// its top and a teacher's typed points fall between choices), and 10
+// points of a 百分制 indicator only teachers and mentors rate (the width
+// of one grade band).
 func CheckScale(ind model.Indicator) stats.Scale {
-	switch ind.Scale.Kind {
-	case model.ScaleLevels, model.ScaleRating5:
+	if ind.Scale.Kind != model.ScaleScore100 || choosers(ind) {
 		return stats.Scale{Levels: Categories(ind)}
 	}
 	return stats.Scale{Min: 0, Max: 100, Step: 10}
+}
+
+// choosers reports whether a role that chooses named values rates ind.
+func choosers(ind model.Indicator) bool {
+	for role, w := range ind.RoleWeights {
+		if w > 0 && role.Chooses() {
+			return true
+		}
+	}
+	return false
 }
