@@ -42,7 +42,7 @@ func TestFairnessFixtureClass(t *testing.T) {
 			if want := stats.SpearmanBrown(ir.Alpha.Alpha, 4); math.Abs(ir.Mean-want) > 1e-12 || (ir.Alpha.Alpha > 0 && ir.Mean <= ir.Alpha.Alpha) {
 				t.Errorf("%s: mean reliability %v, want %v", ir.Code, ir.Mean, want)
 			}
-			if ag := ir.Agreement; ag.Pairs != 6*len(fc.Students) || ag.FleissRaters != 4 || ag.FleissStudents != len(fc.Students) || math.IsNaN(ag.AC1) || ag.Adjacent < ag.Exact {
+			if ag := ir.Agreement; ag.Pairs != 6*len(fc.Students) || ag.FleissRaters != 4 || ag.FleissStudents != len(fc.Students) || math.IsNaN(ag.AC1) || math.IsNaN(ag.Kappa) || ag.KappaPairs != ag.Pairs || ag.Adjacent < ag.Exact {
 				t.Errorf("%s: agreement %+v", ir.Code, ag)
 			}
 		}

@@ -63,9 +63,9 @@ func (ir IndicatorReliability) Badge() string {
 type LevelAgreement struct {
 	Exact, Adjacent float64 // shares of pairs of ratings of one student; NaN without pairs
 	Pairs           int     // pairs of ratings within students
-	// Kappa is the mean quadratic-weighted kappa over the pairs of peers
-	// who rated at least MinKappaShared students in common, KappaPairs
-	// those pairs with a defined kappa (NaN and 0 when none).
+	// Kappa is the quadratic-weighted kappa over every pair of two peers'
+	// ratings of one student (pooledKappa), KappaPairs those pairs; NaN
+	// when undefined.
 	Kappa      float64
 	KappaPairs int
 	// Fleiss is Fleiss' kappa over the students rated by the most common
@@ -78,10 +78,6 @@ type LevelAgreement struct {
 	// number of raters per student), NaN when undefined.
 	AC1 float64
 }
-
-// MinKappaShared is how many students two peers must both have rated for
-// their kappa to count: fewer is one or two ratings' noise.
-const MinKappaShared = 3
 
 // peerCell is one peer's rating of one student on one indicator.
 type peerCell struct {
@@ -161,7 +157,7 @@ func levelAgreement(students map[int64]map[int64]float64, cats []float64) *Level
 	if ag, err := stats.Agreement(units); err == nil {
 		la.Exact, la.Adjacent, la.Pairs = ag.Exact, ag.Adjacent, ag.Pairs
 	}
-	la.Kappa, la.KappaPairs = meanPairKappa(codes)
+	la.Kappa, la.KappaPairs = pooledKappa(codes)
 	table := make([][]int, 0, len(units))
 	for _, u := range units {
 		row := make([]int, len(cats))
@@ -186,43 +182,29 @@ func levelAgreement(students map[int64]map[int64]float64, cats []float64) *Level
 	return la
 }
 
-// meanPairKappa is the mean quadratic-weighted kappa over every pair of
-// peers who rated at least MinKappaShared students in common, each pair
-// on exactly the students both rated; pairs whose kappa is undefined (one
-// of them gave a single category throughout) are left out.
-func meanPairKappa(codes map[int64]map[int64]float64) (float64, int) {
-	byRater := map[int64]map[int64]float64{} // rater → student → code
-	for s, rs := range codes {
-		for r, c := range rs {
-			if byRater[r] == nil {
-				byRater[r] = map[int64]float64{}
-			}
-			byRater[r][s] = c
-		}
-	}
-	raters := mapKeys(byRater)
-	sum, n := 0.0, 0
-	for i, a := range raters {
-		for _, b := range raters[i+1:] {
-			var xs, ys []float64
-			for s, x := range byRater[a] {
-				if y, ok := byRater[b][s]; ok {
-					xs, ys = append(xs, x), append(ys, y)
-				}
-			}
-			if len(xs) < MinKappaShared {
-				continue
-			}
-			if k, err := stats.QuadraticKappa(xs, ys); err == nil {
-				sum += k
-				n++
+// pooledKappa is the quadratic-weighted kappa of the peers' pairs: every
+// two peers who rated the same student give one pair of codes, entered in
+// both orders because a student's peers are interchangeable (no one is
+// "rater 1"). Pairs of peers are not followed across students: with the
+// cycle's rotation two classmates seldom rate more than one or two of the
+// same students, too few for a kappa of their own. The number returned is
+// the count of unordered pairs.
+func pooledKappa(codes map[int64]map[int64]float64) (float64, int) {
+	var xs, ys []float64
+	for _, s := range mapKeys(codes) {
+		byRater := codes[s]
+		raters := mapKeys(byRater)
+		for i, a := range raters {
+			for _, b := range raters[i+1:] {
+				xs, ys = append(xs, byRater[a], byRater[b]), append(ys, byRater[b], byRater[a])
 			}
 		}
 	}
-	if n == 0 {
-		return math.NaN(), 0
+	k, err := stats.QuadraticKappa(xs, ys)
+	if err != nil {
+		return math.NaN(), len(xs) / 2
 	}
-	return sum / float64(n), n
+	return k, len(xs) / 2
 }
 
 // seedOf makes the bootstrap reproducible: the same indicator and data give

@@ -67,12 +67,14 @@ func TestLevelAgreementByHand(t *testing.T) {
 	if la.FleissRaters != 3 || la.FleissStudents != 3 || math.IsNaN(la.Fleiss) {
 		t.Errorf("Fleiss %v over %d × %d", la.Fleiss, la.FleissStudents, la.FleissRaters)
 	}
-	// Raters 1 and 2 share all four students: codes (3,1,0,2) and (3,1,1,2).
-	k12, _ := stats.QuadraticKappa([]float64{3, 1, 0, 2}, []float64{3, 1, 1, 2})
-	k13, _ := stats.QuadraticKappa([]float64{3, 1, 2}, []float64{2, 1, 2})
-	k23, _ := stats.QuadraticKappa([]float64{3, 1, 2}, []float64{2, 1, 2})
-	if want := (k12 + k13 + k23) / 3; la.KappaPairs != 3 || math.Abs(la.Kappa-want) > 1e-12 {
-		t.Errorf("mean kappa %v over %d pairs, want %v over 3", la.Kappa, la.KappaPairs, want)
+	// The pairs of codes within students, each in both orders.
+	xs := []float64{3, 3, 3, 2, 3, 2, 1, 1, 1, 1, 1, 1, 0, 1, 2, 2, 2, 2, 2, 2}
+	ys := []float64{3, 3, 2, 3, 2, 3, 1, 1, 1, 1, 1, 1, 1, 0, 2, 2, 2, 2, 2, 2}
+	want, _ := stats.QuadraticKappa(xs, ys)
+	// By hand: mean squared difference 6/20 = 0.3; codes' mean 1.75 and
+	// variance 75/20 − 1.75² = 0.6875 on both sides; κ = 1 − 0.3/1.375.
+	if la.KappaPairs != 10 || math.Abs(la.Kappa-want) > 1e-12 || math.Abs(la.Kappa-(1-0.3/1.375)) > 1e-12 {
+		t.Errorf("kappa %v over %d pairs, want %v over 10", la.Kappa, la.KappaPairs, want)
 	}
 }
 

@@ -3,6 +3,7 @@ package ui_test
 import (
 	"context"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/testdb"
+	"zhijiao/internal/testfix"
 )
 
 func TestFairnessPage(t *testing.T) {
@@ -70,6 +72,41 @@ func TestFairnessPage(t *testing.T) {
 		}
 		if code, _ := s.login(t, "admin@b1").get(path); code != http.StatusNotFound {
 			t.Fatalf("another school: %d", code)
+		}
+	})
+}
+
+// TestFairnessPageNumbers: on a class with planted raters the page shows
+// alpha with 3 decimals and its interval, the reliability of the peers'
+// mean, the level agreement and each planted rater with the reason, in
+// Chinese and in English.
+func TestFairnessPageNumbers(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		s := newSite(t, st)
+		fc := testfix.BuildFairnessClass(t, st, s.a)
+		path := "/cycles/" + itoa(fc.Cycle.ID) + "/fairness?class=" + itoa(s.a.ClassA.ID)
+		ht := s.login(t, "banzhuren@a1")
+		code, body := ht.get(path)
+		if code != 200 {
+			t.Fatalf("page: %d", code)
+		}
+		for _, want := range []string{"定序", "k = 4", "Fleiss κ", "Gwet AC1", fc.Lenient.Name + "（互评）", fc.Severe.Name + "（互评）", fc.Straight.Name + "（互评）",
+			"给同学的评分平均比其他同学评价人高", "次评分全部给了最高档"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("page lacks %q", want)
+			}
+		}
+		if !regexp.MustCompile(`<td>-?\d\.\d{3}<br><span class="small muted">\[-?\d\.\d{3}, -?\d\.\d{3}\]</span>`).MatchString(body) {
+			t.Error("no alpha with 3 decimals and its interval")
+		}
+		if code, _ := ht.get("/lang/en?next=/"); code != 303 && code != 302 {
+			t.Fatalf("language switch: %d", code)
+		}
+		_, en := ht.get(path)
+		for _, want := range []string{"Single-rater α (95% interval)", "Their ratings of classmates are on average", "ordinal"} {
+			if !strings.Contains(en, want) {
+				t.Errorf("English page lacks %q", want)
+			}
 		}
 	})
 }
