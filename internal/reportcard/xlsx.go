@@ -7,6 +7,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"zhijiao/internal/eval"
+	"zhijiao/internal/evalrun"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -19,9 +20,10 @@ const (
 
 // ClassWorkbook writes a class's results of one cycle as .xlsx: one row per
 // student (rank, 学号, name, each dimension's score and level, 综合得分,
-// 综合等级, complete), and a sheet explaining the columns. rows are the
-// class's result rows in rank order; results hold their dimensions.
-func ClassWorkbook(w io.Writer, title string, rows []storage.ResultRow, results map[int64]model.StudentResult, f model.Framework) error {
+// 综合等级, complete), a sheet explaining the columns and the class's
+// 评分者信度 (fair). rows are the class's result rows in rank order;
+// results hold their dimensions.
+func ClassWorkbook(w io.Writer, title string, rows []storage.ResultRow, results map[int64]model.StudentResult, f model.Framework, fair evalrun.ClassFairness) error {
 	x := excelize.NewFile()
 	defer x.Close()
 	if err := x.SetSheetName("Sheet1", SheetResults); err != nil {
@@ -88,6 +90,7 @@ func ClassWorkbook(w io.Writer, title string, rows []storage.ResultRow, results 
 		{"综合得分", "各维度按权重合成的总分，0–100 分，保留两位小数（等级按此数判定），已计入申诉更正；“待补评”表示缺少方案要求的评价，不计总分"},
 		{"综合等级", "按分数线并经名额限制后的等级：优秀 / 良好 / 合格 / 待合格"},
 		{"评价是否完整", "“待补评”后列出缺少评价的指标：这些学生不排名、不评定等级，也不占名额"},
+		{"评分者信度", "“评分者信度”表：每个互评指标一位同学评分的 Krippendorff α 及 95% 区间、k 位同学平均分的信度与达到 0.80 所需人数、等级评分的一致性，以及值得复核的评分者（与网页“评分者信度与提示”相同）"},
 		{"说明", "本表由职教引擎导出，互评者身份不出现在任何导出中"},
 	}
 	for _, n := range notes {
@@ -97,6 +100,9 @@ func ClassWorkbook(w io.Writer, title string, rows []storage.ResultRow, results 
 	}
 	x.SetColWidth(SheetNotes, "A", "A", 16)
 	x.SetColWidth(SheetNotes, "B", "B", 90)
+	if err := reliabilitySheet(x, fair); err != nil {
+		return err
+	}
 	_, err := x.WriteTo(w)
 	return err
 }

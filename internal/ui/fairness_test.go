@@ -2,14 +2,20 @@ package ui_test
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/evalrun"
 	"zhijiao/internal/model"
+	"zhijiao/internal/reportcard"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/testdb"
 	"zhijiao/internal/testfix"
@@ -107,6 +113,56 @@ func TestFairnessPageNumbers(t *testing.T) {
 			if !strings.Contains(en, want) {
 				t.Errorf("English page lacks %q", want)
 			}
+		}
+	})
+}
+
+// TestFairnessWorkbookSheet: the class results workbook carries the
+// reliability per indicator and the flags, with no classmate named.
+func TestFairnessWorkbookSheet(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		ctx := context.Background()
+		s := newSite(t, st)
+		fc := testfix.BuildFairnessClass(t, st, s.a)
+		sid := s.a.School.ID
+		if err := st.MoveCycle(ctx, sid, model.SystemActor, fc.Cycle.ID, model.CycleClosed, false); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := evalrun.Recompute(ctx, st, sid, model.SystemActor, fc.Cycle.ID); err != nil {
+			t.Fatal(err)
+		}
+		code, body := s.login(t, "banzhuren@a1").get("/reports/" + itoa(fc.Cycle.ID) + "/classes/" + itoa(s.a.ClassA.ID) + ".xlsx")
+		if code != 200 {
+			t.Fatalf("xlsx: %d", code)
+		}
+		x, err := excelize.OpenReader(strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := x.GetRows(reportcard.SheetReliability)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fa, err := evalrun.Fairness(ctx, st, sid, fc.Cycle, s.a.ClassA.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Header, one row per indicator, a blank row, the flags' header and the flags.
+		if want := 1 + len(fa.Indicators) + 1 + 1 + len(fa.Flags); len(rows) != want {
+			t.Fatalf("%d rows, want %d: %v", len(rows), want, rows)
+		}
+		first := rows[1]
+		if first[1] != fa.Indicators[0].Name || first[2] != "定序" || first[6] != strconv.FormatFloat(math.Round(fa.Indicators[0].Alpha.Alpha*1000)/1000, 'f', -1, 64) {
+			t.Errorf("first indicator row %v", first)
+		}
+		all := fmt.Sprint(rows)
+		for _, name := range []string{fc.Lenient.Name, fc.Severe.Name, fc.Straight.Name} {
+			if strings.Contains(all, name) {
+				t.Errorf("the workbook names the classmate %s", name)
+			}
+		}
+		if !strings.Contains(all, "偏宽") || !strings.Contains(all, "给同学的评分平均比其他同学评价人高") {
+			t.Errorf("no 偏宽 flag with its reason: %v", rows)
 		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strconv"
 
+	"zhijiao/internal/evalrun"
 	"zhijiao/internal/reportcard"
 )
 
@@ -48,8 +49,13 @@ func (s *Server) reportClassXLSX(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r, err)
 		return
 	}
+	fair, err := evalrun.Fairness(ctx, s.st, school, c, id)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	var buf bytes.Buffer
-	if err := reportcard.ClassWorkbook(&buf, c.Name+" · "+cl.Name, rows, results, f); err != nil {
+	if err := reportcard.ClassWorkbook(&buf, c.Name+" · "+cl.Name, rows, results, f, fair); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
