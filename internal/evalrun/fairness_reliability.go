@@ -111,14 +111,28 @@ func reliabilityOf(ind model.Indicator, cells []peerCell) IndicatorReliability {
 	ir.Alpha, _ = stats.AlphaBootstrap(units, ir.Level, stats.DefaultResamples, seedOf(ind.Code))
 	if ir.Alpha.State == stats.AlphaEstimated || ir.Alpha.State == stats.AlphaPerfect {
 		k := float64(max(ir.K, 1))
-		ir.Mean = stats.SpearmanBrown(ir.Alpha.Alpha, k)
-		ir.MeanLow, ir.MeanHigh = stats.SpearmanBrown(max(ir.Alpha.Low, -0.999), k), stats.SpearmanBrown(ir.Alpha.High, k)
+		ir.Mean = meanReliability(ir.Alpha.Alpha, k)
+		ir.MeanLow, ir.MeanHigh = meanReliability(ir.Alpha.Low, k), meanReliability(ir.Alpha.High, k)
 		ir.Needed, ir.NeededOK = stats.RatersNeeded(ir.Alpha.Alpha, ReliableBar)
 	}
 	if cats := Categories(ind); ir.Level == stats.Ordinal && len(cats) >= 2 {
 		ir.Agreement = levelAgreement(students, cats)
 	}
 	return ir
+}
+
+// meanReliability is the Spearman–Brown reliability of the mean of k
+// raters from one rater's r. A mean of raters who agree no better than
+// chance (r ≤ 0) has no reliability: 0, not the projection, which is
+// negative and for r < −1/(k−1) not even monotone.
+func meanReliability(r, k float64) float64 {
+	if math.IsNaN(r) {
+		return r
+	}
+	if r <= 0 {
+		return 0
+	}
+	return stats.SpearmanBrown(r, k)
 }
 
 // peerUnits lays the students out for alpha (one row per student, the

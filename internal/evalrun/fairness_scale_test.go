@@ -94,6 +94,11 @@ func TestReliabilityStatesAndBadge(t *testing.T) {
 	if few.Alpha.State != stats.AlphaTooFew || few.Students != 0 || few.K != 1 {
 		t.Errorf("too few: %+v", few)
 	}
+	for _, c := range []struct{ r, want float64 }{{0.5, 0.8}, {0, 0}, {-0.2, 0}, {-0.9, 0}, {1, 1}} {
+		if got := meanReliability(c.r, 4); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("meanReliability(%v, 4) = %v, want %v", c.r, got, c.want)
+		}
+	}
 	for _, c := range []struct {
 		mean float64
 		want string

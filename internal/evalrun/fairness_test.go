@@ -3,6 +3,7 @@ package evalrun
 import (
 	"testing"
 
+	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
 	"zhijiao/internal/stats"
 )
@@ -54,5 +55,47 @@ func TestFairnessOf(t *testing.T) {
 	// Typed points: interval alpha; 3 peers of every student: the mean of 3.
 	if a.Level != stats.Interval || a.Students != 3 || a.Alpha.Values != 9 || a.K != 3 || a.Agreement != nil {
 		t.Errorf("peer indicator: level %v, %d students, %d values, k %d, agreement %+v", a.Level, a.Students, a.Alpha.Values, a.K, a.Agreement)
+	}
+}
+
+// BenchmarkFairnessClass45 is the fairness page's computation for a class
+// of 45 on the default framework: every student rated by 4 classmates,
+// themself, the head teacher and a parent; the bootstrap takes most of it.
+func BenchmarkFairnessClass45(b *testing.B) {
+	f := eval.DefaultFramework()
+	var rs []model.Rating
+	rate := func(role model.RaterRole, rater, student int64, v float64) {
+		for i, ind := range eval.Indicators(f) {
+			if ind.RoleWeights[role] == 0 {
+				continue
+			}
+			points := v + float64((int(rater)*7+int(student)*3+i*5)%9) - 4
+			r := model.Rating{RaterRole: role, RaterID: rater, StudentID: student, IndicatorCode: ind.Code}
+			switch ind.Scale.Kind {
+			case model.ScaleLevels:
+				r.Level = ind.Scale.Levels[min(3, max(0, int((100-points)/12)))].Name
+			case model.ScaleRating5:
+				r.Value = max(1, min(5, float64(int(points/20+0.5))))
+			default:
+				r.Value = eval.NearestChoice(ind, max(0, min(100, points)))
+				if !role.Chooses() {
+					r.Value = max(0, min(100, points))
+				}
+			}
+			rs = append(rs, r)
+		}
+	}
+	for s := int64(1); s <= 45; s++ {
+		v := 60 + float64(s%9)*4
+		for p := int64(1); p <= 4; p++ {
+			rate(model.RaterPeer, (s+p*7)%45+1, s, v)
+		}
+		rate(model.RaterSelf, s, s, v+5)
+		rate(model.RaterHeadTeacher, 1, s, v)
+		rate(model.RaterParent, 100+s, s, v+8)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		fairnessOf(f, rs)
 	}
 }
