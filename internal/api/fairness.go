@@ -140,6 +140,8 @@ func (a *API) cycleFairness(w http.ResponseWriter, r *http.Request, c *call) {
 		rf := raterFlag{Kind: f.Kind, Role: f.Role, RaterID: f.RaterID, Ratings: f.Ratings, Steps: f.Steps, T: num(f.T), Reason: f.Reason, ReasonEn: f.ReasonEn}
 		if f.Role == model.RaterPeer || f.Role == model.RaterSelf {
 			rf.Name = fa.Names[f.RaterID]
+		} else {
+			rf.Name = f.TeacherName
 		}
 		if f.T == 0 {
 			rf.T = nil
@@ -225,7 +227,7 @@ var fairnessDocs = map[string]string{
 	"RaterFlag.kind":                         "提示类型",
 	"RaterFlag.role":                         "评分者身份：self 自评、peer 互评、head_teacher 班主任、subject_teacher 任课教师、mentor 企业导师、parent 家长",
 	"RaterFlag.rater_id":                     "评分者在该身份下的编号（自评和互评为学生编号）",
-	"RaterFlag.name":                         "学生姓名（自评和互评时）",
+	"RaterFlag.name":                         "学生姓名（自评和互评时）或教师姓名（班主任、任课教师时）",
 	"RaterFlag.ratings":                      "提示所依据的评分数（自评偏差为指标数）",
 	"RaterFlag.steps":                        "偏离的量表级数（正为偏高）；全部同分时为所给的位置（从量表底部数起）",
 	"RaterFlag.t":                            "偏宽、偏严的检验统计量（平均标准化偏差除以其标准误）",

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"zhijiao/internal/model"
@@ -34,6 +36,9 @@ func TestFairnessThroughAPI(t *testing.T) {
 			if m["reason"] == "" || m["reason_en"] == "" {
 				t.Errorf("flag without a reason: %v", m)
 			}
+		}
+		if m := body["flags"].([]any); !strings.Contains(fmt.Sprint(m), e.a.TeacherHead.Name) {
+			t.Errorf("the head teacher is not named in the flags: %v", m)
 		}
 		if kinds[fc.Lenient.Name] != "偏宽" || kinds[fc.Severe.Name] != "偏严" || kinds[fc.Straight.Name] != "全部同分" || len(kinds) != 3 {
 			t.Errorf("peer flags %v, want the three planted raters", kinds)

@@ -2,6 +2,7 @@ package evalrun
 
 import (
 	"context"
+	"errors"
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
@@ -50,7 +51,21 @@ func Fairness(ctx context.Context, st *storage.Storage, schoolID int64, c storag
 		out.Names[s.ID] = s.Name
 		return nil
 	})
-	return out, err
+	if err != nil {
+		return out, err
+	}
+	// A flagged teacher is named for the staff who see the flags; the few
+	// flags of a class cost a lookup each.
+	for i, fl := range out.Flags {
+		if fl.Role == model.RaterHeadTeacher || fl.Role == model.RaterSubjectTeacher {
+			t, err := st.Teacher(ctx, schoolID, fl.RaterID)
+			if err != nil && !errors.Is(err, storage.ErrNotFound) {
+				return out, err
+			}
+			out.Flags[i].TeacherName = t.Name
+		}
+	}
+	return out, nil
 }
 
 // fairnessOf is the computation: every rating in points on its

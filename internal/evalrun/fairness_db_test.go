@@ -55,6 +55,15 @@ func TestFairnessFixtureClass(t *testing.T) {
 				t.Errorf("flag without its reason: %+v", f)
 			}
 		}
+		teacher := false
+		for _, f := range got.Flags {
+			if f.Role == model.RaterHeadTeacher {
+				teacher = f.Kind == stats.FlagStraightLine && f.TeacherName == fx.TeacherHead.Name && f.RaterID == fx.TeacherHead.ID
+			}
+		}
+		if !teacher {
+			t.Errorf("the head teacher's full marks for everyone: not flagged 全部同分 with the teacher's name")
+		}
 		want := map[int64]stats.FlagKind{fc.Lenient.ID: stats.FlagLenient, fc.Severe.ID: stats.FlagSevere, fc.Straight.ID: stats.FlagStraightLine}
 		for id, kind := range want {
 			if len(flagged[id]) == 0 || flagged[id][0] != kind {

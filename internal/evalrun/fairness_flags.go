@@ -46,6 +46,8 @@ type RaterFlag struct {
 	T        float64         // the test statistic of 偏宽/偏严 (0 for the others)
 	Reason   string
 	ReasonEn string
+	// TeacherName names a flagged 班主任 or 任课教师 (set by Fairness).
+	TeacherName string
 }
 
 // groupWords names a group's raters in a reason: whom they rate and whom

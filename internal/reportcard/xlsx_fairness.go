@@ -68,6 +68,10 @@ func reliabilitySheet(x *excelize.File, fa evalrun.ClassFairness) error {
 			who = "互评同学（导出中不显示身份）"
 		case model.RaterSelf:
 			who = fa.Names[f.RaterID] + "（自评）"
+		case model.RaterHeadTeacher, model.RaterSubjectTeacher:
+			if f.TeacherName != "" {
+				who = f.TeacherName + "（" + f.Role.Name() + "）"
+			}
 		}
 		if err := set(string(f.Kind), who, f.Reason); err != nil {
 			return err

@@ -13,7 +13,8 @@ import (
 
 // FairnessClass is class A of a fixture school grown to 12 students and
 // rated in an open cycle on the default framework: every student rates
-// the four classmates the cycle assigns, the head teacher rates everyone.
+// the four classmates the cycle assigns, and the head teacher gives
+// everyone full marks (the top of every scale: a straight-liner too).
 // Three peers are planted: Lenient rates 30 points above what a student
 // deserves, Severe 30 below, Straight gives 优秀 to everything.
 type FairnessClass struct {
@@ -72,7 +73,7 @@ func BuildFairnessClass(t testing.TB, st *storage.Storage, f *School) FairnessCl
 				rate(model.RaterPeer, s.ID, task.StudentID, 0)
 			}
 		}
-		rate(model.RaterHeadTeacher, f.TeacherHead.ID, s.ID, 0)
+		rate(model.RaterHeadTeacher, f.TeacherHead.ID, s.ID, 50)
 	}
 	return out
 }
