@@ -163,14 +163,16 @@ func Report(ctx context.Context, st *storage.Storage, n, runs int, chromium stri
 	// the page is rendered by the real handler on every request.
 	target, _ := url.Parse(site.URL)
 	cookies := cl.Jar.Cookies(target)
-	proxy := httputil.NewSingleHostReverseProxy(target)
-	inner := proxy.Director
-	proxy.Director = func(r *http.Request) {
-		inner(r)
+	proxy := &httputil.ReverseProxy{Rewrite: func(pr *httputil.ProxyRequest) {
+		pr.SetURL(target)
+		// Keep the browser's Host and client address, as the page would
+		// see them behind a plain single-host proxy.
+		pr.Out.Host = pr.In.Host
+		pr.SetXForwarded()
 		for _, ck := range cookies {
-			r.AddCookie(ck)
+			pr.Out.AddCookie(ck)
 		}
-	}
+	}}
 	front := httptest.NewServer(proxy)
 	defer front.Close()
 	page := fmt.Sprintf("%s/reports/%d/students/%d", front.URL, c.ID, probe)

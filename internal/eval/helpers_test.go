@@ -91,4 +91,3 @@ func role(t *testing.T, ir model.IndicatorResult, r model.RaterRole) model.RoleR
 	return model.RoleResult{}
 }
 
-func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
