@@ -90,4 +90,3 @@ func role(t *testing.T, ir model.IndicatorResult, r model.RaterRole) model.RoleR
 	t.Fatalf("indicator %s has no role %s", ir.Code, r)
 	return model.RoleResult{}
 }
-
