@@ -75,6 +75,9 @@ type Result struct {
 	// SurveyToken is an unanswered private link of the first school's
 	// employer survey (the public answer page), or "".
 	SurveyToken string
+	// Planted are the first school's raters who are off on purpose
+	// (planted.go), by cycle, class, role and rater; none when bare.
+	Planted []PlantedRater
 }
 
 // Login is one printed demo account.
@@ -185,7 +188,7 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 	if err := g.school(ctx, 0, first); err != nil {
 		return nil, err
 	}
-	if err := seedEvaluation(ctx, st, res.Schools[0], o.Seed, first, o.Bare, progress); err != nil {
+	if res.Planted, err = seedEvaluation(ctx, st, res.Schools[0], o.Seed, first, o.Bare, progress); err != nil {
 		return nil, fmt.Errorf("准备演示评价: %w", err)
 	}
 	workers := 1
@@ -396,6 +399,7 @@ func PrintLogins(w io.Writer, r *Result) {
 	if r.SurveyToken != "" {
 		fmt.Fprintf(w, "用人单位满意度调查的一条未作答私密链接 / an unanswered employer-survey link (no login): /s/%s\n", r.SurveyToken)
 	}
+	printPlanted(w, r.Planted)
 	if len(r.Schools) > 1 {
 		codes := make([]string, 0, 3)
 		for _, s := range r.Schools[:min(3, len(r.Schools))] {

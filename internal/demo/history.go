@@ -22,8 +22,10 @@ import (
 // once. The ratings are drawn from a simple model of people: each student
 // has an ability per dimension that grows a little each term; each rater
 // role has its habit (students rate themselves higher, parents higher
-// still) and each rater a leniency of their own; a few tasks are left
-// undone, as in a real school.
+// still), each rater a small leniency of their own and an impression of
+// each student they rate (halo), and every rating its own noise, so fair
+// raters disagree as real ones do; a few tasks are left undone, as in a
+// real school. Some cycles also have planted raters (planted.go).
 
 // ratingModel draws ratings; it has its own random stream.
 type ratingModel struct {
@@ -32,6 +34,12 @@ type ratingModel struct {
 	lenient map[[2]int64]float64
 	dims    map[string]int // indicator code → dimension index
 	names   []string       // dimension names
+	// plant asks fillTasks to plant raters in the next cycle it fills;
+	// plants are that cycle's planted tasks (role, rater, student) and
+	// planted every planted rater so far.
+	plant   bool
+	plants  map[[3]int64]plantKind
+	planted []PlantedRater
 }
 
 func newRatingModel(seed int64, code string, f model.Framework) *ratingModel {
@@ -65,11 +73,22 @@ func (m *ratingModel) abilityOf(student int64) []float64 {
 	return a
 }
 
+// The spreads of the rating model, in points. A fair rater's own leniency
+// is small next to the disagreement about any one student (halo and
+// noise): the rater checks call a rater 偏宽 or 偏严 only from half a
+// within-student spread on, so fair raters are rarely flagged, while
+// their ratings of one student still differ by a level now and then.
+const (
+	leniencySD = 1.2 // a rater's habit, the same for everyone they rate
+	haloSD     = 4.5 // a rater's impression of one student, on every indicator
+	noiseSD    = 4   // one rating
+)
+
 func (m *ratingModel) leniency(role model.RaterRole, rater int64) float64 {
 	k := [2]int64{int64(role.Index()), rater}
 	l, ok := m.lenient[k]
 	if !ok {
-		l = 3 * m.r.NormFloat64()
+		l = leniencySD * m.r.NormFloat64()
 		m.lenient[k] = l
 	}
 	return l
@@ -78,10 +97,14 @@ func (m *ratingModel) leniency(role model.RaterRole, rater int64) float64 {
 // rate draws one task's ratings; growth is added to every ability.
 func (m *ratingModel) rate(cycleID int64, task model.RatingTask, inds []model.Indicator, growth float64) []model.Rating {
 	ab := m.abilityOf(task.StudentID)
-	bias := roleBias[task.Role] + m.leniency(task.Role, task.RaterID)
+	kind := m.plants[[3]int64{int64(task.Role.Index()), task.RaterID, task.StudentID}]
+	bias := roleBias[task.Role] + m.leniency(task.Role, task.RaterID) + haloSD*m.r.NormFloat64() + kind.shift()
 	out := make([]model.Rating, 0, len(inds))
 	for _, ind := range inds {
-		v := min(max(ab[m.dims[ind.Code]]+growth+bias+5*m.r.NormFloat64(), 30), 100)
+		v := min(max(ab[m.dims[ind.Code]]+growth+bias+noiseSD*m.r.NormFloat64(), 30), 100)
+		if kind == plantStraight {
+			v = 100 // the top of every scale: 优秀 on a level or a choice
+		}
 		r := model.Rating{CycleID: cycleID, RaterRole: task.Role, RaterID: task.RaterID, StudentID: task.StudentID, IndicatorCode: ind.Code}
 		switch ind.Scale.Kind {
 		case model.ScaleScore100:
@@ -169,13 +192,15 @@ func fillTasks(ctx context.Context, st *storage.Storage, schoolID int64, c stora
 		return 0, err
 	}
 	byRole := indicatorsByRole(f)
+	tasks := eval.Tasks(in)
+	finished := m.plantCycle(c, in, tasks, skip) // the planted classes' students: every task done
 	var ratings []model.Rating
-	for _, task := range eval.Tasks(in) {
+	for _, task := range tasks {
 		if skip != nil && skip(task) {
 			continue
 		}
 		inds := byRole[task.Role]
-		if m.r.Float64() >= done {
+		if m.r.Float64() >= done && !finished[task.StudentID] {
 			// A share of the rest stopped half way: a draft of the first
 			// indicators (drafts 0 draws nothing, so finished cycles keep
 			// their sequence).
@@ -242,6 +267,7 @@ func seedHistory(ctx context.Context, st *storage.Storage, sc model.School, f mo
 			}
 			// Growth: a point and a half a term since entry.
 			growth := 1.5 * float64(yearOfStudy(year, t)*2+t.Semester-3)
+			m.plant = ti == len(last)-1 && year == 2024 // the older cohort's latest cycle
 			k, err := fillTasks(ctx, st, sc.ID, c, f, m, 0.985, 0, growth, c.OpensAt, c.ClosesAt, nil)
 			if err != nil {
 				return err

@@ -15,6 +15,19 @@ type Scale struct {
 	Levels []float64
 	// Min, Max and Step describe a points scale (0, 100 and the width of one grade band, 10, by default).
 	Min, Max, Step float64
+	// Choices are the points students and parents pick from on a points scale (百分制 95, 85, 70, 50), if any. Their
+	// highest is the top for 全部同分: a student who picks 优秀 for everything gives 95 there, never 100.
+	Choices []float64
+}
+
+// atTop reports whether position pos (in steps, rounded as straightRaters rounds) is the top of the scale: its
+// end, or at least its highest choice.
+func (s Scale) atTop(pos float64) bool {
+	top := math.Round(s.span()*1000) / 1000
+	if len(s.Choices) > 0 {
+		top = math.Round(s.steps(slices.Max(s.Choices))*1000) / 1000
+	}
+	return pos >= top-1e-9
 }
 
 // steps places v on the scale: 0 at its bottom, one per step.
@@ -73,6 +86,9 @@ type CheckConfig struct {
 	MinShared int
 	// MinStraight is how many ratings a rater must have given before "the same value for everything" counts. Default 5.
 	MinStraight int
+	// MinStraightTargets is how many students those ratings must be about. Default 2: a parent who gives their one
+	// child 优秀 on everything has an opinion of the child, not a habit of not telling students apart.
+	MinStraightTargets int
 	// SelfGapSteps: a self-rating that is on average more than this many steps from the others' is flagged. Default 1.
 	SelfGapSteps float64
 	// MinSelfItems is how many indicators must have both a self-rating and others' ratings before a gap is flagged:
@@ -92,6 +108,9 @@ func (c CheckConfig) withDefaults() CheckConfig {
 	}
 	if c.MinStraight <= 0 {
 		c.MinStraight = 5
+	}
+	if c.MinStraightTargets <= 0 {
+		c.MinStraightTargets = 2
 	}
 	if !(c.SelfGapSteps > 0) {
 		c.SelfGapSteps = 1
@@ -147,8 +166,9 @@ type CheckReport struct {
 //     counts less than a point where raters agree), averaged per rater and tested against the rater's own standard
 //     error: flagged when |t| ≥ Critical and |mean| ≥ MinEffect. A rater far from the others on a few ratings is not
 //     flagged, and neither is the tail of a fair group, which a z-score across raters always flags.
-//   - 全部同分: a rater with at least MinStraight ratings (self-ratings included) who put every one at the same
-//     position on its scale — 100 on a points item and 优秀 on a level item are both the top.
+//   - 全部同分: a rater with at least MinStraight ratings of at least MinStraightTargets students who put every one
+//     at the same position on its scale — 100 on a points item and 优秀 on a level item are both the top, and so is
+//     the highest choice of a points item with choices. (A self-rating is about one student, so never flagged.)
 //   - 自评高估/低估: a student's mean, over indicators, of (self-rating − mean of the others' ratings) in scale steps,
 //     flagged beyond SelfGapSteps when at least MinSelfItems indicators have both.
 func RaterChecks(ratings []CheckRating, scales []Scale, cfg CheckConfig) CheckReport {
@@ -195,12 +215,16 @@ func severity(ratings []CheckRating, scales []Scale, straight []StraightRater, c
 		}
 	}
 	sd := itemSpreads(ratings, scales, cells, ref)
-	devs := deviations(ratings, scales, cells, cross, ref, sd)
+	sharing := sharingGroups(ratings, cells, ref)
+	devs := deviations(ratings, scales, cells, cross, ref, sd, sharing)
 
-	rho := map[int]float64{}
+	rho, spread := map[int]float64{}, map[int]float64{}
 	for rk := range devs {
 		if _, ok := rho[rk.group]; !ok {
 			rho[rk.group] = clusterCorrelation(devs, rk.group)
+			if !sharing[rk.group] {
+				spread[rk.group] = studentSpread(devs, rk.group)
+			}
 		}
 	}
 	var out []RaterSeverity
@@ -211,6 +235,10 @@ func severity(ratings []CheckRating, scales []Scale, straight []StraightRater, c
 		rs := RaterSeverity{Rater: rk.rater, Group: rk.group, Shared: len(ds)}
 		var t float64
 		rs.Mean, rs.SE, rs.Steps, t = clusteredMean(ds, rho[rk.group])
+		if sp := spread[rk.group]; sp > 0 {
+			// Measured against the whole group's spread, whose many raters fix it well: the usual critical value.
+			rs.SE, t = sp/math.Sqrt(float64(targets(ds))), 0
+		}
 		switch {
 		case rs.SE > 1e-12:
 			rs.T = rs.Mean / rs.SE
@@ -232,6 +260,64 @@ func severity(ratings []CheckRating, scales []Scale, straight []StraightRater, c
 	return out
 }
 
+// sharingGroups are the groups whose raters compare with each other: most of their ratings have another rater of the
+// group beside them on the same student and indicator, and their raters rate more than one student on average.
+// Parents do not, though a child's two guardians often both rate: one child is all a parent rates, so measuring the
+// two against each other would flag every couple who see their child differently.
+func sharingGroups(ratings []CheckRating, cells map[cellKey][]int, ref []bool) map[int]bool {
+	shared, all := map[int]int{}, map[int]int{}
+	raters := map[int]map[int64]bool{}
+	targets := map[[3]int64]bool{} // (group, rater, student)
+	for k, pos := range cells {
+		all[k.group] += len(pos)
+		if refs(pos, ref) >= 2 {
+			shared[k.group] += len(pos)
+		}
+		if raters[k.group] == nil {
+			raters[k.group] = map[int64]bool{}
+		}
+		for _, p := range pos {
+			raters[k.group][ratings[p].Rater] = true
+			targets[[3]int64{int64(k.group), ratings[p].Rater, k.target}] = true
+		}
+	}
+	pairs := map[int]int{}
+	for t := range targets {
+		pairs[int(t[0])]++
+	}
+	sharing := map[int]bool{}
+	for g, n := range all {
+		sharing[g] = 2*shared[g] >= n && 2*pairs[g] > 3*len(raters[g]) // more than 1.5 students per rater
+	}
+	return sharing
+}
+
+// studentSpread is, for a group whose raters do not share students, how far one rater's mean deviation about one
+// student usually is from zero (the RMS over the group's raters and students). A parent rates one child: their
+// view of that child and a habit of theirs look the same, so a parent is compared with how far parents usually are
+// from the teachers about a child, not with the noise between their own six ratings.
+func studentSpread(devs map[raterKey][]deviation, group int) float64 {
+	ss, n := 0.0, 0
+	for rk, ds := range devs {
+		if rk.group != group {
+			continue
+		}
+		byTarget := map[int64][]float64{}
+		for _, d := range ds {
+			byTarget[d.target] = append(byTarget[d.target], d.z)
+		}
+		for _, xs := range byTarget {
+			m := Mean(xs)
+			ss += m * m
+			n++
+		}
+	}
+	if n < 2 {
+		return 0
+	}
+	return math.Sqrt(ss / float64(n-1))
+}
+
 // deviation is one rating's distance from its reference: in the item's SDs and in scale steps.
 type deviation struct {
 	target int64
@@ -243,13 +329,7 @@ type deviation struct {
 // group whose raters never share a student (a parent rates only their own child) is measured against the other
 // groups' raters of that student instead, and then against its own group's average distance from them, so parents
 // as a whole being kinder to their children than teachers are is not held against any one parent.
-func deviations(ratings []CheckRating, scales []Scale, cells map[cellKey][]int, cross map[[2]int64][]int, ref []bool, sd map[[2]int]float64) map[raterKey][]deviation {
-	sharing := map[int]bool{} // groups with at least one cell of two raters
-	for k, pos := range cells {
-		if refs(pos, ref) >= 2 {
-			sharing[k.group] = true
-		}
-	}
+func deviations(ratings []CheckRating, scales []Scale, cells map[cellKey][]int, cross map[[2]int64][]int, ref []bool, sd map[[2]int]float64, sharing map[int]bool) map[raterKey][]deviation {
 	out := map[raterKey][]deviation{}
 	groupSum, groupN := map[int]float64{}, map[int]int{}
 	for k, pos := range cells {
@@ -346,11 +426,12 @@ func itemSpreads(ratings []CheckRating, scales []Scale, cells map[cellKey][]int,
 // than nine independent ones. Pooled over the group's raters (one rater's four classmates are too few to tell),
 // after each rater's own mean is taken out, so leniency itself is not mistaken for clustering.
 func clusterCorrelation(devs map[raterKey][]deviation, group int) float64 {
-	var ssb, ssw, n, clusters, sumSq float64
+	var ssb, ssw, n, clusters, raters, sumSq float64
 	for rk, ds := range devs {
 		if rk.group != group || len(ds) < 2 {
 			continue
 		}
+		raters++
 		m := 0.0
 		for _, d := range ds {
 			m += d.z
@@ -371,10 +452,12 @@ func clusterCorrelation(devs map[raterKey][]deviation, group int) float64 {
 			clusters++
 		}
 	}
-	if clusters < 2 || n <= clusters {
+	// Each rater's own mean was taken out, which costs one degree of freedom between their students: a rater of
+	// one student adds nothing between clusters, and counting those as free would pull ρ towards 0.
+	if clusters-raters < 1 || n <= clusters {
 		return 0
 	}
-	msb, msw := ssb/(clusters-1), ssw/(n-clusters)
+	msb, msw := ssb/(clusters-raters), ssw/(n-clusters)
 	m0 := (n - sumSq/n) / (clusters - 1) // the average cluster size, for unequal sizes
 	rho := (msb - msw) / (msb + (m0-1)*msw)
 	return math.Max(0, math.Min(rho, 0.99))
@@ -400,6 +483,14 @@ func clusteredMean(ds []deviation, rho float64) (mean, se, steps, crit float64) 
 	return mean, se, stepSum / n, studentT995(int(math.Max(1, math.Round(n/deff))) - 1)
 }
 
+func targets(ds []deviation) int {
+	seen := map[int64]bool{}
+	for _, d := range ds {
+		seen[d.target] = true
+	}
+	return len(seen)
+}
+
 func refs(pos []int, ref []bool) int {
 	n := 0
 	for _, p := range pos {
@@ -410,30 +501,12 @@ func refs(pos []int, ref []bool) int {
 	return n
 }
 
-// t995 are the 99.5th percentiles of Student's t for 1 to 30 degrees of freedom, from the published tables.
-var t995 = [...]float64{63.657, 9.925, 5.841, 4.604, 4.032, 3.707, 3.499, 3.355, 3.250, 3.169, 3.106, 3.055, 3.012,
-	2.977, 2.947, 2.921, 2.898, 2.878, 2.861, 2.845, 2.831, 2.819, 2.807, 2.797, 2.787, 2.779, 2.771, 2.763, 2.756, 2.750}
-
-// studentT995 is the two-sided 1 % critical value of Student's t: the table up to 30 degrees of freedom, the
-// Cornish–Fisher expansion beyond (within 0.001 of the tables there).
-func studentT995(df int) float64 {
-	const z = 2.5758293035489 // the normal's 99.5th percentile
-	switch {
-	case df <= 0:
-		return math.Inf(1)
-	case df <= len(t995):
-		return t995[df-1]
-	}
-	n := float64(df)
-	z3, z5, z7 := z*z*z, math.Pow(z, 5), math.Pow(z, 7)
-	return z + (z3+z)/(4*n) + (5*z5+16*z3+3*z)/(96*n*n) + (3*z7+19*z5+17*z3-15*z)/(384*n*n*n)
-}
-
 func straightRaters(ratings []CheckRating, scales []Scale, cfg CheckConfig) []StraightRater {
 	type acc struct {
 		n         int
 		pos       float64
 		same, top bool
+		targets   map[int64]bool
 	}
 	per := map[raterKey]*acc{}
 	var order []raterKey
@@ -446,18 +519,19 @@ func straightRaters(ratings []CheckRating, scales []Scale, cfg CheckConfig) []St
 		rk := raterKey{r.Group, r.Rater}
 		a := per[rk]
 		if a == nil {
-			a = &acc{pos: pos, same: true, top: true}
+			a = &acc{pos: pos, same: true, top: true, targets: map[int64]bool{}}
 			per[rk] = a
 			order = append(order, rk)
 		}
 		a.n++
+		a.targets[r.Target] = true
 		a.same = a.same && pos == a.pos
-		a.top = a.top && math.Abs(pos-math.Round(sc.span()*1000)/1000) < 1e-9
+		a.top = a.top && sc.atTop(pos)
 	}
 	var out []StraightRater
 	for _, rk := range order {
 		a := per[rk]
-		if a.n >= cfg.MinStraight && (a.same || a.top) {
+		if a.n >= cfg.MinStraight && len(a.targets) >= cfg.MinStraightTargets && (a.same || a.top) {
 			out = append(out, StraightRater{Rater: rk.rater, Group: rk.group, Ratings: a.n, Steps: a.pos, AtTop: a.top})
 		}
 	}

@@ -80,6 +80,34 @@ func TestStraightLineAcrossIndicators(t *testing.T) {
 	}
 }
 
+// TestStraightLineAtTopChoice: a student picks from choices, so 优秀 on a 百分制 item is 95, not 100; 优秀 on
+// everything is still the top of every scale, while 95 on a points item without choices is not.
+func TestStraightLineAtTopChoice(t *testing.T) {
+	points := Scale{Min: 0, Max: 100, Step: 10}
+	chosen := Scale{Min: 0, Max: 100, Step: 10, Choices: []float64{95, 85, 70, 50}}
+	for _, tc := range []struct {
+		scale Scale
+		top   bool
+	}{{chosen, true}, {points, false}} {
+		var rs []CheckRating
+		for target := int64(1); target <= 4; target++ {
+			rs = append(rs, CheckRating{Rater: 10, Target: target, Item: 0, Value: 95}, CheckRating{Rater: 10, Target: target, Item: 1, Value: 95})
+		}
+		rep := RaterChecks(rs, []Scale{levelScale, tc.scale}, CheckConfig{})
+		if got := len(rep.Straight) == 1 && rep.Straight[0].AtTop; got != tc.top {
+			t.Errorf("choices %v: straight %+v, want at the top %v", tc.scale.Choices, rep.Straight, tc.top)
+		}
+	}
+	// A parent rates one child: 优秀 on all six indicators is an opinion of the child, not straight-lining.
+	var one []CheckRating
+	for item := range 6 {
+		one = append(one, CheckRating{Rater: 20, Target: 1, Item: item % 2, Value: 95})
+	}
+	if rep := RaterChecks(one, []Scale{levelScale, chosen}, CheckConfig{}); len(rep.Straight) != 0 {
+		t.Errorf("one child rated: straight %+v", rep.Straight)
+	}
+}
+
 // peerClass simulates a class rated by its peers on level indicators: each student has a true level, each peer
 // sees it with noise and rounds to a level. Planted raters add a bias (in steps) to everything they give.
 func peerClass(seed uint64, students, peersEach, items int, bias map[int64]float64, straight map[int64]bool) []CheckRating {
