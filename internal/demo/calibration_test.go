@@ -44,29 +44,6 @@ func groupOf(role model.RaterRole) int {
 	return groupSelf
 }
 
-// checkScale is an indicator's scale for the rater checks, in points as
-// eval.ScalePoints gives them: a level scale's points ascending, 五分制
-// 1–5 (20–100 points), 百分制 0–100 in steps of 10 with the choices
-// students and parents pick from.
-func checkScale(ind model.Indicator) stats.Scale {
-	switch s := ind.Scale; s.Kind {
-	case model.ScaleLevels:
-		var lv []float64
-		for _, l := range s.Levels {
-			lv = append(lv, l.Points)
-		}
-		slices.Sort(lv)
-		return stats.Scale{Levels: lv}
-	case model.ScaleRating5:
-		return stats.Scale{Levels: []float64{20, 40, 60, 80, 100}}
-	}
-	sc := stats.Scale{Min: 0, Max: 100, Step: 10}
-	for _, c := range eval.ChoicesOf(ind) {
-		sc.Choices = append(sc.Choices, c.Value)
-	}
-	return sc
-}
-
 // classChecks runs the rater checks on one class's ratings and returns
 // every checked rater (by evalrun.RaterKey) with the flags raised on them.
 func classChecks(f model.Framework, rs []model.Rating) map[int64][]stats.FlagKind {
@@ -75,7 +52,7 @@ func classChecks(f model.Framework, rs []model.Rating) map[int64][]stats.FlagKin
 	scales := make([]stats.Scale, len(inds))
 	for i, ind := range inds {
 		index[ind.Code] = i
-		scales[i] = checkScale(ind)
+		scales[i] = evalrun.CheckScale(ind) // the page's scales
 	}
 	var in []stats.CheckRating
 	for _, x := range rs {
