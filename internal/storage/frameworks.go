@@ -154,9 +154,10 @@ func (s *Storage) FrameworkVersions(ctx context.Context, schoolID int64, code st
 // SetDefaultFramework marks the framework (all its versions' code) that new
 // cycles start from. The old mark is cleared before the new one is set:
 // the unique default index allows one marked row at any moment. Two
-// changes at once on PostgreSQL can meet at that index; the later one is
-// then run again on what the first wrote, so the last change wins, as it
-// would one after the other.
+// changes at once queue on the school's versions (setDefaultFramework), so
+// the last change wins, as it would one after the other; a new version
+// saved as default at the same moment can still meet the index, and the
+// change is then run again on what that wrote.
 func (s *Storage) SetDefaultFramework(ctx context.Context, schoolID int64, a model.Actor, id int64) error {
 	var err error
 	for range 5 {
@@ -172,6 +173,16 @@ func (s *Storage) SetDefaultFramework(ctx context.Context, schoolID int64, a mod
 
 func (s *Storage) setDefaultFramework(ctx context.Context, schoolID int64, a model.Actor, id int64) error {
 	return s.InTx(ctx, func(tx *sql.Tx) error {
+		// Two changes at once each clear the old default and set their own:
+		// on PostgreSQL they could meet in the unique default index in
+		// opposite orders and deadlock. Locking the school's versions in id
+		// order first makes the second wait for the first. SQLite's write
+		// transactions are serialised already.
+		if s.dialect == Postgres {
+			if _, err := tx.ExecContext(ctx, `SELECT id FROM frameworks WHERE school_id = $1 ORDER BY id FOR UPDATE`, schoolID); err != nil {
+				return err
+			}
+		}
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM frameworks WHERE school_id = $1 AND id = $2`, schoolID, id).Scan(&n); err != nil {
 			return err
