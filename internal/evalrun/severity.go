@@ -4,10 +4,8 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/mfrm"
@@ -34,6 +32,7 @@ type SeverityGroup struct {
 	// Problem says in plain Chinese why there are no numbers (a disconnected design names its subsets, too few
 	// categories used, …); Raters and Fair are then empty.
 	Problem string
+	Subsets []Disconnected  // the subsets of a disconnected design
 	Raters  []RaterSeverity // by role, then most severe first
 	// Reliability is the rater separation reliability (mfrm.Reliability); NaN when it cannot be computed.
 	Reliability float64
@@ -190,7 +189,7 @@ func fitGroup(g *SeverityGroup, inds []model.Indicator, rs []rated, fair map[Fai
 	}
 	res, err := mfrm.Fit(in, mfrm.Options{})
 	if err != nil && !errors.Is(err, mfrm.ErrNotConverged) {
-		g.Problem = problem(err)
+		problem(g, err)
 		return
 	}
 	for _, m := range res.Raters {
@@ -209,28 +208,35 @@ func fitGroup(g *SeverityGroup, inds []model.Indicator, rs []rated, fair map[Fai
 	fairDeltas(res, inds, rs, fair)
 }
 
-// problem turns a fit error into the page's plain words.
-func problem(err error) string {
+// Disconnected is one subset of a disconnected design: how many elements of each facet of the pairing it holds.
+type Disconnected struct {
+	A, B   mfrm.Facet
+	NA, NB int
+}
+
+// Problems of a fit, in the page's plain words (fixed phrases, so the English interface has them).
+const (
+	ProblemDisconnected = "评分设计不连通：评分分成几组互不相连，组与组之间的宽严无法比较，因此不显示数值。"
+	ProblemOneCategory  = "所有评分都在同一档，无法估计宽严度。"
+	ProblemNoRatings    = "没有评分。"
+)
+
+// problem turns a fit error into the group's Problem (and Subsets for a disconnected design).
+func problem(g *SeverityGroup, err error) {
 	var de *mfrm.DisconnectedError
-	if errors.As(err, &de) {
-		var b strings.Builder
-		fmt.Fprintf(&b, "评分设计不连通：%s与%s分成 %d 组互不相连的评分，组与组之间的宽严无法比较，因此不显示数值。", de.A, de.B, len(de.Subsets))
-		for i, s := range de.Subsets {
-			if i == 5 {
-				b.WriteString("……")
-				break
-			}
-			fmt.Fprintf(&b, "第 %d 组：%d 个%s、%d 个%s。", i+1, len(s.A), de.A, len(s.B), de.B)
-		}
-		return b.String()
-	}
 	switch {
+	case errors.As(err, &de):
+		g.Problem = ProblemDisconnected
+		for _, s := range de.Subsets {
+			g.Subsets = append(g.Subsets, Disconnected{A: de.A, B: de.B, NA: len(s.A), NB: len(s.B)})
+		}
 	case errors.Is(err, mfrm.ErrOneCategory):
-		return "所有评分都在同一档，无法估计宽严度。"
+		g.Problem = ProblemOneCategory
 	case errors.Is(err, mfrm.ErrNoRatings):
-		return "没有评分。"
+		g.Problem = ProblemNoRatings
+	default:
+		g.Problem = err.Error()
 	}
-	return err.Error()
 }
 
 // fairDeltas fills, for every (student, indicator, role) with ratings in the group, the points that turn the role's

@@ -3,10 +3,10 @@ package evalrun
 import (
 	"math"
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"zhijiao/internal/eval"
+	"zhijiao/internal/mfrm"
 	"zhijiao/internal/model"
 )
 
@@ -141,7 +141,8 @@ func TestCategory(t *testing.T) {
 
 func TestSeverityDisconnectedShowsNoNumbers(t *testing.T) {
 	f, rs, _ := severityClass(12, 5)
-	// Two halves of a class rated by disjoint peers and no teacher: nothing links them.
+	// The rotation cut at the halves of the class and no teacher: students 1–5 rated by peers 2–6, students 7–11 by
+	// peers 8–12, nothing links the two.
 	var split []model.Rating
 	for _, r := range rs {
 		if r.RaterRole == model.RaterHeadTeacher {
@@ -151,19 +152,11 @@ func TestSeverityDisconnectedShowsNoNumbers(t *testing.T) {
 			split = append(split, r)
 		}
 	}
-	for i := range split { // rotation inside each half only: rater (s+1) of the same half
-		s := split[i].StudentID
-		half := int64(0)
-		if s > 6 {
-			half = 6
-		}
-		split[i].RaterID = half + (s-half)%6 + 1
-	}
 	got := SeverityOf(f, split)
 	if len(got.Groups) != 1 || len(got.Groups[0].Raters) != 0 || len(got.Fair) != 0 {
 		t.Fatalf("a disconnected design gave numbers: %+v", got.Groups)
 	}
-	if p := got.Groups[0].Problem; !strings.Contains(p, "不连通") || !strings.Contains(p, "第 2 组") {
-		t.Errorf("problem %q, want the subsets named", p)
+	if g := got.Groups[0]; g.Problem != ProblemDisconnected || len(g.Subsets) != 2 || g.Subsets[0].NA != 5 || g.Subsets[0].A != mfrm.Students {
+		t.Errorf("problem %q, subsets %+v; want the two halves named", g.Problem, g.Subsets)
 	}
 }
