@@ -187,8 +187,10 @@ func fitGroup(g *SeverityGroup, inds []model.Indicator, rs []rated, fair map[Fai
 	for n, r := range rs {
 		in[n] = mfrm.Rating{Student: r.student, Rater: r.key, Item: int64(r.item), Score: float64(r.cat)}
 	}
+	// Estimates that did not converge are not shown: on a class they mean too few ratings to separate the facets,
+	// and the last iterate can be hundreds of logits off.
 	res, err := mfrm.Fit(in, mfrm.Options{})
-	if err != nil && !errors.Is(err, mfrm.ErrNotConverged) {
+	if err != nil {
 		problem(g, err)
 		return
 	}
@@ -219,6 +221,7 @@ const (
 	ProblemDisconnected = "评分设计不连通：评分分成几组互不相连，组与组之间的宽严无法比较，因此不显示数值。"
 	ProblemOneCategory  = "所有评分都在同一档，无法估计宽严度。"
 	ProblemNoRatings    = "没有评分。"
+	ProblemNotConverged = "评分太少，模型估计没有收敛，因此不显示数值。"
 )
 
 // problem turns a fit error into the group's Problem (and Subsets for a disconnected design).
@@ -232,6 +235,8 @@ func problem(g *SeverityGroup, err error) {
 		}
 	case errors.Is(err, mfrm.ErrOneCategory):
 		g.Problem = ProblemOneCategory
+	case errors.Is(err, mfrm.ErrNotConverged):
+		g.Problem = ProblemNotConverged
 	case errors.Is(err, mfrm.ErrNoRatings):
 		g.Problem = ProblemNoRatings
 	default:
