@@ -178,6 +178,9 @@ func explainRoles(w *writer, ir *model.IndicatorResult, pl *plan) {
 		default:
 			w.s("，取平均")
 		}
+		if r.Adjusted {
+			w.s("；按评价者宽严校正，校正前 ").n(r.Raw).s(" 分")
+		}
 		w.s("）。").end()
 	}
 	if missing == 0 {

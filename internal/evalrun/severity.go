@@ -60,11 +60,7 @@ const (
 )
 
 // FairKey names one role component of one student's indicator score.
-type FairKey struct {
-	Student int64
-	Code    string
-	Role    model.RaterRole
-}
+type FairKey = eval.RoleKey
 
 // ClassSeverity is the severity view of one class in a cycle.
 type ClassSeverity struct {
@@ -138,7 +134,8 @@ type rated struct {
 }
 
 // SeverityOf is the computation over one class's ratings. Self-ratings are left out: a student rating themself is
-// not a rater of others, and their severity would be confounded with their own ability.
+// not a rater of others, and their severity would be confounded with their own ability. So are the ratings the
+// engine ignores (a role that does not rate the indicator, a value off the scale).
 func SeverityOf(f model.Framework, rs []model.Rating) ClassSeverity {
 	out := ClassSeverity{Ratings: len(rs), Fair: map[FairKey]float64{}}
 	inds := eval.Indicators(f)
@@ -149,7 +146,7 @@ func SeverityOf(f model.Framework, rs []model.Rating) ClassSeverity {
 	byK := map[int][]rated{}
 	for _, x := range rs {
 		i, ok := index[x.IndicatorCode]
-		if !ok || x.RaterRole == model.RaterSelf {
+		if !ok || x.RaterRole == model.RaterSelf || inds[i].RoleWeights[x.RaterRole] <= 0 {
 			continue
 		}
 		pts, ok1 := eval.ScalePoints(inds[i].Scale, x.Value, x.Level)
@@ -246,20 +243,13 @@ func problem(g *SeverityGroup, err error) {
 
 // fairDeltas fills, for every (student, indicator, role) with ratings in the group, the points that turn the role's
 // raw score into a severity-corrected one: the mean, over the role's raters of that student, of
-// E[points | θ, δ, ᾱ_role] − E[points | θ, δ, α_rater], where ᾱ_role is the mean severity of the role's raters in
-// the class. Only the raters' severity is taken out; what the student did on the indicator (the residual) stays, so
+// E[points | θ, δ, ᾱ_role] − E[points | θ, δ, α̃_rater], where ᾱ_role is the mean severity of the role's raters in
+// the class and α̃ the rater's severity shrunk towards it (shrunkSeverities). Only the raters' severity is taken out; what the student did on the indicator (the residual) stays, so
 // a student's profile across indicators is kept. Points per category are the mean points the ratings of that
 // category got on that indicator (exact for levels and 五分制; for 百分制 the band's observed mean).
 func fairDeltas(res *mfrm.Result, inds []model.Indicator, rs []rated, fair map[FairKey]float64) {
-	theta, alpha, delta := measureMap(res.Students), measureMap(res.Raters), measureMap(res.Items)
-	roleSum, roleN := map[model.RaterRole]float64{}, map[model.RaterRole]int{}
-	for _, m := range res.Raters {
-		if !m.Extreme {
-			role, _ := RaterOf(m.ID)
-			roleSum[role] += m.Measure
-			roleN[role]++
-		}
-	}
+	theta, delta := measureMap(res.Students), measureMap(res.Items)
+	avg, alpha := shrunkSeverities(res.Raters)
 	type ic struct{ item, cat int }
 	ptsSum, ptsN := map[ic]float64{}, map[ic]int{}
 	for _, r := range rs {
@@ -279,18 +269,53 @@ func fairDeltas(res *mfrm.Result, inds []model.Indicator, rs []rated, fair map[F
 	}
 	sum, n := map[FairKey]float64{}, map[FairKey]int{}
 	for _, r := range rs {
-		if roleN[r.role] == 0 {
+		a, ok := alpha[r.key]
+		if !ok {
 			continue
 		}
-		avg := roleSum[r.role] / float64(roleN[r.role])
 		eta := theta[r.student] - delta[int64(r.item)]
-		k := FairKey{r.student, inds[r.item].Code, r.role}
-		sum[k] += expected(r.item, eta-avg) - expected(r.item, eta-alpha[r.key])
+		k := FairKey{Student: r.student, Code: inds[r.item].Code, Role: r.role}
+		sum[k] += expected(r.item, eta-avg[r.role]) - expected(r.item, eta-a)
 		n[k]++
 	}
 	for k, s := range sum {
 		fair[k] = s / float64(n[k])
 	}
+}
+
+// shrunkSeverities gives, per role, the mean severity of its raters, and per rater a severity drawn towards that
+// mean by the share of its spread that is not measurement error (Kelley's formula): α̃ = ᾱ + τ²/(τ² + SE²)·(α − ᾱ),
+// τ² = max(0, Var(α) − mean SE²) over the role's raters. A peer's severity rests on a couple of dozen ratings; taken
+// at face value, its noise would move every student's score a little away from the truth while correcting the few
+// who met a truly severe rater. Extreme raters (every rating at one end) get no correction.
+func shrunkSeverities(raters []mfrm.Measure) (map[model.RaterRole]float64, map[int64]float64) {
+	byRole := map[model.RaterRole][]mfrm.Measure{}
+	for _, m := range raters {
+		if role, _ := RaterOf(m.ID); !m.Extreme && !math.IsInf(m.SE, 0) {
+			byRole[role] = append(byRole[role], m)
+		}
+	}
+	avg, out := map[model.RaterRole]float64{}, map[int64]float64{}
+	for role, ms := range byRole {
+		var s, s2, se2 float64
+		for _, m := range ms {
+			s += m.Measure
+			se2 += m.SE * m.SE
+		}
+		mean := s / float64(len(ms))
+		for _, m := range ms {
+			s2 += (m.Measure - mean) * (m.Measure - mean)
+		}
+		tau2 := 0.0
+		if len(ms) > 1 {
+			tau2 = max(0, s2/float64(len(ms)-1)-se2/float64(len(ms)))
+		}
+		avg[role] = mean
+		for _, m := range ms {
+			out[m.ID] = mean + tau2/(tau2+m.SE*m.SE)*(m.Measure-mean)
+		}
+	}
+	return avg, out
 }
 
 func measureMap(ms []mfrm.Measure) map[int64]float64 {
