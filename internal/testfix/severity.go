@@ -15,9 +15,14 @@ import (
 // so that the rater-severity model has several categories to work with. The cycle stays open.
 func SeverityCycle(t testing.TB, st *storage.Storage, f *School) storage.EvalCycle {
 	t.Helper()
+	return SeverityCycleOn(t, st, f, eval.DefaultFramework())
+}
+
+// SeverityCycleOn is SeverityCycle on framework fw (stored as a new framework of the school).
+func SeverityCycleOn(t testing.TB, st *storage.Storage, f *School, fw model.Framework) storage.EvalCycle {
+	t.Helper()
 	ctx := context.Background()
 	sid := f.School.ID
-	fw := eval.DefaultFramework()
 	must(t, st.SaveFrameworkVersion(ctx, sid, model.SystemActor, &fw))
 	c := storage.EvalCycle{Cycle: model.Cycle{TermID: f.Term.ID, Name: "宽严度测试", FrameworkID: fw.ID, PeerCount: 3, Seed: 5}}
 	must(t, st.CreateCycle(ctx, sid, model.SystemActor, &c))

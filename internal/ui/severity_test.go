@@ -1,11 +1,14 @@
 package ui_test
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
+	"zhijiao/internal/eval"
+	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/testdb"
 	"zhijiao/internal/testfix"
@@ -51,6 +54,30 @@ func TestSeverityPage(t *testing.T) {
 		admin.http.Jar.SetCookies(base, []*http.Cookie{{Name: "lang", Value: "en"}})
 		if code, body := admin.get(path + "?class=" + itoa(s.a.ClassA.ID)); code != 200 || !strings.Contains(body, "Rater severity") {
 			t.Fatalf("English page: %d", code)
+		}
+	})
+}
+
+// TestFrameworkShowsFairRoles: the framework page says whether scores are corrected for severity, and for which roles.
+func TestFrameworkShowsFairRoles(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		s := newSite(t, st)
+		admin := s.login(t, "admin@a1")
+		for _, roles := range [][]model.RaterRole{nil, {model.RaterPeer, model.RaterSubjectTeacher}} {
+			f := eval.DefaultFramework()
+			f.Code = "fair" + itoa(int64(len(roles)))
+			f.Aggregation.FairRoles = roles
+			if err := st.SaveFrameworkVersion(context.Background(), s.a.School.ID, model.SystemActor, &f); err != nil {
+				t.Fatal(err)
+			}
+			code, body := admin.get("/frameworks/" + itoa(f.ID))
+			want := "不校正，各评价主体按原始评分合成"
+			if roles != nil {
+				want = "宽严校正：互评, 任课教师评 的得分先按评价者宽严度"
+			}
+			if code != 200 || !strings.Contains(body, want) {
+				t.Errorf("framework with FairRoles %v: %d, want %q", roles, code, want)
+			}
 		}
 	})
 }
