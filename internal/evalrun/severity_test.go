@@ -15,7 +15,7 @@ import (
 // severe than every other rater. It returns the framework, the ratings and the true abilities.
 func severityClass(n int, seed uint64) (model.Framework, []model.Rating, map[int64]float64) {
 	rng := rand.New(rand.NewPCG(seed, 11))
-	rw := map[model.RaterRole]float64{model.RaterPeer: 50, model.RaterHeadTeacher: 50}
+	rw := map[model.RaterRole]float64{model.RaterPeer: 50, model.RaterHeadTeacher: 25, model.RaterSubjectTeacher: 25}
 	var inds []model.Indicator
 	for i := range 6 {
 		inds = append(inds, model.Indicator{Code: "R" + string(rune('1'+i)), Name: "指标" + string(rune('一'+i)), Weight: 100.0 / 6,
