@@ -20,6 +20,23 @@ type severityData struct {
 	ClassName string
 	Ratings   int
 	Groups    []severityGroup
+	Drift     []driftGroup // teachers who rated the class in two or more terms
+}
+
+type driftGroup struct {
+	Categories int
+	Problem    string
+	Subsets    []evalrun.Disconnected
+	Rows       []driftRow
+}
+
+// driftRow is one teacher in one term; First marks the teacher's first row (the name is shown once).
+type driftRow struct {
+	Who, Role, Term    string
+	First              bool
+	Severity, Interval string
+	Count              int
+	Changed            bool // the interval does not overlap the teacher's first term's
 }
 
 type severityGroup struct {
@@ -72,6 +89,10 @@ func (s *Server) cycleSeverity(w http.ResponseWriter, r *http.Request) {
 		d.Ratings = sv.Ratings
 		for _, g := range sv.Groups {
 			d.Groups = append(d.Groups, severityGroupOf(g, sv.Names))
+		}
+		if err := s.severityDrift(r, &d); err != nil {
+			s.serverError(w, r, err)
+			return
 		}
 	}
 	s.render(w, r, http.StatusOK, "cycle_severity", "评分者宽严度", d)
@@ -148,4 +169,33 @@ func severityGroupOf(g evalrun.SeverityGroup, names map[int64]string) severityGr
 		out.Raters = append(out.Raters, row)
 	}
 	return out
+}
+
+// severityDrift fills the teachers' severity per term (evalrun.Drift) with the terms by name.
+func (s *Server) severityDrift(r *http.Request, d *severityData) error {
+	dr, err := evalrun.Drift(r.Context(), s.st, schoolOf(r), d.ClassID)
+	if err != nil || len(dr.Groups) == 0 {
+		return err
+	}
+	terms, err := s.st.Terms(r.Context(), schoolOf(r))
+	if err != nil {
+		return err
+	}
+	names := map[int64]string{}
+	for _, t := range terms {
+		names[t.ID] = t.Name()
+	}
+	for _, g := range dr.Groups {
+		dg := driftGroup{Categories: g.Categories, Problem: g.Problem, Subsets: g.Subsets}
+		for _, td := range g.Teachers {
+			for k, ts := range td.Terms {
+				row := driftRow{Who: fmt.Sprintf("#%d", td.ID), Role: td.Role.Name(), Term: names[ts.TermID], First: k == 0,
+					Severity: fmt.Sprintf("%+.2f", ts.Severity), Interval: fmt.Sprintf("%+.2f ～ %+.2f", ts.Low, ts.High), Count: ts.Count}
+				row.Changed = k > 0 && (ts.Low > td.Terms[0].High || ts.High < td.Terms[0].Low)
+				dg.Rows = append(dg.Rows, row)
+			}
+		}
+		d.Drift = append(d.Drift, dg)
+	}
+	return nil
 }

@@ -81,3 +81,22 @@ func TestFrameworkShowsFairRoles(t *testing.T) {
 		}
 	})
 }
+
+// TestSeverityPageDrift: with cycles in two terms rated by the same head teacher, the page has the section on the
+// teachers' severity per term; the fixture's two students are too few for the estimate, which the page says instead
+// of showing numbers (the numbers themselves are tested in evalrun, TestDriftFindsATeacherWhoBecameSevere).
+func TestSeverityPageDrift(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		s := newSite(t, st)
+		cs := testfix.BuildCycles(t, st, s.a)
+		path := "/cycles/" + itoa(cs.Cur.ID) + "/fairness/severity?class="
+		code, body := s.login(t, "admin@a1").get(path + itoa(s.a.ClassA.ID))
+		if code != 200 || !strings.Contains(body, "教师宽严度的学期变化") {
+			t.Fatalf("severity page with two terms: %d, no drift section\n%s", code, body)
+		}
+		drift := body[strings.Index(body, "教师宽严度的学期变化"):]
+		if !strings.Contains(drift, "评分太少，模型估计没有收敛，因此不显示数值。") || strings.Contains(drift, "<table>") {
+			t.Errorf("drift section of a two-student class shows numbers or no reason:\n%s", drift)
+		}
+	})
+}
