@@ -2,7 +2,11 @@ package evalrun
 
 import (
 	"cmp"
+	"maps"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
@@ -35,18 +39,39 @@ func fairAdjustments(f model.Framework, roster []storage.CycleStudent, sheets []
 				IndicatorCode: it.IndicatorCode, Value: it.Value, Level: it.Level})
 		}
 	}
-	out := map[eval.RoleKey]float64{}
-	for _, rs := range byClass {
-		// Sheets come in no particular order; the fit numbers its elements in the order they appear, so a fixed
-		// order keeps a recompute byte-identical.
-		slices.SortFunc(rs, func(a, b model.Rating) int {
-			return cmp.Or(cmp.Compare(a.StudentID, b.StudentID), cmp.Compare(a.RaterRole.Index(), b.RaterRole.Index()),
-				cmp.Compare(a.RaterID, b.RaterID), cmp.Compare(a.IndicatorCode, b.IndicatorCode))
-		})
-		for k, d := range SeverityOf(f, rs).Fair {
-			if slices.Contains(f.Aggregation.FairRoles, k.Role) {
-				out[k] = d
+	classes := slices.Sorted(maps.Keys(byClass))
+	// Classes are independent fits: they run on every processor, each into its own map, merged afterwards (the
+	// keys name one student each, so the merge does not depend on the order).
+	parts := make([]map[eval.RoleKey]float64, len(classes))
+	next := atomic.Int64{}
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(classes)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(classes); i = int(next.Add(1) - 1) {
+				parts[i] = classAdjustments(f, byClass[classes[i]])
 			}
+		})
+	}
+	wg.Wait()
+	out := map[eval.RoleKey]float64{}
+	for _, p := range parts {
+		maps.Copy(out, p)
+	}
+	return out
+}
+
+// classAdjustments fits one class and keeps the corrections of the roles the framework names.
+func classAdjustments(f model.Framework, rs []model.Rating) map[eval.RoleKey]float64 {
+	// Sheets come in no particular order; the fit numbers its elements in the order they appear, so a fixed
+	// order keeps a recompute byte-identical.
+	slices.SortFunc(rs, func(a, b model.Rating) int {
+		return cmp.Or(cmp.Compare(a.StudentID, b.StudentID), cmp.Compare(a.RaterRole.Index(), b.RaterRole.Index()),
+			cmp.Compare(a.RaterID, b.RaterID), cmp.Compare(a.IndicatorCode, b.IndicatorCode))
+	})
+	out := map[eval.RoleKey]float64{}
+	for k, d := range SeverityOf(f, rs).Fair {
+		if slices.Contains(f.Aggregation.FairRoles, k.Role) {
+			out[k] = d
 		}
 	}
 	return out
