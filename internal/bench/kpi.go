@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"zhijiao/internal/demo"
+	"zhijiao/internal/model"
 	"zhijiao/internal/portrait"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/ui"
@@ -65,41 +66,10 @@ func KPIPeriod() portrait.Period {
 func KPI(ctx context.Context, st *storage.Storage, schools, requests int, progress io.Writer) (KPIResult, error) {
 	res := KPIResult{Schools: max(1, schools), Requests: requests}
 	start := time.Now()
-	list, err := st.Schools(ctx, 0)
+	p := KPIPeriod()
+	list, err := kpiSchools(ctx, st, res.Schools, portrait.Period{From: p.From}, &res.Seeded, progress)
 	if err != nil {
 		return res, err
-	}
-	if len(list) == 0 {
-		out, err := demo.Generate(ctx, st, demo.Options{Schools: res.Schools}, progress)
-		if err != nil {
-			return res, err
-		}
-		list = out.Schools
-	}
-	if len(list) < res.Schools {
-		return res, fmt.Errorf("数据库中只有 %d 所学校，请先在空库上运行 zhijiao demo --schools %d", len(list), res.Schools)
-	}
-	list = list[:res.Schools]
-	p := KPIPeriod()
-	year := portrait.Period{From: p.From}
-	for i, sc := range list {
-		ok, err := SeedOutcomes(ctx, st, sc, year)
-		if err != nil {
-			return res, fmt.Errorf("%s: %w", sc.Code, err)
-		}
-		if ok {
-			res.Seeded++
-		}
-		if progress != nil && (i+1)%10 == 0 {
-			fmt.Fprintf(progress, "  已准备 %d/%d 所学校 / %d schools ready\n", i+1, len(list), i+1)
-		}
-	}
-	if st.Dialect() == storage.Postgres {
-		// What autovacuum does soon after a load: fresh statistics and the
-		// visibility map, without which no index-only scan is possible.
-		if _, err := st.DB().ExecContext(ctx, `VACUUM ANALYZE`); err != nil {
-			return res, err
-		}
 	}
 	res.Setup = time.Since(start)
 
@@ -121,44 +91,95 @@ func KPI(ctx context.Context, st *storage.Storage, schools, requests int, progre
 	if err != nil {
 		return res, err
 	}
-	get := func(path string) (time.Duration, error) {
-		t0 := time.Now()
-		resp, err := cl.Get(site.URL + path)
-		if err != nil {
-			return 0, err
-		}
-		body, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		d := time.Since(t0)
-		if resp.StatusCode != http.StatusOK {
-			return d, fmt.Errorf("GET %s: %d", path, resp.StatusCode)
-		}
-		if strings.HasPrefix(path, "/kpi") && !strings.Contains(string(body), `data-chart="chart-awards"`) {
-			return d, fmt.Errorf("GET %s: no dashboard in the answer", path)
-		}
-		return d, nil
-	}
+	g := pageTimer{cl: cl, base: site.URL}
 	for range 5 { // warm caches and connections, as a page that has been opened before
-		if _, err := get(res.Path); err != nil {
+		if _, err := g.get(res.Path); err != nil {
 			return res, err
 		}
-		if _, err := get("/password"); err != nil {
+		if _, err := g.get("/password"); err != nil {
 			return res, err
 		}
 	}
 	page := make([]time.Duration, 0, requests)
 	base := make([]time.Duration, 0, requests)
 	for range requests {
-		d, err := get(res.Path)
+		d, err := g.get(res.Path)
 		if err != nil {
 			return res, err
 		}
 		page = append(page, d)
-		if d, err = get("/password"); err != nil {
+		if d, err = g.get("/password"); err != nil {
 			return res, err
 		}
 		base = append(base, d)
 	}
 	res.Page, res.Base = latency(page), latency(base)
 	return res, nil
+}
+
+// kpiSchools returns the first n schools, generating the demo into an
+// empty database, and gives those without outcome records a year of them
+// (counted in seeded) starting with year.
+func kpiSchools(ctx context.Context, st *storage.Storage, n int, year portrait.Period, seeded *int, progress io.Writer) ([]model.School, error) {
+	list, err := st.Schools(ctx, 0)
+	if err != nil {
+		return nil, err
+	}
+	if len(list) == 0 {
+		out, err := demo.Generate(ctx, st, demo.Options{Schools: n}, progress)
+		if err != nil {
+			return nil, err
+		}
+		list = out.Schools
+	}
+	if len(list) < n {
+		return nil, fmt.Errorf("数据库中只有 %d 所学校，请先在空库上运行 zhijiao demo --schools %d", len(list), n)
+	}
+	list = list[:n]
+	for i, sc := range list {
+		ok, err := SeedOutcomes(ctx, st, sc, year)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", sc.Code, err)
+		}
+		if ok {
+			*seeded++
+		}
+		if progress != nil && (i+1)%10 == 0 {
+			fmt.Fprintf(progress, "  已准备 %d/%d 所学校 / %d schools ready\n", i+1, len(list), i+1)
+		}
+	}
+	if st.Dialect() == storage.Postgres {
+		// What autovacuum does soon after a load: fresh statistics and the
+		// visibility map, without which no index-only scan is possible.
+		if _, err := st.DB().ExecContext(ctx, `VACUUM ANALYZE`); err != nil {
+			return nil, err
+		}
+	}
+	return list, nil
+}
+
+// pageTimer times logged-in GETs of the site.
+type pageTimer struct {
+	cl   *http.Client
+	base string
+}
+
+// get times one GET of path; a status other than 200, or a dashboard
+// path whose answer has no dashboard, is an error.
+func (g pageTimer) get(path string) (time.Duration, error) {
+	t0 := time.Now()
+	resp, err := g.cl.Get(g.base + path)
+	if err != nil {
+		return 0, err
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	d := time.Since(t0)
+	if resp.StatusCode != http.StatusOK {
+		return d, fmt.Errorf("GET %s: %d", path, resp.StatusCode)
+	}
+	if strings.HasPrefix(path, "/kpi") && !strings.Contains(string(body), `data-chart="chart-awards"`) {
+		return d, fmt.Errorf("GET %s: no dashboard in the answer", path)
+	}
+	return d, nil
 }

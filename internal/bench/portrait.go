@@ -89,23 +89,31 @@ func Portrait(ctx context.Context, st *storage.Storage, n, runs int) (PortraitRe
 		path string
 		into *time.Duration
 	}{{admin, "/portraits/groups", &res.School}, {admin, classPath, &res.Class}, {student, own, &res.Student}} {
-		var ds []time.Duration
-		for i := 0; i <= runs; i++ { // the first request warms the caches and is not counted
-			t := time.Now()
-			resp, err := m.cl.Get(site.URL + m.path)
-			if err != nil {
-				return res, err
-			}
-			_, err = io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			if err != nil || resp.StatusCode != http.StatusOK {
-				return res, fmt.Errorf("%s: %d %v", m.path, resp.StatusCode, err)
-			}
-			if i > 0 {
-				ds = append(ds, time.Since(t))
-			}
+		if *m.into, err = medianGet(m.cl, site.URL, m.path, runs); err != nil {
+			return res, err
 		}
-		*m.into = median(ds)
 	}
 	return res, nil
+}
+
+// medianGet is the median time of runs GETs of path, after one more that
+// warms the caches and is not counted; any answer but 200 is an error.
+func medianGet(cl *http.Client, site, path string, runs int) (time.Duration, error) {
+	var ds []time.Duration
+	for i := 0; i <= runs; i++ {
+		t := time.Now()
+		resp, err := cl.Get(site + path)
+		if err != nil {
+			return 0, err
+		}
+		_, err = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			return 0, fmt.Errorf("%s: %d %v", path, resp.StatusCode, err)
+		}
+		if i > 0 {
+			ds = append(ds, time.Since(t))
+		}
+	}
+	return median(ds), nil
 }

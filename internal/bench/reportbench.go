@@ -122,61 +122,76 @@ func Report(ctx context.Context, st *storage.Storage, n, runs int, chromium stri
 	if res.Students == 0 {
 		return res, errors.New("no results to print")
 	}
+	if err := renderCards(&res, cards, runs); err != nil {
+		return res, err
+	}
+	if chromium == "" {
+		res.Skipped = "未找到 Chromium（设置 ZHIJIAO_CHROMIUM 或安装 chromium）/ no Chromium found (set ZHIJIAO_CHROMIUM or install chromium)"
+		return res, nil
+	}
+	// The student printed by both: the first of the school.
+	probe := students[0].StudentID
+	err = chromiumTimes(ctx, &res, site, "admin@"+code, fmt.Sprintf("/reports/%d/students/%d", c.ID, probe), chromium, runs)
+	return res, err
+}
 
+// renderCards times rendering every card with all workers, and the first
+// card alone runs times (its median goes into res.One).
+func renderCards(res *ReportResult, cards []report.Card, runs int) error {
 	t2 := time.Now()
-	err = report.RenderMany(cards, res.Workers, func(i int, pdf []byte) error {
+	err := report.RenderMany(cards, res.Workers, func(i int, pdf []byte) error {
 		res.Bytes += int64(len(pdf))
 		return nil
 	})
 	res.Render = time.Since(t2)
 	if err != nil {
-		return res, err
+		return err
 	}
 	if b, err := os.ReadFile("/proc/loadavg"); err == nil {
 		if f := strings.Fields(string(b)); len(f) >= 3 {
 			res.LoadAvg = strings.Join(f[:3], " ")
 		}
 	}
-
-	// The student printed by both: the first of the school.
-	probe := students[0].StudentID
 	var ones []time.Duration
 	for range runs {
 		t := time.Now()
 		if err := report.RenderCard(discard{}, cards[0]); err != nil {
-			return res, err
+			return err
 		}
 		ones = append(ones, time.Since(t))
 	}
 	res.One = median(ones)
+	return nil
+}
 
-	if chromium == "" {
-		res.Skipped = "未找到 Chromium（设置 ZHIJIAO_CHROMIUM 或安装 chromium）/ no Chromium found (set ZHIJIAO_CHROMIUM or install chromium)"
-		return res, nil
-	}
-	cl, err := login(site, http.DefaultTransport, "admin@"+code, demo.Password)
+// chromiumTimes prints the printable page at path, logged in as user,
+// with Chromium runs times and keeps the median in res.Chromium.
+func chromiumTimes(ctx context.Context, res *ReportResult, site *httptest.Server, user, path, chromium string, runs int) error {
+	cl, err := login(site, http.DefaultTransport, user, demo.Password)
 	if err != nil {
-		return res, err
+		return err
 	}
 	// Chromium has no way to log in from the command line, so it prints
 	// through a pass-through proxy that adds the admin's session cookie:
 	// the page is rendered by the real handler on every request.
 	target, _ := url.Parse(site.URL)
 	cookies := cl.Jar.Cookies(target)
-	proxy := httputil.NewSingleHostReverseProxy(target)
-	inner := proxy.Director
-	proxy.Director = func(r *http.Request) {
-		inner(r)
+	proxy := &httputil.ReverseProxy{Rewrite: func(pr *httputil.ProxyRequest) {
+		pr.SetURL(target)
+		// Keep the browser's Host and client address, as the page would
+		// see them behind a plain single-host proxy.
+		pr.Out.Host = pr.In.Host
+		pr.SetXForwarded()
 		for _, ck := range cookies {
-			r.AddCookie(ck)
+			pr.Out.AddCookie(ck)
 		}
-	}
+	}}
 	front := httptest.NewServer(proxy)
 	defer front.Close()
-	page := fmt.Sprintf("%s/reports/%d/students/%d", front.URL, c.ID, probe)
+	page := front.URL + path
 	dir, err := os.MkdirTemp("", "zhijiao-chromium-")
 	if err != nil {
-		return res, err
+		return err
 	}
 	defer os.RemoveAll(dir)
 	var times []time.Duration
@@ -186,17 +201,17 @@ func Report(ctx context.Context, st *storage.Storage, n, runs int, chromium stri
 			"--user-data-dir="+filepath.Join(dir, "profile"), "--print-to-pdf="+outPDF, page)
 		t := time.Now()
 		if b, err := cmd.CombinedOutput(); err != nil {
-			return res, fmt.Errorf("chromium: %v: %s", err, b)
+			return fmt.Errorf("chromium: %v: %s", err, b)
 		}
 		times = append(times, time.Since(t))
 		fi, err := os.Stat(outPDF)
 		if err != nil {
-			return res, fmt.Errorf("chromium wrote no PDF: %w", err)
+			return fmt.Errorf("chromium wrote no PDF: %w", err)
 		}
 		res.ChromiumPDF = fi.Size()
 	}
 	res.Chromium = median(times)
-	return res, nil
+	return nil
 }
 
 // PublicisedSchool generates a demo school of n students (accounts

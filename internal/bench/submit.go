@@ -53,14 +53,7 @@ func Submit(ctx context.Context, st *storage.Storage, schoolStudents, clients in
 		return res, err
 	}
 	codes := eval.IndicatorsFor(f, model.RaterPeer)
-	form := url.Values{}
-	for _, ind := range eval.Indicators(f) {
-		for _, code := range codes {
-			if ind.Code == code {
-				form.Set("v_"+code, answer(ind))
-			}
-		}
-	}
+	form := peerForm(f, codes)
 	srv, err := ui.New(ctx, st, ui.Options{})
 	if err != nil {
 		return res, err
@@ -76,43 +69,10 @@ func Submit(ctx context.Context, st *storage.Storage, schoolStudents, clients in
 	if err != nil {
 		return res, err
 	}
-	type job struct {
-		client *http.Client
-		paths  []string
-	}
-	jobs := make([]job, len(students))
 	t0 := time.Now()
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var firstErr error
-	sem := make(chan struct{}, 8)
-	for i, s := range students {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func(i int, s model.Student) {
-			defer wg.Done()
-			defer func() { <-sem }()
-			cl, err := login(site, tr, s.StudentNo+"@submitbench", demo.Password)
-			if err == nil {
-				var tasks []storage.RaterTask
-				tasks, err = st.TasksForRater(ctx, sid, c.ID, model.RaterPeer, s.ID)
-				for _, t := range tasks {
-					jobs[i].paths = append(jobs[i].paths, "/rate/"+strconv.FormatInt(c.ID, 10)+"/peer/"+strconv.FormatInt(t.StudentID, 10))
-				}
-			}
-			jobs[i].client = cl
-			if err != nil {
-				mu.Lock()
-				if firstErr == nil {
-					firstErr = err
-				}
-				mu.Unlock()
-			}
-		}(i, s)
-	}
-	wg.Wait()
-	if firstErr != nil {
-		return res, firstErr
+	jobs, err := loginStudents(ctx, st, site, tr, sid, c.ID, students)
+	if err != nil {
+		return res, err
 	}
 	res.Login = time.Since(t0)
 	res.Students = len(students)
@@ -138,6 +98,63 @@ func Submit(ctx context.Context, st *storage.Storage, schoolStudents, clients in
 	}, func(r *http.Response) bool { return r.StatusCode == http.StatusSeeOther })
 	res.Counted, err = st.RatingCount(ctx, sid, c.ID)
 	return res, err
+}
+
+// peerForm is the rating form a classmate submits: an answer for every
+// indicator peers rate.
+func peerForm(f model.Framework, codes []string) url.Values {
+	form := url.Values{}
+	for _, ind := range eval.Indicators(f) {
+		for _, code := range codes {
+			if ind.Code == code {
+				form.Set("v_"+code, answer(ind))
+			}
+		}
+	}
+	return form
+}
+
+// submitJob is one simulated phone: its logged-in client and the rating
+// pages it will post to.
+type submitJob struct {
+	client *http.Client
+	paths  []string
+}
+
+// loginStudents logs every student in (eight at a time) and lists the
+// classmates each is to rate; it returns the first error met.
+func loginStudents(ctx context.Context, st *storage.Storage, site *httptest.Server, tr http.RoundTripper, sid, cycleID int64, students []model.Student) ([]submitJob, error) {
+	jobs := make([]submitJob, len(students))
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var firstErr error
+	sem := make(chan struct{}, 8)
+	for i, s := range students {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func(i int, s model.Student) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			cl, err := login(site, tr, s.StudentNo+"@submitbench", demo.Password)
+			if err == nil {
+				var tasks []storage.RaterTask
+				tasks, err = st.TasksForRater(ctx, sid, cycleID, model.RaterPeer, s.ID)
+				for _, t := range tasks {
+					jobs[i].paths = append(jobs[i].paths, "/rate/"+strconv.FormatInt(cycleID, 10)+"/peer/"+strconv.FormatInt(t.StudentID, 10))
+				}
+			}
+			jobs[i].client = cl
+			if err != nil {
+				mu.Lock()
+				if firstErr == nil {
+					firstErr = err
+				}
+				mu.Unlock()
+			}
+		}(i, s)
+	}
+	wg.Wait()
+	return jobs, firstErr
 }
 
 func answer(ind model.Indicator) string {

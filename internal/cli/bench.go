@@ -71,74 +71,93 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	}
 	switch what {
 	case "import":
-		r, err := bench.Import(ctx, st, *rows, *runs)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "导入 %d 名学生的 .xlsx（%.1f MB），%d 次取中位数 / importing a %d-student .xlsx, median of %d runs\n",
-			r.Rows, float64(r.FileBytes)/1e6, r.Runs, r.Rows, r.Runs)
-		fmt.Fprintf(e.stdout, "  excelize 裸流式读取 / bare streaming read : %8.3f s\n", r.Bare.Seconds())
-		fmt.Fprintf(e.stdout, "  完整导入 / full import (parse+validate+write): %8.3f s\n", r.Import.Seconds())
-		fmt.Fprintf(e.stdout, "  比值 / ratio import ÷ bare read          : %8.2f×\n", r.Ratio())
-		ok := r.Import.Seconds() <= 3 && r.Ratio() <= 3
-		fmt.Fprintf(e.stdout, "  目标 / target ≤ 3 s and ≤ 3×: %s\n", met(ok))
-		return nil
+		return printImportBench(ctx, e, st, *rows, *runs)
 	case "eval":
-		r, err := bench.Eval(ctx, st, *students, *runs)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "评价周期：%d 名学生，%d 个指标，%d 条评价任务，%d 条评分 / cycle: %d students, %d indicators, %d tasks, %d ratings\n",
-			r.Students, r.Indicators, r.Tasks, r.Ratings, r.Students, r.Indicators, r.Tasks, r.Ratings)
-		fmt.Fprintf(e.stdout, "  生成学校与任务 / setup (demo school, cycle, tasks): %8.3f s\n", r.Setup.Seconds())
-		fmt.Fprintf(e.stdout, "  写入评分 / loading ratings (multi-row INSERT)    : %8.3f s\n", r.Load.Seconds())
-		fmt.Fprintf(e.stdout, "  %d 次取中位数 / median of %d runs:\n", r.Runs, r.Runs)
-		fmt.Fprintf(e.stdout, "  裸 SQL 分组聚合 / bare SQL GROUP BY, fully read  : %8.3f s\n", r.Bare.Seconds())
-		fmt.Fprintf(e.stdout, "  完整重算 / full recompute (load+compute+store)   : %8.3f s  (load %.3f, compute %.3f, store %.3f)\n",
-			r.Recompute.Seconds(), r.Last.Load.Seconds(), r.Last.Compute.Seconds(), r.Last.Store.Seconds())
-		fmt.Fprintf(e.stdout, "  比值 / ratio recompute ÷ bare                  : %8.2f×\n", r.Ratio())
-		ok := r.Recompute.Seconds() <= 2 && r.Ratio() <= 2
-		fmt.Fprintf(e.stdout, "  目标 / target ≤ 2 s and ≤ 2×: %s\n", met(ok))
-		if *fair {
-			return printFairBench(ctx, e, st, r, *runs)
-		}
-		return nil
+		return printEvalBench(ctx, e, st, *students, *runs, *fair)
 	case "submit":
-		n := *clients
-		r, err := bench.Submit(ctx, st, max(*students, n), n, *rate)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "%d 名学生同时在线，通过 HTTP（本机回环）提交互评表，到达速率 %.0f 次/秒；登录用时 %.1f s（不计入）/ %d students online submit peer forms over loopback HTTP at %.0f/s offered\n",
-			r.Students, r.Rate, r.Login.Seconds(), r.Students, r.Rate)
-		fmt.Fprintf(e.stdout, "  %s\n", r.Load)
-		fmt.Fprintf(e.stdout, "  应存评分 / ratings expected: %d，数据库中 / counted: %d\n", r.Expected, r.Counted)
-		if r.Load.Errors > 0 {
-			fmt.Fprintf(e.stdout, "  第一个错误 / first error: %s\n", r.Load.FirstErr)
-		}
-		ok := r.Load.Sustained >= 300 && r.Load.P99 < 200*time.Millisecond && r.Load.Errors == 0 && r.Counted == r.Expected
-		fmt.Fprintf(e.stdout, "  目标 / target ≥ 300/s sustained, p99 < 200 ms, no errors, nothing lost: %s\n", met(ok))
-		return nil
+		return printSubmitBench(ctx, e, st, *students, *clients, *rate)
 	case "report":
 		return printReportBench(ctx, e, st, *students, *runs)
 	case "portrait":
-		r, err := bench.Portrait(ctx, st, *students, *runs)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(e.stdout, "画像：%d 名学生、%d 个班级、%d 条评价任务、%d 条评分，已计算并公示；准备用时 %.1f s（不计入）/ portraits: %d students, %d classes, %d tasks, %d ratings, computed and publicised\n",
-			r.Students, r.Classes, r.Tasks, r.Ratings, r.Setup.Seconds(), r.Students, r.Classes, r.Tasks, r.Ratings)
-		fmt.Fprintf(e.stdout, "  整页 HTTP（本机回环），%d 次取中位数 / whole pages over loopback HTTP, median of %d runs:\n", r.Runs, r.Runs)
-		fmt.Fprintf(e.stdout, "  全校群体画像 / school portrait   : %8.3f s\n", r.School.Seconds())
-		fmt.Fprintf(e.stdout, "  班级群体画像 / class portrait    : %8.3f s\n", r.Class.Seconds())
-		fmt.Fprintf(e.stdout, "  学生画像 / student portrait      : %8.3f s\n", r.Student.Seconds())
-		ok := r.School < time.Second/2 && r.Class < time.Second/2 && r.Student < time.Second/2
-		fmt.Fprintf(e.stdout, "  目标 / target < 0.5 s each: %s\n", met(ok))
-		return nil
+		return printPortraitBench(ctx, e, st, *students, *runs)
 	case "kpi":
 		return benchKPI(ctx, e, st, *schools, *requests)
 	}
 	return fmt.Errorf("未知基准 %q（可用：import、eval、submit、report、portrait、kpi、rasch）", what)
+}
+
+// printImportBench times the import of a generated roster and prints it against the target.
+func printImportBench(ctx context.Context, e *env, st *storage.Storage, rows, runs int) error {
+	r, err := bench.Import(ctx, st, rows, runs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "导入 %d 名学生的 .xlsx（%.1f MB），%d 次取中位数 / importing a %d-student .xlsx, median of %d runs\n",
+		r.Rows, float64(r.FileBytes)/1e6, r.Runs, r.Rows, r.Runs)
+	fmt.Fprintf(e.stdout, "  excelize 裸流式读取 / bare streaming read : %8.3f s\n", r.Bare.Seconds())
+	fmt.Fprintf(e.stdout, "  完整导入 / full import (parse+validate+write): %8.3f s\n", r.Import.Seconds())
+	fmt.Fprintf(e.stdout, "  比值 / ratio import ÷ bare read          : %8.2f×\n", r.Ratio())
+	ok := r.Import.Seconds() <= 3 && r.Ratio() <= 3
+	fmt.Fprintf(e.stdout, "  目标 / target ≤ 3 s and ≤ 3×: %s\n", met(ok))
+	return nil
+}
+
+// printEvalBench times a full recompute of a cycle and prints it against the target.
+func printEvalBench(ctx context.Context, e *env, st *storage.Storage, students, runs int, fair bool) error {
+	r, err := bench.Eval(ctx, st, students, runs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "评价周期：%d 名学生，%d 个指标，%d 条评价任务，%d 条评分 / cycle: %d students, %d indicators, %d tasks, %d ratings\n",
+		r.Students, r.Indicators, r.Tasks, r.Ratings, r.Students, r.Indicators, r.Tasks, r.Ratings)
+	fmt.Fprintf(e.stdout, "  生成学校与任务 / setup (demo school, cycle, tasks): %8.3f s\n", r.Setup.Seconds())
+	fmt.Fprintf(e.stdout, "  写入评分 / loading ratings (multi-row INSERT)    : %8.3f s\n", r.Load.Seconds())
+	fmt.Fprintf(e.stdout, "  %d 次取中位数 / median of %d runs:\n", r.Runs, r.Runs)
+	fmt.Fprintf(e.stdout, "  裸 SQL 分组聚合 / bare SQL GROUP BY, fully read  : %8.3f s\n", r.Bare.Seconds())
+	fmt.Fprintf(e.stdout, "  完整重算 / full recompute (load+compute+store)   : %8.3f s  (load %.3f, compute %.3f, store %.3f)\n",
+		r.Recompute.Seconds(), r.Last.Load.Seconds(), r.Last.Compute.Seconds(), r.Last.Store.Seconds())
+	fmt.Fprintf(e.stdout, "  比值 / ratio recompute ÷ bare                  : %8.2f×\n", r.Ratio())
+	ok := r.Recompute.Seconds() <= 2 && r.Ratio() <= 2
+	fmt.Fprintf(e.stdout, "  目标 / target ≤ 2 s and ≤ 2×: %s\n", met(ok))
+	if fair {
+		return printFairBench(ctx, e, st, r, runs)
+	}
+	return nil
+}
+
+// printSubmitBench sends peer forms from clients students at once and prints the rate held against the target.
+func printSubmitBench(ctx context.Context, e *env, st *storage.Storage, students, clients int, rate float64) error {
+	r, err := bench.Submit(ctx, st, max(students, clients), clients, rate)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%d 名学生同时在线，通过 HTTP（本机回环）提交互评表，到达速率 %.0f 次/秒；登录用时 %.1f s（不计入）/ %d students online submit peer forms over loopback HTTP at %.0f/s offered\n",
+		r.Students, r.Rate, r.Login.Seconds(), r.Students, r.Rate)
+	fmt.Fprintf(e.stdout, "  %s\n", r.Load)
+	fmt.Fprintf(e.stdout, "  应存评分 / ratings expected: %d，数据库中 / counted: %d\n", r.Expected, r.Counted)
+	if r.Load.Errors > 0 {
+		fmt.Fprintf(e.stdout, "  第一个错误 / first error: %s\n", r.Load.FirstErr)
+	}
+	ok := r.Load.Sustained >= 300 && r.Load.P99 < 200*time.Millisecond && r.Load.Errors == 0 && r.Counted == r.Expected
+	fmt.Fprintf(e.stdout, "  目标 / target ≥ 300/s sustained, p99 < 200 ms, no errors, nothing lost: %s\n", met(ok))
+	return nil
+}
+
+// printPortraitBench times the portrait pages and prints them against the target.
+func printPortraitBench(ctx context.Context, e *env, st *storage.Storage, students, runs int) error {
+	r, err := bench.Portrait(ctx, st, students, runs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "画像：%d 名学生、%d 个班级、%d 条评价任务、%d 条评分，已计算并公示；准备用时 %.1f s（不计入）/ portraits: %d students, %d classes, %d tasks, %d ratings, computed and publicised\n",
+		r.Students, r.Classes, r.Tasks, r.Ratings, r.Setup.Seconds(), r.Students, r.Classes, r.Tasks, r.Ratings)
+	fmt.Fprintf(e.stdout, "  整页 HTTP（本机回环），%d 次取中位数 / whole pages over loopback HTTP, median of %d runs:\n", r.Runs, r.Runs)
+	fmt.Fprintf(e.stdout, "  全校群体画像 / school portrait   : %8.3f s\n", r.School.Seconds())
+	fmt.Fprintf(e.stdout, "  班级群体画像 / class portrait    : %8.3f s\n", r.Class.Seconds())
+	fmt.Fprintf(e.stdout, "  学生画像 / student portrait      : %8.3f s\n", r.Student.Seconds())
+	ok := r.School < time.Second/2 && r.Class < time.Second/2 && r.Student < time.Second/2
+	fmt.Fprintf(e.stdout, "  目标 / target < 0.5 s each: %s\n", met(ok))
+	return nil
 }
 
 func flagGiven(e *env, name string) bool {

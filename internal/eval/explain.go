@@ -154,20 +154,7 @@ func explainIndicator(w *writer, ir *model.IndicatorResult, ip *indPlan, pl *pla
 // weighted mean. Too few peers get no number at all: with one or two, it
 // would be a classmate's score.
 func explainRoles(w *writer, ir *model.IndicatorResult, pl *plan) {
-	var ratedW float64
-	missing, tooFew := 0, false
-	for _, r := range ir.Roles {
-		if r.Method == MethodTooFew {
-			w.s(r.Role.Name()).s("不足 ").i(pl.agg.minPeers).s(" 人，不计入，权重按比例分配给其他评价者。").end()
-		}
-		if !counted(&r) {
-			missing++
-			tooFew = tooFew || r.Method == MethodTooFew
-			continue
-		}
-		ratedW += r.Weight
-		explainRole(w, &r, pl)
-	}
+	ratedW, missing, tooFew := explainRoleLines(w, ir, pl)
 	if missing == 0 {
 		w.s("权重：")
 		for k, r := range ir.Roles {
@@ -178,42 +165,7 @@ func explainRoles(w *writer, ir *model.IndicatorResult, pl *plan) {
 		}
 		w.s("。").end()
 	} else {
-		k := 0
-		for _, r := range ir.Roles {
-			if r.Count == 0 {
-				if k > 0 {
-					w.s("、")
-				}
-				w.s(r.Role.Name())
-				k++
-			}
-		}
-		if k > 0 {
-			w.s("无人评分")
-		}
-		if tooFew {
-			if k > 0 {
-				w.s("，")
-			}
-			w.s(model.RaterPeer.Name()).s("不足 ").i(pl.agg.minPeers).s(" 人")
-		}
-		w.s("，其权重共 ").pct(100 - ratedW)
-		if tooFew {
-			w.s(" 按比例分给其他评价者，调整后：")
-		} else {
-			w.s(" 按比例分给已评分的主体，调整后：")
-		}
-		k = 0
-		for _, r := range ir.Roles {
-			if counted(&r) {
-				if k > 0 {
-					w.s("、")
-				}
-				w.s(r.Role.Name()).s(" ").pct(r.EffectiveWeight)
-				k++
-			}
-		}
-		w.s("。").end()
+		explainSharedWeight(w, ir, pl, ratedW, tooFew)
 	}
 	w.s("评分得分 = (")
 	k := 0
@@ -227,6 +179,66 @@ func explainRoles(w *writer, ir *model.IndicatorResult, pl *plan) {
 		}
 	}
 	w.s(") ÷ ").n(ratedW).s(" = ").n(ir.RatedScore).s(" 分。").end()
+}
+
+// explainRoleLines writes the line of each role that rated (and a note
+// for too few peers) and returns the weight that rated, how many roles
+// did not count, and whether too few peers were among them.
+func explainRoleLines(w *writer, ir *model.IndicatorResult, pl *plan) (ratedW float64, missing int, tooFew bool) {
+	for _, r := range ir.Roles {
+		if r.Method == MethodTooFew {
+			w.s(r.Role.Name()).s("不足 ").i(pl.agg.minPeers).s(" 人，不计入，权重按比例分配给其他评价者。").end()
+		}
+		if !counted(&r) {
+			missing++
+			tooFew = tooFew || r.Method == MethodTooFew
+			continue
+		}
+		ratedW += r.Weight
+		explainRole(w, &r, pl)
+	}
+	return ratedW, missing, tooFew
+}
+
+// explainSharedWeight says which roles did not count and how their weight
+// went to the others, with the weights after sharing.
+func explainSharedWeight(w *writer, ir *model.IndicatorResult, pl *plan, ratedW float64, tooFew bool) {
+	k := 0
+	for _, r := range ir.Roles {
+		if r.Count == 0 {
+			if k > 0 {
+				w.s("、")
+			}
+			w.s(r.Role.Name())
+			k++
+		}
+	}
+	if k > 0 {
+		w.s("无人评分")
+	}
+	if tooFew {
+		if k > 0 {
+			w.s("，")
+		}
+		w.s(model.RaterPeer.Name()).s("不足 ").i(pl.agg.minPeers).s(" 人")
+	}
+	w.s("，其权重共 ").pct(100 - ratedW)
+	if tooFew {
+		w.s(" 按比例分给其他评价者，调整后：")
+	} else {
+		w.s(" 按比例分给已评分的主体，调整后：")
+	}
+	k = 0
+	for _, r := range ir.Roles {
+		if counted(&r) {
+			if k > 0 {
+				w.s("、")
+			}
+			w.s(r.Role.Name()).s(" ").pct(r.EffectiveWeight)
+			k++
+		}
+	}
+	w.s("。").end()
 }
 
 // explainRole writes one role's line: its score, how its ratings were combined and, when the score was corrected for

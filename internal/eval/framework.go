@@ -68,34 +68,8 @@ func Validate(f model.Framework) error {
 		}
 		var indSum float64
 		for _, ind := range d.Indicators {
-			in := label(ind.Name, ind.Code)
-			switch {
-			case ind.Code == "":
-				bad("指标“%s”缺少代码", in)
-			case indCodes[ind.Code] || dimCodes[ind.Code]:
-				bad("指标代码“%s”重复", ind.Code)
-			}
-			indCodes[ind.Code] = true
-			if strings.TrimSpace(ind.Name) == "" {
-				bad("指标“%s”缺少名称", in)
-			}
-			if !(ind.Weight > 0) || math.IsInf(ind.Weight, 0) {
-				bad("指标“%s”的权重应大于 0", in)
-			}
 			indSum += ind.Weight
-			p = append(p, checkRoles(in, ind.RoleWeights)...)
-			p = append(p, checkScale(in, ind.Scale)...)
-			p = append(p, checkChoices(in, ind)...)
-			seen := map[string]bool{}
-			for _, op := range ind.ObservationPoints {
-				if strings.TrimSpace(op.Name) == "" && strings.TrimSpace(op.Description) == "" {
-					bad("指标“%s”有空白的观测点", in)
-				}
-				if op.Code != "" && seen[op.Code] {
-					bad("指标“%s”的观测点代码“%s”重复", in, op.Code)
-				}
-				seen[op.Code] = true
-			}
+			p = append(p, checkIndicator(ind, dimCodes, indCodes)...)
 		}
 		if !sums100(indSum) {
 			bad("维度“%s”下各指标权重合计为 %s，应为 100", dn, weight(indSum))
@@ -111,6 +85,41 @@ func Validate(f model.Framework) error {
 		return &ValidationError{Problems: p}
 	}
 	return nil
+}
+
+// checkIndicator lists the problems of one indicator, in the order the
+// editor shows them, and records its code in indCodes.
+func checkIndicator(ind model.Indicator, dimCodes, indCodes map[string]bool) []string {
+	var p []string
+	bad := func(format string, a ...any) { p = append(p, fmt.Sprintf(format, a...)) }
+	in := label(ind.Name, ind.Code)
+	switch {
+	case ind.Code == "":
+		bad("指标“%s”缺少代码", in)
+	case indCodes[ind.Code] || dimCodes[ind.Code]:
+		bad("指标代码“%s”重复", ind.Code)
+	}
+	indCodes[ind.Code] = true
+	if strings.TrimSpace(ind.Name) == "" {
+		bad("指标“%s”缺少名称", in)
+	}
+	if !(ind.Weight > 0) || math.IsInf(ind.Weight, 0) {
+		bad("指标“%s”的权重应大于 0", in)
+	}
+	p = append(p, checkRoles(in, ind.RoleWeights)...)
+	p = append(p, checkScale(in, ind.Scale)...)
+	p = append(p, checkChoices(in, ind)...)
+	seen := map[string]bool{}
+	for _, op := range ind.ObservationPoints {
+		if strings.TrimSpace(op.Name) == "" && strings.TrimSpace(op.Description) == "" {
+			bad("指标“%s”有空白的观测点", in)
+		}
+		if op.Code != "" && seen[op.Code] {
+			bad("指标“%s”的观测点代码“%s”重复", in, op.Code)
+		}
+		seen[op.Code] = true
+	}
+	return p
 }
 
 // ValidateNew is Validate plus the rules for what people type, applied

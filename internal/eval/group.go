@@ -33,59 +33,18 @@ func groupRatings(ratings []model.Rating, sheets []Sheet, pl *plan, stIndex map[
 	keys := make([]int32, total)
 	tmp := make([]entry, total)
 	start = make([]int32, len(stIndex)*nI+1)
-	// Ratings usually arrive sorted by student and indicator; remembering
-	// the last lookups skips most map probes.
-	lastCode, lastII := "", int32(-1)
-	lastStudent, lastSI := int64(0), int32(-1)
+	ck := ratingCheck{pl: pl, stIndex: stIndex, cycleID: cycleID, ignore: ignore, lastII: -1, lastSI: -1}
 	n, i := 0, 0
 	add := func(id, cycle int64, role model.RaterRole, rater, student int64, code string, value float64, level string) {
 		k := i
 		i++
 		keys[k] = -1
-		if cycleID != 0 && cycle != cycleID {
-			ignore("rating", id, "评分不属于本评价周期")
-			return
-		}
-		si := lastSI
-		if student != lastStudent || si < 0 {
-			var ok bool
-			if si, ok = stIndex[student]; !ok {
-				ignore("rating", id, fmt.Sprintf("被评学生（ID %d）不在本次评价名单中", student))
-				return
-			}
-			lastStudent, lastSI = student, si
-		}
-		ii := lastII
-		if code != lastCode || ii < 0 {
-			var ok bool
-			if ii, ok = pl.indIndex[code]; !ok {
-				ignore("rating", id, fmt.Sprintf("评价方案中没有指标“%s”", code))
-				return
-			}
-			lastCode, lastII = code, ii
-		}
-		ip := &pl.inds[ii]
-		ri := role.Index()
-		if ri < 0 || ip.roleW[ri] <= 0 {
-			ignore("rating", id, fmt.Sprintf("%s不参与指标“%s”的评价", role.Name(), ip.ind.Name))
-			return
-		}
-		p, ok := ScalePoints(ip.ind.Scale, value, level)
+		key, e, ok := ck.check(id, cycle, role, rater, student, code, value, level)
 		if !ok {
-			ignore("rating", id, fmt.Sprintf("指标“%s”的评分超出范围：%s", ip.ind.Name, scaleHint(ip.ind.Scale)))
 			return
 		}
-		switch {
-		case role == model.RaterPeer && rater == student:
-			ignore("rating", id, "互评不能评价自己")
-			return
-		case role == model.RaterSelf && rater != student:
-			ignore("rating", id, "自评只能由学生本人填写")
-			return
-		}
-		key := si*int32(nI) + ii
 		keys[k] = key
-		tmp[k] = entry{id: id, rater: rater, pts: p, role: int8(ri)}
+		tmp[k] = e
 		start[key+1]++
 		n++
 	}
@@ -99,18 +58,83 @@ func groupRatings(ratings []model.Rating, sheets []Sheet, pl *plan, stIndex map[
 			add(sh.ID, sh.CycleID, sh.RaterRole, sh.RaterID, sh.StudentID, it.IndicatorCode, it.Value, it.Level)
 		}
 	}
+	return start, scatter(start, keys, tmp, n)
+}
+
+// scatter turns the bucket counts in start into offsets (in place) and
+// places each kept entry (key ≥ 0) into its bucket, in input order.
+func scatter(start, keys []int32, tmp []entry, n int) []entry {
 	for k := 1; k < len(start); k++ {
 		start[k] += start[k-1]
 	}
 	pos := slices.Clone(start[:len(start)-1])
-	entries = make([]entry, n)
+	entries := make([]entry, n)
 	for k, key := range keys {
 		if key >= 0 {
 			entries[pos[key]] = tmp[k]
 			pos[key]++
 		}
 	}
-	return start, entries
+	return entries
+}
+
+// ratingCheck decides whether one rating counts and where it goes.
+// Ratings usually arrive sorted by student and indicator; remembering
+// the last lookups skips most map probes.
+type ratingCheck struct {
+	pl          *plan
+	stIndex     map[int64]int32
+	cycleID     int64
+	ignore      func(string, int64, string)
+	lastCode    string
+	lastII      int32
+	lastStudent int64
+	lastSI      int32
+}
+
+// check returns the rating's bucket key and compact entry, or ok=false
+// after reporting why it is ignored.
+func (c *ratingCheck) check(id, cycle int64, role model.RaterRole, rater, student int64, code string, value float64, level string) (key int32, e entry, ok bool) {
+	if c.cycleID != 0 && cycle != c.cycleID {
+		c.ignore("rating", id, "评分不属于本评价周期")
+		return 0, e, false
+	}
+	si := c.lastSI
+	if student != c.lastStudent || si < 0 {
+		if si, ok = c.stIndex[student]; !ok {
+			c.ignore("rating", id, fmt.Sprintf("被评学生（ID %d）不在本次评价名单中", student))
+			return 0, e, false
+		}
+		c.lastStudent, c.lastSI = student, si
+	}
+	ii := c.lastII
+	if code != c.lastCode || ii < 0 {
+		if ii, ok = c.pl.indIndex[code]; !ok {
+			c.ignore("rating", id, fmt.Sprintf("评价方案中没有指标“%s”", code))
+			return 0, e, false
+		}
+		c.lastCode, c.lastII = code, ii
+	}
+	ip := &c.pl.inds[ii]
+	ri := role.Index()
+	if ri < 0 || ip.roleW[ri] <= 0 {
+		c.ignore("rating", id, fmt.Sprintf("%s不参与指标“%s”的评价", role.Name(), ip.ind.Name))
+		return 0, e, false
+	}
+	p, ok := ScalePoints(ip.ind.Scale, value, level)
+	if !ok {
+		c.ignore("rating", id, fmt.Sprintf("指标“%s”的评分超出范围：%s", ip.ind.Name, scaleHint(ip.ind.Scale)))
+		return 0, e, false
+	}
+	switch {
+	case role == model.RaterPeer && rater == student:
+		c.ignore("rating", id, "互评不能评价自己")
+		return 0, e, false
+	case role == model.RaterSelf && rater != student:
+		c.ignore("rating", id, "自评只能由学生本人填写")
+		return 0, e, false
+	}
+	return si*int32(len(c.pl.inds)) + ii, entry{id: id, rater: rater, pts: p, role: int8(ri)}, true
 }
 
 // groupEvidence orders record indices by student, then record ID, so that

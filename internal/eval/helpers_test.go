@@ -90,5 +90,3 @@ func role(t *testing.T, ir model.IndicatorResult, r model.RaterRole) model.RoleR
 	t.Fatalf("indicator %s has no role %s", ir.Code, r)
 	return model.RoleResult{}
 }
-
-func near(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }

@@ -24,9 +24,7 @@ func Phone(s string) (string, error) {
 	d := phoneNoise.Replace(raw)
 	area, local, dashed := strings.Cut(d, "-")
 	d = strings.ReplaceAll(d, "-", "")
-	if strings.HasPrefix(d, "+") {
-		d = d[1:]
-	}
+	d = strings.TrimPrefix(d, "+")
 	if !allDigits(d) {
 		return "", fmt.Errorf("电话号码“%s”含有数字以外的字符", raw)
 	}

@@ -141,8 +141,7 @@ func components(fa, fb Facet, ea, eb []int32, idsA, idsB []int64) error {
 	for k := range parent {
 		parent[k] = int32(k)
 	}
-	var find func(int32) int32
-	find = func(x int32) int32 {
+	find := func(x int32) int32 {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]

@@ -66,12 +66,8 @@ func Remind(ctx context.Context, st *storage.Storage, snd Sender, schoolID int64
 	}
 	if last, ok := storage.LastReminderFor(past, req.ClassID); ok {
 		out.Last = last
-		ago := at.Sub(last.SentAt)
-		switch {
-		case ago < RefuseWithin:
-			return out, fmt.Errorf("%d 分钟前刚催评过，评价者已经收到通知，请稍后再发", max(1, int(ago.Minutes())))
-		case ago < AskWithin && !req.Again:
-			return out, ErrAskFirst
+		if err := tooSoon(at.Sub(last.SentAt), req.Again); err != nil {
+			return out, err
 		}
 	}
 	// One read of the cycle's tasks: each rater's unfinished count over
@@ -80,64 +76,16 @@ func Remind(ctx context.Context, st *storage.Storage, snd Sender, schoolID int64
 	if err != nil {
 		return out, err
 	}
-	type rater struct {
-		role model.RaterRole
-		id   int64
-	}
-	left := map[rater]int{}
-	inScope := map[rater]bool{}
-	for _, t := range states {
-		if t.Done {
-			continue
-		}
-		r := rater{t.Role, t.RaterID}
-		left[r]++
-		if req.ClassID == 0 || t.ClassID == req.ClassID {
-			inScope[r] = true
-		}
-	}
+	left, inScope := ratersLeft(states, req.ClassID)
 	if len(inScope) == 0 {
 		return out, errors.New("没有未完成的评价者，无需催评")
 	}
 	out.Raters = len(inScope)
-	byRole := map[model.RaterRole][]int64{}
-	for r := range inScope {
-		byRole[r.role] = append(byRole[r.role], r.id)
+	owed, order, err := owedByAccount(ctx, st, schoolID, left, inScope, &out.Tasks)
+	if err != nil {
+		return out, err
 	}
-	// One message per account, counting every role the account rates in.
-	owed := map[int64]int{}
-	var order []int64
-	for _, role := range model.RaterRoles {
-		ids := byRole[role]
-		if len(ids) == 0 {
-			continue
-		}
-		slices.Sort(ids)
-		accounts, err := st.RaterAccounts(ctx, schoolID, role, ids)
-		if err != nil {
-			return out, err
-		}
-		for _, id := range ids {
-			n := left[rater{role, id}]
-			out.Tasks += n
-			for _, u := range accounts[id] {
-				if _, ok := owed[u]; !ok {
-					order = append(order, u)
-				}
-				owed[u] += n
-			}
-		}
-	}
-	deadline := ""
-	if !c.ClosesAt.IsZero() {
-		d := c.ClosesAt.In(storage.SchoolZone) // the schools' calendar, not the server's
-		deadline = fmt.Sprintf("，截止 %d月%d日", int(d.Month()), d.Day())
-	}
-	msgs := make([]Message, 0, len(order))
-	for _, u := range order {
-		msgs = append(msgs, Message{UserID: u, Kind: "remind", Link: "/rate",
-			Text: fmt.Sprintf("你还有 %d 份评价未完成%s。请在“我的评价”中完成（%s）", owed[u], deadline, c.Name)})
-	}
+	msgs := reminderMessages(c, owed, order)
 	if err := snd.Send(ctx, schoolID, msgs); err != nil {
 		return out, err
 	}
@@ -148,4 +96,90 @@ func Remind(ctx context.Context, st *storage.Storage, snd Sender, schoolID int64
 	}
 	out.Last = r
 	return out, nil
+}
+
+// tooSoon refuses a reminder sent ago after the last one, or asks first
+// (ErrAskFirst) unless again is set.
+func tooSoon(ago time.Duration, again bool) error {
+	switch {
+	case ago < RefuseWithin:
+		return fmt.Errorf("%d 分钟前刚催评过，评价者已经收到通知，请稍后再发", max(1, int(ago.Minutes())))
+	case ago < AskWithin && !again:
+		return ErrAskFirst
+	}
+	return nil
+}
+
+// raterKey is one rater in one role.
+type raterKey struct {
+	role model.RaterRole
+	id   int64
+}
+
+// ratersLeft counts each rater's unfinished tasks over the whole cycle
+// and marks those with one in the class (every class when classID is 0).
+func ratersLeft(states []storage.TaskState, classID int64) (left map[raterKey]int, inScope map[raterKey]bool) {
+	left = map[raterKey]int{}
+	inScope = map[raterKey]bool{}
+	for _, t := range states {
+		if t.Done {
+			continue
+		}
+		r := raterKey{t.Role, t.RaterID}
+		left[r]++
+		if classID == 0 || t.ClassID == classID {
+			inScope[r] = true
+		}
+	}
+	return left, inScope
+}
+
+// owedByAccount turns the raters in scope into accounts — one message per
+// account, counting every role the account rates in — in a stable order,
+// and adds their unfinished tasks to tasks.
+func owedByAccount(ctx context.Context, st *storage.Storage, schoolID int64, left map[raterKey]int, inScope map[raterKey]bool, tasks *int) (map[int64]int, []int64, error) {
+	byRole := map[model.RaterRole][]int64{}
+	for r := range inScope {
+		byRole[r.role] = append(byRole[r.role], r.id)
+	}
+	owed := map[int64]int{}
+	var order []int64
+	for _, role := range model.RaterRoles {
+		ids := byRole[role]
+		if len(ids) == 0 {
+			continue
+		}
+		slices.Sort(ids)
+		accounts, err := st.RaterAccounts(ctx, schoolID, role, ids)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, id := range ids {
+			n := left[raterKey{role, id}]
+			*tasks += n
+			for _, u := range accounts[id] {
+				if _, ok := owed[u]; !ok {
+					order = append(order, u)
+				}
+				owed[u] += n
+			}
+		}
+	}
+	return owed, order, nil
+}
+
+// reminderMessages writes each account's reminder, with the deadline in
+// the schools' calendar when the cycle has one.
+func reminderMessages(c storage.EvalCycle, owed map[int64]int, order []int64) []Message {
+	deadline := ""
+	if !c.ClosesAt.IsZero() {
+		d := c.ClosesAt.In(storage.SchoolZone) // the schools' calendar, not the server's
+		deadline = fmt.Sprintf("，截止 %d月%d日", int(d.Month()), d.Day())
+	}
+	msgs := make([]Message, 0, len(order))
+	for _, u := range order {
+		msgs = append(msgs, Message{UserID: u, Kind: "remind", Link: "/rate",
+			Text: fmt.Sprintf("你还有 %d 份评价未完成%s。请在“我的评价”中完成（%s）", owed[u], deadline, c.Name)})
+	}
+	return msgs
 }

@@ -163,7 +163,7 @@ func TestErrorReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := res.ErrorReport(&buf); err != nil {
+	if err := WriteErrorReport(&buf, res.Header, res.HeaderRow, res.Raw, res.Errors); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)

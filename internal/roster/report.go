@@ -9,11 +9,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// ErrorReport writes the report for this result; see WriteErrorReport.
-func (r *Result[T]) ErrorReport(w io.Writer) error {
-	return WriteErrorReport(w, r.Header, r.HeaderRow, r.Raw, r.Errors)
-}
-
 // WriteErrorReport echoes the user's file with a final 错误说明 column.
 //
 // Every row is kept, and at its original row number, with the rows that

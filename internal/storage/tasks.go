@@ -101,6 +101,9 @@ func (s *Storage) OpenCycle(ctx context.Context, schoolID int64, a model.Actor, 
 			if err := s.batchInsert(ctx, tx, "rating_tasks", []string{"school_id", "cycle_id", "rater_role", "rater_id", "student_id", "class_id"}, rows, "", "", nil); err != nil {
 				return fmt.Errorf("OpenCycle: %w", err)
 			}
+			if err := s.analyzeIfStale(ctx, tx, "rating_tasks", len(rows)); err != nil {
+				return fmt.Errorf("OpenCycle: %w", err)
+			}
 		}
 		return s.moveCycleTx(ctx, tx, schoolID, a, cycleID, model.CycleOpen, admin, map[string]any{"tasks": len(tasks)})
 	})

@@ -31,7 +31,7 @@ const DefaultPG = "postgres://postgres:postgres@127.0.0.1:5432/postgres?sslmode=
 
 var (
 	once   sync.Once
-	runDB  string // DSN of this run's database
+	runDB  string // DSN of this run's database (only PostgresDSN's schemas need it)
 	admin  string
 	setErr error
 )
@@ -63,9 +63,10 @@ func randHex(n int) string {
 	return hex.EncodeToString(b)
 }
 
-// setup creates one database for this test process.
+// setup creates one database for this test process, for PostgresDSN's
+// schemas; the copies of the template do without it.
 func setup() {
-	admin = serverDSN()
+	adminOnce.Do(func() { admin = serverDSN() })
 	db, err := sql.Open("pgx", admin)
 	if err != nil {
 		setErr = err
@@ -80,9 +81,12 @@ func setup() {
 	runDB = withDB(admin, name, nil)
 }
 
-// Cleanup drops the run's database; call it from TestMain after m.Run.
+// Cleanup drops what this test process made on PostgreSQL (the run's
+// database, the spare copies, the template) after the copies the tests
+// used are dropped; call it from TestMain after m.Run.
 func Cleanup() {
-	if runDB == "" {
+	stopCopies()
+	if admin == "" {
 		return
 	}
 	db, err := sql.Open("pgx", admin)
@@ -90,8 +94,10 @@ func Cleanup() {
 		return
 	}
 	defer db.Close()
-	u, _ := url.Parse(runDB)
-	db.Exec("DROP DATABASE IF EXISTS " + strings.TrimPrefix(u.Path, "/") + " WITH (FORCE)")
+	if runDB != "" {
+		u, _ := url.Parse(runDB)
+		db.Exec("DROP DATABASE IF EXISTS " + strings.TrimPrefix(u.Path, "/") + " WITH (FORCE)")
+	}
 	if pgTemplate != "" {
 		db.Exec("DROP DATABASE IF EXISTS " + pgTemplate + " WITH (FORCE)")
 	}
@@ -203,48 +209,36 @@ func mustPath(dsn string) string {
 }
 
 // Postgres opens a migrated database of its own: a copy (CREATE DATABASE
-// … TEMPLATE) of a database migrated once per test process. Running every
-// migration into a fresh schema took over a second a test on a busy
-// machine; the copy takes a fraction of that. The copy is dropped when the
-// test ends.
+// … TEMPLATE) of a database migrated once per test process, dropped when
+// the test ends. Running every migration into a fresh database took over a
+// second a test on a busy machine; a copy is cheaper, but on a busy server
+// its CREATE and DROP still took 0.3–1.5 s each. So copies are made ahead,
+// in the background while tests run (copies.go), and dropped behind.
 func Postgres(t testing.TB) *storage.Storage {
 	t.Helper()
 	return open(t, postgresCopy(t))
 }
 
-// postgresCopy makes a database copied from the migrated template, dropped
-// when the test ends, and returns its DSN.
+// postgresCopy takes a ready copy of the migrated template, dropped when
+// the test ends, and returns its DSN.
 func postgresCopy(t testing.TB) string {
 	t.Helper()
-	once.Do(setup)
-	if setErr != nil {
-		t.Fatalf("PostgreSQL test database: %v", setErr)
-	}
+	adminOnce.Do(func() { admin = serverDSN() })
 	pgTplOnce.Do(makePostgresTemplate)
 	if pgTplErr != nil {
-		t.Fatalf("PostgreSQL template: %v", pgTplErr)
+		t.Fatalf("PostgreSQL template at %s: %v (the README's test command starts PostgreSQL)", redact(admin), pgTplErr)
 	}
-	name := "zhijiao_t_" + randHex(6)
-	db, err := sql.Open("pgx", admin)
+	name, err := takeCopy()
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("PostgreSQL test database: %v", err)
 	}
-	defer db.Close()
-	// Copies of one template are made one at a time: PostgreSQL refuses a
-	// copy while another session uses the template.
-	pgTplMu.Lock()
-	_, err = db.Exec("CREATE DATABASE " + name + " TEMPLATE " + pgTemplate)
-	pgTplMu.Unlock()
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { dropDatabase(name) })
+	t.Cleanup(func() { dropLater(name) })
 	return withDB(admin, name, nil)
 }
 
 var (
+	adminOnce  sync.Once
 	pgTplOnce  sync.Once
-	pgTplMu    sync.Mutex
 	pgTemplate string
 	pgTplErr   error
 )
@@ -269,15 +263,6 @@ func makePostgresTemplate() {
 	}
 	_, pgTplErr = s.Migrate(ctx)
 	s.Close() // no session may stay connected to a template
-}
-
-func dropDatabase(name string) {
-	db, err := sql.Open("pgx", admin)
-	if err != nil {
-		return
-	}
-	defer db.Close()
-	db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
 }
 
 func open(t testing.TB, dsn string) *storage.Storage {

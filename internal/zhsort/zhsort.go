@@ -23,6 +23,3 @@ func Compare(a, b string) int {
 	pool.Put(c)
 	return r
 }
-
-// Less reports whether a sorts before b.
-func Less(a, b string) bool { return Compare(a, b) < 0 }
