@@ -35,3 +35,17 @@ func TestSeverityPageInBrowser(t *testing.T) {
 	Axe(t, b, "severity page at 390 px")
 	Screenshot(t, b, "severity-phone")
 }
+
+// TestSeverityDriftInBrowser opens the page of a class rated in two terms: the drift section is there and passes axe.
+func TestSeverityDriftInBrowser(t *testing.T) {
+	st := testdb.SQLite(t)
+	f := testfix.Build(t, st, "sd", true)
+	cs := testfix.BuildCycles(t, st, f)
+	site := Serve(t, st, ui.Options{})
+	b := LoginAs(t, site.URL, "admin@sd")
+	if err := chromedp.Do(b, chromedp.Navigate(site.URL+"/cycles/"+itoa(cs.Cur.ID)+"/fairness/severity?class="+itoa(f.ClassA.ID)),
+		chromedp.WaitVisible(`#sev-drift`)); err != nil {
+		t.Fatalf("open the severity page with two terms: %v", err)
+	}
+	Axe(t, b, "severity page with drift")
+}
