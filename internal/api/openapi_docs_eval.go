@@ -48,6 +48,7 @@ var evalSchemaDocs = map[string]string{
 	"Aggregation.role_methods":     "各评价主体的汇总方法：mean 平均、median 中位数、robust 去极值平均",
 	"Aggregation.required_roles":   "按指标代码列出必须参评的评价主体（如 J01 必须有班主任评）：缺少时该学生为“待补评”",
 	"Aggregation.min_others":       "每个指标至少需要几位自评以外的评价者（默认 1；互评人数达到 min_peers 才计入）：不足的学生为“待补评”，不计总分、不排名、不评等级",
+	"Aggregation.fair_roles":       "宽严校正：这些评价主体（peer 互评，可加 head_teacher 班主任评、subject_teacher 任课教师评）的得分先按评价者宽严度（多面 Rasch 模型，按班级估计）校正再合成；留空不校正",
 	"EvalCycle":                    "评价周期",
 	"EvalCycle.term_id":            "所属学期编号",
 	"EvalCycle.framework_id":       "固定引用的评价方案版本编号",

@@ -23,3 +23,23 @@ func TestEvalBenchSmall(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalFairBenchSmall runs the severity-corrected recompute's benchmark on a small school on both engines.
+func TestEvalFairBenchSmall(t *testing.T) {
+	for _, e := range testdb.Engines() {
+		t.Run(e.Name, func(t *testing.T) {
+			st := e.Open(t)
+			plain, err := Eval(context.Background(), st, 60, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := EvalFair(context.Background(), st, plain, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Plain <= 0 || r.Fair <= 0 || r.Runs != 1 {
+				t.Fatalf("result %+v", r)
+			}
+		})
+	}
+}

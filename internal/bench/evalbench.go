@@ -24,6 +24,8 @@ type EvalResult struct {
 	Recompute  time.Duration // evalrun.Recompute: load, compute, store (median)
 	Last       evalrun.Summary
 	Runs       int
+	SchoolID   int64 // where the cycle is, for benchmarks that build on it (EvalFair)
+	Cycle      storage.EvalCycle
 }
 
 // Ratio is the recompute over the bare aggregate.
@@ -45,6 +47,7 @@ func Eval(ctx context.Context, st *storage.Storage, n, runs int) (EvalResult, er
 		return res, err
 	}
 	sid := out.Schools[0].ID
+	res.SchoolID = sid
 	a := model.SystemActor
 	term, err := st.CurrentTerm(ctx, sid)
 	if err != nil {
@@ -68,6 +71,7 @@ func Eval(ctx context.Context, st *storage.Storage, n, runs int) (EvalResult, er
 	if err != nil {
 		return res, err
 	}
+	res.Cycle = c
 	in, err := st.EvalOrganisation(ctx, sid, c)
 	if err != nil {
 		return res, err

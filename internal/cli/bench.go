@@ -17,7 +17,7 @@ import (
 
 func init() {
 	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价重算、submit 并发提交评分、report 报告单、portrait 画像页面、kpi 数据画像、rasch 多面 Rasch / benchmarks: import, eval, submit, report, portrait, kpi, rasch",
-		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] | submit [--clients N] | report [--students N] [--runs N] | portrait [--students N] [--runs N] | kpi [--requests N] [--schools N] | rasch [--students N] [--runs N]", run: runBench})
+		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] [--fair] | submit [--clients N] | report [--students N] [--runs N] | portrait [--students N] [--runs N] | kpi [--requests N] [--schools N] | rasch [--students N] [--runs N]", run: runBench})
 }
 
 // runBench prints figures as ratios against a baseline measured in the same
@@ -29,6 +29,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	rate := e.fs.Float64("rate", 380, "提交基准的到达速率（次/秒），0 为不间断提交 / offered submissions per second for submit; 0 = back to back")
 	runs := e.fs.Int("runs", 3, "重复次数，取中位数 / runs (median is reported)")
 	requests := e.fs.Int("requests", 200, "kpi：依次请求的次数 / kpi: sequential requests")
+	fair := e.fs.Bool("fair", false, "eval：再测一次按宽严度校正互评的重算（与普通重算交替计时）/ eval: also time the recompute with the peers' severity correction, alternating with the plain one")
 	schools := e.fs.Int("schools", 1, "kpi：学校数，大于 1 时测区域数据画像 / kpi: schools; above 1 the district view is measured")
 	what, err := e.sub(args)
 	if err != nil {
@@ -72,7 +73,7 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	case "import":
 		return printImportBench(ctx, e, st, *rows, *runs)
 	case "eval":
-		return printEvalBench(ctx, e, st, *students, *runs)
+		return printEvalBench(ctx, e, st, *students, *runs, *fair)
 	case "submit":
 		return printSubmitBench(ctx, e, st, *students, *clients, *rate)
 	case "report":
@@ -102,7 +103,7 @@ func printImportBench(ctx context.Context, e *env, st *storage.Storage, rows, ru
 }
 
 // printEvalBench times a full recompute of a cycle and prints it against the target.
-func printEvalBench(ctx context.Context, e *env, st *storage.Storage, students, runs int) error {
+func printEvalBench(ctx context.Context, e *env, st *storage.Storage, students, runs int, fair bool) error {
 	r, err := bench.Eval(ctx, st, students, runs)
 	if err != nil {
 		return err
@@ -118,6 +119,9 @@ func printEvalBench(ctx context.Context, e *env, st *storage.Storage, students, 
 	fmt.Fprintf(e.stdout, "  比值 / ratio recompute ÷ bare                  : %8.2f×\n", r.Ratio())
 	ok := r.Recompute.Seconds() <= 2 && r.Ratio() <= 2
 	fmt.Fprintf(e.stdout, "  目标 / target ≤ 2 s and ≤ 2×: %s\n", met(ok))
+	if fair {
+		return printFairBench(ctx, e, st, r, runs)
+	}
 	return nil
 }
 

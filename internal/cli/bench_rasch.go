@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 
 	"zhijiao/internal/bench"
+	"zhijiao/internal/storage"
 )
 
 // printRaschBench runs `zhijiao bench rasch`: the many-facet Rasch fit of a simulated cycle of n students, against
@@ -23,5 +25,19 @@ func printRaschBench(e *env, students, runs int) error {
 	fmt.Fprintf(w, "  多面 Rasch 估计（JMLE，%d 轮迭代）/ many-facet Rasch fit (JMLE, %d iterations): %8.3f s\n", r.Iterations, r.Iterations, r.Fit.Seconds())
 	fmt.Fprintf(w, "  比值 / ratio fit ÷ baseline: %.0f×\n", r.Ratio())
 	fmt.Fprintf(w, "  目标 / target fit ≤ 5 s: %s\n", met(r.Fit.Seconds() <= 5))
+	return nil
+}
+
+// printFairBench runs `zhijiao bench eval --fair`: the recompute of the same school's cycle on a framework that
+// corrects the peers' scores for severity, against the plain recompute, timed alternately in the same run.
+func printFairBench(ctx context.Context, e *env, st *storage.Storage, plain bench.EvalResult, runs int) error {
+	r, err := bench.EvalFair(ctx, st, plain, runs)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "宽严校正（互评，每班一次多面 Rasch 估计），与普通重算交替，%d 次取中位数 / severity-corrected peers (a many-facet Rasch fit per class), alternating with the plain recompute, median of %d runs:\n", r.Runs, r.Runs)
+	fmt.Fprintf(e.stdout, "  普通重算 / plain recompute        : %8.3f s\n", r.Plain.Seconds())
+	fmt.Fprintf(e.stdout, "  宽严校正重算 / corrected recompute : %8.3f s\n", r.Fair.Seconds())
+	fmt.Fprintf(e.stdout, "  比值 / ratio corrected ÷ plain    : %8.2f×\n", r.Ratio())
 	return nil
 }

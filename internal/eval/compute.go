@@ -33,6 +33,10 @@ type Options struct {
 	CycleID          int64 // when non-zero, ratings of other cycles are ignored; copied into results
 	TermID           int64 // when non-zero, evidence of other terms does not count
 	SkipExplanations bool  // leave Explanation lines empty (numbers only) for bulk work
+	// Adjust adds points to role scores after a role's ratings are aggregated and before the roles are combined:
+	// the severity correction of the roles a framework names in Aggregation.FairRoles, computed by evalrun. The
+	// score before is kept in RoleResult.Raw. Nil: no role score is touched.
+	Adjust map[RoleKey]float64
 }
 
 // Ignored is an input row that did not count, and why (in Chinese).
@@ -110,7 +114,7 @@ func Compute(in Input, opt Options) (Outcome, error) {
 			for ii := range pl.inds {
 				ip := &pl.inds[ii]
 				key := s*nI + ii
-				scratch = rateIndicator(pl, ip, entries[start[key]:start[key+1]], &irs[ii], rrs[ip.roleBase:ip.roleBase+len(ip.roles):ip.roleBase+len(ip.roles)], scratch)
+				scratch = rateIndicator(pl, ip, entries[start[key]:start[key+1]], &irs[ii], rrs[ip.roleBase:ip.roleBase+len(ip.roles):ip.roleBase+len(ip.roles)], scratch, roleAdjust{opt.Adjust, st.ID})
 			}
 			clear(sums)
 			for _, ei := range evOrder[evStart[s]:evStart[s+1]] {
@@ -145,7 +149,7 @@ func Compute(in Input, opt Options) (Outcome, error) {
 // indicator without the framework's minimum of raters other than the
 // student (MinOthers, peers only when they reach MinPeers) does not count:
 // Rated stays false and Missing says what is missing.
-func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorResult, rr []model.RoleResult, scratch []float64) []float64 {
+func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorResult, rr []model.RoleResult, scratch []float64, adj roleAdjust) []float64 {
 	ir.Code, ir.Name, ir.Weight = ip.ind.Code, ip.ind.Name, ip.ind.Weight
 	ir.Roles = rr
 	for k, ri := range ip.roles {
@@ -174,6 +178,9 @@ func rateIndicator(pl *plan, ip *indPlan, bucket []entry, ir *model.IndicatorRes
 		}
 		sortFloats(vals)
 		score, used, method := pl.agg.aggregate(vals, int(role))
+		if fair, ok := adj.apply(ip.ind.Code, r.Role, score); ok {
+			r.Adjusted, r.Raw, score = true, round2(score), fair
+		}
 		r.Count, r.Used, r.Method, r.Score = len(vals), used, method, round2(score)
 		sumW += r.Weight
 		sumWS += r.Weight * score

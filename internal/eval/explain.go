@@ -195,19 +195,7 @@ func explainRoleLines(w *writer, ir *model.IndicatorResult, pl *plan) (ratedW fl
 			continue
 		}
 		ratedW += r.Weight
-		w.s(r.Role.Name()).s("：").n(r.Score).s(" 分（").i(r.Count).s(" 人评分")
-		switch {
-		case r.Count == 1:
-		case r.Method == MethodTrimmed:
-			w.s("，去掉最高分、最低分各 ").i((r.Count - r.Used) / 2).s(" 个后取平均")
-		case r.Method == model.AggMedian && pl.agg.methods[r.Role.Index()] == model.AggRobust:
-			w.s("，不足 ").i(pl.agg.trimFrom).s(" 人，取中位数")
-		case r.Method == model.AggMedian:
-			w.s("，取中位数")
-		default:
-			w.s("，取平均")
-		}
-		w.s("）。").end()
+		explainRole(w, &r, pl)
 	}
 	return ratedW, missing, tooFew
 }
@@ -251,6 +239,27 @@ func explainSharedWeight(w *writer, ir *model.IndicatorResult, pl *plan, ratedW 
 		}
 	}
 	w.s("。").end()
+}
+
+// explainRole writes one role's line: its score, how its ratings were combined and, when the score was corrected for
+// the raters' severity, the score before.
+func explainRole(w *writer, r *model.RoleResult, pl *plan) {
+	w.s(r.Role.Name()).s("：").n(r.Score).s(" 分（").i(r.Count).s(" 人评分")
+	switch {
+	case r.Count == 1:
+	case r.Method == MethodTrimmed:
+		w.s("，去掉最高分、最低分各 ").i((r.Count - r.Used) / 2).s(" 个后取平均")
+	case r.Method == model.AggMedian && pl.agg.methods[r.Role.Index()] == model.AggRobust:
+		w.s("，不足 ").i(pl.agg.trimFrom).s(" 人，取中位数")
+	case r.Method == model.AggMedian:
+		w.s("，取中位数")
+	default:
+		w.s("，取平均")
+	}
+	if r.Adjusted {
+		w.s("；按评价者宽严校正，校正前 ").n(r.Raw).s(" 分")
+	}
+	w.s("）。").end()
 }
 
 func explainDimension(w *writer, dr *model.DimensionResult) {

@@ -328,6 +328,7 @@ func checkAggregation(a model.Aggregation) []string {
 	if !(a.TrimPercent >= 0 && a.TrimPercent < 50) {
 		p = append(p, "每端去掉的比例应在 0 到 50% 之间")
 	}
+	p = append(p, checkFairRoles(a.FairRoles)...)
 	for _, r := range sortedRoles(roleSet(a.RoleMethods)) {
 		m := a.RoleMethods[r]
 		if !r.Valid() {
@@ -404,6 +405,7 @@ func Clone(f model.Framework) model.Framework {
 	}
 	c.Grading.Thresholds = append([]model.LevelThreshold(nil), f.Grading.Thresholds...)
 	c.Aggregation.RoleMethods = maps.Clone(f.Aggregation.RoleMethods)
+	c.Aggregation.FairRoles = slices.Clone(f.Aggregation.FairRoles)
 	if f.Aggregation.RequiredRoles != nil {
 		c.Aggregation.RequiredRoles = make(map[string][]model.RaterRole, len(f.Aggregation.RequiredRoles))
 		for k, v := range f.Aggregation.RequiredRoles {

@@ -159,6 +159,7 @@ func compute(ctx context.Context, st *storage.Storage, schoolID int64, c storage
 	if err != nil {
 		return nil, sum, err
 	}
+	adjust := fairAdjustments(f, roster, sheets)
 	if only != nil {
 		sheets = slices.DeleteFunc(sheets, func(sh eval.Sheet) bool { return !keep(sh.StudentID) })
 	}
@@ -181,7 +182,7 @@ func compute(ctx context.Context, st *storage.Storage, schoolID int64, c storage
 	sheets, evidence, corr, skipped := dropNonFinite(sheets, evidence, corr)
 	t1 := time.Now()
 	out, err := eval.Compute(eval.Input{Framework: f, Students: students, Sheets: sheets, Evidence: evidence, Policy: policy},
-		eval.Options{CycleID: c.ID, TermID: c.TermID})
+		eval.Options{CycleID: c.ID, TermID: c.TermID, Adjust: adjust})
 	if err != nil {
 		return nil, sum, err
 	}

@@ -214,6 +214,11 @@ type Aggregation struct {
 	// count on that indicator (for example the head teacher on 遵纪守法);
 	// a student without it is 待补评 too. Absent: only MinOthers applies.
 	RequiredRoles map[string][]RaterRole `json:"required_roles,omitempty"`
+	// FairRoles names the roles (互评, and optionally 班主任评 and 任课教师评) whose score on an indicator is
+	// corrected for the raters' severity (宽严校正) before the roles are combined: the many-facet Rasch model fitted on
+	// the class's ratings says how much more severe or lenient each rater was than the average rater of the role,
+	// and the role score becomes what an average rater would have given (evalrun). Empty: no correction.
+	FairRoles []RaterRole `json:"fair_roles,omitempty"`
 }
 
 // Framework is a 评价方案: a versioned tree of dimensions and indicators.
@@ -514,6 +519,9 @@ type RoleResult struct {
 	Used            int       `json:"used"`             // ratings left after trimming
 	Method          string    `json:"method,omitempty"` // mean / median / trimmed / too_few (AggMean, AggMedian, "trimmed", "too_few": not counted)
 	Score           float64   `json:"score"`            // 0–100
+	// Adjusted marks a score corrected for the raters' severity (Aggregation.FairRoles); Raw is the score before.
+	Adjusted bool    `json:"adjusted,omitempty"`
+	Raw      float64 `json:"raw,omitempty"`
 }
 
 // EvidenceApplied is one verified record's contribution to one indicator.

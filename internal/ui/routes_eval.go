@@ -23,6 +23,7 @@ func (s *Server) evalRoutes() []route {
 		{"GET", "/cycles/{id}", "cycle:read", school, s.cycleShow},
 		{"POST", "/cycles/{id}/state", "cycle:manage", school, s.cycleMove},
 		{"GET", "/cycles/{id}/fairness", "cycle:read", school, s.cycleFairness},
+		{"GET", "/cycles/{id}/fairness/severity", "cycle:read", school, s.cycleSeverity},
 		{"GET", "/cycles/{id}/classes/{class}", "cycle:read", school, s.cycleClass},
 		{"GET", "/cycles/{id}/check", "cycle:manage", school, s.cycleCheck},
 		{"POST", "/cycles/{id}/remind", "cycle:manage", school, s.cycleRemind},

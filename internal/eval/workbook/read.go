@@ -178,6 +178,14 @@ func (rd *reader) notes(rows [][]string) {
 	if v, ok := kv["方案说明"]; ok {
 		f.Description = v
 	}
+	// A file without the row (written before the setting) keeps base's setting, as for the rest of aggregation.
+	if v, ok := kv[FairRolesKey]; ok {
+		if roles, ok := parseFairRolesCell(v); ok {
+			f.Aggregation.FairRoles = roles
+		} else {
+			rd.bad("“说明”工作表：“%s”应为 不校正，或 互评、班主任评、任课教师评 中的一个或几个（%s）", FairRolesKey, v)
+		}
+	}
 	for _, g := range []struct {
 		key   string
 		level model.Level

@@ -39,6 +39,7 @@ var notesHelp = [][]any{
 	{"权重均为百分比：各维度权重合计 100，同一维度内各指标权重合计 100，每个指标的各评价主体权重合计 100；不参与评价的主体留空。"},
 	{"量表填 百分制、五分制 或 等级制：优秀=95/良好=85/合格=70/待合格=50。"},
 	{"观测点每行一个，写作“代码 名称：描述”。"},
+	{"宽严校正填 不校正，或 互评、班主任评、任课教师评 中的一个或几个（用顿号分隔）：这些评价主体的得分按评价者宽严度校正后再合成。"},
 	{"导入时，方案代码与已有方案相同则保存为该方案的新版本，否则保存为新方案。"},
 }
 
@@ -126,6 +127,7 @@ func writeNotes(x *excelize.File, f model.Framework) error {
 		{"方案代码", f.Code}, {"方案名称", f.Name}, {"版本", f.Version}, {"方案说明", f.Description},
 		{"优秀最低分", mins[model.LevelExcellent]}, {"优秀名额比例", quota},
 		{"良好最低分", mins[model.LevelGood]}, {"合格最低分", mins[model.LevelPass]},
+		{FairRolesKey, fairRolesCell(f.Aggregation.FairRoles)},
 		{},
 	}
 	for _, kv := range append(rows, notesHelp...) {
@@ -136,6 +138,44 @@ func writeNotes(x *excelize.File, f model.Framework) error {
 	x.SetColWidth(SheetNotes, "A", "A", 16)
 	x.SetColWidth(SheetNotes, "B", "B", 50)
 	return nil
+}
+
+// FairRolesKey is the 说明 row of the severity correction (model.Aggregation.FairRoles).
+const FairRolesKey = "宽严校正"
+
+// noFairRoles is the cell of a framework that corrects no role.
+const noFairRoles = "不校正"
+
+// fairRolesCell writes the corrected roles by name, joined with 、, or 不校正.
+func fairRolesCell(roles []model.RaterRole) string {
+	if len(roles) == 0 {
+		return noFairRoles
+	}
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = r.Name()
+	}
+	return strings.Join(names, "、")
+}
+
+// parseFairRolesCell reads what fairRolesCell writes; ok is false for a name that is no role.
+func parseFairRolesCell(s string) (roles []model.RaterRole, ok bool) {
+	if s == "" || s == noFairRoles {
+		return nil, true
+	}
+	for _, name := range strings.FieldsFunc(s, func(r rune) bool { return r == '、' || r == ',' || r == '，' }) {
+		name = strings.TrimSpace(name)
+		found := false
+		for _, r := range model.RaterRoles {
+			if r.Name() == name {
+				roles, found = append(roles, r), true
+			}
+		}
+		if !found {
+			return nil, false
+		}
+	}
+	return roles, true
 }
 
 // dimCell writes a dimension as "名称（代码）".
