@@ -64,34 +64,11 @@ func (s *Server) cycleFairness(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	ctx, school := r.Context(), schoolOf(r)
-	sc, err := s.scopeOf(r)
-	if err != nil {
-		s.serverError(w, r, err)
+	classes, classID, className, ok := s.fairnessClass(w, r)
+	if !ok {
 		return
 	}
-	cf := storage.ClassFilter{ListQuery: model.AllRows()}
-	if !sc.All {
-		cf.Scoped, cf.ClassIDs = true, sc.ClassIDs
-	}
-	classes, _, err := s.st.Classes(ctx, school, cf)
-	if err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	d := fairnessData{Cycle: c, Classes: classes, ClassID: queryInt(r, "class")}
-	if d.ClassID == 0 && len(classes) > 0 {
-		d.ClassID = classes[0].ID
-	}
-	for _, cl := range classes {
-		if cl.ID == d.ClassID {
-			d.ClassName = cl.Name
-		}
-	}
-	if d.ClassID != 0 && d.ClassName == "" {
-		s.errorPage(w, r, http.StatusNotFound, "记录不存在") // not a class of this user's scope
-		return
-	}
+	d := fairnessData{Cycle: c, Classes: classes, ClassID: classID, ClassName: className}
 	if d.ClassID != 0 {
 		if err := s.fairness(r, c, &d); err != nil {
 			s.serverError(w, r, err)

@@ -97,7 +97,8 @@ func TestFairnessPageNumbers(t *testing.T) {
 			t.Fatalf("page: %d", code)
 		}
 		for _, want := range []string{"定序", "k = 4", "Fleiss κ", "Gwet AC1", fc.Lenient.Name + "（互评）", fc.Severe.Name + "（互评）", fc.Straight.Name + "（互评）",
-			"给同学的评分平均比其他同学评价人高", "次评分全部给了最高档", s.a.TeacherHead.Name + "（班主任评）"} {
+			"给同学的评分平均比其他同学评价人高", "次评分全部给了最高档", s.a.TeacherHead.Name + "（班主任评）",
+			"/cycles/" + itoa(fc.Cycle.ID) + "/fairness/severity?class=" + itoa(s.a.ClassA.ID)} {
 			if !strings.Contains(body, want) {
 				t.Errorf("page lacks %q", want)
 			}
