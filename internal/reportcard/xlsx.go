@@ -77,10 +77,27 @@ func ClassWorkbook(w io.Writer, title string, rows []storage.ResultRow, results 
 		}
 	}
 	x.SetPanes(SheetResults, &excelize.Panes{Freeze: true, XSplit: 3, YSplit: 2, TopLeftCell: "D3", ActivePane: "bottomRight"})
+	if err := notesSheet(x, f); err != nil {
+		return err
+	}
+	if err := reliabilitySheet(x, fair); err != nil {
+		return err
+	}
+	_, err := x.WriteTo(w)
+	return err
+}
+
+// notesSheet explains every column of the results sheet (说明).
+func notesSheet(x *excelize.File, f model.Framework) error {
 	if _, err := x.NewSheet(SheetNotes); err != nil {
 		return err
 	}
-	row = 1
+	row := 1
+	set := func(sheet string, vals ...any) error {
+		cell, _ := excelize.CoordinatesToCellName(1, row)
+		row++
+		return x.SetSheetRow(sheet, cell, &vals)
+	}
 	notes := [][]any{
 		{"列", "含义"},
 		{"排名", "在等级名额分组（" + quotaScope(f.Grading) + "）内按综合得分的名次，同分同名次"},
@@ -100,11 +117,7 @@ func ClassWorkbook(w io.Writer, title string, rows []storage.ResultRow, results 
 	}
 	x.SetColWidth(SheetNotes, "A", "A", 16)
 	x.SetColWidth(SheetNotes, "B", "B", 90)
-	if err := reliabilitySheet(x, fair); err != nil {
-		return err
-	}
-	_, err := x.WriteTo(w)
-	return err
+	return nil
 }
 
 func quotaScope(g model.Grading) string {
