@@ -86,11 +86,16 @@ func (s *Server) cycleSeverity(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
+		teachers, err := s.teacherNames(r)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
 		d.Ratings = sv.Ratings
 		for _, g := range sv.Groups {
-			d.Groups = append(d.Groups, severityGroupOf(g, sv.Names))
+			d.Groups = append(d.Groups, severityGroupOf(g, sv.Names, teachers))
 		}
-		if err := s.severityDrift(r, &d); err != nil {
+		if err := s.severityDrift(r, &d, teachers); err != nil {
 			s.serverError(w, r, err)
 			return
 		}
@@ -130,7 +135,7 @@ func (s *Server) fairnessClass(w http.ResponseWriter, r *http.Request) (classes 
 	return classes, 0, "", true
 }
 
-func severityGroupOf(g evalrun.SeverityGroup, names map[int64]string) severityGroup {
+func severityGroupOf(g evalrun.SeverityGroup, names, teachers map[int64]string) severityGroup {
 	out := severityGroup{Categories: g.Categories, Indicators: strings.Join(g.Indicators, "、"), Problem: g.Problem, Subsets: g.Subsets}
 	if !math.IsNaN(g.Reliability) {
 		out.Reliability = fmt.Sprintf("%.2f", g.Reliability)
@@ -138,10 +143,7 @@ func severityGroupOf(g evalrun.SeverityGroup, names map[int64]string) severityGr
 	for _, rv := range g.Raters {
 		row := severityRow{Role: rv.Role.Name(), Count: rv.Count, Severity: fmt.Sprintf("%+.2f", rv.Severity),
 			Infit: fmt.Sprintf("%.2f", rv.Infit), Outfit: fmt.Sprintf("%.2f", rv.Outfit)}
-		row.Who = fmt.Sprintf("#%d", rv.ID)
-		if n, ok := names[rv.ID]; ok && rv.Role == model.RaterPeer {
-			row.Who = n
-		}
+		row.Who = raterName(rv.Role, rv.ID, names, teachers)
 		if math.IsInf(rv.SE, 0) {
 			row.Interval = "—"
 		} else {
@@ -172,7 +174,7 @@ func severityGroupOf(g evalrun.SeverityGroup, names map[int64]string) severityGr
 }
 
 // severityDrift fills the teachers' severity per term (evalrun.Drift) with the terms by name.
-func (s *Server) severityDrift(r *http.Request, d *severityData) error {
+func (s *Server) severityDrift(r *http.Request, d *severityData, teachers map[int64]string) error {
 	dr, err := evalrun.Drift(r.Context(), s.st, schoolOf(r), d.ClassID)
 	if err != nil || len(dr.Groups) == 0 {
 		return err
@@ -189,7 +191,7 @@ func (s *Server) severityDrift(r *http.Request, d *severityData) error {
 		dg := driftGroup{Categories: g.Categories, Problem: g.Problem, Subsets: g.Subsets}
 		for _, td := range g.Teachers {
 			for k, ts := range td.Terms {
-				row := driftRow{Who: fmt.Sprintf("#%d", td.ID), Role: td.Role.Name(), Term: names[ts.TermID], First: k == 0,
+				row := driftRow{Who: raterName(td.Role, td.ID, nil, teachers), Role: td.Role.Name(), Term: names[ts.TermID], First: k == 0,
 					Severity: fmt.Sprintf("%+.2f", ts.Severity), Interval: fmt.Sprintf("%+.2f ～ %+.2f", ts.Low, ts.High), Count: ts.Count}
 				row.Changed = k > 0 && (ts.Low > td.Terms[0].High || ts.High < td.Terms[0].Low)
 				dg.Rows = append(dg.Rows, row)
@@ -198,4 +200,34 @@ func (s *Server) severityDrift(r *http.Request, d *severityData) error {
 		d.Drift = append(d.Drift, dg)
 	}
 	return nil
+}
+
+// teacherNames maps the school's teachers to their names, in one query: the
+// raters on this page are the class's peers and its few teachers.
+func (s *Server) teacherNames(r *http.Request) (map[int64]string, error) {
+	ts, _, err := s.st.Teachers(r.Context(), schoolOf(r), storage.TeacherFilter{ListQuery: model.AllRows()})
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]string, len(ts))
+	for _, t := range ts {
+		out[t.ID] = t.Name
+	}
+	return out, nil
+}
+
+// raterName names a classmate or a teacher; parents and mentors keep their
+// number, as on the fairness page.
+func raterName(role model.RaterRole, id int64, students, teachers map[int64]string) string {
+	switch role {
+	case model.RaterPeer:
+		if n, ok := students[id]; ok {
+			return n
+		}
+	case model.RaterHeadTeacher, model.RaterSubjectTeacher:
+		if n, ok := teachers[id]; ok {
+			return n
+		}
+	}
+	return fmt.Sprintf("#%d", id)
 }

@@ -25,7 +25,7 @@ func TestSeverityPage(t *testing.T) {
 			t.Fatalf("admin severity page: %d\n%s", code, body)
 		}
 		// Numbers for every rater of a fitted group: the two classmates by name, the head teacher by number.
-		if !strings.Contains(body, "95% 区间") || !strings.Contains(body, "张一") || !strings.Contains(body, "#"+itoa(s.a.TeacherHead.ID)) {
+		if !strings.Contains(body, "95% 区间") || !strings.Contains(body, "张一") || !strings.Contains(body, s.a.TeacherHead.Name) {
 			t.Errorf("admin severity page lacks the raters' rows:\n%s", body)
 		}
 		if !strings.Contains(body, `href="/cycles/`+itoa(c.ID)+`/fairness?class=`+itoa(s.a.ClassA.ID)+`"`) {
