@@ -141,7 +141,7 @@ func (a *API) cycleFairness(w http.ResponseWriter, r *http.Request, c *call) {
 		if f.Role == model.RaterPeer || f.Role == model.RaterSelf {
 			rf.Name = fa.Names[f.RaterID]
 		} else {
-			rf.Name = f.TeacherName
+			rf.Name = f.Name
 		}
 		if f.T == 0 {
 			rf.T = nil

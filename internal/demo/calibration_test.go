@@ -128,6 +128,7 @@ func checkPlanted(t *testing.T, st *storage.Storage, students, minPlanted, minOr
 			t.Errorf("planted %+v: name or %s missing from the demo output:\n%s", p, want, out.String())
 		}
 	}
+	pageNamesPlanted(t, ctx, st, r)
 	c := calibrate(t, ctx, st, r)
 	h, n := c.rate(c.hits, c.planted)
 	fa, m := c.rate(c.alarms, c.ordinary)
@@ -212,6 +213,34 @@ func (c *calibration) add(classID int64, flags map[int64][]stats.FlagKind, plant
 		if slices.ContainsFunc(fs, func(k stats.FlagKind) bool { return k != "" }) {
 			c.alarms[g]++
 			c.falseHits = append(c.falseHits, fmt.Sprintf("class %d %s %d: %v", classID, role.Name(), id, fs))
+		}
+	}
+}
+
+// pageNamesPlanted: the fairness page (evalrun.Fairness) flags each planted
+// teacher and parent of this term's cycle under their own name, so a head
+// teacher can tell whom to talk to.
+func pageNamesPlanted(t *testing.T, ctx context.Context, st *storage.Storage, r *demo.Result) {
+	t.Helper()
+	sid := r.Schools[0].ID
+	for _, p := range r.Planted {
+		if p.Role != model.RaterParent && p.Role != model.RaterSubjectTeacher {
+			continue
+		}
+		c, err := st.Cycle(ctx, sid, p.CycleID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fa, err := evalrun.Fairness(ctx, st, sid, c, p.ClassID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range fa.Flags {
+			found = found || (f.Role == p.Role && f.RaterID == p.RaterID && f.Kind == p.Kind && f.Name == p.Name)
+		}
+		if !found {
+			t.Errorf("the fairness page does not flag %s %s (%s) by name: %+v", p.Role.Name(), p.Name, p.Kind, fa.Flags)
 		}
 	}
 }

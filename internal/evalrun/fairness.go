@@ -54,18 +54,43 @@ func Fairness(ctx context.Context, st *storage.Storage, schoolID int64, c storag
 	if err != nil {
 		return out, err
 	}
-	// A flagged teacher is named for the staff who see the flags; the few
-	// flags of a class cost a lookup each.
+	return out, nameFlagged(ctx, st, schoolID, &out)
+}
+
+// nameFlagged names flagged teachers and parents for the staff who see the
+// flags: the few flagged teachers cost a lookup each, the class's guardians
+// one grouped read.
+func nameFlagged(ctx context.Context, st *storage.Storage, schoolID int64, out *ClassFairness) error {
+	var guardians map[int64]string
 	for i, fl := range out.Flags {
-		if fl.Role == model.RaterHeadTeacher || fl.Role == model.RaterSubjectTeacher {
+		switch fl.Role {
+		case model.RaterHeadTeacher, model.RaterSubjectTeacher:
 			t, err := st.Teacher(ctx, schoolID, fl.RaterID)
 			if err != nil && !errors.Is(err, storage.ErrNotFound) {
-				return out, err
+				return err
 			}
-			out.Flags[i].TeacherName = t.Name
+			out.Flags[i].Name = t.Name
+		case model.RaterParent:
+			if guardians == nil {
+				students := make([]int64, 0, len(out.Names))
+				for id := range out.Names {
+					students = append(students, id)
+				}
+				byStudent, err := st.GuardiansOfStudents(ctx, schoolID, students)
+				if err != nil {
+					return err
+				}
+				guardians = map[int64]string{}
+				for _, gs := range byStudent {
+					for _, g := range gs {
+						guardians[g.ID] = g.Name
+					}
+				}
+			}
+			out.Flags[i].Name = guardians[fl.RaterID]
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // fairnessOf is the computation: every rating in points on its

@@ -58,7 +58,7 @@ func TestFairnessFixtureClass(t *testing.T) {
 		teacher := false
 		for _, f := range got.Flags {
 			if f.Role == model.RaterHeadTeacher {
-				teacher = f.Kind == stats.FlagStraightLine && f.TeacherName == fx.TeacherHead.Name && f.RaterID == fx.TeacherHead.ID
+				teacher = f.Kind == stats.FlagStraightLine && f.Name == fx.TeacherHead.Name && f.RaterID == fx.TeacherHead.ID
 			}
 		}
 		if !teacher {

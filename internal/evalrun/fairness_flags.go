@@ -46,8 +46,9 @@ type RaterFlag struct {
 	T        float64         // the test statistic of 偏宽/偏严 (0 for the others)
 	Reason   string
 	ReasonEn string
-	// TeacherName names a flagged 班主任 or 任课教师 (set by Fairness).
-	TeacherName string
+	// Name names a flagged 班主任, 任课教师 or 家长 for the staff who see the
+	// flags (set by Fairness); classmates are named from Names instead.
+	Name string
 }
 
 // groupWords names a group's raters in a reason: whom they rate and whom

@@ -69,8 +69,8 @@ func reliabilitySheet(x *excelize.File, fa evalrun.ClassFairness) error {
 		case model.RaterSelf:
 			who = fa.Names[f.RaterID] + "（自评）"
 		case model.RaterHeadTeacher, model.RaterSubjectTeacher:
-			if f.TeacherName != "" {
-				who = f.TeacherName + "（" + f.Role.Name() + "）"
+			if f.Name != "" {
+				who = f.Name + "（" + f.Role.Name() + "）"
 			}
 		}
 		if err := set(string(f.Kind), who, f.Reason); err != nil {

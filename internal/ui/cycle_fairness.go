@@ -94,8 +94,8 @@ func (s *Server) fairness(r *http.Request, c storage.EvalCycle, d *fairnessData)
 		who := fmt.Sprintf("%s #%d", f.Role.Name(), f.RaterID)
 		if n, ok := fa.Names[f.RaterID]; ok && (f.Role == model.RaterPeer || f.Role == model.RaterSelf) {
 			who = n + "（" + f.Role.Name() + "）"
-		} else if f.TeacherName != "" {
-			who = f.TeacherName + "（" + f.Role.Name() + "）"
+		} else if f.Name != "" {
+			who = f.Name + "（" + f.Role.Name() + "）"
 		}
 		detail := f.Reason
 		if en {
