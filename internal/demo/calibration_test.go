@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"zhijiao/internal/demo"
-	"zhijiao/internal/eval"
 	"zhijiao/internal/evalrun"
 	"zhijiao/internal/model"
 	"zhijiao/internal/stats"
@@ -16,58 +15,14 @@ import (
 	"zhijiao/internal/testdb"
 )
 
-// The rater checks' groups, the way the 评分者信度 page compares raters:
-// peers among peers, parents among parents, teachers (head and subject)
-// among teachers, mentors among mentors; self-ratings are their own group
-// (only the straight-line and self-gap checks read them).
-const (
-	groupPeers = iota
-	groupParents
-	groupTeachers
-	groupMentors
-	groupSelf
-)
+// groupNames names evalrun.RaterGroup's groups, by number, for the log.
+var groupNames = []string{1: "同学 peers", 2: "家长 parents", 3: "教师 teachers", 4: "企业导师 mentors", 5: "自评 self"}
 
-var groupNames = []string{"同学 peers", "家长 parents", "教师 teachers", "企业导师 mentors", "自评 self"}
-
-func groupOf(role model.RaterRole) int {
-	switch role {
-	case model.RaterPeer:
-		return groupPeers
-	case model.RaterParent:
-		return groupParents
-	case model.RaterHeadTeacher, model.RaterSubjectTeacher:
-		return groupTeachers
-	case model.RaterMentor:
-		return groupMentors
-	}
-	return groupSelf
-}
-
-// classChecks runs the rater checks on one class's ratings and returns
-// every checked rater (by evalrun.RaterKey) with the flags raised on them.
+// classChecks runs the fairness page's rater checks on one class's ratings
+// and returns every checked rater (by evalrun.RaterKey) with the flags
+// raised on them.
 func classChecks(f model.Framework, rs []model.Rating) map[int64][]stats.FlagKind {
-	inds := eval.Indicators(f)
-	index := map[string]int{}
-	scales := make([]stats.Scale, len(inds))
-	for i, ind := range inds {
-		index[ind.Code] = i
-		scales[i] = evalrun.CheckScale(ind) // the page's scales
-	}
-	var in []stats.CheckRating
-	for _, x := range rs {
-		i, ok := index[x.IndicatorCode]
-		if !ok {
-			continue
-		}
-		pts, ok := eval.ScalePoints(inds[i].Scale, x.Value, x.Level)
-		if !ok {
-			continue
-		}
-		in = append(in, stats.CheckRating{Rater: evalrun.RaterKey(x.RaterRole, x.RaterID), Group: groupOf(x.RaterRole),
-			Target: x.StudentID, Item: i, Value: pts, Self: x.RaterRole == model.RaterSelf})
-	}
-	rep := stats.RaterChecks(in, scales, stats.CheckConfig{})
+	rep := evalrun.RaterChecks(f, rs)
 	out := map[int64][]stats.FlagKind{}
 	for _, s := range rep.Severity {
 		out[s.Rater] = append(out[s.Rater], s.Kind)
@@ -80,12 +35,12 @@ func classChecks(f model.Framework, rs []model.Rating) map[int64][]stats.FlagKin
 
 // calibration is the tally of one run over the demo's planted cycles.
 type calibration struct {
-	planted, hits     [5]int // by group
-	ordinary, alarms  [5]int
+	planted, hits     [6]int // by evalrun.RaterGroup
+	ordinary, alarms  [6]int
 	missed, falseHits []string
 }
 
-func (c *calibration) rate(hits, of [5]int) (int, int) {
+func (c *calibration) rate(hits, of [6]int) (int, int) {
 	h, n := 0, 0
 	for g := range hits {
 		h, n = h+hits[g], n+of[g]
@@ -132,7 +87,7 @@ func checkPlanted(t *testing.T, st *storage.Storage, students, minPlanted, minOr
 	c := calibrate(t, ctx, st, r)
 	h, n := c.rate(c.hits, c.planted)
 	fa, m := c.rate(c.alarms, c.ordinary)
-	for g := range groupNames {
+	for g := 1; g < len(groupNames); g++ {
 		if c.planted[g]+c.ordinary[g] > 0 {
 			t.Logf("%-16s planted %d/%d found, ordinary %d/%d flagged (%.1f%%)", groupNames[g], c.hits[g], c.planted[g],
 				c.alarms[g], c.ordinary[g], 100*float64(c.alarms[g])/float64(max(c.ordinary[g], 1)))
@@ -195,7 +150,7 @@ func (c *calibration) add(classID int64, flags map[int64][]stats.FlagKind, plant
 		if k[0] != classID {
 			continue
 		}
-		g := groupOf(p.Role)
+		g := evalrun.RaterGroup(p.Role)
 		c.planted[g]++
 		if slices.Contains(flags[k[1]], p.Kind) {
 			c.hits[g]++
@@ -208,7 +163,7 @@ func (c *calibration) add(classID int64, flags map[int64][]stats.FlagKind, plant
 			continue
 		}
 		role, id := evalrun.RaterOf(key)
-		g := groupOf(role)
+		g := evalrun.RaterGroup(role)
 		c.ordinary[g]++
 		if slices.ContainsFunc(fs, func(k stats.FlagKind) bool { return k != "" }) {
 			c.alarms[g]++

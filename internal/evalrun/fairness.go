@@ -93,25 +93,17 @@ func nameFlagged(ctx context.Context, st *storage.Storage, schoolID int64, out *
 	return nil
 }
 
-// fairnessOf is the computation: every rating in points on its
-// indicator's scale (ratings of unknown indicators or off the scale are
-// left out), the rater checks over all of them by group, and the peers'
-// reliability on each indicator peers rate. When a rater rated a student
-// on an indicator twice, the later rating counts.
-func fairnessOf(f model.Framework, rs []model.Rating) ClassFairness {
-	out := ClassFairness{Ratings: len(rs)}
-	inds := eval.Indicators(f)
-	index := map[string]int{}
+// checkInput is the rater checks' input for a class's ratings: every
+// rating in points on its indicator's scale (ratings of unknown indicators
+// or off the scale are left out, and of a rater's repeated ratings of one
+// student on one indicator the later counts), raters keyed by RaterKey and
+// grouped by role, and each indicator's CheckScale.
+func checkInput(inds []model.Indicator, rs []model.Rating) ([]stats.CheckRating, []stats.Scale) {
 	scales := make([]stats.Scale, len(inds))
+	index := map[string]int{}
 	for i, ind := range inds {
 		index[ind.Code] = i
 		scales[i] = CheckScale(ind)
-	}
-	dimOf := map[string]string{}
-	for _, dim := range f.Dimensions {
-		for _, ind := range dim.Indicators {
-			dimOf[ind.Code] = dim.Name
-		}
 	}
 	type key struct {
 		role          model.RaterRole
@@ -129,7 +121,7 @@ func fairnessOf(f model.Framework, rs []model.Rating) ClassFairness {
 		if !ok {
 			continue
 		}
-		r := stats.CheckRating{Rater: RaterKey(x.RaterRole, x.RaterID), Group: groupOf(x.RaterRole), Target: x.StudentID, Item: i, Value: pts, Self: x.RaterRole == model.RaterSelf}
+		r := stats.CheckRating{Rater: RaterKey(x.RaterRole, x.RaterID), Group: RaterGroup(x.RaterRole), Target: x.StudentID, Item: i, Value: pts, Self: x.RaterRole == model.RaterSelf}
 		k := key{x.RaterRole, x.RaterID, x.StudentID, i}
 		if p, seen := latest[k]; seen {
 			checks[p] = r
@@ -137,6 +129,32 @@ func fairnessOf(f model.Framework, rs []model.Rating) ClassFairness {
 		}
 		latest[k] = len(checks)
 		checks = append(checks, r)
+	}
+	return checks, scales
+}
+
+// RaterChecks runs the checks the fairness page runs on a class's ratings
+// and returns their whole report: every tested rater, flagged or not, for
+// calibrating the checks (the page lists only the flags).
+func RaterChecks(f model.Framework, rs []model.Rating) stats.CheckReport {
+	checks, scales := checkInput(eval.Indicators(f), rs)
+	return stats.RaterChecks(checks, scales, stats.CheckConfig{})
+}
+
+// fairnessOf is the computation: every rating in points on its
+// indicator's scale (ratings of unknown indicators or off the scale are
+// left out), the rater checks over all of them by group, and the peers'
+// reliability on each indicator peers rate. When a rater rated a student
+// on an indicator twice, the later rating counts.
+func fairnessOf(f model.Framework, rs []model.Rating) ClassFairness {
+	out := ClassFairness{Ratings: len(rs)}
+	inds := eval.Indicators(f)
+	checks, scales := checkInput(inds, rs)
+	dimOf := map[string]string{}
+	for _, dim := range f.Dimensions {
+		for _, ind := range dim.Indicators {
+			dimOf[ind.Code] = dim.Name
+		}
 	}
 	peers := make([][]peerCell, len(inds))
 	for _, r := range checks {

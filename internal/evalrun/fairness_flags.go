@@ -20,8 +20,10 @@ const (
 	groupSelf
 )
 
-// groupOf is the comparison group of a rater role.
-func groupOf(role model.RaterRole) int {
+// RaterGroup is the comparison group of a rater role (peers among peers,
+// parents among parents, teachers among teachers, mentors among mentors;
+// self-ratings apart): 1 to 5.
+func RaterGroup(role model.RaterRole) int {
 	switch role {
 	case model.RaterPeer:
 		return groupPeer
