@@ -1,15 +1,5 @@
 package stats
 
-// Rating is one rater's value for one target on one item (评分): the plain record ItemAlphas reads.
-// The ids are opaque here; the caller chooses what they number (users, students, indicators or observation points).
-type Rating struct {
-	Rater  int64
-	Target int64
-	Item   int64
-	Value  float64
-	Self   bool // 自评: the rater rates themself. Explicit because rater and target ids may number different things
-}
-
 // FlagKind names what a flag says about a rater or a target (stats.RaterChecks finds them); its value is the label
 // the interface shows.
 type FlagKind string
