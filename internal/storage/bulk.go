@@ -38,6 +38,7 @@ import (
 type Bulk struct {
 	s      *Storage
 	ctx    context.Context
+	p      pinnedTx // p.tx, on the connection COPY uses on PostgreSQL
 	tx     *sql.Tx
 	actor  model.Actor
 	ts     time.Time
@@ -146,17 +147,19 @@ func (t bulkTable) batchRows() int { return min(bulkMaxRows, bulkMaxParams/len(t
 // returns nil: all of it lands, or none of it. reason goes into the one
 // audit line written per school (e.g. "demo").
 func (s *Storage) BulkLoad(ctx context.Context, a model.Actor, reason string, fn func(b *Bulk) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	p, err := s.beginPinned(ctx)
 	if err != nil {
 		return fmt.Errorf("BulkLoad: %w", err)
 	}
+	defer p.release()
+	tx := p.tx
 	done := false
 	defer func() {
 		if !done { // fn panicked
 			tx.Rollback()
 		}
 	}()
-	b := &Bulk{s: s, ctx: ctx, tx: tx, actor: a, ts: now(), counts: map[int64]map[string]int{},
+	b := &Bulk{s: s, ctx: ctx, p: p, tx: tx, actor: a, ts: now(), counts: map[int64]map[string]int{},
 		cohorts: map[[2]int64]int64{}, classes: map[[2]int64]bulkClass{}, catCodes: map[[2]int64]string{},
 		mentors: map[[2]int64]int64{}, stmts: map[[2]int]*sql.Stmt{}}
 	err = fn(b)
@@ -304,6 +307,9 @@ func (b *Bulk) flush(t int) error {
 		return nil
 	}
 	nc := len(tb.cols)
+	if done, err := b.copyBuffer(t); done || err != nil {
+		return err
+	}
 	for len(vals) > 0 {
 		n := min(tb.batchRows(), len(vals)/nc)
 		args := vals[:n*nc]
@@ -326,6 +332,30 @@ func (b *Bulk) flush(t int) error {
 	}
 	b.bufs[t] = b.bufs[t][:0]
 	return b.analyzeOnce(t)
+}
+
+// copyBuffer writes the buffer of table t with COPY on PostgreSQL and
+// empties it; false means the caller writes it with INSERTs. The buffer is
+// flat (row after row), COPY wants rows, so it is cut without copying.
+func (b *Bulk) copyBuffer(t int) (bool, error) {
+	tb := bulkTables[t]
+	vals, nc := b.bufs[t], len(tb.cols)
+	rows := make([][]any, 0, len(vals)/nc)
+	for i := 0; i < len(vals); i += nc {
+		rows = append(rows, vals[i:i+nc:i+nc])
+	}
+	done, err := b.p.copyInto(b.ctx, tb.name, tb.cols, rows)
+	if err != nil {
+		if isUniqueViolation(err) {
+			return true, fmt.Errorf("批量写入 %s 时出现重复（学号、工号、账号或代码已存在）: %w", tb.name, err)
+		}
+		return true, fmt.Errorf("批量写入 %s: %w", tb.name, err)
+	}
+	if !done {
+		return false, nil
+	}
+	b.bufs[t] = b.bufs[t][:0]
+	return true, b.analyzeOnce(t)
 }
 
 // analyzeOnce gives PostgreSQL statistics of a parent table after the
