@@ -125,6 +125,19 @@ func importRoster(t *testing.T, s *storage.Storage, code string, n int) error {
 	if err == nil && sum.Created != n {
 		err = fmt.Errorf("created %d of %d", sum.Created, n)
 	}
+	if err != nil {
+		return err
+	}
+	// Again, the first rows with a second guardian: links of known
+	// students, beside new students.
+	again := append(rosterRows(t, s, code, 50), rosterRows(t, s, code, n+20)[n:]...)
+	for i := range again[:50] {
+		again[i].Guardians = append(again[i].Guardians, model.Guardian{Name: fmt.Sprintf("母亲%d", i), Phone: "13600000000", Relation: "母亲"})
+	}
+	sum, err = s.ImportStudents(ctx, sc.ID, model.Actor{Username: "导入员"}, again)
+	if err == nil && (sum.Created != 20 || sum.Unchanged != 50) {
+		err = fmt.Errorf("second import: %+v", sum)
+	}
 	return err
 }
 

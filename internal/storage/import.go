@@ -214,7 +214,7 @@ func (im *StudentImporter) Add(rows []StudentImport) error {
 	if err := im.refreshStats(0, "students", im.newRows); err != nil {
 		return err
 	}
-	return im.importGuardians(touched)
+	return im.importGuardians(touched, len(touched)-len(fresh))
 }
 
 // refreshStats offers a table for ANALYZE only when this import's rows in
@@ -367,16 +367,22 @@ func (s *Storage) guardianIndex(ctx context.Context, tx *sql.Tx, schoolID int64)
 // and phone in the school is reused (siblings share one parent account),
 // and a student who already has a guardian of that name is left alone, so
 // re-imports add nothing.
-func (im *StudentImporter) importGuardians(rows []StudentImport) error {
+//
+// rows[nOld:] are students this import created: their links go by COPY on
+// PostgreSQL, since no other transaction can hold a link to a student
+// whose id was only just drawn. Links of known students keep the INSERT
+// that skips a link someone else added meanwhile.
+func (im *StudentImporter) importGuardians(rows []StudentImport, nOld int) error {
 	ctx, tx, s, known, linked := im.ctx, im.tx, im.s, im.known, im.linked
 	type link struct {
 		student  int64
 		key      guardianKey
 		relation string
+		fresh    bool
 	}
 	var links []link
 	var newKeys []guardianKey
-	for _, r := range rows {
+	for i, r := range rows {
 		for _, g := range r.Guardians {
 			if g.Name == "" || linked[r.Student.ID][g.Name] {
 				continue
@@ -390,7 +396,7 @@ func (im *StudentImporter) importGuardians(rows []StudentImport) error {
 				known[k] = 0
 				newKeys = append(newKeys, k)
 			}
-			links = append(links, link{r.Student.ID, k, g.Relation})
+			links = append(links, link{r.Student.ID, k, g.Relation, i >= nOld})
 		}
 	}
 	if err := im.writeGuardians(newKeys); err != nil {
@@ -400,11 +406,22 @@ func (im *StudentImporter) importGuardians(rows []StudentImport) error {
 	if err := im.refreshStats(1, "guardians", im.newGuard); err != nil {
 		return err
 	}
-	lv := make([][]any, len(links))
-	for i, l := range links {
-		lv[i] = []any{im.school, l.student, known[l.key], l.relation}
+	var old, fresh [][]any
+	for _, l := range links {
+		row := []any{im.school, l.student, known[l.key], l.relation}
+		if l.fresh {
+			fresh = append(fresh, row)
+		} else {
+			old = append(old, row)
+		}
 	}
-	return s.batchInsert(ctx, tx, "student_guardians", []string{"school_id", "student_id", "guardian_id", "relation"}, lv, "ON CONFLICT (school_id, student_id, guardian_id) DO NOTHING", "", nil)
+	cols := []string{"school_id", "student_id", "guardian_id", "relation"}
+	if done, err := im.p.copyInto(ctx, "student_guardians", cols, fresh); err != nil {
+		return err
+	} else if !done {
+		old = append(old, fresh...)
+	}
+	return s.batchInsert(ctx, tx, "student_guardians", cols, old, "ON CONFLICT (school_id, student_id, guardian_id) DO NOTHING", "", nil)
 }
 
 // writeGuardians writes the new guardians and records their ids in
