@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"zhijiao/internal/model"
@@ -38,6 +40,7 @@ import (
 type Bulk struct {
 	s      *Storage
 	ctx    context.Context
+	p      pinnedTx // p.tx, on the connection COPY uses on PostgreSQL
 	tx     *sql.Tx
 	actor  model.Actor
 	ts     time.Time
@@ -52,6 +55,13 @@ type Bulk struct {
 	catCodes map[[2]int64]string    // (school, category) → 2-digit code
 	mentors  map[[2]int64]int64     // (school, mentor) → enterprise
 	stmts    map[[2]int]*sql.Stmt   // (table, rows) → prepared multi-row INSERT
+	ours     map[int64]bool         // students this load added
+	statuses map[int64]bulkStatus   // student of this load → its latest 学籍 status
+}
+
+type bulkStatus struct {
+	school int64
+	status model.EnrollmentStatus
 }
 
 type bulkClass struct {
@@ -146,19 +156,21 @@ func (t bulkTable) batchRows() int { return min(bulkMaxRows, bulkMaxParams/len(t
 // returns nil: all of it lands, or none of it. reason goes into the one
 // audit line written per school (e.g. "demo").
 func (s *Storage) BulkLoad(ctx context.Context, a model.Actor, reason string, fn func(b *Bulk) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	p, err := s.beginPinned(ctx)
 	if err != nil {
 		return fmt.Errorf("BulkLoad: %w", err)
 	}
+	defer p.release()
+	tx := p.tx
 	done := false
 	defer func() {
 		if !done { // fn panicked
 			tx.Rollback()
 		}
 	}()
-	b := &Bulk{s: s, ctx: ctx, tx: tx, actor: a, ts: now(), counts: map[int64]map[string]int{},
+	b := &Bulk{s: s, ctx: ctx, p: p, tx: tx, actor: a, ts: now(), counts: map[int64]map[string]int{},
 		cohorts: map[[2]int64]int64{}, classes: map[[2]int64]bulkClass{}, catCodes: map[[2]int64]string{},
-		mentors: map[[2]int64]int64{}, stmts: map[[2]int]*sql.Stmt{}}
+		mentors: map[[2]int64]int64{}, stmts: map[[2]int]*sql.Stmt{}, ours: map[int64]bool{}, statuses: map[int64]bulkStatus{}}
 	err = fn(b)
 	if err == nil {
 		err = b.finish(reason)
@@ -178,6 +190,9 @@ func (b *Bulk) finish(reason string) error {
 	if err := b.flushUpTo(bulkTableCount - 1); err != nil {
 		return err
 	}
+	if err := b.setStatuses(); err != nil {
+		return err
+	}
 	schools := make([]int64, 0, len(b.counts))
 	for id := range b.counts {
 		schools = append(schools, id)
@@ -187,6 +202,47 @@ func (b *Bulk) finish(reason string) error {
 		detail := map[string]any{"reason": reason, "rows": b.counts[id]}
 		if err := b.s.audit(b.ctx, b.tx, id, b.actor, "bulk_load", "school", id, nil, detail); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// setStatuses writes the latest 学籍 status of the load's students that
+// changed, one UPDATE per school and status and 1,000 students, in id
+// order so every run sends the same statements.
+func (b *Bulk) setStatuses() error {
+	groups := map[bulkStatus][]int64{}
+	for id, st := range b.statuses {
+		groups[st] = append(groups[st], id)
+	}
+	keys := make([]bulkStatus, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return keys[i].school < keys[j].school || keys[i].school == keys[j].school && keys[i].status < keys[j].status
+	})
+	for _, k := range keys {
+		ids := groups[k]
+		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		for len(ids) > 0 {
+			n := min(len(ids), 1000)
+			args := []any{k.school, string(k.status), b.ts}
+			var in strings.Builder
+			for i, id := range ids[:n] {
+				if i > 0 {
+					in.WriteString(", ")
+				}
+				in.WriteString(strconv.FormatInt(id, 10))
+			}
+			r, err := b.tx.ExecContext(b.ctx, `UPDATE students SET enrollment_status = $2, updated_at = $3 WHERE school_id = $1 AND id IN (`+in.String()+`)`, args...)
+			if err != nil {
+				return fmt.Errorf("setStatuses: %w", err)
+			}
+			if got, _ := r.RowsAffected(); got != int64(n) {
+				return fmt.Errorf("setStatuses: %d of %d students updated", got, n)
+			}
+			ids = ids[n:]
 		}
 	}
 	return nil
@@ -304,6 +360,9 @@ func (b *Bulk) flush(t int) error {
 		return nil
 	}
 	nc := len(tb.cols)
+	if done, err := b.copyBuffer(t); done || err != nil {
+		return err
+	}
 	for len(vals) > 0 {
 		n := min(tb.batchRows(), len(vals)/nc)
 		args := vals[:n*nc]
@@ -326,6 +385,30 @@ func (b *Bulk) flush(t int) error {
 	}
 	b.bufs[t] = b.bufs[t][:0]
 	return b.analyzeOnce(t)
+}
+
+// copyBuffer writes the buffer of table t with COPY on PostgreSQL and
+// empties it; false means the caller writes it with INSERTs. The buffer is
+// flat (row after row), COPY wants rows, so it is cut without copying.
+func (b *Bulk) copyBuffer(t int) (bool, error) {
+	tb := bulkTables[t]
+	vals, nc := b.bufs[t], len(tb.cols)
+	rows := make([][]any, 0, len(vals)/nc)
+	for i := 0; i < len(vals); i += nc {
+		rows = append(rows, vals[i:i+nc:i+nc])
+	}
+	done, err := b.p.copyInto(b.ctx, tb.name, tb.cols, rows)
+	if err != nil {
+		if isUniqueViolation(err) {
+			return true, fmt.Errorf("批量写入 %s 时出现重复（学号、工号、账号或代码已存在）: %w", tb.name, err)
+		}
+		return true, fmt.Errorf("批量写入 %s: %w", tb.name, err)
+	}
+	if !done {
+		return false, nil
+	}
+	b.bufs[t] = b.bufs[t][:0]
+	return true, b.analyzeOnce(t)
 }
 
 // analyzeOnce gives PostgreSQL statistics of a parent table after the

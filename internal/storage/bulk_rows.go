@@ -266,6 +266,7 @@ func (b *Bulk) Student(schoolID int64, st *model.Student, enrolledOn string) err
 		return err
 	}
 	st.ID, st.SchoolID, st.CreatedAt, st.UpdatedAt = id, schoolID, b.ts, b.ts
+	b.ours[id] = true
 	if err := b.add(tStudents, schoolID, append([]any{st.ID}, studentRow(schoolID, st, b.ts, b.ts)...)...); err != nil {
 		return err
 	}
@@ -285,6 +286,13 @@ func (b *Bulk) ChangeEnrollment(schoolID, studentID int64, status model.Enrollme
 	}
 	if date == "" {
 		return errors.New("请填写变动日期")
+	}
+	if b.ours[studentID] {
+		// A student of this load: its status is set at the end, one
+		// UPDATE per status for all (see setStatuses), not one round trip
+		// per change (a demo school has about a thousand).
+		b.statuses[studentID] = bulkStatus{schoolID, status}
+		return b.add(tEnrollmentChanges, schoolID, enrollmentRow(schoolID, studentID, status, date, reason, b.actor.UserID, b.ts)...)
 	}
 	if err := b.flushUpTo(tStudents); err != nil {
 		return err
