@@ -23,8 +23,12 @@ type Provisional struct {
 
 // OnSheetsSaved, when set, is told after each committed submission which
 // students' sheets changed (the provisional worker's queue). It must not
-// block: it runs on the submitting request.
+// block: it runs on the submitting request. Nil removes the hook.
 func (s *Storage) OnSheetsSaved(fn func(schoolID, cycleID int64, students []int64)) {
+	if fn == nil {
+		s.sheetsSaved.Store(nil)
+		return
+	}
 	s.sheetsSaved.Store(&fn)
 }
 
