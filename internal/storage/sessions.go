@@ -5,8 +5,11 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"reflect"
 	"sync"
 	"time"
+
+	"github.com/alexedwards/scs/v2"
 )
 
 // SessionStore keeps web sessions in the database (the scs CtxStore
@@ -72,12 +75,25 @@ func (st *SessionStore) CommitCtx(ctx context.Context, token string, b []byte, e
 	r, ok := st.read[token]
 	delete(st.read, token)
 	st.mu.Unlock()
-	if ok && bytes.Equal(r.data, b) && !expiry.Before(r.expiry) && expiry.Sub(r.expiry) < sessionTouch {
+	if ok && sameSession(r.data, b) && !expiry.Before(r.expiry) && expiry.Sub(r.expiry) < sessionTouch {
 		return nil
 	}
 	_, err := st.s.db.ExecContext(ctx, `INSERT INTO sessions (token, data, expiry) VALUES ($1, $2, $3)
 		ON CONFLICT (token) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`, token, b, expiry.UTC())
 	return err
+}
+
+// sameSession reports whether two encoded sessions hold the same data.
+// scs's gob codec writes the values map in Go's random iteration order,
+// so equal sessions of two or more values differ in bytes: they are
+// compared decoded.
+func sameSession(a, b []byte) bool {
+	if bytes.Equal(a, b) {
+		return true
+	}
+	da, va, err1 := scs.GobCodec{}.Decode(a)
+	db, vb, err2 := scs.GobCodec{}.Decode(b)
+	return err1 == nil && err2 == nil && da.Equal(db) && reflect.DeepEqual(va, vb)
 }
 
 // DeleteCtx removes a session.
