@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -36,6 +37,10 @@ type Storage struct {
 	frameworks frameworkCache
 	zhICU      bool        // PostgreSQL has ICU's zh-Hans collation (zh_order.go)
 	keysReady  atomic.Bool // global_keys exists (global_keys.go)
+
+	sessionsOnce sync.Once
+	sessions     *SessionStore                                                   // sessions.go
+	sheetsSaved  atomic.Pointer[func(schoolID, cycleID int64, students []int64)] // provisional.go
 }
 
 // DefaultDSN is used when neither --db nor ZHIJIAO_DB is given.
@@ -104,8 +109,14 @@ func OpenWrapped(ctx context.Context, dsn string, wrap func(driver.Connector) dr
 		if err != nil {
 			return nil, err
 		}
-		db.SetMaxOpenConns(20)
-		db.SetMaxIdleConns(10)
+		// As many idle as open: with fewer, a burst of submissions closes
+		// the extra connections as they come back and opens new ones at
+		// the next burst (a backend process each, its prepared statements
+		// lost). More than a few per core only queues inside PostgreSQL;
+		// a few more than that keep commits overlapping (one WAL flush
+		// serves every commit waiting on it).
+		db.SetMaxOpenConns(pgPoolSize)
+		db.SetMaxIdleConns(pgPoolSize)
 		db.SetConnMaxIdleTime(5 * time.Minute)
 		s := &Storage{db: db, dialect: Postgres, dsn: dsn}
 		if err := s.ping(ctx); err != nil {
@@ -120,6 +131,10 @@ func OpenWrapped(ctx context.Context, dsn string, wrap func(driver.Connector) dr
 		return nil, fmt.Errorf("无法识别的数据库地址 %q：应为 sqlite:路径 或 postgres://…", dsn)
 	}
 }
+
+// pgPoolSize is the PostgreSQL pool's size (measured with bench submit,
+// docs/benchmarks.md).
+const pgPoolSize = 10
 
 // openPool opens the named driver's pool, its connector wrapped when wrap
 // is given.

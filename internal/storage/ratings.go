@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"zhijiao/internal/eval"
@@ -42,35 +43,37 @@ var errSheetRace error = refusal("评分表已被同时提交的另一份评分�
 
 func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Actor, cycleID int64, role model.RaterRole, raterID, raterUserID int64, rs []model.Rating) (int, error) {
 	written := 0
+	var changed []int64
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
-		c, err := s.cycleQ(ctx, tx, schoolID, cycleID)
-		if err != nil {
-			return err
-		}
-		if c.State != model.CycleOpen {
-			return refusal(fmt.Sprintf("评价周期“%s”%s，不能提交评分", c.Name, c.State.Name()))
-		}
-		f, err := s.framework(ctx, tx, schoolID, c.FrameworkID)
-		if err != nil {
-			return err
-		}
 		q := raterSheets{schoolID: schoolID, cycleID: cycleID, role: role, raterID: raterID}
-		if err := q.checkSubmission(ctx, tx, f, rs); err != nil {
-			return err
-		}
-		current, err := q.current(ctx, tx, rs)
+		sub, err := q.read(ctx, tx, rs)
 		if err != nil {
 			return err
 		}
-		m := mergeSubmission(rs, current)
+		if sub.state != model.CycleOpen {
+			return refusal(fmt.Sprintf("评价周期“%s”%s，不能提交评分", sub.name, sub.state.Name()))
+		}
+		f, err := s.framework(ctx, tx, schoolID, sub.frameworkID)
+		if err != nil {
+			return err
+		}
+		if err := q.checkSubmission(f, sub.assigned, rs); err != nil {
+			return err
+		}
+		m := mergeSubmission(rs, sub.current)
 		if len(m.order) == 0 {
 			return nil
 		}
-		if written, err = s.writeSheets(ctx, tx, q, raterUserID, sheetRequired(f, role), current, m); err != nil {
+		if written, err = s.writeSheets(ctx, tx, q, raterUserID, sheetRequired(f, role), sub.current, m); err != nil {
 			return err
 		}
+		changed = m.order
 		return s.audit(ctx, tx, schoolID, a, "rate", "cycle", cycleID, nil, map[string]any{"role": role, "rater_id": raterID, "ratings": m.changed})
 	})
+	if err == nil {
+		// After the commit: the provisional worker must read what landed.
+		s.sheetsSavedHook(schoolID, cycleID, changed)
+	}
 	return written, err
 }
 
@@ -87,26 +90,80 @@ type ratedSheet struct {
 	items []sheetItem
 }
 
+// submission is what a submission starts from, read in one statement:
+// the cycle's state, the batch's students this rater is assigned to and
+// the rater's current sheet of each.
+type submission struct {
+	state       model.CycleState
+	name        string
+	frameworkID int64
+	assigned    map[int64]bool
+	current     map[int64]*ratedSheet
+}
+
+// read is the submission's one read inside its transaction. It used to be
+// three (the cycle, the rater's tasks, the rater's sheets): on PostgreSQL
+// every statement is a round trip while the transaction holds its
+// connection, so the cycle is joined to the tasks and sheets of only the
+// batch's students. No cycle row: ErrNotFound.
+func (q raterSheets) read(ctx context.Context, tx *sql.Tx, rs []model.Rating) (submission, error) {
+	sub := submission{assigned: map[int64]bool{}, current: map[int64]*ratedSheet{}}
+	args := []any{q.schoolID, q.cycleID, string(q.role), q.raterID}
+	var ph []string
+	seen := map[int64]bool{}
+	for _, r := range rs {
+		if !seen[r.StudentID] {
+			seen[r.StudentID] = true
+			args = append(args, r.StudentID)
+			ph = append(ph, "$"+itoa(len(args)))
+		}
+	}
+	if len(ph) == 0 {
+		ph = append(ph, "NULL")
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT c.state, c.name, c.framework_id, t.student_id, sh.id, sh.items FROM cycles c
+		LEFT JOIN rating_tasks t ON t.school_id = c.school_id AND t.cycle_id = c.id AND t.rater_role = $3 AND t.rater_id = $4 AND t.student_id IN (`+strings.Join(ph, ", ")+`)
+		LEFT JOIN rating_sheets sh ON sh.school_id = t.school_id AND sh.cycle_id = t.cycle_id AND sh.rater_role = t.rater_role AND sh.rater_id = t.rater_id
+			AND sh.student_id = t.student_id AND sh.superseded = FALSE
+		WHERE c.school_id = $1 AND c.id = $2`, args...)
+	if err != nil {
+		return sub, fmt.Errorf("submitRatings: %w", err)
+	}
+	defer rows.Close()
+	found := false
+	for rows.Next() {
+		var state string
+		var student, sheet sql.NullInt64
+		var raw []byte
+		if err := rows.Scan(&state, &sub.name, &sub.frameworkID, &student, &sheet, &raw); err != nil {
+			return sub, err
+		}
+		found, sub.state = true, model.CycleState(state)
+		if !student.Valid {
+			continue
+		}
+		sub.assigned[student.Int64] = true
+		if !sheet.Valid {
+			continue
+		}
+		items, err := decodeSheet(raw)
+		if err != nil {
+			return sub, fmt.Errorf("评分表 %d: %w", sheet.Int64, err)
+		}
+		sub.current[student.Int64] = &ratedSheet{id: sheet.Int64, items: items}
+	}
+	if err := rows.Err(); err != nil {
+		return sub, fmt.Errorf("submitRatings: %w", err)
+	}
+	if !found {
+		return sub, ErrNotFound
+	}
+	return sub, nil
+}
+
 // checkSubmission refuses a rating of a student the rater has no task
 // for, or one the framework does not take.
-func (q raterSheets) checkSubmission(ctx context.Context, tx *sql.Tx, f model.Framework, rs []model.Rating) error {
-	assigned := map[int64]bool{}
-	rows, err := tx.QueryContext(ctx, `SELECT student_id FROM rating_tasks WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4`, q.schoolID, q.cycleID, string(q.role), q.raterID)
-	if err != nil {
-		return fmt.Errorf("submitRatings: %w", err)
-	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return err
-		}
-		assigned[id] = true
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("submitRatings: %w", err)
-	}
+func (q raterSheets) checkSubmission(f model.Framework, assigned map[int64]bool, rs []model.Rating) error {
 	for i, r := range rs {
 		r.RaterRole = q.role
 		if !assigned[r.StudentID] {
@@ -117,41 +174,6 @@ func (q raterSheets) checkSubmission(ctx context.Context, tx *sql.Tx, f model.Fr
 		}
 	}
 	return nil
-}
-
-// current reads the rater's current sheets, decoded only for the students
-// of this submission.
-func (q raterSheets) current(ctx context.Context, tx *sql.Tx, rs []model.Rating) (map[int64]*ratedSheet, error) {
-	inBatch := map[int64]bool{}
-	for _, r := range rs {
-		inBatch[r.StudentID] = true
-	}
-	current := map[int64]*ratedSheet{}
-	rows, err := tx.QueryContext(ctx, `SELECT id, student_id, items FROM rating_sheets
-		WHERE school_id = $1 AND cycle_id = $2 AND rater_role = $3 AND rater_id = $4 AND superseded = FALSE`, q.schoolID, q.cycleID, string(q.role), q.raterID)
-	if err != nil {
-		return nil, fmt.Errorf("submitRatings: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id, student int64
-		var raw sql.RawBytes
-		if err := rows.Scan(&id, &student, &raw); err != nil {
-			return nil, err
-		}
-		if !inBatch[student] {
-			continue
-		}
-		items, err := decodeSheet(raw)
-		if err != nil {
-			return nil, fmt.Errorf("评分表 %d: %w", id, err)
-		}
-		current[student] = &ratedSheet{id: id, items: items}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("submitRatings: %w", err)
-	}
-	return current, nil
 }
 
 // merged is what a submission changed: the students whose sheets changed

@@ -299,6 +299,9 @@ func (s *Server) fillCycleProgress(r *http.Request, d *cycleShowData) error {
 		d.LastRemind = &reminders[0]
 	}
 	d.CanRemind = d.Cycle.State == model.CycleOpen && s.authz.Can(userOf(r), "cycle:manage")
+	if err := s.fillProvisional(r, d); err != nil {
+		return err
+	}
 	if d.Cycle.State == model.CycleComputed || d.Cycle.State == model.CyclePublicised {
 		rows, err := s.st.CycleResults(ctx, school, d.Cycle.ID, 0)
 		if err != nil {

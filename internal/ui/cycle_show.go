@@ -13,21 +13,22 @@ import (
 )
 
 type cycleShowData struct {
-	Cycle      storage.EvalCycle
-	TermName   string
-	Framework  string
-	Classes    []classProgress
-	Roles      []roleProgress
-	Done       int
-	Drafts     int
-	Total      int
-	Unfinished int
-	Moves      []cycleMove
-	CanRemind  bool
-	LastRemind *storage.Reminder
-	ByProgress bool // classes ordered by completion, lowest first
-	Incomplete int  // stored results 待补评 and not held back
-	Held       int  // students held back from 公示
+	Cycle       storage.EvalCycle
+	TermName    string
+	Framework   string
+	Classes     []classProgress
+	Roles       []roleProgress
+	Done        int
+	Drafts      int
+	Total       int
+	Unfinished  int
+	Moves       []cycleMove
+	CanRemind   bool
+	LastRemind  *storage.Reminder
+	ByProgress  bool             // classes ordered by completion, lowest first
+	Incomplete  int              // stored results 待补评 and not held back
+	Held        int              // students held back from 公示
+	Provisional *provisionalDist // before computing: totals so far (cycle_provisional.go)
 }
 
 // cycleMove is one button on the cycle page: the state it moves to.
