@@ -258,6 +258,9 @@ func (s *Storage) insertStudents(ctx context.Context, tx *sql.Tx, schoolID int64
 	if err := s.batchInsert(ctx, tx, "enrollment_changes", enrollmentColumns, hist, "", "", nil); err != nil {
 		return fmt.Errorf("insertStudents: %w", err)
 	}
+	if err := markKPIDirty(ctx, tx, schoolID); err != nil {
+		return err
+	}
 	return s.batchInsert(ctx, tx, "audit_log", []string{"school_id", "at", "user_id", "username", "action", "entity", "entity_id", "before_json", "after_json", "ip"}, audit, "", "", nil)
 }
 
