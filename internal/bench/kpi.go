@@ -84,6 +84,12 @@ func KPI(ctx context.Context, st *storage.Storage, schools, requests, users int,
 		return res, err
 	}
 	res.Refresh = time.Since(t0)
+	if st.Dialect() == storage.Postgres {
+		// As autovacuum would soon after: statistics of the fresh summaries.
+		if _, err := st.DB().ExecContext(ctx, `ANALYZE kpi_summaries`); err != nil {
+			return res, err
+		}
+	}
 
 	srv, err := ui.New(ctx, st, ui.Options{})
 	if err != nil {
