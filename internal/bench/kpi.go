@@ -2,12 +2,14 @@ package bench
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"zhijiao/internal/demo"
@@ -20,10 +22,14 @@ import (
 // KPIResult is what `zhijiao bench kpi` prints.
 type KPIResult struct {
 	Schools, Requests int
+	Users             int    // concurrent users, each sending its share of the requests one after the other
 	Path              string // the page measured
 	Seeded            int    // schools given outcome records by SeedOutcomes
 	Setup             time.Duration
-	Page, Base        Latency // the page, and a trivial logged-in page (/password)
+	Refresh           time.Duration // rebuilding the summaries of every school after the seed
+	Page, Base        Latency       // the page, and a trivial logged-in page (/password)
+	Scan              Latency       // district: the reference scan (KPIInputsBySchool) alone, sequential
+	Summary           Latency       // district: the summary read (KPISummaryInputs) alone, sequential
 }
 
 // Latency is the spread of sequential requests.
@@ -57,14 +63,15 @@ func KPIPeriod() portrait.Period {
 
 // KPI measures the 数据画像 through the real router over HTTP on loopback:
 // with one school, the school's dashboard as its admin; with more, the
-// district view of all of them as the platform admin. Each of requests
-// GETs is sent one after the other, alternating with a GET of a trivial
-// logged-in page (the baseline, measured in the same run). An empty
-// database gets the demo (`zhijiao demo --schools N`) first; a database
-// with fewer schools than asked is an error. Schools without outcome
-// records get them from SeedOutcomes.
-func KPI(ctx context.Context, st *storage.Storage, schools, requests int, progress io.Writer) (KPIResult, error) {
-	res := KPIResult{Schools: max(1, schools), Requests: requests}
+// district view of all of them as the platform admin. users clients (at
+// least one) send requests GETs between them, each alternating with a GET
+// of a trivial logged-in page (the baseline, measured in the same run). An
+// empty database gets the demo (`zhijiao demo --schools N`) first; a
+// database with fewer schools than asked is an error. Schools without
+// outcome records get them from SeedOutcomes; then every school behind
+// has its summaries rebuilt, as the server's job would.
+func KPI(ctx context.Context, st *storage.Storage, schools, requests, users int, progress io.Writer) (KPIResult, error) {
+	res := KPIResult{Schools: max(1, schools), Requests: requests, Users: max(1, users)}
 	start := time.Now()
 	p := KPIPeriod()
 	list, err := kpiSchools(ctx, st, res.Schools, portrait.Period{From: p.From}, &res.Seeded, progress)
@@ -72,6 +79,17 @@ func KPI(ctx context.Context, st *storage.Storage, schools, requests int, progre
 		return res, err
 	}
 	res.Setup = time.Since(start)
+	t0 := time.Now()
+	if _, err := st.RefreshKPISummaries(ctx); err != nil {
+		return res, err
+	}
+	res.Refresh = time.Since(t0)
+	if st.Dialect() == storage.Postgres {
+		// As autovacuum would soon after: statistics of the fresh summaries.
+		if _, err := st.DB().ExecContext(ctx, `ANALYZE kpi_summaries`); err != nil {
+			return res, err
+		}
+	}
 
 	srv, err := ui.New(ctx, st, ui.Options{})
 	if err != nil {
@@ -79,7 +97,7 @@ func KPI(ctx context.Context, st *storage.Storage, schools, requests int, progre
 	}
 	site := httptest.NewServer(srv.Handler())
 	defer site.Close()
-	tr := &http.Transport{MaxIdleConnsPerHost: 4}
+	tr := &http.Transport{MaxIdleConnsPerHost: 2*res.Users + 2}
 	defer tr.CloseIdleConnections()
 	user := "admin@" + list[0].Code
 	res.Path = "/kpi?p=custom&from=" + p.From + "&to=" + p.To
@@ -100,21 +118,78 @@ func KPI(ctx context.Context, st *storage.Storage, schools, requests int, progre
 			return res, err
 		}
 	}
-	page := make([]time.Duration, 0, requests)
-	base := make([]time.Duration, 0, requests)
-	for range requests {
-		d, err := g.get(res.Path)
-		if err != nil {
-			return res, err
-		}
-		page = append(page, d)
-		if d, err = g.get("/password"); err != nil {
-			return res, err
-		}
-		base = append(base, d)
+	if res.Page, res.Base, err = g.concurrent(res.Path, requests, res.Users); err != nil {
+		return res, err
 	}
-	res.Page, res.Base = latency(page), latency(base)
-	return res, nil
+	if res.Schools > 1 {
+		res.Scan, res.Summary, err = kpiReads(ctx, st, list, p)
+	}
+	return res, err
+}
+
+// concurrent has users clients send n GETs of path between them, each
+// followed by a GET of the baseline page, and returns both spreads.
+func (g pageTimer) concurrent(path string, n, users int) (page, base Latency, err error) {
+	var mu sync.Mutex
+	var pages, bases []time.Duration
+	errs := make([]error, users)
+	var wg sync.WaitGroup
+	for u := range users {
+		share := n/users + bool2int(u < n%users)
+		wg.Go(func() {
+			for range share {
+				d, err := g.get(path)
+				if err != nil {
+					errs[u] = err
+					return
+				}
+				b, err := g.get("/password")
+				if err != nil {
+					errs[u] = err
+					return
+				}
+				mu.Lock()
+				pages, bases = append(pages, d), append(bases, b)
+				mu.Unlock()
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return page, base, err
+	}
+	return latency(pages), latency(bases), nil
+}
+
+func bool2int(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// kpiReads times the district's two reads alone, one after the other, 20
+// times each: the reference scan and the summaries. Round trips and rows
+// differ, not only time: the scan reads every record of the period.
+func kpiReads(ctx context.Context, st *storage.Storage, list []model.School, p portrait.Period) (scan, sum Latency, err error) {
+	ids := make([]int64, len(list))
+	for i, sc := range list {
+		ids[i] = sc.ID
+	}
+	var a, b []time.Duration
+	for range 20 {
+		t0 := time.Now()
+		if _, err := st.KPIInputsBySchool(ctx, ids, p); err != nil {
+			return scan, sum, err
+		}
+		a = append(a, time.Since(t0))
+		t0 = time.Now()
+		if _, _, err := st.KPISummaryInputs(ctx, ids, p); err != nil {
+			return scan, sum, err
+		}
+		b = append(b, time.Since(t0))
+	}
+	return latency(a), latency(b), nil
 }
 
 // kpiSchools returns the first n schools, generating the demo into an
@@ -180,6 +255,9 @@ func (g pageTimer) get(path string) (time.Duration, error) {
 	}
 	if strings.HasPrefix(path, "/kpi") && !strings.Contains(string(body), `data-chart="chart-awards"`) {
 		return d, fmt.Errorf("GET %s: no dashboard in the answer", path)
+	}
+	if strings.HasPrefix(path, "/district") && !strings.Contains(string(body), "data-as-of") {
+		return d, fmt.Errorf("GET %s: no 数据截至 line in the answer", path)
 	}
 	return d, nil
 }

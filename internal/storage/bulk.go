@@ -203,6 +203,12 @@ func (b *Bulk) finish(reason string) error {
 		if err := b.s.audit(b.ctx, b.tx, id, b.actor, "bulk_load", "school", id, nil, detail); err != nil {
 			return err
 		}
+		if id == 0 { // the platform's rows: no school to summarise
+			continue
+		}
+		if err := b.s.markKPIDirty(b.ctx, b.tx, id); err != nil {
+			return err
+		}
 	}
 	return nil
 }

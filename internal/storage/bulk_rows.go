@@ -297,6 +297,9 @@ func (b *Bulk) ChangeEnrollment(schoolID, studentID int64, status model.Enrollme
 	if err := b.flushUpTo(tStudents); err != nil {
 		return err
 	}
+	if err := b.s.markKPIDirty(b.ctx, b.tx, schoolID); err != nil {
+		return err
+	}
 	r, err := b.tx.ExecContext(b.ctx, `UPDATE students SET enrollment_status = $3, updated_at = $4 WHERE school_id = $1 AND id = $2`, schoolID, studentID, string(status), b.ts)
 	if err != nil {
 		return fmt.Errorf("ChangeEnrollment: %w", err)

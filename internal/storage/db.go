@@ -37,6 +37,8 @@ type Storage struct {
 	frameworks frameworkCache
 	zhICU      bool        // PostgreSQL has ICU's zh-Hans collation (zh_order.go)
 	keysReady  atomic.Bool // global_keys exists (global_keys.go)
+	// summariesReady: kpi_summary_dirty exists (kpi_summary.go)
+	summariesReady atomic.Bool
 
 	sessionsOnce sync.Once
 	sessions     *SessionStore                                                   // sessions.go

@@ -106,6 +106,9 @@ func (s *Storage) SubmitEvidence(ctx context.Context, schoolID int64, a model.Ac
 			return fmt.Errorf("evidence insert: %w", err)
 		}
 		e.SchoolID, e.Status = schoolID, model.EvidencePending
+		if err := s.markKPIDirty(ctx, tx, schoolID); err != nil {
+			return err
+		}
 		var files []map[string]any
 		for i, f := range in.Files {
 			pf, err := insertFile(ctx, tx, schoolID, a, "evidence", e.ID, f.Name, types[i], f.Data)
@@ -157,6 +160,9 @@ func (s *Storage) insertEvidence(ctx context.Context, schoolID int64, a model.Ac
 		}
 	}
 	return s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := s.markKPIDirty(ctx, tx, schoolID); err != nil {
+			return err
+		}
 		at := now()
 		for i, e := range es {
 			if err := tx.QueryRowContext(ctx, evidenceInsert, evidenceRow(schoolID, a, e, "")...).Scan(&e.ID); err != nil {
@@ -203,6 +209,9 @@ func (s *Storage) ReviewEvidence(ctx context.Context, schoolID int64, a model.Ac
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE evidence SET status = $3, reviewed_by = $4, reviewed_at = $5, review_reason = $6 WHERE school_id = $1 AND id = $2`,
 			schoolID, id, string(status), nullInt(a.UserID), now(), reason); err != nil {
+			return err
+		}
+		if err := s.markKPIDirty(ctx, tx, schoolID); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx, schoolID, a, "review", "evidence", id, map[string]string{"status": before}, map[string]string{"status": string(status), "reason": reason})

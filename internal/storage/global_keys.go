@@ -20,17 +20,25 @@ const (
 // errKeyTaken is a claim on a key another row already holds.
 var errKeyTaken = errors.New("key taken")
 
-// globalKeysVersion is the migration that made global_keys.
-const globalKeysVersion = 14
+// globalKeysVersion is the migration that made global_keys, and
+// kpiSummariesVersion the one that made the district summaries.
+const (
+	globalKeysVersion   = 14
+	kpiSummariesVersion = 16
+)
 
 // refreshKeysReady notes whether global_keys exists yet: a database still
 // being upgraded through older versions (the upgrade tests write data at
 // those versions) has no claims to write, and migration 0014 claims every
-// existing row when it creates the table.
+// existing row when it creates the table. Likewise for the marks that
+// keep the district summaries current: a school written before 0016 is
+// rebuilt when it is first read.
 func (s *Storage) refreshKeysReady(ctx context.Context) {
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM schema_migrations WHERE version = $1`, globalKeysVersion).Scan(&n)
-	s.keysReady.Store(err == nil && n > 0)
+	var keys, summaries int
+	err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FILTER (WHERE version = $1), COUNT(*) FILTER (WHERE version = $2) FROM schema_migrations`,
+		globalKeysVersion, kpiSummariesVersion).Scan(&keys, &summaries)
+	s.keysReady.Store(err == nil && keys > 0)
+	s.summariesReady.Store(err == nil && summaries > 0)
 }
 
 // claimKey records that key of kind belongs to school, in tx, or returns

@@ -271,6 +271,9 @@ func (s *Storage) insertStudents(ctx context.Context, p pinnedTx, schoolID int64
 	if err := s.copyOrInsert(ctx, p, "enrollment_changes", enrollmentColumns, hist); err != nil {
 		return fmt.Errorf("insertStudents: %w", err)
 	}
+	if err := s.markKPIDirty(ctx, p.tx, schoolID); err != nil {
+		return err
+	}
 	return s.copyOrInsert(ctx, p, "audit_log", auditColumns, audit)
 }
 

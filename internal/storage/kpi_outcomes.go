@@ -101,6 +101,9 @@ func (s *Storage) UpdateDestination(ctx context.Context, schoolID int64, a model
 		return err
 	}
 	return s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := s.markKPIDirty(ctx, tx, schoolID); err != nil {
+			return err
+		}
 		before, err := scanDestination(tx.QueryRowContext(ctx, destinationSelect+` WHERE d.school_id = $1 AND d.id = $2`, schoolID, d.ID))
 		if err != nil {
 			return fmt.Errorf("UpdateDestination: %w", err)
@@ -123,6 +126,9 @@ func (s *Storage) AddDestinations(ctx context.Context, schoolID int64, a model.A
 		}
 	}
 	return s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := s.markKPIDirty(ctx, tx, schoolID); err != nil {
+			return err
+		}
 		at := now()
 		for _, d := range ds {
 			d.SchoolID, d.CreatedAt = schoolID, at

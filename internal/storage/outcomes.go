@@ -22,6 +22,9 @@ func (s *Storage) AddDestination(ctx context.Context, schoolID int64, a model.Ac
 	}
 	d.SchoolID, d.CreatedAt = schoolID, now()
 	return annotate("graduate destination insert", s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := s.markKPIDirty(ctx, tx, schoolID); err != nil {
+			return err
+		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO graduate_destinations (school_id, student_id, kind, enterprise_id, employer, position, relevant, further_school,
 			survey_date, first_survey, note, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 			schoolID, d.StudentID, d.Kind, nullInt(d.EnterpriseID), d.Employer, d.Position, d.Relevant, d.FurtherSchool,
@@ -59,6 +62,9 @@ func (s *Storage) AddTrainingSession(ctx context.Context, schoolID int64, a mode
 	}
 	t.SchoolID = schoolID
 	return annotate("training session insert", s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := s.markKPIDirty(ctx, tx, schoolID); err != nil {
+			return err
+		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO training_sessions (school_id, title, kind, starts_on, ends_on, trainees, served, enterprise_id, created_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
 			schoolID, t.Title, t.Kind, t.StartsOn, t.EndsOn, t.Trainees, t.Served, nullInt(t.EnterpriseID), nullInt(a.UserID), now()).Scan(&t.ID); err != nil {
@@ -89,6 +95,9 @@ func (s *Storage) AddTeacherAward(ctx context.Context, schoolID int64, a model.A
 	}
 	t.SchoolID = schoolID
 	return annotate("teacher award insert", s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := s.markKPIDirty(ctx, tx, schoolID); err != nil {
+			return err
+		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO teacher_awards (school_id, teacher_id, title, level, prize, awarded_on, created_by, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 			schoolID, t.TeacherID, t.Title, t.Level, t.Prize, t.AwardedOn, nullInt(a.UserID), now()).Scan(&t.ID); err != nil {

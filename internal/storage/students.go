@@ -109,6 +109,9 @@ func (s *Storage) createStudent(ctx context.Context, tx *sql.Tx, schoolID int64,
 		enrollmentRow(schoolID, st.ID, st.EnrollmentStatus, entryDate(st.EntryYear, ts), "入学建档", a.UserID, ts)...); err != nil {
 		return fmt.Errorf("createStudent: %w", err)
 	}
+	if err := s.markKPIDirty(ctx, tx, schoolID); err != nil {
+		return err
+	}
 	return s.audit(ctx, tx, schoolID, a, "create", "student", st.ID, nil, st)
 }
 
@@ -196,6 +199,9 @@ func (s *Storage) changeEnrollment(ctx context.Context, tx *sql.Tx, schoolID int
 	ts := now()
 	if _, err := tx.ExecContext(ctx, `UPDATE students SET enrollment_status = $3, updated_at = $4 WHERE school_id = $1 AND id = $2`, schoolID, studentID, string(status), ts); err != nil {
 		return fmt.Errorf("changeEnrollment: %w", err)
+	}
+	if err := s.markKPIDirty(ctx, tx, schoolID); err != nil {
+		return err
 	}
 	_, err := tx.ExecContext(ctx, insertSQL("enrollment_changes", enrollmentColumns, 1, s.dialect), enrollmentRow(schoolID, studentID, status, date, reason, a.UserID, ts)...)
 	return err

@@ -158,6 +158,9 @@ func (s *Storage) SubmitSurveyResponse(ctx context.Context, inv Invitation, r *m
 		if n, _ := res.RowsAffected(); n == 0 {
 			return errors.New("该问卷已经提交过，感谢您的反馈")
 		}
+		if err := s.markKPIDirty(ctx, tx, inv.SchoolID); err != nil {
+			return err
+		}
 		if err := tx.QueryRowContext(ctx, `INSERT INTO survey_responses (school_id, survey_id, invitation_id, enterprise_id, answers, overall, comment, submitted_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 			inv.SchoolID, r.SurveyID, inv.ID, r.EnterpriseID, string(b), r.Overall, r.Comment, r.SubmittedAt).Scan(&r.ID); err != nil {

@@ -37,6 +37,7 @@ type districtData struct {
 	AllDistricts bool           // the platform admin may choose
 	Keys         []portrait.KPI // names and definitions of the columns
 	Rows         []districtRow
+	AsOf         string // 数据截至: the figures hold every record written before it
 	Sort         string
 	Desc         bool
 	Chart        kpiChart
@@ -146,11 +147,12 @@ func (s *Server) districtLoad(w http.ResponseWriter, r *http.Request) (districtD
 	for i, sc := range schools {
 		ids[i] = sc.ID
 	}
-	by, err := s.st.KPIInputsBySchool(r.Context(), ids, d.Period)
+	by, asOf, err := s.st.KPISummaryInputs(r.Context(), ids, d.Period)
 	if err != nil {
 		s.serverError(w, r, err)
 		return d, false
 	}
+	d.AsOf = asOf.In(displayZone).Format("2006-01-02 15:04")
 	label := provincialLabel()
 	for _, sc := range schools {
 		in := by[sc.ID]
