@@ -18,7 +18,8 @@ import (
 // (schools, districts, role_permissions, global_keys) or stay on the
 // coordinator (sessions, schema_migrations). docs/architecture.md says
 // which and why.
-var platformTables = []string{"schools", "districts", "role_permissions", "global_keys", "sessions", "schema_migrations"}
+var platformTables = []string{"schools", "districts", "role_permissions", "global_keys", "sessions", "schema_migrations",
+	"district_jobs"} // one row per district recompute, on the coordinator (migration 0018)
 
 // Every other table can be distributed by school_id on Citus only if it
 // has school_id and every unique key (primary key included) leads with it:
