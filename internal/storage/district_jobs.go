@@ -53,6 +53,9 @@ type DistrictJobSchool struct {
 	FinishedAt *time.Time
 }
 
+// Seconds is the time spent on the school.
+func (p DistrictJobSchool) Seconds() float64 { return float64(p.Millis) / 1000 }
+
 const districtJobCols = `id, district_id, year_name, semester, state, total, attempts, error, COALESCE(created_by, 0), created_by_name, created_at, started_at, finished_at`
 
 func scanDistrictJob(row interface{ Scan(...any) error }) (DistrictJob, error) {

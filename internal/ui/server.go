@@ -14,6 +14,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"zhijiao/internal/auth"
+	"zhijiao/internal/evalrun"
 	"zhijiao/internal/model"
 	"zhijiao/internal/reportcard"
 	"zhijiao/internal/storage"
@@ -24,19 +25,20 @@ var assets embed.FS
 
 // Server holds what every handler needs.
 type Server struct {
-	st         *storage.Storage
-	authz      *auth.Authorizer
-	sm         *scs.SessionManager
-	views      *views
-	ipLimit    *auth.Throttle
-	log        *slog.Logger
-	mux        *http.ServeMux
-	api        http.Handler
-	names      *auth.NameDelays // waits for login names that are not accounts
-	loginLocks loginStripes
-	trusted    []string
-	jobs       *reportcard.Runner // batch report exports
-	metrics    *metrics
+	st           *storage.Storage
+	authz        *auth.Authorizer
+	sm           *scs.SessionManager
+	views        *views
+	ipLimit      *auth.Throttle
+	log          *slog.Logger
+	mux          *http.ServeMux
+	api          http.Handler
+	names        *auth.NameDelays // waits for login names that are not accounts
+	loginLocks   loginStripes
+	trusted      []string
+	jobs         *reportcard.Runner      // batch report exports
+	districtJobs *evalrun.DistrictRunner // district recomputes
+	metrics      *metrics
 }
 
 // Options tune a server; zero values take defaults.
@@ -90,6 +92,8 @@ func New(ctx context.Context, st *storage.Storage, opt Options) (*Server, error)
 	// jobs a previous process left running are resumed or failed first.
 	s.jobs = reportcard.NewRunner(st, s.log)
 	s.jobs.Start(ctx)
+	s.districtJobs = evalrun.NewDistrictRunner(st, s.log)
+	s.districtJobs.Start(ctx)
 	return s, nil
 }
 
