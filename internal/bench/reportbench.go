@@ -259,6 +259,20 @@ type publicised struct {
 }
 
 func publicisedSchool(ctx context.Context, st *storage.Storage, code, name string, n int) (publicised, error) {
+	p, err := computedSchool(ctx, st, code, name, n)
+	if err != nil {
+		return p, err
+	}
+	if err := st.MoveCycle(ctx, p.school, model.SystemActor, p.cycle.ID, model.CyclePublicised, true); err != nil {
+		return p, err
+	}
+	p.cycle, err = st.Cycle(ctx, p.school, p.cycle.ID)
+	return p, err
+}
+
+// computedSchool is publicisedSchool before the 公示: the cycle is
+// computed, so a recompute may run again.
+func computedSchool(ctx context.Context, st *storage.Storage, code, name string, n int) (publicised, error) {
 	var p publicised
 	out, err := demo.Generate(ctx, st, demo.Options{SchoolCode: code, SchoolName: name, Students: n, Seed: EvalSeed, Bare: true}, nil)
 	if err != nil {
@@ -295,9 +309,6 @@ func publicisedSchool(ctx context.Context, st *storage.Storage, code, name strin
 		return p, err
 	}
 	if _, err := evalrun.Recompute(ctx, st, sid, a, c.ID); err != nil {
-		return p, err
-	}
-	if err := st.MoveCycle(ctx, sid, a, c.ID, model.CyclePublicised, true); err != nil {
 		return p, err
 	}
 	p.cycle, err = st.Cycle(ctx, sid, c.ID)
