@@ -71,7 +71,9 @@ func freshDatabases(st *storage.Storage, dsn string) func(context.Context) (*sto
 			}
 			u.Path = "/" + name
 			fresh = u.String()
-			drop = func() { st.DB().ExecContext(context.WithoutCancel(ctx), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)") }
+			drop = func() {
+				st.DB().ExecContext(context.WithoutCancel(ctx), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+			}
 		} else {
 			dir, err := os.MkdirTemp("", "zhijiao-bench-")
 			if err != nil {

@@ -138,3 +138,27 @@ func (s *Storage) districtJobs(ctx context.Context, q string, args ...any) ([]Di
 	}
 	return out, rows.Err()
 }
+
+// DistrictTerms lists the terms the schools of a district have (every
+// school's when districtID is 0), by name, newest first: the choices of a
+// district recompute. One grouped read, whatever the number of schools.
+func (s *Storage) DistrictTerms(ctx context.Context, districtID int64) ([]model.Term, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT y.name, t.semester
+		FROM terms t JOIN academic_years y ON y.school_id = t.school_id AND y.id = t.academic_year_id
+		JOIN schools sc ON sc.id = t.school_id
+		WHERE CAST($1 AS BIGINT) = 0 OR sc.district_id = $1
+		ORDER BY y.name DESC, t.semester DESC LIMIT 12`, districtID)
+	if err != nil {
+		return nil, fmt.Errorf("DistrictTerms: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Term
+	for rows.Next() {
+		var t model.Term
+		if err := rows.Scan(&t.YearName, &t.Semester); err != nil {
+			return nil, fmt.Errorf("DistrictTerms: %w", err)
+		}
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}

@@ -46,19 +46,15 @@ var districtSchoolStates = map[string]string{
 	storage.JobFailed:  "失败",
 }
 
-// districtTerms offers this school year's and the two before, both terms.
-func districtTerms() []districtTermChoice {
-	_, cur := calendarSchoolYear(storage.Today())
-	first, _ := strconv.Atoi(cur[:4])
+// districtTerms offers the terms the district's schools have (every
+// school's for the platform admin), newest first.
+func (s *Server) districtTerms(r *http.Request, district int64) ([]districtTermChoice, error) {
+	terms, err := s.st.DistrictTerms(r.Context(), district)
 	var out []districtTermChoice
-	for y := first; y > first-3; y-- {
-		name := strconv.Itoa(y) + "-" + strconv.Itoa(y+1)
-		for _, sem := range []int{2, 1} {
-			t := model.Term{YearName: name, Semester: sem}
-			out = append(out, districtTermChoice{Value: name + "/" + strconv.Itoa(sem), Label: t.Name()})
-		}
+	for _, t := range terms {
+		out = append(out, districtTermChoice{Value: t.YearName + "/" + strconv.Itoa(t.Semester), Label: t.Name()})
 	}
-	return out
+	return out, err
 }
 
 // mayManageDistrict is whether the account may start or see district
@@ -107,9 +103,19 @@ func (s *Server) districtJobView(r *http.Request, j storage.DistrictJob, withSch
 // districtRecomputeShow is the page: the start form and the latest jobs.
 func (s *Server) districtRecomputeShow(w http.ResponseWriter, r *http.Request) {
 	u := userOf(r)
-	d := districtRecomputeData{Terms: districtTerms(), AllDistricts: s.authz.Can(u, "platform:manage")}
+	d := districtRecomputeData{AllDistricts: s.authz.Can(u, "platform:manage")}
 	ctx := r.Context()
+	district := u.DistrictID
+	if d.AllDistricts {
+		district = 0
+	}
 	var err error
+	if d.AllDistricts || district != 0 { // a district admin without a district has no schools
+		if d.Terms, err = s.districtTerms(r, district); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+	}
 	if d.AllDistricts {
 		if d.Districts, err = s.st.Districts(ctx); err != nil {
 			s.serverError(w, r, err)
