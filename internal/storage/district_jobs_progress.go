@@ -102,3 +102,25 @@ func (s *Storage) RecoverDistrictJobs(ctx context.Context, maxAttempts int, reas
 	}
 	return requeued, failed, nil
 }
+
+// DistrictJobsDone counts the finished schools (done, skipped or failed)
+// of the newest jobs, in one grouped read for the list of jobs.
+func (s *Storage) DistrictJobsDone(ctx context.Context, districtID int64, all bool, limit int) (map[int64]int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT p.job_id, COUNT(*) FROM district_job_schools p
+		WHERE p.state IN ($4, $5, $6) AND p.job_id IN (SELECT id FROM district_jobs WHERE ($1 OR district_id = $2) ORDER BY id DESC LIMIT $3)
+		GROUP BY p.job_id`, all, districtID, limit, JobDone, JobSkipped, JobFailed)
+	if err != nil {
+		return nil, fmt.Errorf("DistrictJobsDone: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			return nil, fmt.Errorf("DistrictJobsDone: %w", err)
+		}
+		out[id] = n
+	}
+	return out, rows.Err()
+}

@@ -116,24 +116,34 @@ func (s *Server) districtRecomputeShow(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if d.AllDistricts {
-		if d.Districts, err = s.st.Districts(ctx); err != nil {
-			s.serverError(w, r, err)
-			return
-		}
-	}
 	jobs, err := s.st.DistrictJobs(ctx, u.DistrictID, d.AllDistricts, 10)
 	if err != nil {
 		s.serverError(w, r, err)
 		return
 	}
+	done, err := s.st.DistrictJobsDone(ctx, u.DistrictID, d.AllDistricts, 10)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	all, err := s.st.Districts(ctx) // names of the jobs' districts
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	names := map[int64]string{}
+	for _, x := range all {
+		names[x.ID] = x.Name
+	}
 	for _, j := range jobs {
-		v, err := s.districtJobView(r, j, false)
-		if err != nil {
-			s.serverError(w, r, err)
-			return
+		v := districtJobView{DistrictJob: j, StateName: jobStateNames[j.State], DistrictName: "全部学校", Done: done[j.ID]}
+		if j.DistrictID != 0 {
+			v.DistrictName = names[j.DistrictID]
 		}
 		d.Jobs = append(d.Jobs, v)
+	}
+	if d.AllDistricts {
+		d.Districts = all
 	}
 	s.render(w, r, http.StatusOK, "district_recompute", "区域重新计算", d)
 }

@@ -70,6 +70,7 @@ var listPages = []listPage{
 	{"notifications", "admin@a1", fixed("/notifications"), growNotifications, 6},
 	{"portraits of a class", "banzhuren@a1", fixed("/portraits"), growStudents, 15},
 	{"students of a head teacher", "banzhuren@a1", fixed("/students"), growStudents, 12},
+	{"district recompute jobs", "root", fixed("/district/recompute"), growDistrictJobs, 8},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {
