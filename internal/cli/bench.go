@@ -17,7 +17,7 @@ import (
 
 func init() {
 	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价重算、submit 并发提交评分、report 报告单、portrait 画像页面、kpi 数据画像、rasch 多面 Rasch / benchmarks: import, eval, submit, report, portrait, kpi, rasch",
-		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] [--fair] | submit [--clients N] | report [--students N] [--runs N] | portrait [--students N] [--runs N] | kpi [--requests N] [--schools N] [--users N] | rasch [--students N] [--runs N]", run: runBench})
+		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] [--fair] | submit [--clients N] | report [--students N] [--runs N] | portrait [--students N] [--runs N] | kpi [--requests N] [--schools N] [--users N] | rasch [--students N] [--runs N] | recompute [--schools N] [--students N] [--clients N]", run: runBench})
 }
 
 // runBench prints figures as ratios against a baseline measured in the same
@@ -83,6 +83,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return printPortraitBench(ctx, e, st, *students, *runs)
 	case "kpi":
 		return benchKPI(ctx, e, st, *schools, *requests, *users)
+	case "recompute":
+		return benchRecompute(ctx, e, st, dsn, *schools, *students, *clients, *rate)
 	}
 	return fmt.Errorf("未知基准 %q（可用：import、eval、submit、report、portrait、kpi、rasch）", what)
 }

@@ -10,7 +10,8 @@ import (
 )
 
 // printReportBench runs `zhijiao bench report`: every student's report
-// card rendered, and headless Chromium printing the same student's page.
+// card rendered, against two anchors: a new headless Chromium process per
+// card (cold) and one warm Chromium printing each card over CDP (fair).
 func printReportBench(ctx context.Context, e *env, st *storage.Storage, students, runs int) error {
 	r, err := bench.Report(ctx, st, students, runs, bench.ChromiumPath())
 	if err != nil {
@@ -36,8 +37,11 @@ func printReportBench(ctx context.Context, e *env, st *storage.Storage, students
 	}
 	fmt.Fprintf(w, "  Chromium --headless --print-to-pdf 同一学生的报告单页面（%d 次取中位数）/ same student's page (median of %d): %8.1f ms per report (%.0f KB)\n",
 		r.Runs, r.Runs, ms(r.Chromium), float64(r.ChromiumPDF)/1024)
-	fmt.Fprintf(w, "  比值 / ratio Chromium ÷ ours: %.0f× (throughput), %.0f× (one card alone)\n", r.Ratio(), r.RatioOne())
-	fmt.Fprintf(w, "  目标 / target ≥ 10× faster per report: %s\n", met(r.Ratio() >= 10 && r.RatioOne() >= 10))
+	fmt.Fprintf(w, "  比值（冷启动）/ ratio cold process ÷ ours: %.0f× (throughput), %.0f× (one card alone)\n", r.Ratio(), r.RatioOne())
+	fmt.Fprintf(w, "  公平对照：一个已预热的 Chromium 经 CDP Page.printToPDF 逐份打印（%d 份取中位数）/ fair anchor, one warm Chromium printing each card over CDP (median of %d): %8.1f ms per report (%.0f KB)\n",
+		r.Runs, r.Runs, ms(r.Warm), float64(r.WarmPDF)/1024)
+	fmt.Fprintf(w, "  比值（预热浏览器）/ ratio warm browser ÷ ours: %.1f× (throughput), %.1f× (one card alone)\n", r.WarmRatio(), r.WarmRatioOne())
+	fmt.Fprintf(w, "  目标 / target ≥ 10× faster per report than the warm browser (both ratios): %s\n", met(r.WarmRatio() >= 10 && r.WarmRatioOne() >= 10))
 	return nil
 }
 

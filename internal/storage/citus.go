@@ -23,7 +23,9 @@ var CitusReferenceTables = []string{"districts", "schools", "role_permissions", 
 
 // CitusCoordinatorTables belong to no school and are only read by the
 // application server, one row at a time: they stay on the coordinator.
-var CitusCoordinatorTables = []string{"sessions", "schema_migrations"}
+// district_jobs holds one row per district recompute (its per-school
+// progress rows are distributed).
+var CitusCoordinatorTables = []string{"sessions", "schema_migrations", "district_jobs"}
 
 // CitusKind is where a table lives on a Citus cluster.
 type CitusKind string

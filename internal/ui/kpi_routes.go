@@ -34,5 +34,8 @@ func (s *Server) kpiRoutes() []route {
 		// turns school accounts away whatever roles they hold.
 		{"GET", "/district", "district:read", platform, s.districtShow},
 		{"GET", "/district/export.xlsx", "district:read", platform, s.districtExport},
+		{"GET", "/district/recompute", "district:recompute", platform, s.districtRecomputeShow},
+		{"POST", "/district/recompute", "district:recompute", platform, s.districtRecomputeStart},
+		{"GET", "/district/recompute/{id}", "district:recompute", platform, s.districtRecomputeJob},
 	}
 }

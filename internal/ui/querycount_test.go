@@ -70,6 +70,7 @@ var listPages = []listPage{
 	{"notifications", "admin@a1", fixed("/notifications"), growNotifications, 5},
 	{"portraits of a class", "banzhuren@a1", fixed("/portraits"), growStudents, 14},
 	{"students of a head teacher", "banzhuren@a1", fixed("/students"), growStudents, 11},
+	{"district recompute jobs", "root", fixed("/district/recompute"), growDistrictJobs, 7},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {

@@ -25,20 +25,21 @@ var assets embed.FS
 
 // Server holds what every handler needs.
 type Server struct {
-	st          *storage.Storage
-	authz       *auth.Authorizer
-	sm          *scs.SessionManager
-	provisional *evalrun.Provisional // cycle_provisional.go
-	views       *views
-	ipLimit     *auth.Throttle
-	log         *slog.Logger
-	mux         *http.ServeMux
-	api         http.Handler
-	names       *auth.NameDelays // waits for login names that are not accounts
-	loginLocks  loginStripes
-	trusted     []string
-	jobs        *reportcard.Runner // batch report exports
-	metrics     *metrics
+	st           *storage.Storage
+	authz        *auth.Authorizer
+	sm           *scs.SessionManager
+	provisional  *evalrun.Provisional // cycle_provisional.go
+	views        *views
+	ipLimit      *auth.Throttle
+	log          *slog.Logger
+	mux          *http.ServeMux
+	api          http.Handler
+	names        *auth.NameDelays // waits for login names that are not accounts
+	loginLocks   loginStripes
+	trusted      []string
+	jobs         *reportcard.Runner      // batch report exports
+	districtJobs *evalrun.DistrictRunner // district recomputes
+	metrics      *metrics
 }
 
 // Options tune a server; zero values take defaults.
@@ -93,6 +94,8 @@ func New(ctx context.Context, st *storage.Storage, opt Options) (*Server, error)
 	s.jobs = reportcard.NewRunner(st, s.log)
 	s.jobs.Start(ctx)
 	s.provisional = evalrun.StartProvisional(ctx, st, s.log)
+	s.districtJobs = evalrun.NewDistrictRunner(st, s.log)
+	s.districtJobs.Start(ctx)
 	return s, nil
 }
 
