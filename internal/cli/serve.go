@@ -62,6 +62,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	go srv.PurgeSessions(ctx)
+	go srv.CatchUpProvisional(ctx)                              // results behind their sheets after a restart or the demo's bulk load
 	go st.KeepKPISummaries(ctx, 30*time.Second, slog.Default()) // the district view's summaries (docs/kpi.md)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

@@ -276,3 +276,20 @@ func (w *Provisional) Latency() (n int, p50, p99 time.Duration) {
 	slices.Sort(l)
 	return len(l), l[len(l)/2], l[min(len(l)-1, len(l)*99/100)]
 }
+
+// CatchUp queues every student whose provisional result is behind their
+// sheets (storage.StaleProvisional): after a restart, which loses the
+// in-memory queue, and after a bulk load (the demo), which saves sheets
+// without the hook. It returns how many it queued.
+func (w *Provisional) CatchUp(ctx context.Context) (int, error) {
+	stale, err := w.st.StaleProvisional(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for k, students := range stale {
+		w.enqueue(k[0], k[1], students)
+		n += len(students)
+	}
+	return n, nil
+}

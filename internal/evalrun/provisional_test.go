@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"testing"
+	"time"
 
 	"zhijiao/internal/evalrun"
 	"zhijiao/internal/storage"
@@ -80,6 +81,46 @@ func TestProvisionalEqualsFullCompute(t *testing.T) {
 		}
 		if n, _, _ := pw.Latency(); n == 0 {
 			t.Fatal("no save→stored latency recorded")
+		}
+	})
+}
+
+// Sheets saved while no worker listened (a restart loses the in-memory
+// queue; the demo's bulk load saves without the hook) are found and
+// computed by CatchUp, and a student computed since is not found again
+// until newer sheets arrive.
+func TestProvisionalCatchUp(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		w := setup(t, st)
+		sid := w.sid()
+		_, err := evalrun.Open(ctx, st, sid, w.admin, w.cycle.ID)
+		must(t, err)
+		w.rateStudents(t, 70, func(id int64) bool { return true })
+		stale, err := st.StaleProvisional(ctx)
+		must(t, err)
+		behind := len(stale[[2]int64{sid, w.cycle.ID}])
+		if behind == 0 || len(stale) != 1 {
+			t.Fatalf("saved sheets without a worker, stale: %v", stale)
+		}
+		wctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		pw := evalrun.StartProvisional(wctx, st, slog.Default())
+		n, err := pw.CatchUp(ctx)
+		must(t, err)
+		pw.Wait()
+		got, err := st.ProvisionalResults(ctx, sid, w.cycle.ID)
+		must(t, err)
+		if n != behind || len(got) != behind {
+			t.Fatalf("queued %d, stored %d, of %d behind", n, len(got), behind)
+		}
+		if stale, err := st.StaleProvisional(ctx); err != nil || len(stale) != 0 {
+			t.Fatalf("after catching up, still stale: %v %v", stale, err)
+		}
+		st.OnSheetsSaved(nil) // the worker stops listening, as across a restart
+		time.Sleep(10 * time.Millisecond)
+		w.rateStudents(t, 88, func(id int64) bool { return true })
+		if stale, err := st.StaleProvisional(ctx); err != nil || len(stale[[2]int64{sid, w.cycle.ID}]) != behind {
+			t.Fatalf("newer sheets: want %d stale, got %v %v", behind, stale, err)
 		}
 	})
 }

@@ -137,3 +137,32 @@ func (s *Storage) ProvisionalResults(ctx context.Context, schoolID, cycleID int6
 	}
 	return out, rows.Err()
 }
+
+// StaleProvisional lists, for every school, the students of open and
+// closed cycles whose current sheets are newer than their provisional
+// result (or who have none): the queue lives in memory, so a restart, or
+// sheets written by a bulk load, leave these behind. Read once when the
+// server starts.
+func (s *Storage) StaleProvisional(ctx context.Context) (map[[2]int64][]int64, error) {
+	out := map[[2]int64][]int64{}
+	err := scanAll(ctx, s.db, `SELECT r.school_id, r.cycle_id, r.student_id
+		FROM rating_sheets r
+		JOIN cycles c ON c.school_id = r.school_id AND c.id = r.cycle_id AND c.state IN ($1, $2)
+		LEFT JOIN provisional_results p ON p.school_id = r.school_id AND p.cycle_id = r.cycle_id AND p.student_id = r.student_id
+		WHERE r.superseded = FALSE
+		GROUP BY r.school_id, r.cycle_id, r.student_id
+		HAVING MAX(p.computed_at) IS NULL OR MAX(r.created_at) > MAX(p.computed_at)
+		ORDER BY r.school_id, r.cycle_id, r.student_id`, []any{string(model.CycleOpen), string(model.CycleClosed)}, func(r *sql.Rows) error {
+		var school, cycle, student int64
+		if err := r.Scan(&school, &cycle, &student); err != nil {
+			return err
+		}
+		k := [2]int64{school, cycle}
+		out[k] = append(out[k], student)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("StaleProvisional: %w", err)
+	}
+	return out, nil
+}

@@ -103,6 +103,20 @@ func New(ctx context.Context, st *storage.Storage, opt Options) (*Server, error)
 // checks every route against the same rules the guard applies.
 func (s *Server) Authorizer() *auth.Authorizer { return s.authz }
 
+// CatchUpProvisional queues the students whose provisional results are
+// behind their sheets; `serve` calls it once at start (not ui.New, so a
+// test's server does no work it did not ask for).
+func (s *Server) CatchUpProvisional(ctx context.Context) {
+	n, err := s.provisional.CatchUp(ctx)
+	if err != nil {
+		s.log.Error("provisional catch-up", "err", err)
+		return
+	}
+	if n > 0 {
+		s.log.Info("provisional catch-up", "students", n)
+	}
+}
+
 // Handler is the whole site with its middleware: panic recovery, access
 // log, CSRF protection (Sec-Fetch-Site / Origin checks), sessions.
 func (s *Server) Handler() http.Handler {
