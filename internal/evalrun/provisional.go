@@ -38,7 +38,7 @@ func readProvisionalCycle(ctx context.Context, st *storage.Storage, schoolID, cy
 	return pc, err
 }
 
-// ProvisionalOf computes some students' provisional (暂定) results with
+// provisionalOf computes some students' provisional (暂定) results with
 // the engine a full compute uses, from the inputs a full compute reads
 // for them: the cycle's framework and evidence policy, the students'
 // current complete sheets and verified records of the term. What it
@@ -46,14 +46,6 @@ func readProvisionalCycle(ctx context.Context, st *storage.Storage, schoolID, cy
 // and ranks (quota groups), the severity adjustment of fair roles (every
 // rater's sheets) and corrections (made after computing). Students not
 // in the cycle get no result.
-func ProvisionalOf(ctx context.Context, st *storage.Storage, schoolID, cycleID int64, students []int64) ([]storage.Provisional, error) {
-	pc, err := readProvisionalCycle(ctx, st, schoolID, cycleID)
-	if err != nil {
-		return nil, err
-	}
-	return provisionalOf(ctx, st, schoolID, pc, students)
-}
-
 func provisionalOf(ctx context.Context, st *storage.Storage, schoolID int64, pc provisionalCycle, ids []int64) ([]storage.Provisional, error) {
 	roster, err := st.CycleStudentsOf(ctx, schoolID, pc.c.ID, ids)
 	if err != nil {

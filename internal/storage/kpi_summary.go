@@ -34,13 +34,6 @@ func (s *Storage) markKPIDirty(ctx context.Context, q querier, schoolID int64) e
 	return nil
 }
 
-// MarkAllKPIDirty marks every school behind, after a bulk load that
-// bypassed the single-record writes.
-func (s *Storage) MarkAllKPIDirty(ctx context.Context) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO kpi_summary_dirty (school_id) SELECT id FROM schools`)
-	return err
-}
-
 // RefreshKPISummaries rebuilds the summaries of every school with a mark,
 // one school at a time, and returns how many it rebuilt. Only one refresher
 // should run at a time (the server runs one).

@@ -72,29 +72,6 @@ func (s *Storage) StudentsSheets(ctx context.Context, schoolID, cycleID int64, s
 	return out, rows.Err()
 }
 
-// CycleStudentsOf returns some students' lines of the cycle's roster, as
-// CycleStudents gives them.
-func (s *Storage) CycleStudentsOf(ctx context.Context, schoolID, cycleID int64, students []int64) ([]CycleStudent, error) {
-	w := schoolWhere("t.school_id", schoolID)
-	w.add("t.cycle_id = ?", cycleID)
-	w.in("t.student_id", students)
-	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT t.student_id, t.class_id, c.cohort_id, c.major_id
-		FROM rating_tasks t JOIN classes c ON c.school_id = t.school_id AND c.id = t.class_id`+w.sql()+` ORDER BY 1, 2`, w.args...)
-	if err != nil {
-		return nil, fmt.Errorf("CycleStudentsOf: %w", err)
-	}
-	defer rows.Close()
-	var out []CycleStudent
-	for rows.Next() {
-		var r CycleStudent
-		if err := rows.Scan(&r.StudentID, &r.ClassID, &r.CohortID, &r.MajorID); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
-}
-
 // VerifiedEvidenceOfStudents is VerifiedEvidence narrowed to some students.
 func (s *Storage) VerifiedEvidenceOfStudents(ctx context.Context, schoolID, termID int64, students []int64) ([]model.Evidence, error) {
 	w := schoolWhere("e.school_id", schoolID)

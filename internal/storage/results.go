@@ -404,9 +404,25 @@ type CycleStudent struct {
 // distinct students of its rating tasks (the roster when it opened), by
 // student id.
 func (s *Storage) CycleStudents(ctx context.Context, schoolID, cycleID int64) ([]CycleStudent, error) {
+	return s.cycleStudents(ctx, schoolID, cycleID, nil)
+}
+
+// CycleStudentsOf returns some students' lines of the cycle's roster, as
+// CycleStudents gives them.
+func (s *Storage) CycleStudentsOf(ctx context.Context, schoolID, cycleID int64, students []int64) ([]CycleStudent, error) {
+	return s.cycleStudents(ctx, schoolID, cycleID, students)
+}
+
+// cycleStudents reads the roster of the cycle, or of some of its students
+// (nil: all of them).
+func (s *Storage) cycleStudents(ctx context.Context, schoolID, cycleID int64, students []int64) ([]CycleStudent, error) {
+	w := schoolWhere("t.school_id", schoolID)
+	w.add("t.cycle_id = ?", cycleID)
+	if students != nil {
+		w.in("t.student_id", students)
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT DISTINCT t.student_id, t.class_id, c.cohort_id, c.major_id
-		FROM rating_tasks t JOIN classes c ON c.school_id = t.school_id AND c.id = t.class_id
-		WHERE t.school_id = $1 AND t.cycle_id = $2 ORDER BY 1, 2`, schoolID, cycleID)
+		FROM rating_tasks t JOIN classes c ON c.school_id = t.school_id AND c.id = t.class_id`+w.sql()+` ORDER BY 1, 2`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("CycleStudents: %w", err)
 	}
