@@ -38,6 +38,9 @@ var RoleNames = map[string]string{
 	model.RoleAcademic:       "教务处",
 	model.RoleStudentAffairs: "学生处",
 	model.RoleResearch:       "科研处",
+	model.RoleMoralOffice:    "德育处",
+	model.RoleDutyTeacher:    "值周教师",
+	model.RoleStudentCouncil: "学生会干部",
 	model.RoleDeptHead:       "专业部主任",
 	model.RoleHeadTeacher:    "班主任",
 	model.RoleSubjectTeacher: "任课教师",
@@ -47,8 +50,8 @@ var RoleNames = map[string]string{
 }
 
 // SchoolRoles are the roles a school admin may grant, in display order.
-var SchoolRoles = []string{model.RoleSchoolAdmin, model.RoleAcademic, model.RoleStudentAffairs, model.RoleResearch, model.RoleDeptHead,
-	model.RoleHeadTeacher, model.RoleSubjectTeacher, model.RoleMentor, model.RoleStudent, model.RoleParent}
+var SchoolRoles = []string{model.RoleSchoolAdmin, model.RoleAcademic, model.RoleStudentAffairs, model.RoleResearch, model.RoleMoralOffice, model.RoleDeptHead,
+	model.RoleHeadTeacher, model.RoleDutyTeacher, model.RoleStudentCouncil, model.RoleSubjectTeacher, model.RoleMentor, model.RoleStudent, model.RoleParent}
 
 // PermissionStore is where the rules live: the role_permissions table.
 type PermissionStore interface {

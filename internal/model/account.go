@@ -11,6 +11,9 @@ const (
 	RoleAcademic       = "academic_office" // 教务处
 	RoleStudentAffairs = "student_affairs" // 学生处
 	RoleResearch       = "research_office" // 科研处
+	RoleMoralOffice    = "moral_office"    // 德育处
+	RoleDutyTeacher    = "duty_teacher"    // 值周教师
+	RoleStudentCouncil = "student_council" // 学生会干部
 	RoleDeptHead       = "department_head"
 	RoleHeadTeacher    = "head_teacher"
 	RoleSubjectTeacher = "subject_teacher"
