@@ -69,6 +69,12 @@ func routeTable() []route {
 		{Method: "GET", Path: "/users", Perm: "user:read", School: true, H: (*API).userList},
 		{Method: "GET", Path: "/audit", Perm: "audit:read", School: true, H: (*API).auditList},
 
+		// District jobs belong to a district, not a school: the handlers
+		// check the caller's district.
+		{Method: "GET", Path: "/district/recompute-jobs", Perm: "district:recompute", H: (*API).districtJobList},
+		{Method: "POST", Path: "/district/recompute-jobs", Perm: "district:recompute", H: (*API).districtJobCreate},
+		{Method: "GET", Path: "/district/recompute-jobs/{id}", Perm: "district:recompute", H: (*API).districtJobShow},
+
 		// Tokens belong to the caller's own account, wherever it lives, so
 		// they need no school.
 		{Method: "GET", Path: "/tokens", Perm: "token:manage", H: (*API).tokenList},

@@ -43,6 +43,7 @@ type Storage struct {
 	sessionsOnce sync.Once
 	sessions     *SessionStore                                                   // sessions.go
 	sheetsSaved  atomic.Pointer[func(schoolID, cycleID int64, students []int64)] // provisional.go
+	jobQueued    atomic.Pointer[func()]                                          // district_jobs.go
 }
 
 // DefaultDSN is used when neither --db nor ZHIJIAO_DB is given.
