@@ -35,8 +35,9 @@ type Storage struct {
 	dialect    Dialect
 	dsn        string
 	frameworks frameworkCache
-	zhICU      bool        // PostgreSQL has ICU's zh-Hans collation (zh_order.go)
-	keysReady  atomic.Bool // global_keys exists (global_keys.go)
+	summaries  summaryCache // kpi_summary_cache.go
+	zhICU      bool         // PostgreSQL has ICU's zh-Hans collation (zh_order.go)
+	keysReady  atomic.Bool  // global_keys exists (global_keys.go)
 	// summariesReady: kpi_summary_dirty exists (kpi_summary.go)
 	summariesReady atomic.Bool
 
