@@ -101,11 +101,31 @@ func (s *Storage) publishedDays(ctx context.Context, q querier, schoolID int64, 
 // days between from and to (conduct.Standings). It also returns the days
 // counted. A fixed number of statements, however many classes and days.
 func (s *Storage) CheckStandings(ctx context.Context, schoolID int64, from, to string) ([]conduct.Standing, []string, error) {
-	return s.checkStandings(ctx, s.db, schoolID, from, to)
+	return s.checkStandings(ctx, s.db, schoolID, from, to, false)
 }
 
-func (s *Storage) checkStandings(ctx context.Context, q querier, schoolID int64, from, to string) ([]conduct.Standing, []string, error) {
+// CheckDayPreview scores one day whether published or not, from its
+// confirmed entries: what checkers and managers see before publishing.
+func (s *Storage) CheckDayPreview(ctx context.Context, schoolID int64, day string) ([]conduct.Standing, error) {
+	ss, _, err := s.checkStandings(ctx, s.db, schoolID, day, day, true)
+	return ss, err
+}
+
+// LatestCheckDay is the last published day up to and including upTo, ""
+// when none.
+func (s *Storage) LatestCheckDay(ctx context.Context, schoolID int64, upTo string) (string, error) {
+	var d sql.NullString
+	err := s.db.QueryRowContext(ctx, `SELECT MAX(day) FROM check_days WHERE school_id = $1 AND day <= $2`, schoolID, upTo).Scan(&d)
+	return d.String, annotate("latest check day", err)
+}
+
+// checkStandings scores the published days between from and to; preview
+// scores the one day from whether published or not.
+func (s *Storage) checkStandings(ctx context.Context, q querier, schoolID int64, from, to string, preview bool) ([]conduct.Standing, []string, error) {
 	days, err := s.publishedDays(ctx, q, schoolID, from, to)
+	if preview {
+		days, to = []string{from}, from
+	}
 	if err != nil || len(days) == 0 {
 		return nil, days, err
 	}
@@ -133,8 +153,11 @@ func (s *Storage) checkStandings(ctx context.Context, q querier, schoolID int64,
 	}
 	rows.Close()
 	// One row per day, item and class: the sum the item's cap applies to.
-	rows, err = q.QueryContext(ctx, `SELECT e.day, e.item_id, e.class_id, SUM(e.points) FROM check_entries e
-		JOIN check_days d ON d.school_id = e.school_id AND d.day = e.day
+	join := ` JOIN check_days d ON d.school_id = e.school_id AND d.day = e.day`
+	if preview {
+		join = ""
+	}
+	rows, err = q.QueryContext(ctx, `SELECT e.day, e.item_id, e.class_id, SUM(e.points) FROM check_entries e`+join+`
 		WHERE e.school_id = $1 AND e.day >= $2 AND e.day <= $3 AND e.confirmed = TRUE
 		GROUP BY e.day, e.item_id, e.class_id`, schoolID, from, to)
 	if err != nil {
@@ -218,7 +241,7 @@ func (s *Storage) awardFlags(ctx context.Context, tx *sql.Tx, schoolID int64, a 
 	if first == "" {
 		return 0, refusal("请选择一周")
 	}
-	ss, days, err := s.checkStandings(ctx, tx, schoolID, first, last)
+	ss, days, err := s.checkStandings(ctx, tx, schoolID, first, last, false)
 	if err != nil {
 		return 0, err
 	}
