@@ -14,7 +14,7 @@ type checksBoardPage struct {
 	Day, Today, PrevDay, NextDay string
 	State                        storage.CheckDayState
 	Visible                      bool // the day's results may be shown to this user
-	DayRows                         []gradeGroup
+	DayRows                      []gradeGroup
 	Reasons                      map[int64][]storage.CheckEntry
 	Week, WeekEnd                string
 	WeekRows                     []gradeGroup
