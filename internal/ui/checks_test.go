@@ -167,3 +167,37 @@ func TestCheckItemsPage(t *testing.T) {
 		t.Errorf("%d items, want 6", len(items))
 	}
 }
+
+// growCheckClasses adds n classes, each with an enrolled student and a
+// deduction on checkDay, which is then published: the board, the rankings
+// and the entry page list every class.
+func growCheckClasses(t *testing.T, g *grower, n int) string {
+	ctx, st, f := context.Background(), g.s.st, g.s.a
+	items, err := st.CheckItems(ctx, f.School.ID, true)
+	must(t, err)
+	if len(items) == 0 {
+		must(t, st.AdoptDefaultCheckItems(ctx, f.School.ID, model.SystemActor))
+		items, err = st.CheckItems(ctx, f.School.ID, true)
+		must(t, err)
+	}
+	var ids []int64
+	name := growEach(g, n, func(k int) string {
+		c := model.Class{Name: fmt.Sprintf("2026级量化%02d班", k), EntryYear: 2026, MajorID: f.Major.ID}
+		must(t, st.CreateClass(ctx, f.School.ID, model.SystemActor, &c))
+		addStudent(t, g, c.ID)
+		ids = append(ids, c.ID)
+		return c.Name
+	})
+	day, err := st.CheckDay(ctx, f.School.ID, checkDay)
+	must(t, err)
+	why := ""
+	if day.Published {
+		why = "补录"
+	}
+	_, err = st.AddCheckEntries(ctx, f.School.ID, model.SystemActor, storage.CheckBatch{Day: checkDay, ItemID: items[0].ID, ClassIDs: ids, Points: -1, Reason: "课堂喧哗", Why: why})
+	must(t, err)
+	if !day.Published {
+		must(t, st.PublishCheckDay(ctx, f.School.ID, model.SystemActor, checkDay, checkDay))
+	}
+	return name
+}
