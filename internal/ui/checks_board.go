@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"zhijiao/internal/conduct"
+	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
 
@@ -21,6 +22,7 @@ type checksBoardPage struct {
 	WeekDays                     int
 	Flags                        []storage.CheckFlag // the newest week's
 	Recorder                     bool
+	Mine                         []model.Class // a head teacher's own classes, linked to their pages
 }
 
 // checksBoard shows the board. Readers see published days only (the last
@@ -83,7 +85,27 @@ func (s *Server) checksBoard(w http.ResponseWriter, r *http.Request) {
 			d.Flags = append(d.Flags, f)
 		}
 	}
+	if d.Mine, err = s.ownClasses(r); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "checks_board", "班级量化", d)
+}
+
+// ownClasses are the classes the user heads (usually one), for the
+// board's links to a head teacher's own class pages.
+func (s *Server) ownClasses(r *http.Request) ([]model.Class, error) {
+	ids, err := s.headedClasses(r)
+	var out []model.Class
+	for _, id := range ids {
+		if err != nil {
+			break
+		}
+		var c model.Class
+		c, err = s.st.Class(r.Context(), schoolOf(r), id)
+		out = append(out, c)
+	}
+	return out, err
 }
 
 // shiftDay is day moved by n days.

@@ -98,6 +98,9 @@ func TestChecksThroughTheRouter(t *testing.T) {
 	if _, body := parent.get("/checks/rankings?day=" + checkDay); !strings.Contains(body, "99") || !strings.Contains(body, "98.5") || !strings.Contains(body, "🚩") {
 		t.Error("the week's ranking or its flag is missing")
 	}
+	if _, body := head.get("/checks?day=" + checkDay); !strings.Contains(body, fmt.Sprintf(`href="/checks/classes/%d"`, a.ClassA.ID)) || !strings.Contains(body, "我的班级") {
+		t.Error("the head teacher's board does not link their class")
+	}
 	if st, body := head.get(fmt.Sprintf("/checks/classes/%d?day=%s", a.ClassA.ID, checkDay)); st != http.StatusOK || !strings.Contains(body, "窗台有灰") || !strings.Contains(body, "98.5") {
 		t.Errorf("head teacher's class page: %d", st)
 	}
