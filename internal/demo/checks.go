@@ -115,18 +115,18 @@ func seedChecks(ctx context.Context, st *storage.Storage, sc model.School, seed 
 }
 
 // checkQuality gives each class a factor on the deduction rates: most
-// between 0.6 and 1.4, the first three drawn clearly better (0.25), two
+// between 0.7 and 1.5, the first three drawn clearly better (0.45), two
 // clearly worse (2.2).
 func checkQuality(r *rand.Rand, n int) []float64 {
 	q := make([]float64, n)
 	for i := range q {
-		q[i] = 0.6 + 0.8*r.Float64()
+		q[i] = 0.7 + 0.8*r.Float64()
 	}
 	order := r.Perm(n)
 	for k, i := range order {
 		switch {
 		case k < 3:
-			q[i] = 0.25
+			q[i] = 0.45
 		case k < 5:
 			q[i] = 2.2
 		}

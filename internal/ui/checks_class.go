@@ -2,6 +2,8 @@ package ui
 
 import (
 	"net/http"
+	"slices"
+	"time"
 
 	"zhijiao/internal/conduct"
 	"zhijiao/internal/storage"
@@ -14,7 +16,8 @@ import (
 type checksClassPage struct {
 	Class     storage.CheckFlag // ClassID, ClassName, Grade
 	From, To  string
-	Days      []checkClassDay
+	Days      []checkClassDay // oldest first, for the trend
+	Recent    []checkClassDay // newest first, for the table
 	Min, Max  float64
 	Week      *conduct.Standing
 	WeekCount int
@@ -25,6 +28,7 @@ type checksClassPage struct {
 // the bar's height on the trend (percent).
 type checkClassDay struct {
 	Day     string
+	Date    time.Time
 	Score   float64
 	Bar     int
 	Entries []storage.CheckEntry
@@ -104,12 +108,15 @@ func (s *Server) checkClassDays(r *http.Request, d *checksClassPage) error {
 		}
 		score := conduct.DayScores(set.BaseScore, caps, []int64{d.Class.ClassID}, ce)[d.Class.ClassID]
 		d.Min, d.Max = min(d.Min, score), max(d.Max, score)
-		d.Days = append(d.Days, checkClassDay{Day: day, Score: score, Entries: byDay[day]})
+		t, _ := parseDay(day)
+		d.Days = append(d.Days, checkClassDay{Day: day, Date: t, Score: score, Entries: byDay[day]})
 	}
 	// Bars start a little below the lowest score, so small differences show.
 	floor := d.Min - 1
 	for i := range d.Days {
 		d.Days[i].Bar = int(10 + 90*(d.Days[i].Score-floor)/(d.Max-floor))
 	}
+	d.Recent = slices.Clone(d.Days)
+	slices.Reverse(d.Recent)
 	return nil
 }
