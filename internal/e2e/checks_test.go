@@ -83,6 +83,7 @@ func TestDutyCheckPublishesARanking(t *testing.T) {
 	if got := mustText(t, b, `ul.entries`); strings.Count(got, "地面有纸屑") != 3 {
 		t.Errorf("the day's entries: %q", got)
 	}
+	Axe(t, b, "check entry with the day's entries")
 	// Class B loses another point, so the ranking is not a tie.
 	taps.Tap(fmt.Sprintf(`label.tile input[name=class][value="%d"] + span`, f.ClassB.ID))
 	taps.Tap(fmt.Sprintf(`fieldset[data-reasons] input[value="%d"] + span`, hygiene.Reasons[1].ID))

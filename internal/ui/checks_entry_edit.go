@@ -7,30 +7,28 @@ import (
 	"zhijiao/internal/validate"
 )
 
-// checksEntryDelete removes an entry: any checker before its day is
-// published; after, a manager with a written reason (check:manage is
-// asked here, the storage refuses a published day without a reason).
+// checksEntryDelete removes an entry: a checker before its day is
+// published (a council member only their own); after, a manager with a
+// written reason (check:manage is asked here, the storage refuses a
+// published day without a reason).
 func (s *Server) checksEntryDelete(w http.ResponseWriter, r *http.Request) {
-	e, ok := s.loadCheckEntry(w, r)
+	e, ok := s.loadEditableEntry(w, r)
 	if !ok {
 		return
 	}
 	back := "/checks/entry?day=" + e.Day + "&item=" + itoa64(e.ItemID)
-	why := field(r, "why")
-	if why != "" && !s.authz.Can(userOf(r), "check:manage") {
-		why = "" // only managers change a published day
-	}
-	if err := s.st.DeleteCheckEntry(r.Context(), schoolOf(r), actor(r), e.ID, why); err != nil {
+	if err := s.st.DeleteCheckEntry(r.Context(), schoolOf(r), actor(r), e.ID, s.checkWhy(r)); err != nil {
 		s.refusedOr(w, r, err, back)
 		return
 	}
 	s.redirect(w, r, back, "已删除")
 }
 
-// checksEntryCorrect changes an entry's points and reason (check:manage);
-// after publication a written reason is required and audited.
+// checksEntryCorrect changes an entry's points and reason, under the
+// rules of checksEntryDelete: after publication only a manager, with a
+// written reason, audited.
 func (s *Server) checksEntryCorrect(w http.ResponseWriter, r *http.Request) {
-	e, ok := s.loadCheckEntry(w, r)
+	e, ok := s.loadEditableEntry(w, r)
 	if !ok {
 		return
 	}
@@ -42,7 +40,7 @@ func (s *Server) checksEntryCorrect(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, back, http.StatusSeeOther)
 		return
 	}
-	if err := s.st.CorrectCheckEntry(r.Context(), schoolOf(r), actor(r), e.ID, pts, reason, field(r, "why")); err != nil {
+	if err := s.st.CorrectCheckEntry(r.Context(), schoolOf(r), actor(r), e.ID, pts, reason, s.checkWhy(r)); err != nil {
 		s.refusedOr(w, r, err, back)
 		return
 	}
@@ -61,4 +59,24 @@ func (s *Server) loadCheckEntry(w http.ResponseWriter, r *http.Request) (storage
 		return e, false
 	}
 	return e, true
+}
+
+// loadEditableEntry is loadCheckEntry for a change: a council member may
+// change only the entries they made.
+func (s *Server) loadEditableEntry(w http.ResponseWriter, r *http.Request) (storage.CheckEntry, bool) {
+	e, ok := s.loadCheckEntry(w, r)
+	if ok && isCouncil(userOf(r)) && e.EnteredBy != userOf(r).ID {
+		s.errorPage(w, r, http.StatusForbidden, "学生会干部只能修改自己录入的记录")
+		return e, false
+	}
+	return e, ok
+}
+
+// checkWhy is the posted reason for changing a published day; only a
+// manager's counts, so a checker's change of a published day is refused.
+func (s *Server) checkWhy(r *http.Request) string {
+	if !s.authz.Can(userOf(r), "check:manage") {
+		return ""
+	}
+	return field(r, "why")
 }

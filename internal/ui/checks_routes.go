@@ -23,7 +23,7 @@ func (s *Server) checksRoutes() []route {
 		{"GET", "/checks/entry", "check:record", school, s.checksEntry},
 		{"POST", "/checks/entries", "check:record", school, s.checksEntrySave},
 		{"POST", "/checks/entries/{id}/delete", "check:record", school, s.checksEntryDelete},
-		{"POST", "/checks/entries/{id}/correct", "check:manage", school, s.checksEntryCorrect},
+		{"POST", "/checks/entries/{id}/correct", "check:record", school, s.checksEntryCorrect},
 		{"POST", "/checks/days/{day}/publish", "check:record", school, s.checksPublish},
 		{"POST", "/checks/days/{day}/confirm", "check:record", school, s.checksConfirm},
 		{"POST", "/checks/flags", "check:manage", school, s.checksAward},

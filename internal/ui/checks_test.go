@@ -75,6 +75,22 @@ func TestChecksThroughTheRouter(t *testing.T) {
 	if _, body := duty.get("/checks/entry?day=" + checkDay); !strings.Contains(body, "xsh@a1") || !strings.Contains(body, "学生会") {
 		t.Error("the entry list does not say who entered what")
 	}
+	// Before publication: a checker corrects; a council member changes
+	// only their own entries.
+	var dutyEntry, councilEntry int64
+	for _, e := range es {
+		if e.ByCouncil {
+			councilEntry = e.ID
+		} else {
+			dutyEntry = e.ID
+		}
+	}
+	if st, _, _ := council.postForm(fmt.Sprintf("/checks/entries/%d/delete", dutyEntry), nil); st != http.StatusForbidden {
+		t.Errorf("a council member deleted a teacher's entry: %d", st)
+	}
+	if st, _, _ := duty.postForm(fmt.Sprintf("/checks/entries/%d/correct", councilEntry), url.Values{"points": {"-0.5"}, "reason": {"窗台有灰"}}); st != http.StatusSeeOther {
+		t.Errorf("a duty teacher's correction before publication: %d", st)
+	}
 	// Before publication the board hides the day from readers.
 	if _, body := student.get("/checks?day=" + checkDay); !strings.Contains(body, "该日检查结果尚未公布") || strings.Contains(body, reason.Text) {
 		t.Error("a student sees an unpublished day")
