@@ -220,3 +220,23 @@ func growCheckClasses(t *testing.T, g *grower, n int) string {
 	}
 	return name
 }
+
+// TestDutyTeacherPublishesWhenAllowed: with the school's leave a duty
+// teacher publishes the day they checked; a council member never does.
+func TestDutyTeacherPublishesWhenAllowed(t *testing.T) {
+	s := newSite(t, testdb.SQLite(t))
+	hy, reason := checkItems(t, s)
+	ctx, sid := context.Background(), s.a.School.ID
+	must(t, s.st.SaveCheckSettings(ctx, sid, model.SystemActor, storage.CheckSettings{BaseScore: 100, FlagsPerGrade: 1, DutyPublish: true}))
+	_, err := s.st.AddCheckEntries(ctx, sid, model.SystemActor, storage.CheckBatch{Day: "2026-09-10", ItemID: hy.ID, ClassIDs: []int64{s.a.ClassA.ID}, Points: reason.Points, Reason: reason.Text})
+	must(t, err)
+	if st, _, _ := s.login(t, "xsh@a1").postForm("/checks/days/2026-09-10/publish", nil); st != http.StatusForbidden {
+		t.Errorf("a council member published: %d", st)
+	}
+	if st, _, loc := s.login(t, "zhizhou@a1").postForm("/checks/days/2026-09-10/publish", nil); st != http.StatusSeeOther || loc != "/checks?day=2026-09-10" {
+		t.Errorf("the duty teacher could not publish: %d %s", st, loc)
+	}
+	if d, _ := s.st.CheckDay(ctx, sid, "2026-09-10"); !d.Published {
+		t.Error("the day is not published")
+	}
+}
