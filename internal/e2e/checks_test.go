@@ -27,33 +27,7 @@ const maxCheckTaps = 6
 // the 德育处 publishes the day, and the board ranks the classes — each
 // page passing axe-core's checks.
 func TestDutyCheckPublishesARanking(t *testing.T) {
-	ctx := context.Background()
-	st := testdb.SQLite(t)
-	f := testfix.Build(t, st, "dc", true)
-	sid, a := f.School.ID, model.SystemActor
-	if err := st.AdoptDefaultCheckItems(ctx, sid, a); err != nil {
-		t.Fatal(err)
-	}
-	// A class of the grade above, so the entry page groups by grade.
-	c := model.Class{Name: "2025级电商1班", EntryYear: 2025, MajorID: f.Major.ID}
-	if err := st.CreateClass(ctx, sid, a, &c); err != nil {
-		t.Fatal(err)
-	}
-	birth := time.Date(2009, 3, 1, 0, 0, 0, 0, time.UTC)
-	s := model.Student{StudentNo: "dc-C1", Name: "郑七", Gender: model.Male, ClassID: c.ID, IDNumber: idcheck.MakeIDNumber("500112", birth, 21, true), BirthDate: birth.Format("2006-01-02")}
-	if err := st.CreateStudent(ctx, sid, a, &s); err != nil {
-		t.Fatal(err)
-	}
-	items, err := st.CheckItems(ctx, sid, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var hygiene storage.CheckItem
-	for _, it := range items {
-		if it.Name == "卫生" {
-			hygiene = it
-		}
-	}
+	st, f, c, hygiene := checkSchool(t)
 	site := Serve(t, st, ui.Options{})
 
 	b := Browser(t)
@@ -118,4 +92,37 @@ func TestDutyCheckPublishesARanking(t *testing.T) {
 		t.Fatal(err)
 	}
 	Screenshot(t, m, "checks-board-desktop")
+}
+
+// checkSchool is a fixture school with the default check items and a
+// class of the grade above (so the entry page groups by grade); it returns
+// that class and the item 卫生.
+func checkSchool(t *testing.T) (*storage.Storage, *testfix.School, model.Class, storage.CheckItem) {
+	ctx := context.Background()
+	st := testdb.SQLite(t)
+	f := testfix.Build(t, st, "dc", true)
+	sid, a := f.School.ID, model.SystemActor
+	if err := st.AdoptDefaultCheckItems(ctx, sid, a); err != nil {
+		t.Fatal(err)
+	}
+	c := model.Class{Name: "2025级电商1班", EntryYear: 2025, MajorID: f.Major.ID}
+	if err := st.CreateClass(ctx, sid, a, &c); err != nil {
+		t.Fatal(err)
+	}
+	birth := time.Date(2009, 3, 1, 0, 0, 0, 0, time.UTC)
+	s := model.Student{StudentNo: "dc-C1", Name: "郑七", Gender: model.Male, ClassID: c.ID, IDNumber: idcheck.MakeIDNumber("500112", birth, 21, true), BirthDate: birth.Format("2006-01-02")}
+	if err := st.CreateStudent(ctx, sid, a, &s); err != nil {
+		t.Fatal(err)
+	}
+	items, err := st.CheckItems(ctx, sid, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hygiene storage.CheckItem
+	for _, it := range items {
+		if it.Name == "卫生" {
+			hygiene = it
+		}
+	}
+	return st, f, c, hygiene
 }

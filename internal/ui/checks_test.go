@@ -57,16 +57,7 @@ func TestChecksThroughTheRouter(t *testing.T) {
 	if st, _, _ := council.postForm("/checks/entries", own); st != http.StatusSeeOther {
 		t.Fatalf("council save: %d", st)
 	}
-	// Refused kindly: no class, a future day, a class of another school.
-	for _, bad := range []url.Values{
-		{"day": {checkDay}, "item": {fmt.Sprint(hy.ID)}, "reason_id": {fmt.Sprint(reason.ID)}},
-		{"day": {"2099-01-02"}, "item": {fmt.Sprint(hy.ID)}, "class": {fmt.Sprint(a.ClassA.ID)}, "reason_id": {fmt.Sprint(reason.ID)}},
-		{"day": {checkDay}, "item": {fmt.Sprint(hy.ID)}, "class": {fmt.Sprint(s.b.ClassA.ID)}, "reason_id": {fmt.Sprint(reason.ID)}},
-	} {
-		if st, body, _ := duty.postForm("/checks/entries", bad); st != http.StatusUnprocessableEntity || !strings.Contains(body, "请") && !strings.Contains(body, "不能") {
-			t.Errorf("bad entry %v: %d", bad, st)
-		}
-	}
+	checksRefusedKindly(t, s, duty, hy.ID, reason.ID)
 	es, err := s.st.CheckEntriesOfDay(context.Background(), sid, checkDay)
 	must(t, err)
 	if len(es) != 3 || !es[2].ByCouncil && !es[0].ByCouncil && !es[1].ByCouncil {
@@ -120,17 +111,48 @@ func TestChecksThroughTheRouter(t *testing.T) {
 	if st, body := head.get(fmt.Sprintf("/checks/classes/%d?day=%s", a.ClassA.ID, checkDay)); st != http.StatusOK || !strings.Contains(body, "窗台有灰") || !strings.Contains(body, "98.5") {
 		t.Errorf("head teacher's class page: %d", st)
 	}
-	// After publication: a checker cannot delete; a manager corrects with a reason.
-	if st, _, _ := duty.postForm(fmt.Sprintf("/checks/entries/%d/delete", es[0].ID), nil); st != http.StatusSeeOther {
+	checksAfterPublication(t, s, duty, deyu, es[0].ID)
+	checksOutOfRemit(t, s, es)
+}
+
+// checksOutOfRemit: students, parents and the other school reach nothing
+// of the checks they may not, and a council member confirms nothing.
+// checksRefusedKindly: an entry without a class, for a future day or for
+// another school's class comes back to the form with its problem.
+func checksRefusedKindly(t *testing.T, s *site, duty *client, item, reason int64) {
+	a := s.a
+	hy := storage.CheckItem{ID: item}
+	rs := storage.CheckReason{ID: reason}
+	for _, bad := range []url.Values{
+		{"day": {checkDay}, "item": {fmt.Sprint(hy.ID)}, "reason_id": {fmt.Sprint(rs.ID)}},
+		{"day": {"2099-01-02"}, "item": {fmt.Sprint(hy.ID)}, "class": {fmt.Sprint(a.ClassA.ID)}, "reason_id": {fmt.Sprint(rs.ID)}},
+		{"day": {checkDay}, "item": {fmt.Sprint(hy.ID)}, "class": {fmt.Sprint(s.b.ClassA.ID)}, "reason_id": {fmt.Sprint(rs.ID)}},
+	} {
+		if st, body, _ := duty.postForm("/checks/entries", bad); st != http.StatusUnprocessableEntity || !strings.Contains(body, "请") && !strings.Contains(body, "不能") {
+			t.Errorf("bad entry %v: %d", bad, st)
+		}
+	}
+}
+
+// checksAfterPublication: a checker can no longer delete; the 德育处
+// corrects with a reason.
+func checksAfterPublication(t *testing.T, s *site, duty, deyu *client, id int64) {
+	sid := s.a.School.ID
+	if st, _, _ := duty.postForm(fmt.Sprintf("/checks/entries/%d/delete", id), nil); st != http.StatusSeeOther {
 		t.Errorf("delete after publication: %d", st)
 	}
-	if st, _, _ := deyu.postForm(fmt.Sprintf("/checks/entries/%d/correct", es[0].ID), url.Values{"points": {"-0.5"}, "reason": {"黑板未擦"}, "why": {"复核"}}); st != http.StatusSeeOther {
+	if st, _, _ := deyu.postForm(fmt.Sprintf("/checks/entries/%d/correct", id), url.Values{"points": {"-0.5"}, "reason": {"黑板未擦"}, "why": {"复核"}}); st != http.StatusSeeOther {
 		t.Errorf("correct: %d", st)
 	}
-	if got, _ := s.st.CheckEntryByID(context.Background(), sid, es[0].ID); got.Points != -0.5 {
+	if got, _ := s.st.CheckEntryByID(context.Background(), sid, id); got.Points != -0.5 {
 		t.Errorf("after correction %+v", got)
 	}
-	// Out of remit.
+}
+
+func checksOutOfRemit(t *testing.T, s *site, es []storage.CheckEntry) {
+	a := s.a
+	student, parent := s.login(t, "xs1@a1"), s.login(t, "jiazhang@a1")
+	duty, council := s.login(t, "zhizhou@a1"), s.login(t, "xsh@a1")
 	for _, c := range []struct {
 		c      *client
 		method string
