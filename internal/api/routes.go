@@ -66,6 +66,10 @@ func routeTable() []route {
 		{Method: "GET", Path: "/rating-tasks", Perm: "rating:submit", School: true, H: (*API).myTasks},
 		{Method: "POST", Path: "/cycles/{id}/ratings", Perm: "rating:submit", School: true, H: (*API).ratingCreate},
 
+		{Method: "GET", Path: "/checks/board", Perm: "check:read", School: true, H: (*API).checkBoard},
+		{Method: "GET", Path: "/checks/rankings", Perm: "check:read", School: true, H: (*API).checkRankings},
+		{Method: "POST", Path: "/checks/entries", Perm: "check:record", School: true, H: (*API).checkEntryCreate},
+
 		{Method: "GET", Path: "/users", Perm: "user:read", School: true, H: (*API).userList},
 		{Method: "GET", Path: "/audit", Perm: "audit:read", School: true, H: (*API).auditList},
 
