@@ -161,3 +161,22 @@ func firstCrossing(rule Rule, rs []Record, m Marker, today time.Time) (Crossing,
 	}
 	return Crossing{}, false
 }
+
+// Effective are the rules in force: the school's own, or the default
+// while it has saved none.
+func Effective(saved []Rule) []Rule {
+	if len(saved) == 0 {
+		return []Rule{DefaultRule}
+	}
+	return saved
+}
+
+// Lookback is how far back a check must read records: the longest period
+// of the rules.
+func Lookback(rules []Rule) int {
+	n := 1
+	for _, r := range rules {
+		n = max(n, r.Days)
+	}
+	return n
+}
