@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -180,3 +181,15 @@ func Lookback(rules []Rule) int {
 	}
 	return n
 }
+
+// Signed writes points with their sign, as records are read: "+2", "-1".
+func Signed(x float64) string {
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	if x >= 0 {
+		return "+" + s
+	}
+	return s
+}
+
+// PointsText is the record's points with their sign.
+func (r Record) PointsText() string { return Signed(r.Points) }

@@ -147,7 +147,7 @@ func TestConductRulesAndTalks(t *testing.T) {
 		if err := st.AddConductTalk(ctx, sid, a, &talk); err != nil {
 			t.Fatal(err)
 		}
-		d, err := st.ConductTerm(ctx, sid, []int64{f.ClassB.ID})
+		d, err := st.ConductTerm(ctx, sid, storage.ConductSelect{ClassIDs: []int64{f.ClassB.ID}, Talks: true})
 		if err != nil || len(d.Students) != 1 || len(d.Records) != 2 || len(d.Alerts) != 1 || len(d.Talks) != 1 {
 			t.Fatalf("term %+v, %v", d, err)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,22 +45,32 @@ type ConductTermData struct {
 	Talks    []ConductTalk // newest first
 }
 
-// ConductTerm reads the current term's conduct of the enrolled students of
-// these classes (nil: the whole school): four queries.
-func (s *Storage) ConductTerm(ctx context.Context, schoolID int64, classIDs []int64) (ConductTermData, error) {
+// ConductSelect says whose conduct to read: the whole school, or the
+// students of some classes and some students by id; Talks reads the
+// staff's talks too (never for a family's page).
+type ConductSelect struct {
+	School     bool
+	ClassIDs   []int64
+	StudentIDs []int64
+	Talks      bool
+}
+
+// ConductTerm reads the current term's conduct of the enrolled students
+// selected: at most five queries, however many students.
+func (s *Storage) ConductTerm(ctx context.Context, schoolID int64, sel ConductSelect) (ConductTermData, error) {
 	var d ConductTermData
 	since, err := s.termSince(ctx, schoolID)
 	if err != nil {
 		return d, err
 	}
 	d.Since = since
-	if classIDs != nil && len(classIDs) == 0 {
+	if !sel.School && len(sel.ClassIDs) == 0 && len(sel.StudentIDs) == 0 {
 		return d, nil
 	}
 	w := schoolWhere("st.school_id", schoolID)
 	w.conds = append(w.conds, "st.enrollment_status = '在籍'")
-	if classIDs != nil {
-		w.in("st.class_id", classIDs)
+	if !sel.School {
+		w.conds = append(w.conds, "("+inList("st.class_id", sel.ClassIDs)+" OR "+inList("st.id", sel.StudentIDs)+")")
 	}
 	err = scanAll(ctx, s.db, `SELECT st.id, st.student_no, st.name, c.id, c.name FROM students st
 		JOIN classes c ON c.school_id = st.school_id AND c.id = st.class_id`+w.sql()+` ORDER BY `+s.zh("c.name")+`, st.student_no`, w.args,
@@ -81,11 +92,51 @@ func (s *Storage) ConductTerm(ctx context.Context, schoolID int64, classIDs []in
 	if d.Records, err = s.BehaviourRecords(ctx, schoolID, ids, since); err != nil {
 		return d, err
 	}
-	if d.Alerts, err = s.ConductAlerts(ctx, schoolID, ids, since); err != nil {
+	if d.Alerts, err = s.ConductAlerts(ctx, schoolID, ids, since); err != nil || !sel.Talks {
 		return d, err
 	}
 	d.Talks, err = s.ConductTalks(ctx, schoolID, ids, since)
 	return d, err
+}
+
+// inList is "col IN (1, 2)" for ids that came from the database or the
+// user's scope (integers, never text), or FALSE for none.
+func inList(col string, ids []int64) string {
+	if len(ids) == 0 {
+		return "FALSE"
+	}
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = strconv.FormatInt(id, 10)
+	}
+	return col + " IN (" + strings.Join(parts, ", ") + ")"
+}
+
+// Inputs groups the term's data per student, in the order of Students,
+// for conduct.Trends.
+func (d ConductTermData) Inputs() []conduct.StudentInput {
+	at := make(map[int64]int, len(d.Students))
+	out := make([]conduct.StudentInput, len(d.Students))
+	for i, x := range d.Students {
+		at[x.ID] = i
+		out[i].StudentID = x.ID
+	}
+	for _, r := range d.Records {
+		if i, ok := at[r.StudentID]; ok {
+			out[i].Records = append(out[i].Records, r)
+		}
+	}
+	for _, a := range d.Alerts {
+		if i, ok := at[a.StudentID]; ok {
+			out[i].Alerts = append(out[i].Alerts, a.RuleText)
+		}
+	}
+	for _, t := range d.Talks { // newest first: the first seen is the last talk
+		if i, ok := at[t.StudentID]; ok && out[i].LastTalkRecord == 0 {
+			out[i].LastTalkRecord = max(t.LastRecordID, 1)
+		}
+	}
+	return out
 }
 
 // ConductTalks lists the talks with these students held since, newest

@@ -58,6 +58,7 @@ func (s *Server) routeTable() []route {
 		s.kpiRoutes(),
 		s.reportRoutes(),
 		s.checksRoutes(),
+		s.familyRoutes(),
 	} {
 		rt = append(rt, area...)
 	}
