@@ -17,9 +17,9 @@ type talkRow struct {
 
 // classCount is one class's term on the 德育处's school-wide list.
 type classCount struct {
-	ClassID                               int64
-	ClassName                             string
-	Students, Plus, Minus, Alerts, Talks  int
+	ClassID                              int64
+	ClassName                            string
+	Students, Plus, Minus, Alerts, Talks int
 }
 
 // talkLine is a talk recorded, for the staff who follow the student.

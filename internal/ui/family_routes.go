@@ -57,4 +57,3 @@ func schoolToday() time.Time {
 	d, _ := time.Parse(conduct.DayLayout, storage.Today())
 	return d
 }
-
