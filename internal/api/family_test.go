@@ -18,7 +18,9 @@ import (
 func TestFamilyConductAPI(t *testing.T) {
 	each(t, func(t *testing.T, e *env) {
 		ctx, f := context.Background(), e.a
-		day := func(ago int) string { return time.Now().In(storage.SchoolZone).AddDate(0, 0, -ago).Format("2006-01-02") }
+		day := func(ago int) string {
+			return time.Now().In(storage.SchoolZone).AddDate(0, 0, -ago).Format("2006-01-02")
+		}
 		var es []*model.Evidence
 		for i, p := range []float64{2, -1, -1, -1} {
 			es = append(es, &model.Evidence{StudentID: f.StudentA1.ID, TermID: f.Term.ID, Kind: model.EvidenceBehaviour,
