@@ -193,3 +193,9 @@ func Signed(x float64) string {
 
 // PointsText is the record's points with their sign.
 func (r Record) PointsText() string { return Signed(r.Points) }
+
+// Day parses a YYYY-MM-DD day, the zero time when it is not one.
+func Day(s string) time.Time {
+	d, _ := time.Parse(DayLayout, s)
+	return d
+}
