@@ -173,10 +173,10 @@ func NeedsTalk(recs []Record, alerts []string, pats []Pattern, lastTalkRecord in
 	if !fresh {
 		return nil
 	}
-	var why []string
-	why = append(why, alerts...)
+	why := slices.Clone(alerts)
 	for _, p := range pats {
 		why = append(why, p.Text)
 	}
-	return why
+	return slices.Compact(why) // a rule crossed twice is one reason
+
 }

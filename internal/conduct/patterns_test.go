@@ -59,6 +59,9 @@ func TestNeedsTalk(t *testing.T) {
 	if got := NeedsTalk(recs, []string{"30 天内 3 次扣分"}, pats, 0); len(got) != 2 {
 		t.Errorf("no talk yet: %q", got)
 	}
+	if got := NeedsTalk(recs, []string{"30 天内 3 次扣分", "30 天内 3 次扣分"}, nil, 0); len(got) != 1 {
+		t.Errorf("a rule crossed twice is one reason: %q", got)
+	}
 	if got := NeedsTalk(recs, nil, pats, 5); got != nil {
 		t.Errorf("talked after the last negative: %q", got)
 	}

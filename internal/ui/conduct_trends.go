@@ -30,6 +30,7 @@ type trendsData struct {
 	ClassID int64
 	Since   string
 	Rows    []trendRow
+	Quiet   []storage.ConductStudent // no record this term: one line, not a card each
 }
 
 // conductTrends shows, for one class the user follows (a head teacher's
@@ -68,7 +69,14 @@ func (s *Server) conductTrends(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		d.Since, d.Rows = t.Since, trendRows(t)
+		d.Since = t.Since
+		for _, row := range trendRows(t) {
+			if row.Plus+row.Minus == 0 {
+				d.Quiet = append(d.Quiet, row.Student)
+			} else {
+				d.Rows = append(d.Rows, row)
+			}
+		}
 	}
 	noStore(w)
 	s.render(w, r, http.StatusOK, "conduct_trends", "德育趋势", d)
