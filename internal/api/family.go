@@ -3,10 +3,12 @@ package api
 import (
 	"net/http"
 	"slices"
+	"strconv"
 	"time"
 
 	"zhijiao/internal/conduct"
 	"zhijiao/internal/storage"
+	"zhijiao/internal/validate"
 )
 
 // The family view of a child's conduct and the head teacher's talk list
@@ -134,13 +136,8 @@ func (a *API) conductTalkCreate(w http.ResponseWriter, r *http.Request, c *call)
 		notFound(w)
 		return
 	}
-	var errs []FieldError
-	if !isDate(in.HeldOn) {
-		errs = append(errs, FieldError{Field: "held_on", Reason: "谈话日期应为 YYYY-MM-DD 格式的有效日期"})
-	}
-	if len([]rune(in.Note)) > storage.MaxTalkNote {
-		errs = append(errs, FieldError{Field: "note", Reason: "谈话要点不能超过 200 字"})
-	}
+	var errs fieldErrors
+	validate.ConductTalk(in.HeldOn, in.Note, storage.Today(), &errs)
 	if len(errs) > 0 {
 		invalid(w, errs)
 		return
@@ -157,4 +154,24 @@ func (a *API) conductTalkCreate(w http.ResponseWriter, r *http.Request, c *call)
 func schoolToday() time.Time {
 	d, _ := time.Parse(conduct.DayLayout, storage.Today())
 	return d
+}
+
+// fieldErrors says internal/validate's rules as the API does: one
+// FieldError per problem, named by its JSON field.
+type fieldErrors []FieldError
+
+func (e *fieldErrors) Missing(field, label string) {
+	*e = append(*e, FieldError{Field: field, Reason: label + "不能为空"})
+}
+func (e *fieldErrors) NotAllowed(field, label, value string, allowed []string) {
+	*e = append(*e, FieldError{Field: field, Reason: label + "不在可选范围"})
+}
+func (e *fieldErrors) TooLong(field, label string, n int) {
+	*e = append(*e, FieldError{Field: field, Reason: label + "不能超过 " + strconv.Itoa(n) + " 个字"})
+}
+func (e *fieldErrors) OutOfRange(field, label string, lo, hi float64) {
+	*e = append(*e, FieldError{Field: field, Reason: label + "超出范围"})
+}
+func (e *fieldErrors) Invalid(field, label, reason string) {
+	*e = append(*e, FieldError{Field: field, Reason: label + reason})
 }

@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -164,9 +163,8 @@ func (s *Storage) ConductTalks(ctx context.Context, schoolID int64, studentIDs [
 	return out, nil
 }
 
-// MaxTalkNote is the longest note of a talk: a line, not a file on the
-// student.
-const MaxTalkNote = 200
+// MaxTalkNote is the longest note of a talk (validate.ConductTalk).
+const MaxTalkNote = validate.MaxTalkNote
 
 // AddConductTalk records that a talk was held: the day (not in the
 // future), a short note, and the newest behaviour record of the student
@@ -175,14 +173,8 @@ const MaxTalkNote = 200
 // leaves the note out: it is private to the staff who read the page).
 func (s *Storage) AddConductTalk(ctx context.Context, schoolID int64, a model.Actor, t *ConductTalk) error {
 	t.Note = strings.TrimSpace(t.Note)
-	if _, err := time.Parse(conduct.DayLayout, t.HeldOn); err != nil {
-		return errors.New("谈话日期格式应为 2026-03-16")
-	}
-	if t.HeldOn > Today() {
-		return errors.New("谈话日期不能晚于今天")
-	}
-	if r := validate.Text(t.Note, MaxTalkNote, false); r != "" {
-		return errors.New("谈话要点" + r)
+	if err := validate.ConductTalkErr(t.HeldOn, t.Note, Today()); err != nil {
+		return err
 	}
 	return annotate("记录谈心谈话", s.InTx(ctx, func(tx *sql.Tx) error {
 		if _, err := s.student(ctx, tx, schoolID, t.StudentID); err != nil {

@@ -6,6 +6,7 @@ import (
 	"zhijiao/internal/conduct"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
+	"zhijiao/internal/validate"
 )
 
 // talkRow is a student who needs a talk (谈心谈话), and why.
@@ -151,10 +152,7 @@ func (s *Server) conductTalkCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := talkFormData{Student: st, HeldOn: field(r, "held_on"), Note: field(r, "note"), Max: storage.MaxTalkNote}
-	if _, ok := parseDay(d.HeldOn); !ok {
-		d.Errors.add("请填写谈话日期")
-	}
-	maxLen(&d.Errors, "谈话要点", d.Note, storage.MaxTalkNote)
+	validate.ConductTalk(d.HeldOn, d.Note, storage.Today(), &d.Errors)
 	if !d.Errors.any() {
 		t := storage.ConductTalk{StudentID: st.ID, HeldOn: d.HeldOn, Note: d.Note}
 		err := s.st.AddConductTalk(r.Context(), schoolOf(r), actor(r), &t)
