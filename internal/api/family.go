@@ -33,7 +33,7 @@ type conductBody struct {
 
 // studentConduct answers a parent about their child, a student about
 // themself: the term's verified behaviour records, positive first, totals
-// by category and the notices sent. Never the staff's talks.
+// by category and the notices the family got. Never the staff's talks.
 func (a *API) studentConduct(w http.ResponseWriter, r *http.Request, c *call) {
 	s, ok := a.loadStudent(w, r, c)
 	if !ok {
@@ -45,7 +45,7 @@ func (a *API) studentConduct(w http.ResponseWriter, r *http.Request, c *call) {
 		return
 	}
 	out := conductBody{Student: storage.ConductStudent{ID: s.ID, No: s.StudentNo, Name: s.Name, ClassID: s.ClassID, ClassName: s.ClassName},
-		Since: t.Since, Records: []conduct.Record{}, Categories: []conduct.Totals{}, Alerts: orEmpty(t.Alerts)}
+		Since: t.Since, Records: []conduct.Record{}, Categories: []conduct.Totals{}, Alerts: orEmpty(t.FamilyAlerts())}
 	if in := t.Inputs(); len(in) == 1 {
 		out.Records, out.Categories = orEmpty(conduct.PositiveFirst(in[0].Records)), orEmpty(conduct.ByCategory(in[0].Records))
 	}

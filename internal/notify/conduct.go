@@ -78,7 +78,7 @@ func tellOne(ctx context.Context, st *storage.Storage, snd Sender, schoolID int6
 	var texts []string
 	for _, c := range cs {
 		x := storage.ConductAlert{StudentID: c.StudentID, RuleID: c.Rule.ID, RuleText: c.Rule.Text(), From: c.From, To: c.To,
-			Count: c.Count, LastRecordID: c.LastRecordID, Channel: snd.Channel(), Recipients: len(to)}
+			Count: c.Count, LastRecordID: c.LastRecordID, Channel: snd.Channel(), Recipients: len(to), Parents: c.Rule.TellParents && len(who.Parents) > 0}
 		ok, err := st.ClaimConductAlert(ctx, schoolID, a, &x)
 		if err != nil {
 			return false, err
@@ -96,7 +96,7 @@ func tellOne(ctx context.Context, st *storage.Storage, snd Sender, schoolID int6
 	for i, r := range to {
 		msgs[i] = Message{UserID: r.user, Kind: KindConductAlert, Text: "德育提醒：" + who.Name + " " + what + "。请和孩子聊一聊，也可以联系班主任。", Link: "/family"}
 		if !r.parent {
-			msgs[i].Text, msgs[i].Link = "德育提醒："+who.ClassName+" "+who.Name+" "+what+"，已列入谈心名单。", "/conduct/trends"
+			msgs[i].Text, msgs[i].Link = "德育提醒："+who.ClassName+" "+who.Name+" "+what+"，已列入谈心名单。", "/conduct/talks"
 		}
 	}
 	if err := snd.Send(ctx, schoolID, msgs); err != nil {

@@ -151,6 +151,7 @@ type ConductAlert struct {
 	LastRecordID int64     `json:"-"`
 	Channel      string    `json:"channel"`
 	Recipients   int       `json:"recipients"`
+	Parents      bool      `json:"-"` // the parents were told
 	SentAt       time.Time `json:"sent_at"`
 }
 
@@ -161,10 +162,10 @@ func (s *Storage) ConductAlerts(ctx context.Context, schoolID int64, studentIDs 
 	w.in("student_id", studentIDs)
 	w.add("window_to >= ?", since)
 	var out []ConductAlert
-	err := scanAll(ctx, s.db, `SELECT id, student_id, rule_id, rule_text, window_from, window_to, n, last_record_id, channel, recipients, sent_at
+	err := scanAll(ctx, s.db, `SELECT id, student_id, rule_id, rule_text, window_from, window_to, n, last_record_id, channel, recipients, parents, sent_at
 		FROM conduct_alerts`+w.sql()+` ORDER BY sent_at DESC, id DESC`, w.args, func(r *sql.Rows) error {
 		var x ConductAlert
-		if err := r.Scan(&x.ID, &x.StudentID, &x.RuleID, &x.RuleText, &x.From, &x.To, &x.Count, &x.LastRecordID, &x.Channel, &x.Recipients, &x.SentAt); err != nil {
+		if err := r.Scan(&x.ID, &x.StudentID, &x.RuleID, &x.RuleText, &x.From, &x.To, &x.Count, &x.LastRecordID, &x.Channel, &x.Recipients, &x.Parents, &x.SentAt); err != nil {
 			return err
 		}
 		x.SentAt = x.SentAt.UTC()
@@ -194,9 +195,9 @@ func (s *Storage) ClaimConductAlert(ctx context.Context, schoolID int64, a model
 	claimed := false
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		x.SentAt = now()
-		err := tx.QueryRowContext(ctx, `INSERT INTO conduct_alerts (school_id, student_id, rule_id, rule_text, window_from, window_to, n, last_record_id, channel, recipients, sent_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (school_id, student_id, rule_id, last_record_id) DO NOTHING RETURNING id`,
-			schoolID, x.StudentID, x.RuleID, x.RuleText, x.From, x.To, x.Count, x.LastRecordID, x.Channel, x.Recipients, x.SentAt).Scan(&x.ID)
+		err := tx.QueryRowContext(ctx, `INSERT INTO conduct_alerts (school_id, student_id, rule_id, rule_text, window_from, window_to, n, last_record_id, channel, recipients, parents, sent_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (school_id, student_id, rule_id, last_record_id) DO NOTHING RETURNING id`,
+			schoolID, x.StudentID, x.RuleID, x.RuleText, x.From, x.To, x.Count, x.LastRecordID, x.Channel, x.Recipients, x.Parents, x.SentAt).Scan(&x.ID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		} else if err != nil {

@@ -103,7 +103,7 @@ func TestConductAlertsOncePerCrossing(t *testing.T) {
 			t.Fatalf("parent has %d notices after a fresh crossing, want 2", len(got[model.RoleParent]))
 		}
 		as, err := st.ConductAlerts(ctx, sid, []int64{kid}, "")
-		if err != nil || len(as) != 2 || as[0].Recipients != 2 || as[0].Channel != "站内通知" || as[0].Count != 3 {
+		if err != nil || len(as) != 2 || as[0].Recipients != 2 || !as[0].Parents || as[0].Channel != "站内通知" || as[0].Count != 3 {
 			t.Fatalf("alerts %+v, %v", as, err)
 		}
 		_, audits, err := st.AuditLog(ctx, sid, storage.AuditFilter{Entity: "conduct_alert"})
@@ -150,6 +150,9 @@ func TestConductRulesAndTalks(t *testing.T) {
 		d, err := st.ConductTerm(ctx, sid, storage.ConductSelect{ClassIDs: []int64{f.ClassB.ID}, Talks: true})
 		if err != nil || len(d.Students) != 1 || len(d.Records) != 2 || len(d.Alerts) != 1 || len(d.Talks) != 1 {
 			t.Fatalf("term %+v, %v", d, err)
+		}
+		if len(d.FamilyAlerts()) != 0 {
+			t.Errorf("the family would list an alert their parents were not told of: %+v", d.FamilyAlerts())
 		}
 		if d.Talks[0].LastRecordID != d.Records[1].ID {
 			t.Errorf("talk saw record %d, want the newest %d", d.Talks[0].LastRecordID, d.Records[1].ID)

@@ -111,6 +111,18 @@ func inList(col string, ids []int64) string {
 	return col + " IN (" + strings.Join(parts, ", ") + ")"
 }
 
+// FamilyAlerts are the alerts the students' parents were told of: what a
+// family page lists.
+func (d ConductTermData) FamilyAlerts() []ConductAlert {
+	var out []ConductAlert
+	for _, a := range d.Alerts {
+		if a.Parents {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // Inputs groups the term's data per student, in the order of Students,
 // for conduct.Trends.
 func (d ConductTermData) Inputs() []conduct.StudentInput {

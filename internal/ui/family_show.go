@@ -50,7 +50,7 @@ func (s *Server) familyShow(w http.ResponseWriter, r *http.Request) {
 func familyOf(t storage.ConductTermData) familyData {
 	d := familyData{Since: t.Since}
 	alerts := map[int64][]storage.ConductAlert{}
-	for _, a := range t.Alerts {
+	for _, a := range t.FamilyAlerts() {
 		alerts[a.StudentID] = append(alerts[a.StudentID], a)
 	}
 	for i, in := range t.Inputs() {

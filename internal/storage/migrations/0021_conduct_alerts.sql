@@ -20,7 +20,8 @@ CREATE TABLE conduct_rules (
 -- conduct_alerts is every crossing told: the student, the rule as it was
 -- (rule 0 the default, no key so a removed rule keeps its history), the
 -- window and count, the newest record of the crossing, when, through
--- which channel and to how many accounts. The unique index is the guard
+-- which channel, to how many accounts and whether the parents were among
+-- them (the family page lists only the notices the family got). The unique index is the guard
 -- that one crossing is told once even when two reviews land together.
 CREATE TABLE conduct_alerts (
     school_id BIGINT NOT NULL REFERENCES schools (id),
@@ -34,6 +35,7 @@ CREATE TABLE conduct_alerts (
     last_record_id BIGINT NOT NULL,
     channel TEXT NOT NULL,
     recipients INTEGER NOT NULL,
+    parents BOOLEAN NOT NULL,
     sent_at TIMESTAMPTZ NOT NULL,
     SCHOOL_KEY,
     FOREIGN KEY (school_id, student_id) REFERENCES students (school_id, id)
