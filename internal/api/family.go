@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
-	"time"
 
 	"zhijiao/internal/conduct"
 	"zhijiao/internal/storage"
@@ -93,16 +92,10 @@ func (a *API) conductTalkList(w http.ResponseWriter, r *http.Request, c *call) {
 		a.serverError(w, r, err)
 		return
 	}
-	last := map[int64]string{}
-	for _, k := range t.Talks {
-		if last[k.StudentID] == "" {
-			last[k.StudentID] = k.HeldOn
-		}
-	}
 	var due []talkDue
-	for i, tr := range conduct.Trends(t.Inputs(), schoolToday(), 8) {
+	for _, tr := range t.Trends() {
 		if tr.NeedsTalk != nil {
-			due = append(due, talkDue{Student: t.Students[i], Reasons: tr.NeedsTalk, LastTalk: last[tr.StudentID]})
+			due = append(due, talkDue{Student: tr.Student, Reasons: tr.NeedsTalk, LastTalk: tr.LastTalk})
 		}
 	}
 	writeJSON(w, http.StatusOK, page(orEmpty(due), l))
@@ -148,12 +141,6 @@ func (a *API) conductTalkCreate(w http.ResponseWriter, r *http.Request, c *call)
 		return
 	}
 	writeJSON(w, http.StatusCreated, t)
-}
-
-// schoolToday is today in the schools' zone, as a date.
-func schoolToday() time.Time {
-	d, _ := time.Parse(conduct.DayLayout, storage.Today())
-	return d
 }
 
 // fieldErrors says internal/validate's rules as the API does: one

@@ -123,6 +123,34 @@ func (d ConductTermData) FamilyAlerts() []ConductAlert {
 	return out
 }
 
+// TrendWeeks is how many weeks a trend shows: about two months.
+const TrendWeeks = 8
+
+// StudentTrend is one student's trend as the staff read it, with the day
+// of their last talk this term ("" for none).
+type StudentTrend struct {
+	Student ConductStudent
+	conduct.Trend
+	LastTalk string
+}
+
+// Trends computes each student's trend as of the schools' today, in the
+// order of Students: what the talk list, the trends page and the API show.
+func (d ConductTermData) Trends() []StudentTrend {
+	last := map[int64]string{}
+	for _, k := range d.Talks { // newest first
+		if last[k.StudentID] == "" {
+			last[k.StudentID] = k.HeldOn
+		}
+	}
+	trends := conduct.Trends(d.Inputs(), conduct.Day(Today()), TrendWeeks)
+	out := make([]StudentTrend, len(trends))
+	for i, tr := range trends {
+		out[i] = StudentTrend{Student: d.Students[i], Trend: tr, LastTalk: last[tr.StudentID]}
+	}
+	return out
+}
+
 // Inputs groups the term's data per student, in the order of Students,
 // for conduct.Trends.
 func (d ConductTermData) Inputs() []conduct.StudentInput {

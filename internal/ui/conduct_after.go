@@ -4,8 +4,10 @@ import (
 	"context"
 	"log/slog"
 
+	"zhijiao/internal/conduct"
 	"zhijiao/internal/model"
 	"zhijiao/internal/notify"
+	"zhijiao/internal/storage"
 )
 
 // afterConductRecords runs after behaviour records of these students have
@@ -20,7 +22,7 @@ func (s *Server) afterConductRecords(ctx context.Context, schoolID int64, studen
 	if u, ok := ctx.Value(ctxUser).(*model.User); ok {
 		a = model.Actor{UserID: u.ID, Username: u.Username}
 	}
-	if _, err := notify.ConductAlerts(ctx, s.st, notify.InApp{St: s.st}, schoolID, a, studentIDs, schoolToday()); err != nil {
+	if _, err := notify.ConductAlerts(ctx, s.st, notify.InApp{St: s.st}, schoolID, a, studentIDs, conduct.Day(storage.Today())); err != nil {
 		slog.Error("conduct alerts", "school", schoolID, "err", err)
 	}
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"net/http"
 
-	"zhijiao/internal/conduct"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/validate"
@@ -63,24 +62,18 @@ func (s *Server) conductTalks(w http.ResponseWriter, r *http.Request) {
 // view only) and the latest talks.
 func talksOf(t storage.ConductTermData, school bool) talksData {
 	d := talksData{School: school, Since: t.Since}
-	last := map[int64]string{}
 	byID := map[int64]storage.ConductStudent{}
 	for _, x := range t.Students {
 		byID[x.ID] = x
 	}
-	for _, k := range t.Talks {
-		if last[k.StudentID] == "" {
-			last[k.StudentID] = k.HeldOn
-		}
-		if len(d.Recent) < maxRecentTalks {
-			d.Recent = append(d.Recent, talkLine{ConductTalk: k, Student: byID[k.StudentID]})
-		}
+	for _, k := range t.Talks[:min(len(t.Talks), maxRecentTalks)] {
+		d.Recent = append(d.Recent, talkLine{ConductTalk: k, Student: byID[k.StudentID]})
 	}
 	at := map[int64]int{}
-	for i, tr := range conduct.Trends(t.Inputs(), schoolToday(), trendWeeks) {
-		st := t.Students[i]
+	for _, tr := range t.Trends() {
+		st := tr.Student
 		if tr.NeedsTalk != nil {
-			d.Rows = append(d.Rows, talkRow{Student: st, Reasons: tr.NeedsTalk, LastTalk: last[st.ID]})
+			d.Rows = append(d.Rows, talkRow{Student: st, Reasons: tr.NeedsTalk, LastTalk: tr.LastTalk})
 		}
 		if !school {
 			continue

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"zhijiao/internal/conduct"
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
@@ -13,11 +12,9 @@ import (
 // trendRow is one student's line: weekly deductions as bars, the term's
 // records and what stands out.
 type trendRow struct {
-	Student storage.ConductStudent
-	conduct.Trend
-	Bars     []trendBar
-	TopCats  string
-	LastTalk string
+	storage.StudentTrend
+	Bars    []trendBar
+	TopCats string
 }
 
 // trendBar is one week's deductions, drawn as a bar of Height percent.
@@ -84,15 +81,9 @@ func (s *Server) conductTrends(w http.ResponseWriter, r *http.Request) {
 
 // trendRows computes each student's line, students who need a talk first.
 func trendRows(t storage.ConductTermData) []trendRow {
-	last := map[int64]string{}
-	for _, k := range t.Talks {
-		if last[k.StudentID] == "" {
-			last[k.StudentID] = k.HeldOn
-		}
-	}
 	var rows []trendRow
-	for i, tr := range conduct.Trends(t.Inputs(), schoolToday(), trendWeeks) {
-		row := trendRow{Student: t.Students[i], Trend: tr, LastTalk: last[tr.StudentID]}
+	for _, tr := range t.Trends() {
+		row := trendRow{StudentTrend: tr}
 		top := 1
 		for _, n := range tr.Weekly {
 			top = max(top, n)

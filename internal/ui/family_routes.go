@@ -3,9 +3,7 @@ package ui
 import (
 	"net/http"
 	"slices"
-	"time"
 
-	"zhijiao/internal/conduct"
 	"zhijiao/internal/storage"
 )
 
@@ -25,9 +23,6 @@ func (s *Server) familyRoutes() []route {
 		{"POST", "/conduct/alert-rules/{id}/delete", "conduct:manage", school, s.familyRuleDelete},
 	}
 }
-
-// trendWeeks is how many weeks the trends show: about two months.
-const trendWeeks = 8
 
 // conductRemit is whose conduct a staff member follows: the whole school
 // for those who manage conduct or see every student, else the classes
@@ -50,10 +45,4 @@ func (s *Server) conductRemit(r *http.Request) (storage.ConductSelect, bool, err
 func (s *Server) mayTalkAbout(r *http.Request, classID int64) (bool, error) {
 	sel, all, err := s.conductRemit(r)
 	return all || slices.Contains(sel.ClassIDs, classID), err
-}
-
-// schoolToday is today's date in the schools' zone.
-func schoolToday() time.Time {
-	d, _ := time.Parse(conduct.DayLayout, storage.Today())
-	return d
 }
