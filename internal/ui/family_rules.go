@@ -2,13 +2,14 @@ package ui
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"zhijiao/internal/conduct"
 )
 
 // alertCategories are the categories a threshold may be limited to: the
-// framework's 习惯养成 indicators, offered as suggestions.
+// framework's 习惯养成 indicators.
 var alertCategories = []string{"学习习惯", "生活习惯", "文明礼仪", "劳动习惯", "卫生习惯", "守时守纪"}
 
 type rulesData struct {
@@ -48,7 +49,9 @@ func (s *Server) familyRuleCreate(w http.ResponseWriter, r *http.Request) {
 	} else if msg := rule.Check(); msg != "" {
 		errs.add(msg)
 	}
-	maxLen(&errs, "类别", rule.Category, 20)
+	if rule.Category != "" && !slices.Contains(alertCategories, rule.Category) {
+		errs.add("请选择类别") // a category no record has would never alert
+	}
 	if !errs.any() {
 		err := s.st.AddConductRule(r.Context(), schoolOf(r), actor(r), &rule)
 		if err == nil {

@@ -158,3 +158,12 @@ func growConductStudents(t *testing.T, g *grower, n int) string {
 	must(t, g.s.st.CreateEvidenceVerifiedBulk(context.Background(), f.School.ID, model.SystemActor, ev, "测试"))
 	return s.Name
 }
+
+// TestConductRuleCategory: a rule limited to a category no record has is
+// refused.
+func TestConductRuleCategory(t *testing.T) {
+	st := testdb.SQLite(t)
+	s := newSite(t, st)
+	code, body, _ := s.login(t, "deyu@a1").postForm("/conduct/alert-rules", url.Values{"count": {"3"}, "days": {"30"}, "category": {"纪律安全"}, "tell_parents": {"1"}})
+	expect(t, "unknown category", code, http.StatusUnprocessableEntity, body, "请选择类别")
+}
