@@ -68,36 +68,29 @@ func ConductAlerts(ctx context.Context, st *storage.Storage, snd Sender, schoolI
 	return told, nil
 }
 
-// tellOne claims one student's crossings and sends their messages.
+// tellOne claims one student's crossings and sends their messages: each
+// account one message about the crossings whose rule tells it.
 func tellOne(ctx context.Context, st *storage.Storage, snd Sender, schoolID int64, a model.Actor, cs []conduct.Crossing, who *storage.Recipients) (bool, error) {
 	if who == nil {
 		return false, nil // not a student of this school
 	}
-	to := conductRecipients(cs, who)
 	var claimed []int64
-	var texts []string
+	var told []conduct.Crossing
 	for _, c := range cs {
 		x := storage.ConductAlert{StudentID: c.StudentID, RuleID: c.Rule.ID, RuleText: c.Rule.Text(), From: c.From, To: c.To,
-			Count: c.Count, LastRecordID: c.LastRecordID, Channel: snd.Channel(), Recipients: len(to), Parents: c.Rule.TellParents && len(who.Parents) > 0}
+			Count: c.Count, LastRecordID: c.LastRecordID, Channel: snd.Channel(), Recipients: len(conductRecipients([]conduct.Crossing{c}, who)),
+			Parents: c.Rule.TellParents && len(who.Parents) > 0}
 		ok, err := st.ClaimConductAlert(ctx, schoolID, a, &x)
 		if err != nil {
 			return false, err
 		}
 		if ok {
-			claimed = append(claimed, x.ID)
-			texts = append(texts, fmt.Sprintf("%s 至 %s 有 %d 次扣分", c.From, c.To, c.Count))
+			claimed, told = append(claimed, x.ID), append(told, c)
 		}
 	}
-	if len(claimed) == 0 || len(to) == 0 {
+	msgs := conductMessages(told, who)
+	if len(msgs) == 0 {
 		return len(claimed) > 0, nil
-	}
-	what := strings.Join(texts, "；")
-	msgs := make([]Message, len(to))
-	for i, r := range to {
-		msgs[i] = Message{UserID: r.user, Kind: KindConductAlert, Text: "德育提醒：" + who.Name + " " + what + "。请和孩子聊一聊，也可以联系班主任。", Link: "/family"}
-		if !r.parent {
-			msgs[i].Text, msgs[i].Link = "德育提醒："+who.ClassName+" "+who.Name+" "+what+"，已列入谈心名单。", "/conduct/talks"
-		}
 	}
 	if err := snd.Send(ctx, schoolID, msgs); err != nil {
 		for _, id := range claimed {
@@ -108,6 +101,28 @@ func tellOne(ctx context.Context, st *storage.Storage, snd Sender, schoolID int6
 		return false, fmt.Errorf("发送德育提醒: %w", err)
 	}
 	return true, nil
+}
+
+// conductMessages words the crossings told for each account: parents
+// read about their child, the head teacher about a student of the class,
+// each only of the crossings whose rule tells them.
+func conductMessages(told []conduct.Crossing, who *storage.Recipients) []Message {
+	var msgs []Message
+	for _, r := range conductRecipients(told, who) {
+		var texts []string
+		for _, c := range told {
+			if (r.parent && c.Rule.TellParents) || (!r.parent && c.Rule.TellHeadTeacher) {
+				texts = append(texts, fmt.Sprintf("%s 至 %s 有 %d 次扣分", c.From, c.To, c.Count))
+			}
+		}
+		what := strings.Join(texts, "；")
+		m := Message{UserID: r.user, Kind: KindConductAlert, Text: "德育提醒：" + who.Name + " " + what + "。请和孩子聊一聊，也可以联系班主任。", Link: "/family"}
+		if !r.parent {
+			m.Text, m.Link = "德育提醒："+who.ClassName+" "+who.Name+" "+what+"，已列入谈心名单。", "/conduct/talks"
+		}
+		msgs = append(msgs, m)
+	}
+	return msgs
 }
 
 // recipient is one account told, a parent or the head teacher.

@@ -170,3 +170,28 @@ func TestConductRulesAndTalks(t *testing.T) {
 		}
 	})
 }
+
+// TestConductAlertsTellEachTheirRules: two rules crossing at once send
+// each account one message, about the crossings whose rule tells it.
+func TestConductAlertsTellEachTheirRules(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		ctx := context.Background()
+		f := testfix.Build(t, st, "cdtw", false)
+		sid, a := f.School.ID, model.SystemActor
+		for _, r := range []conduct.Rule{{Count: 2, Days: 30, TellParents: true}, {Count: 3, Days: 30, Category: "守时守纪", TellHeadTeacher: true}} {
+			if err := st.AddConductRule(ctx, sid, a, &r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		behaviour(t, st, f, f.StudentA1.ID, -1, 5, 3, 1)
+		if n, err := notify.ConductAlerts(ctx, st, notify.InApp{St: st}, sid, a, []int64{f.StudentA1.ID}, time.Now()); err != nil || n != 1 {
+			t.Fatalf("told %d, %v", n, err)
+		}
+		got := conductNotices(t, st, f)
+		p, h := got[model.RoleParent], got[model.RoleHeadTeacher]
+		if len(p) != 1 || len(h) != 1 || !strings.Contains(p[0], "有 2 次扣分") || strings.Contains(p[0], "有 3 次") ||
+			!strings.Contains(h[0], "有 3 次扣分") || strings.Contains(h[0], "有 2 次") {
+			t.Fatalf("parent %q, head teacher %q", p, h)
+		}
+	})
+}
