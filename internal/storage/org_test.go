@@ -242,7 +242,7 @@ func TestUsersAndLocking(t *testing.T) {
 		}
 		delay := func(n int) time.Duration { return time.Duration(n/5) * time.Minute }
 		for i := 1; i <= 5; i++ {
-			n, err := st.RecordLoginFailure(ctx, u.ID, delay, time.Hour)
+			n, err := st.RecordLoginFailure(ctx, u.SchoolID, u.ID, delay, time.Hour)
 			if err != nil {
 				t.Fatal(err)
 			}

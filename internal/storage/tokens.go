@@ -48,7 +48,7 @@ func (s *Storage) UserByTokenHash(ctx context.Context, hash string) (model.User,
 		return model.User{}, ErrNotFound
 	}
 	s.db.ExecContext(ctx, `UPDATE api_tokens SET last_used_at = $3 WHERE school_id = $1 AND token_hash = $2`, school, hash, now())
-	return s.UserByID(ctx, userID)
+	return s.User(ctx, school, userID)
 }
 
 // APITokens lists a user's tokens.

@@ -136,6 +136,12 @@ func (s *Storage) UserByUsername(ctx context.Context, username string) (model.Us
 
 // UserByID reads an account by id without a school: only the session
 // middleware calls it, with the id it stored itself at login.
+//
+// It reads by id alone, which the (school_id, id) key cannot serve: on a
+// city's database it scans every account. Requests know the school (the
+// session keeps it, a token's is in global_keys) and use User; this is for
+// the rare caller that has only an id (a session from before the school
+// was kept, tests).
 func (s *Storage) UserByID(ctx context.Context, id int64) (model.User, error) {
 	return s.user(ctx, s.db, `u.id = $1`, id)
 }
@@ -253,11 +259,14 @@ func (s *Storage) SetDisabled(ctx context.Context, schoolID int64, a model.Actor
 // earliest time of the account's next attempt: now + delay(n) for the n-th
 // failure in a row. A run whose wait ended more than forget ago starts
 // again at one. It returns n.
-func (s *Storage) RecordLoginFailure(ctx context.Context, userID int64, delay func(n int) time.Duration, forget time.Duration) (int, error) {
+//
+// Every lookup of an account names its school: the key is (school_id, id),
+// and an id alone would read every school's accounts (a city's millions).
+func (s *Storage) RecordLoginFailure(ctx context.Context, schoolID, userID int64, delay func(n int) time.Duration, forget time.Duration) (int, error) {
 	var n int
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		var until sql.NullTime
-		if err := tx.QueryRowContext(ctx, `SELECT failed_logins, locked_until FROM users WHERE id = $1`, userID).Scan(&n, &until); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT failed_logins, locked_until FROM users WHERE school_id = $1 AND id = $2`, schoolID, userID).Scan(&n, &until); err != nil {
 			return fmt.Errorf("RecordLoginFailure: %w", err)
 		}
 		t := now()
@@ -265,15 +274,15 @@ func (s *Storage) RecordLoginFailure(ctx context.Context, userID int64, delay fu
 			n = 0
 		}
 		n++
-		_, err := tx.ExecContext(ctx, `UPDATE users SET failed_logins = $2, locked_until = $3 WHERE id = $1`, userID, n, t.Add(delay(n)))
+		_, err := tx.ExecContext(ctx, `UPDATE users SET failed_logins = $3, locked_until = $4 WHERE school_id = $1 AND id = $2`, schoolID, userID, n, t.Add(delay(n)))
 		return err
 	})
 	return n, err
 }
 
 // RecordLoginSuccess clears failures and stamps the login time.
-func (s *Storage) RecordLoginSuccess(ctx context.Context, userID int64) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login = $2 WHERE id = $1`, userID, now())
+func (s *Storage) RecordLoginSuccess(ctx context.Context, schoolID, userID int64) error {
+	_, err := s.db.ExecContext(ctx, `UPDATE users SET failed_logins = 0, locked_until = NULL, last_login = $3 WHERE school_id = $1 AND id = $2`, schoolID, userID, now())
 	return err
 }
 

@@ -109,7 +109,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !auth.CheckPassword(u.PasswordHash, pw) {
-		_, err := s.st.RecordLoginFailure(r.Context(), u.ID, auth.LoginDelay, auth.ForgetFailures)
+		_, err := s.st.RecordLoginFailure(r.Context(), u.SchoolID, u.ID, auth.LoginDelay, auth.ForgetFailures)
 		unlock()
 		if err != nil {
 			s.serverError(w, r, err)
@@ -140,9 +140,10 @@ func (s *Server) startSession(w http.ResponseWriter, r *http.Request, u *model.U
 		return
 	}
 	s.sm.Put(r.Context(), "user_id", u.ID)
+	s.sm.Put(r.Context(), "school_id", u.SchoolID) // the account's key is (school_id, id)
 	s.sm.Put(r.Context(), "pw", passwordMark(u.PasswordHash))
 	s.rememberDevice(w, u)
-	s.st.RecordLoginSuccess(r.Context(), u.ID)
+	s.st.RecordLoginSuccess(r.Context(), u.SchoolID, u.ID)
 	s.st.Audit(r.Context(), u.SchoolID, actorFor(u, ip), "login", "user", u.ID, nil)
 	if u.MustChangePassword {
 		http.Redirect(w, r, "/password", http.StatusSeeOther)

@@ -74,7 +74,13 @@ func (s *Server) currentUser(r *http.Request) *model.User {
 	if id == 0 {
 		return nil
 	}
-	u, err := s.st.UserByID(r.Context(), id)
+	var u model.User
+	var err error
+	if s.sm.Exists(r.Context(), "school_id") {
+		u, err = s.st.User(r.Context(), s.sm.GetInt64(r.Context(), "school_id"), id)
+	} else { // a session from before the school was kept in it
+		u, err = s.st.UserByID(r.Context(), id)
+	}
 	if err != nil || u.Disabled || s.sm.GetString(r.Context(), "pw") != passwordMark(u.PasswordHash) {
 		return nil
 	}
