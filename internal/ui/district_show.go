@@ -22,10 +22,19 @@ import (
 type districtRow struct {
 	School model.School
 	KPIs   []portrait.KPI
-	Cells  []string // counts as "3 项" (the award headline is the cell's title), rates as "90.0%（9/10）"
+	Cells  []districtCell
+}
+
+// districtCell is one figure as shown, already in the page's language: a
+// thousand schools are nine thousand cells, and two template calls a cell
+// were most of the page's time.
+type districtCell struct {
+	Text  string // counts as "3 项", rates as "90.0%（9/10）"
+	Title string // the full value (the award headline for awards)
 }
 
 type districtData struct {
+	Body         template.HTML // the table's rows, written by districtBody
 	Years        []periodChoice
 	Custom       bool
 	From, To     string
@@ -154,6 +163,7 @@ func (s *Server) districtLoad(w http.ResponseWriter, r *http.Request) (districtD
 	}
 	d.AsOf = asOf.In(displayZone).Format("2006-01-02 15:04")
 	label := provincialLabel()
+	lang := langOf(r)
 	for _, sc := range schools {
 		in := *by[sc.ID] // a copy: the read is shared with other requests
 		in.ProvincialLabel = label
@@ -167,13 +177,14 @@ func (s *Server) districtLoad(w http.ResponseWriter, r *http.Request) (districtD
 			if k.Count != nil {
 				cell = strconv.Itoa(*k.Count) + " " + k.Unit
 			}
-			row.Cells = append(row.Cells, cell)
+			row.Cells = append(row.Cells, districtCell{Text: translateValue(lang, cell), Title: translateValue(lang, k.Value)})
 		}
 		d.Rows = append(d.Rows, row)
 	}
 	d.Keys = portrait.Dashboard(portrait.Inputs{ProvincialLabel: label}, d.Period)
 	d.sortRows(r.URL.Query().Get("sort"), r.URL.Query().Get("order") != "asc")
 	d.chart(r.URL.Query().Get("kpi"))
+	d.Body = districtBody(d.Rows, translator(lang)("没有可查看的学校"))
 	return d, true
 }
 
