@@ -112,6 +112,14 @@ func Build(t testing.TB, st *storage.Storage, code string, withPlatform bool) *S
 	must(t, st.CreateMentor(ctx, sid, a, &f.Mentor))
 	must(t, st.CreatePlacement(ctx, sid, a, &model.Placement{StudentID: f.StudentA1.ID, MentorID: f.Mentor.ID, Kind: model.PlacementApprenticeship, StartDate: "2026-09-01"}))
 
+	f.addUsers(t, st, g.ID, withPlatform)
+	return f
+}
+
+// addUsers creates one account per role (and a second student), all
+// with the fixture password; root, the platform admin, only withPlatform.
+func (f *School) addUsers(t testing.TB, st *storage.Storage, guardianID int64, withPlatform bool) {
+	ctx, a, sid, code := context.Background(), model.SystemActor, f.School.ID, f.School.Code
 	user := func(key, name string, u model.User) {
 		u.Username = name + "@" + code
 		u.DisplayName = name
@@ -138,9 +146,8 @@ func Build(t testing.TB, st *storage.Storage, code string, withPlatform bool) *S
 	user(model.RoleMentor, "daoshi", model.User{Roles: []string{model.RoleMentor}, MentorID: f.Mentor.ID})
 	user(model.RoleStudent, "xs1", model.User{Roles: []string{model.RoleStudent}, StudentID: f.StudentA1.ID})
 	user("student2", "xs2", model.User{Roles: []string{model.RoleStudent}, StudentID: f.StudentB1.ID})
-	user(model.RoleParent, "jiazhang", model.User{Roles: []string{model.RoleParent}, GuardianID: g.ID})
+	user(model.RoleParent, "jiazhang", model.User{Roles: []string{model.RoleParent}, GuardianID: guardianID})
 	if withPlatform {
 		user(model.RolePlatformAdmin, "root", model.User{SchoolID: -1, Roles: []string{model.RolePlatformAdmin}})
 	}
-	return f
 }
