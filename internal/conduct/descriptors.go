@@ -12,6 +12,10 @@ type Descriptor struct {
 	Position int     `json:"position"`
 }
 
+// MaxBatch is the most students one batch records (a large class twice
+// over): a bigger list is a mistake, not a class.
+const MaxBatch = 120
+
 // Bounds of a descriptor's points (the evidence form's 分值 range).
 const (
 	MinPoints = 0.5

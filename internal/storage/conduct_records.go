@@ -18,9 +18,8 @@ import (
 // 写实记录. Each user action is one method and one transaction with its
 // audit line.
 
-// MaxConductBatch is the most students one batch records (a large class
-// twice over): a bigger list is a mistake, not a class.
-const MaxConductBatch = 120
+// MaxConductBatch is the most students one batch records.
+const MaxConductBatch = conduct.MaxBatch
 
 // ConductBatch is one batch: a descriptor for some students, with an
 // optional note and photo. The caller checked the recorder's scope.

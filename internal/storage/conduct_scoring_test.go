@@ -83,5 +83,18 @@ func TestConductScoringPath(t *testing.T) {
 		if !strings.Contains(all, "见义勇为（文明礼仪）") {
 			t.Errorf("explanation lacks the approved bonus:\n%s", all)
 		}
+
+		// The student appeals the lateness like any record during 公示; the
+		// appeal is upheld and the 德育处 deletes the record, which stops
+		// counting at the next recompute.
+		must(t, st.MoveCycle(ctx, sid, model.SystemActor, cy.Cur.ID, model.CyclePublicised, false))
+		ap := storage.Appeal{CycleID: cy.Cur.ID, StudentID: a1, IndicatorCode: "X06", Reason: "10月12日早操迟到记录有误：当天请了病假"}
+		must(t, st.CreateAppeal(ctx, sid, model.Actor{UserID: fx.Users[model.RoleStudent].ID}, &ap))
+		must(t, st.ReviewAppealHead(ctx, sid, model.Actor{UserID: fx.Users[model.RoleHeadTeacher].ID}, ap.ID, "核实有病假条"))
+		must(t, st.DecideAppeal(ctx, sid, office, ap.ID, true, "申诉成立，删除该记录", "", 0))
+		must(t, st.DeleteConduct(ctx, sid, office, byCouncil[0].ID, "申诉成立：当天请了病假"))
+		if x06 := indicator("X06"); x06.Deduction != 0 || x06.Score != before06.Score {
+			t.Errorf("X06 after the upheld appeal and deletion: %+v", x06)
+		}
 	})
 }

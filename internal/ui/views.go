@@ -217,6 +217,7 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 		{"/enterprises", "校企合作", "enterprise:read"},
 		{"/cycles", "评价周期", "cycle:read"},
 		{"/evidence", "写实记录", "evidence:read"},
+		{"/conduct/record", "德育记录", "conduct:record"},
 		{"/results", "评价结果", "result:read"},
 		{"/portraits", "学生画像", "portrait:read"},
 		{"/portraits/groups", "群体画像", "portrait:read_group"},
