@@ -15,9 +15,9 @@ import (
 // at once.
 
 type descriptorRow struct {
-	ID                                         int64
+	ID                                          int64
 	Name, Category, Points, Direction, Position string
-	Active                                     bool
+	Active                                      bool
 }
 
 type conductDescriptorsPage struct {
