@@ -2,6 +2,7 @@ package ui_test
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -226,4 +227,19 @@ func TestConductCategoriesOneSource(t *testing.T) {
 	if code != http.StatusUnprocessableEntity || !strings.Contains(body, "“纪律安全”不是“习惯养成”维度的指标") {
 		t.Fatalf("saving a rule naming no habit: %d", code)
 	}
+}
+
+// growConduct adds n records by the student council, each from its own
+// descriptor, so they wait in the queue too.
+func growConduct(t *testing.T, g *grower, n int) string {
+	f := g.s.a
+	ctx := context.Background()
+	return growEach(g, n, func(k int) string {
+		d := conduct.Descriptor{Name: fmt.Sprintf("计数事项%02d", k), Category: "守时守纪", Points: -1, Active: true}
+		must(t, g.s.st.SaveConductDescriptor(ctx, f.School.ID, model.SystemActor, &d))
+		_, err := g.s.st.RecordConduct(ctx, f.School.ID, model.SystemActor, storage.ConductBatch{TermID: f.Term.ID, Descriptor: d,
+			StudentIDs: []int64{f.StudentA1.ID}, Date: "2026-11-12", RecorderRole: model.RoleStudentCouncil})
+		must(t, err)
+		return d.Name
+	})
 }

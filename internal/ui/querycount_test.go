@@ -71,6 +71,8 @@ var listPages = []listPage{
 	{"portraits of a class", "banzhuren@a1", fixed("/portraits"), growStudents, 14},
 	{"students of a head teacher", "banzhuren@a1", fixed("/students"), growStudents, 11},
 	{"district recompute jobs", "root", fixed("/district/recompute"), growDistrictJobs, 7},
+	{"conduct records", "deyu@a1", fixed("/conduct/records"), growConduct, 6},
+	{"conduct queue", "deyu@a1", fixed("/conduct/queue"), growConduct, 6},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {
