@@ -59,8 +59,11 @@ func callers(e *env) []caller {
 				c.students, c.classes = all, both // the department head's department owns both classes
 			case model.RoleHeadTeacher:
 				c.students, c.classes = sorted(f.StudentA1.ID, f.StudentA2.ID), []int64{f.ClassA.ID}
-			case model.RoleSubjectTeacher: // teaches class B only
+			case model.RoleSubjectTeacher, model.RoleDutyTeacher: // teaches class B only (the duty teacher is that teacher)
 				c.students, c.classes = []int64{f.StudentB1.ID}, []int64{f.ClassB.ID}
+			case model.RoleMoralOffice: // reads no student list by scope yet
+			case model.RoleStudentCouncil: // the council member is 陈三 of class B
+				c.students = []int64{f.StudentB1.ID}
 			case model.RoleMentor, model.RoleStudent, model.RoleParent:
 				c.students = []int64{f.StudentA1.ID}
 			case "student2":

@@ -66,6 +66,10 @@ func routeTable() []route {
 		{Method: "GET", Path: "/rating-tasks", Perm: "rating:submit", School: true, H: (*API).myTasks},
 		{Method: "POST", Path: "/cycles/{id}/ratings", Perm: "rating:submit", School: true, H: (*API).ratingCreate},
 
+		{Method: "GET", Path: "/conduct/descriptors", Perm: "conduct:record", School: true, H: (*API).conductDescriptors},
+		{Method: "GET", Path: "/conduct/records", Perm: "conduct:read", School: true, H: (*API).conductList},
+		{Method: "POST", Path: "/conduct/records", Perm: "conduct:record", School: true, H: (*API).conductCreate},
+
 		{Method: "GET", Path: "/users", Perm: "user:read", School: true, H: (*API).userList},
 		{Method: "GET", Path: "/audit", Perm: "audit:read", School: true, H: (*API).auditList},
 

@@ -47,6 +47,22 @@ func RecorderRole(roles []string) string {
 	return ""
 }
 
+// wholeSchool are the roles that record for the whole school: the offices,
+// duty teachers (值周教师 walk every corridor) and the student council. A
+// head teacher records for the classes they head.
+var wholeSchool = []string{model.RoleSchoolAdmin, model.RoleMoralOffice, model.RoleStudentAffairs, model.RoleDutyTeacher, model.RoleStudentCouncil}
+
+// WholeSchool reports whether a user with these roles records (and, with
+// conduct:read, reads) for every class of the school.
+func WholeSchool(roles []string) bool {
+	for _, r := range roles {
+		if slices.Contains(wholeSchool, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // InitialState is the status and the wait of a new record by a recorder
 // of this role with these signed points.
 func InitialState(role string, points float64, s Settings) (model.EvidenceStatus, string) {

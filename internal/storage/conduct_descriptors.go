@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 
 	"zhijiao/internal/conduct"
+	"zhijiao/internal/eval"
 	"zhijiao/internal/model"
 )
 
@@ -136,4 +138,46 @@ func (s *Storage) SaveConductSettings(ctx context.Context, schoolID int64, a mod
 		return s.audit(ctx, tx, schoolID, a, "update", "conduct_settings", 0, before, c)
 	})
 	return annotate("保存德育记录规则", err)
+}
+
+// HabitCategories are the school's behaviour categories (conduct.Categories)
+// from its default framework and latest rule table, or the shipped ones
+// where it has none: the one list every form, import and API call checks.
+func (s *Storage) HabitCategories(ctx context.Context, schoolID int64) ([]conduct.Category, error) {
+	f, err := s.DefaultFramework(ctx, schoolID)
+	if errors.Is(err, ErrNotFound) {
+		f, err = eval.DefaultFramework(), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	p, _, err := s.EvidencePolicy(ctx, schoolID, 0)
+	if errors.Is(err, ErrNotFound) {
+		p, err = eval.DefaultEvidencePolicy(), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return conduct.Categories(f, p), nil
+}
+
+// UsableDescriptors are the active descriptors whose category still
+// scores: one whose category left the rule table is not offered.
+func (s *Storage) UsableDescriptors(ctx context.Context, schoolID int64) ([]conduct.Descriptor, error) {
+	ds, err := s.ConductDescriptors(ctx, schoolID, true)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := s.HabitCategories(ctx, schoolID)
+	if err != nil {
+		return nil, err
+	}
+	names := conduct.Names(cs)
+	var out []conduct.Descriptor
+	for _, d := range ds {
+		if slices.Contains(names, d.Category) {
+			out = append(out, d)
+		}
+	}
+	return out, nil
 }

@@ -94,21 +94,9 @@ func (s *Server) conductRecordData(r *http.Request, classID int64, q, list strin
 	return d, err
 }
 
-// usableDescriptors are the active descriptors whose category still
-// scores: one whose category left the rule table is not offered.
+// usableDescriptors are storage.UsableDescriptors of the user's school.
 func (s *Server) usableDescriptors(r *http.Request) ([]conduct.Descriptor, error) {
-	ds, err := s.st.ConductDescriptors(r.Context(), schoolOf(r), true)
-	if err != nil {
-		return nil, err
-	}
-	names, err := s.habitNames(r)
-	var out []conduct.Descriptor
-	for _, d := range ds {
-		if slices.Contains(names, d.Category) {
-			out = append(out, d)
-		}
-	}
-	return out, err
+	return s.st.UsableDescriptors(r.Context(), schoolOf(r))
 }
 
 // pastedKeys splits a pasted list of names and 学号 (one a line, or

@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"zhijiao/internal/conduct"
-	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 )
 
@@ -29,11 +28,6 @@ func (s *Server) conductRoutes() []route {
 	}
 }
 
-// conductWide are the roles that record for, and read, the whole school:
-// the offices, duty teachers (值周教师 walk every corridor) and the
-// student council (recording only: they hold no conduct:read).
-var conductWide = []string{model.RoleSchoolAdmin, model.RoleMoralOffice, model.RoleStudentAffairs, model.RoleDutyTeacher, model.RoleStudentCouncil}
-
 // conductScope is where a user records and confirms: the whole school, or
 // the classes they head (Own, the first of them preselected).
 type conductScope struct {
@@ -49,19 +43,11 @@ func (c conductScope) filter(f storage.ConductFilter) storage.ConductFilter {
 	return f
 }
 
+// conductScopeOf is the user's conductScope (conduct.WholeSchool, or
+// the classes they head).
 func (s *Server) conductScopeOf(r *http.Request) (conductScope, error) {
-	u := userOf(r)
 	cls, err := s.headedClasses(r)
-	if err != nil {
-		return conductScope{}, err
-	}
-	sc := conductScope{Own: cls}
-	for _, role := range u.Roles {
-		if slices.Contains(conductWide, role) {
-			sc.All = true
-		}
-	}
-	return sc, nil
+	return conductScope{All: conduct.WholeSchool(userOf(r).Roles), Own: cls}, err
 }
 
 // mayDecide reports whether the user may confirm or approve a waiting
