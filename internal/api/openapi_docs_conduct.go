@@ -61,7 +61,14 @@ func init() {
 			operations[k] = v
 		}
 	}
-	for k, v := range conductSchemaDocs {
+	mergeSchemaDocs(conductSchemaDocs)
+}
+
+// mergeSchemaDocs adds docs to schemaDocs (type names) and fieldDocs
+// ("Type.field"), keeping what is there. The OpenAPI document is built
+// when first served, after every init has run.
+func mergeSchemaDocs(docs map[string]string) {
+	for k, v := range docs {
 		m := schemaDocs
 		if strings.Contains(k, ".") {
 			m = fieldDocs
