@@ -224,3 +224,47 @@ func (s *Storage) DeleteConduct(ctx context.Context, schoolID int64, a model.Act
 	})
 	return annotate(fmt.Sprintf("删除德育记录 %d", id), err)
 }
+
+// ConductLoad is one record of a bulk load: the record with its status,
+// and who recorded it as what, and who confirmed it.
+type ConductLoad struct {
+	model.Evidence
+	DescriptorID int64
+	RecorderRole string
+	Awaiting     string
+	RecordedBy   int64
+	ReviewedBy   int64
+}
+
+// LoadConduct writes many behaviour records in one transaction with
+// multi-row INSERTs and one audit line, for the demo generator: records
+// are checked as RecordConduct checks them, and any bad one refuses the
+// load. Day-to-day recording goes through RecordConduct.
+func (s *Storage) LoadConduct(ctx context.Context, schoolID int64, a model.Actor, rs []ConductLoad, reason string) error {
+	at := now()
+	cols := append(append([]string{}, evidenceCols...), "reviewed_by", "reviewed_at", "review_reason", "descriptor_id", "recorder_role", "awaiting")
+	rows := make([][]any, len(rs))
+	for i := range rs {
+		r := &rs[i]
+		r.Kind = model.EvidenceBehaviour
+		if err := checkEvidence(&r.Evidence); err != nil {
+			return fmt.Errorf("第 %d 条德育记录：%w", i+1, err)
+		}
+		row := evidenceRow(schoolID, model.Actor{UserID: r.RecordedBy}, &r.Evidence, "")
+		row[evidenceStatusCol] = string(r.Status)
+		var reviewed any
+		if r.Status != model.EvidencePending {
+			reviewed = at
+		}
+		rows[i] = append(row, nullInt(r.ReviewedBy), reviewed, "", nullInt(r.DescriptorID), r.RecorderRole, r.Awaiting)
+	}
+	return annotate("conduct load", s.InTx(ctx, func(tx *sql.Tx) error {
+		if err := s.batchInsert(ctx, tx, "evidence", cols, rows, "", "", nil); err != nil {
+			return err
+		}
+		if err := s.markKPIDirty(ctx, tx, schoolID); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, schoolID, a, "bulk_load", "conduct", 0, nil, map[string]any{"reason": reason, "records": len(rows)})
+	}))
+}
