@@ -31,6 +31,7 @@ type conductRecordPage struct {
 	Q, List    string
 	Students   []pickStudent
 	NotFound   []string // pasted names and 学号 that matched no student
+	SameName   bool     // a pasted name matched several students: not ticked
 	Praise     []conduct.Descriptor
 	Deductions []conduct.Descriptor
 	Descriptor int64
@@ -80,7 +81,9 @@ func (s *Server) conductRecordData(r *http.Request, classID int64, q, list strin
 		return d, err
 	}
 	for _, st := range roster {
-		d.Students = append(d.Students, pickStudent{st, list != "" || slices.Contains(checked, st.ID)})
+		tick := slices.Contains(checked, st.ID) || (list != "" && uniqueMatch(f.Keys, roster, st))
+		d.Students = append(d.Students, pickStudent{st, tick})
+		d.SameName = d.SameName || (list != "" && !tick)
 	}
 	d.NotFound = unmatchedKeys(f.Keys, roster)
 	ds, err := s.usableDescriptors(r)
@@ -115,6 +118,22 @@ func pastedKeys(list string) []string {
 		out = out[:conduct.MaxBatch]
 	}
 	return out
+}
+
+// uniqueMatch reports whether a pasted list names st for sure: by 学号, or
+// by a name no other student found shares (two 张伟 are left for the
+// recorder to tell apart by class).
+func uniqueMatch(keys []string, found []storage.ConductStudent, st storage.ConductStudent) bool {
+	if slices.Contains(keys, st.StudentNo) {
+		return true
+	}
+	same := 0
+	for _, x := range found {
+		if x.Name == st.Name {
+			same++
+		}
+	}
+	return same == 1 && slices.Contains(keys, st.Name)
 }
 
 func unmatchedKeys(keys []string, found []storage.ConductStudent) []string {

@@ -90,6 +90,15 @@ func TestConductRecordScopes(t *testing.T) {
 		if code != 200 || strings.Count(body, `name="student" value=`) != 2 || strings.Count(body, " checked>") < 2 || !strings.Contains(body, "王不在") {
 			t.Fatalf("pasted list: %d", code)
 		}
+		// Two 张二: a pasted name shared by two students ticks neither.
+		twin := model.Student{StudentNo: "a1-B9", Name: "张二", Gender: model.Male, ClassID: a.ClassB.ID}
+		if err := st.CreateStudent(context.Background(), sid, model.SystemActor, &twin); err != nil {
+			t.Fatal(err)
+		}
+		code, body = council.get("/conduct/record?list=" + url.QueryEscape("张二"))
+		if code != 200 || strings.Count(body, `name="student" value=`) != 2 || strings.Contains(body, " checked>") || !strings.Contains(body, "有同名学生") {
+			t.Fatalf("pasted shared name: %d", code)
+		}
 		if code, _, _ := council.evPost("/conduct/record", batch(ids["乱扔垃圾"], a.StudentB1.ID, a.StudentA1.ID), "", "", nil); code != http.StatusSeeOther {
 			t.Fatalf("council batch: %d", code)
 		}
