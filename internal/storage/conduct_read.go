@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -120,11 +121,12 @@ func (s *Storage) ConductRecord(ctx context.Context, schoolID, id int64) (Conduc
 
 // ConductRevision is one correction or deletion of a record.
 type ConductRevision struct {
-	Action    string    `json:"action"` // correct, delete
-	OldValues string    `json:"old_values"`
-	Reason    string    `json:"reason"`
-	ByName    string    `json:"by_name"`
-	At        time.Time `json:"at"`
+	Action    string        `json:"action"` // correct, delete
+	OldValues string        `json:"old_values"`
+	Before    ConductBefore `json:"-"` // OldValues read
+	Reason    string        `json:"reason"`
+	ByName    string        `json:"by_name"`
+	At        time.Time     `json:"at"`
 }
 
 // ConductRevisions lists a record's corrections and deletions, oldest
@@ -135,9 +137,11 @@ func (s *Storage) ConductRevisions(ctx context.Context, schoolID, id int64) ([]C
 		LEFT JOIN users u ON u.school_id = r.school_id AND u.id = r.changed_by
 		WHERE r.school_id = $1 AND r.evidence_id = $2 ORDER BY r.id`, []any{schoolID, id}, func(rows *sql.Rows) error {
 		var v ConductRevision
-		err := rows.Scan(&v.Action, &v.OldValues, &v.Reason, &v.ByName, &v.At)
+		if err := rows.Scan(&v.Action, &v.OldValues, &v.Reason, &v.ByName, &v.At); err != nil {
+			return err
+		}
 		out = append(out, v)
-		return err
+		return json.Unmarshal([]byte(v.OldValues), &out[len(out)-1].Before)
 	})
 	return out, annotate("德育记录修改历史", err)
 }

@@ -149,8 +149,8 @@ func (s *Storage) DecideConduct(ctx context.Context, schoolID int64, a model.Act
 	return annotate("处理德育记录", err)
 }
 
-// conductBefore is what a revision keeps of a record before a change.
-type conductBefore struct {
+// ConductBefore is what a revision keeps of a record before a change.
+type ConductBefore struct {
 	Title        string  `json:"title"`
 	Category     string  `json:"category"`
 	Points       float64 `json:"points"`
@@ -162,8 +162,8 @@ type conductBefore struct {
 // reviseConduct writes the revision of a behaviour record inside tx and
 // returns the values before; ErrNotFound for a record that is not a
 // behaviour record or is deleted already.
-func (s *Storage) reviseConduct(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, id int64, action, reason string) (conductBefore, error) {
-	var b conductBefore
+func (s *Storage) reviseConduct(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, id int64, action, reason string) (ConductBefore, error) {
+	var b ConductBefore
 	err := tx.QueryRowContext(ctx, `SELECT title, category, points, note, status, COALESCE(descriptor_id, 0) FROM evidence
 		WHERE school_id = $1 AND id = $2 AND kind = $3 AND NOT deleted`, schoolID, id, string(model.EvidenceBehaviour)).
 		Scan(&b.Title, &b.Category, &b.Points, &b.Note, &b.Status, &b.DescriptorID)
