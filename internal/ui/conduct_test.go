@@ -252,3 +252,47 @@ func growConduct(t *testing.T, g *grower, n int) string {
 		return d.Name
 	})
 }
+
+// The 德育处 keeps the descriptors (a category the tables do not score and
+// a name taken are refused) and the status rules; the record page follows.
+func TestConductDescriptorsAndSettings(t *testing.T) {
+	st := testdb.SQLite(t)
+	s, ids := conductSite(t, st)
+	a, sid := s.a, s.a.School.ID
+	office := s.login(t, "deyu@a1")
+	add := url.Values{"name": {"晨读迟到"}, "category": {"守时守纪"}, "direction": {"-"}, "points": {"1"}, "position": {"30"}, "active": {"on"}}
+	if code, _, _ := office.postForm("/conduct/descriptors", add); code != http.StatusSeeOther {
+		t.Fatalf("add: %d", code)
+	}
+	if code, body, _ := office.postForm("/conduct/descriptors", add); code != http.StatusUnprocessableEntity || !strings.Contains(body, "已有名为“晨读迟到”") {
+		t.Errorf("a name taken: %d", code)
+	}
+	bad := url.Values{"name": {"打架"}, "category": {"纪律安全"}, "direction": {"-"}, "points": {"30"}}
+	if code, body, _ := office.postForm("/conduct/descriptors", bad); code != http.StatusUnprocessableEntity || !strings.Contains(body, "习惯类别") || !strings.Contains(body, "分值") {
+		t.Errorf("bad descriptor: %d", code)
+	}
+	// Turned off, 早操迟到 is no longer offered nor accepted.
+	off := url.Values{"id": {ids["早操迟到"]}, "name": {"早操迟到"}, "category": {"守时守纪"}, "direction": {"-"}, "points": {"1"}, "position": {"1"}}
+	if code, _, _ := office.postForm("/conduct/descriptors", off); code != http.StatusSeeOther {
+		t.Fatalf("turn off: %d", code)
+	}
+	head := s.login(t, "banzhuren@a1")
+	if _, body := head.get("/conduct/record"); strings.Contains(body, "早操迟到") || !strings.Contains(body, "晨读迟到") {
+		t.Error("the record page after the changes")
+	}
+	if code, _, _ := head.evPost("/conduct/record", batch(ids["早操迟到"], a.StudentA1.ID), "", "", nil); code != http.StatusUnprocessableEntity {
+		t.Errorf("a descriptor turned off: %d", code)
+	}
+	// Teachers' records wait too, and no bonus needs approval.
+	if code, _, _ := office.postForm("/conduct/settings", url.Values{"council_needs_confirm": {"on"}, "approval_above": {"0"}}); code != http.StatusSeeOther {
+		t.Fatalf("settings: %d", code)
+	}
+	head.evPost("/conduct/record", batch(ids["见义勇为"], a.StudentA1.ID), "", "", nil)
+	rows := conductRows(t, st, sid, storage.ConductFilter{})
+	if len(rows) != 1 || rows[0].Awaiting != conduct.AwaitConfirm {
+		t.Fatalf("with teachers not counting at once: %+v", rows)
+	}
+	if code, _ := head.get("/conduct/descriptors"); code != http.StatusForbidden {
+		t.Errorf("head teacher on the descriptors page: %d", code)
+	}
+}
