@@ -182,21 +182,3 @@ func (a *API) conductCreate(w http.ResponseWriter, r *http.Request, c *call) {
 	}
 	writeJSON(w, http.StatusCreated, out)
 }
-
-// fieldReporter collects validate's problems as the API's field errors.
-type fieldReporter []FieldError
-
-func (f *fieldReporter) add(field, reason string) {
-	*f = append(*f, FieldError{Field: field, Reason: reason})
-}
-func (f *fieldReporter) Missing(field, label string) { f.add(field, "请填写"+label) }
-func (f *fieldReporter) NotAllowed(field, label, value string, allowed []string) {
-	f.add(field, label+"应为 "+strings.Join(allowed, "、")+" 之一")
-}
-func (f *fieldReporter) TooLong(field, label string, max int) {
-	f.add(field, label+"不能超过 "+strconv.Itoa(max)+" 个字")
-}
-func (f *fieldReporter) OutOfRange(field, label string, lo, hi float64) {
-	f.add(field, label+"应在 "+strconv.FormatFloat(lo, 'f', -1, 64)+" 到 "+strconv.FormatFloat(hi, 'f', -1, 64)+" 之间")
-}
-func (f *fieldReporter) Invalid(field, label, reason string) { f.add(field, reason) }

@@ -69,9 +69,18 @@ func routeTable() []route {
 		{Method: "GET", Path: "/conduct/descriptors", Perm: "conduct:record", School: true, H: (*API).conductDescriptors},
 		{Method: "GET", Path: "/conduct/records", Perm: "conduct:read", School: true, H: (*API).conductList},
 		{Method: "POST", Path: "/conduct/records", Perm: "conduct:record", School: true, H: (*API).conductCreate},
+		{Method: "GET", Path: "/checks/board", Perm: "check:read", School: true, H: (*API).checkBoard},
+		{Method: "GET", Path: "/checks/rankings", Perm: "check:read", School: true, H: (*API).checkRankings},
+		{Method: "POST", Path: "/checks/entries", Perm: "check:record", School: true, H: (*API).checkEntryCreate},
 
 		{Method: "GET", Path: "/users", Perm: "user:read", School: true, H: (*API).userList},
 		{Method: "GET", Path: "/audit", Perm: "audit:read", School: true, H: (*API).auditList},
+
+		// District jobs belong to a district, not a school: the handlers
+		// check the caller's district.
+		{Method: "GET", Path: "/district/recompute-jobs", Perm: "district:recompute", H: (*API).districtJobList},
+		{Method: "POST", Path: "/district/recompute-jobs", Perm: "district:recompute", H: (*API).districtJobCreate},
+		{Method: "GET", Path: "/district/recompute-jobs/{id}", Perm: "district:recompute", H: (*API).districtJobShow},
 
 		// Tokens belong to the caller's own account, wherever it lives, so
 		// they need no school.

@@ -184,7 +184,7 @@ func kpiReads(ctx context.Context, st *storage.Storage, list []model.School, p p
 		}
 		a = append(a, time.Since(t0))
 		t0 = time.Now()
-		if _, _, err := st.KPISummaryInputs(ctx, ids, p); err != nil {
+		if _, _, err := st.KPISummaryInputsUncached(ctx, ids, p); err != nil {
 			return scan, sum, err
 		}
 		b = append(b, time.Since(t0))

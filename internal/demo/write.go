@@ -235,8 +235,12 @@ func (p *plan) writeAccounts(b *storage.Bulk, id int64, user func(*model.User) e
 			return err
 		}
 	}
+	duty, council := p.dutyTeacher(), p.councilMember()
 	for _, t := range p.teachers {
 		roles := []string{model.RoleSubjectTeacher}
+		if t == duty {
+			roles = append(roles, model.RoleDutyTeacher)
+		}
 		if t.heads != nil {
 			roles = append(roles, model.RoleHeadTeacher)
 		}
@@ -258,6 +262,9 @@ func (p *plan) writeAccounts(b *storage.Bulk, id int64, user func(*model.User) e
 	}
 	for _, st := range p.students {
 		st.u = model.User{Username: st.s.StudentNo + "@" + p.code, DisplayName: st.s.Name, StudentID: st.s.ID, Roles: []string{model.RoleStudent}}
+		if st == council {
+			st.u.Roles = append(st.u.Roles, model.RoleStudentCouncil)
+		}
 		if err := user(&st.u); err != nil {
 			return err
 		}
@@ -319,6 +326,7 @@ func (p *plan) logins() []Login {
 		}
 		add(model.RoleSubjectTeacher, "任课教师", t.u.Username, note)
 	}
+	out = append(out, p.checkLogins()...)
 	if m := s.mentor; m != nil {
 		add(model.RoleMentor, "企业导师", m.u.Username, fmt.Sprintf("%s %s %s，带 %d 名学生", m.ent.e.Name, m.m.Title, m.m.Name, len(m.students)))
 	}

@@ -40,7 +40,9 @@ func NewDistrictRunner(st *storage.Storage, log *slog.Logger) *DistrictRunner {
 	if log == nil {
 		log = slog.Default()
 	}
-	return &DistrictRunner{St: st, Log: log, kick: make(chan struct{}, 1)}
+	r := &DistrictRunner{St: st, Log: log, kick: make(chan struct{}, 1)}
+	st.OnDistrictJobQueued(r.Kick) // a job queued by a page or the API wakes the worker
+	return r
 }
 
 // Start resumes jobs a stopped process left running and starts the

@@ -45,11 +45,12 @@ func Awards(awards []Award, p Period, teachers bool, provincialLabel string) Awa
 		if !ok {
 			continue // an unknown level is a data error shown elsewhere, not a count
 		}
-		row[a.Prize]++
-		t.Total++
+		w := weight(a.N)
+		row[a.Prize] += w
+		t.Total += w
 		if a.Level == model.AwardNational || a.Level == model.AwardProvincial {
-			t.AboveProvincial++
-			t.Records = append(t.Records, a.ID)
+			t.AboveProvincial += w
+			t.Records = appendID(t.Records, a.ID)
 		}
 	}
 	return t

@@ -46,10 +46,11 @@ func CertificatePassRate(at []CertAttempt, p Period) KPI {
 		if !p.Contains(a.Date) {
 			continue
 		}
-		r.Den++
-		ids = append(ids, a.ID)
+		w := weight(a.N)
+		r.Den += w
+		ids = appendID(ids, a.ID)
 		if a.Passed {
-			r.Num++
+			r.Num += w
 		}
 	}
 	return rateKPI("certificate_pass_rate", "职业资格和技能等级证书通过率",
@@ -65,10 +66,11 @@ func DualCertificateRate(gs []Graduate, p Period) KPI {
 		if !p.Contains(g.GraduatedOn) {
 			continue
 		}
-		r.Den++
-		ids = append(ids, g.StudentID)
+		w := weight(g.N)
+		r.Den += w
+		ids = appendID(ids, g.StudentID)
 		if g.Certified {
-			r.Num++
+			r.Num += w
 		}
 	}
 	return rateKPI("dual_certificate_rate", "双证书获取率", "期内毕业生中同时取得毕业证书和职业资格（技能等级）证书的人数 ÷ 毕业生人数", p, r, ids)
@@ -89,10 +91,11 @@ func InitialEmploymentRate(ds []Destination, p Period) KPI {
 		if !d.First || !p.Contains(d.SurveyDate) {
 			continue
 		}
-		r.Den++
-		ids = append(ids, d.ID)
+		w := weight(d.N)
+		r.Den += w
+		ids = appendID(ids, d.ID)
 		if employed(d.Kind) || d.Kind == DestFurtherStudy {
-			r.Num++
+			r.Num += w
 		}
 	}
 	return rateKPI("initial_employment_rate", "初次就业率",
@@ -109,10 +112,11 @@ func RelevantEmploymentRate(ds []Destination, p Period) KPI {
 		if !d.First || !p.Contains(d.SurveyDate) || (d.Kind != DestEmployed && d.Kind != DestSelfEmployed) {
 			continue
 		}
-		r.Den++
-		ids = append(ids, d.ID)
+		w := weight(d.N)
+		r.Den += w
+		ids = appendID(ids, d.ID)
 		if d.Relevant {
-			r.Num++
+			r.Num += w
 		}
 	}
 	return rateKPI("relevant_employment_rate", "专业对口就业率",
@@ -128,10 +132,11 @@ func EmployerSatisfaction(ans []SurveyAnswer, p Period) KPI {
 		if !p.Contains(a.Date) || a.Score < 1 || a.Score > 5 {
 			continue
 		}
-		r.Den++
-		ids = append(ids, a.ID)
+		w := weight(a.N)
+		r.Den += w
+		ids = appendID(ids, a.ID)
 		if a.Score >= 4 {
-			r.Num++
+			r.Num += w
 		}
 	}
 	return rateKPI("employer_satisfaction", "用人单位满意率", "用人单位满意度调查中选择“满意”或“很满意”的份数 ÷ 有效答卷份数", p, r, ids)
@@ -158,8 +163,8 @@ func NationalScholarships(hs []Honour, p Period) KPI {
 	var ids []int64
 	for _, h := range hs {
 		if h.Kind == "国家奖学金" && p.Contains(h.Date) {
-			n++
-			ids = append(ids, h.ID)
+			n += weight(h.N)
+			ids = appendID(ids, h.ID)
 		}
 	}
 	return countKPI("national_scholarships", "国家奖学金", "期内获得中等职业教育国家奖学金的学生人次", "人次", p, n, ids)

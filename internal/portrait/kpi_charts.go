@@ -56,7 +56,7 @@ func DestinationShares(ds []Destination, p Period) Table {
 	n := map[string]float64{}
 	for _, d := range ds {
 		if d.First && p.Contains(d.SurveyDate) {
-			n[d.Kind]++
+			n[d.Kind] += float64(weight(d.N))
 		}
 	}
 	for _, k := range DestinationKinds {
@@ -78,7 +78,7 @@ func SatisfactionSpread(ans []SurveyAnswer, p Period) Table {
 	c := make([]float64, 5)
 	for _, a := range ans {
 		if p.Contains(a.Date) && a.Score >= 1 && a.Score <= 5 {
-			c[a.Score-1]++
+			c[a.Score-1] += float64(weight(a.N))
 		}
 	}
 	for _, v := range c {

@@ -35,14 +35,16 @@ type Storage struct {
 	dialect    Dialect
 	dsn        string
 	frameworks frameworkCache
-	zhICU      bool        // PostgreSQL has ICU's zh-Hans collation (zh_order.go)
-	keysReady  atomic.Bool // global_keys exists (global_keys.go)
+	summaries  summaryCache // kpi_summary_cache.go
+	zhICU      bool         // PostgreSQL has ICU's zh-Hans collation (zh_order.go)
+	keysReady  atomic.Bool  // global_keys exists (global_keys.go)
 	// summariesReady: kpi_summary_dirty exists (kpi_summary.go)
 	summariesReady atomic.Bool
 
 	sessionsOnce sync.Once
 	sessions     *SessionStore                                                   // sessions.go
 	sheetsSaved  atomic.Pointer[func(schoolID, cycleID int64, students []int64)] // provisional.go
+	jobQueued    atomic.Pointer[func()]                                          // district_jobs.go
 }
 
 // DefaultDSN is used when neither --db nor ZHIJIAO_DB is given.

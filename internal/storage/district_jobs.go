@@ -77,17 +77,22 @@ func utcPtr(t sql.NullTime) *time.Time {
 	return &u
 }
 
+// OnDistrictJobQueued sets the function called after a district job is
+// queued (the worker's wake-up), whichever page or API call queued it.
+func (s *Storage) OnDistrictJobQueued(fn func()) { s.jobQueued.Store(&fn) }
+
 // CreateDistrictJob queues a job over the given schools (in this order)
-// with one progress row per school, in one transaction.
+// with one progress row per school, in one transaction. A job without a
+// term or without schools is refused (ErrRefused, a message for the user).
 func (s *Storage) CreateDistrictJob(ctx context.Context, a model.Actor, j *DistrictJob, schoolIDs []int64) error {
 	if j.YearName == "" || j.Semester < 1 || j.Semester > 2 {
-		return errors.New("请选择学期")
+		return refusal("请选择学期")
 	}
 	if len(schoolIDs) == 0 {
-		return errors.New("该区域没有学校")
+		return refusal("该区域没有学校")
 	}
 	j.State, j.Total, j.CreatedBy, j.CreatedByName, j.CreatedAt = JobQueued, len(schoolIDs), a.UserID, a.Username, now()
-	return s.InTx(ctx, func(tx *sql.Tx) error {
+	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		if err := tx.QueryRowContext(ctx, `INSERT INTO district_jobs (district_id, year_name, semester, state, total, created_by, created_by_name, created_at)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
 			j.DistrictID, j.YearName, j.Semester, j.State, j.Total, nullInt(a.UserID), a.Username, j.CreatedAt).Scan(&j.ID); err != nil {
@@ -100,6 +105,10 @@ func (s *Storage) CreateDistrictJob(ctx context.Context, a model.Actor, j *Distr
 		}
 		return nil
 	})
+	if fn := s.jobQueued.Load(); fn != nil && err == nil {
+		(*fn)()
+	}
+	return err
 }
 
 // DistrictJob reads one job.

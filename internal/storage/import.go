@@ -229,7 +229,9 @@ func (im *StudentImporter) refreshStats(i int, table string, written int) error 
 		return nil
 	}
 	im.statsAt[i] = written
-	return im.s.analyzeIfStale(im.ctx, im.tx, table, written)
+	// The children written next (学籍 lines, guardian links) check their
+	// keys against this table: its key columns are all they need.
+	return im.s.analyzeIfStale(im.ctx, im.tx, table, written, "school_id", "id")
 }
 
 // Commit makes the whole file visible at once.

@@ -14,15 +14,22 @@ import (
 // kpi_summaries, a few rows per school. asOf is the time up to which every
 // figure is exact: now when no school is behind, else the oldest refresh
 // among the schools that are. A school never refreshed yet is read by the
-// scan, so it is never shown empty.
+// scan, so it is never shown empty. The sums are kept until a summary
+// changes (kpi_summary_cache.go): callers must not modify the Inputs.
 func (s *Storage) KPISummaryInputs(ctx context.Context, schoolIDs []int64, p portrait.Period) (map[int64]*portrait.Inputs, time.Time, error) {
+	return s.kpiSummaryInputs(ctx, schoolIDs, p, true)
+}
+
+// KPISummaryInputsUncached adds the summaries up again, whatever is kept:
+// the benchmark's figure for the read itself, and the tests' reference.
+func (s *Storage) KPISummaryInputsUncached(ctx context.Context, schoolIDs []int64, p portrait.Period) (map[int64]*portrait.Inputs, time.Time, error) {
+	return s.kpiSummaryInputs(ctx, schoolIDs, p, false)
+}
+
+func (s *Storage) kpiSummaryInputs(ctx context.Context, schoolIDs []int64, p portrait.Period, cached bool) (map[int64]*portrait.Inputs, time.Time, error) {
 	asOf := now()
-	out := make(map[int64]*portrait.Inputs, len(schoolIDs))
-	for _, id := range schoolIDs {
-		out[id] = &portrait.Inputs{}
-	}
 	if len(schoolIDs) == 0 {
-		return out, asOf, nil
+		return map[int64]*portrait.Inputs{}, asOf, nil
 	}
 	behind, never, err := s.kpiBehind(ctx, schoolIDs)
 	if err != nil {
@@ -31,10 +38,47 @@ func (s *Storage) KPISummaryInputs(ctx context.Context, schoolIDs []int64, p por
 	if !behind.IsZero() && behind.Before(asOf) {
 		asOf = behind
 	}
+	// Only reads without a scanned school are kept: a scan is as of now.
+	keep := cached && len(never) == 0
+	var key, stamp string
+	if keep {
+		if stamp, err = s.summaryStamp(ctx); err != nil {
+			return nil, asOf, err
+		}
+		key = summaryReadKey(schoolIDs, p)
+		if by, ok := s.summaries.get(key, stamp); ok {
+			return by, asOf, nil
+		}
+	}
+	out, err := s.sumSummaries(ctx, schoolIDs, p)
+	if err != nil {
+		return nil, asOf, err
+	}
+	if len(never) > 0 {
+		scanned, err := s.KPIInputsBySchool(ctx, never, p)
+		if err != nil {
+			return nil, asOf, err
+		}
+		for id, in := range scanned {
+			out[id] = in
+		}
+	}
+	if keep {
+		s.summaries.put(key, stamp, out)
+	}
+	return out, asOf, nil
+}
+
+// sumSummaries adds up the schools' summary rows of the period.
+func (s *Storage) sumSummaries(ctx context.Context, schoolIDs []int64, p portrait.Period) (map[int64]*portrait.Inputs, error) {
+	out := make(map[int64]*portrait.Inputs, len(schoolIDs))
+	for _, id := range schoolIDs {
+		out[id] = &portrait.Inputs{}
+	}
 	day := groupDate(p)
 	w := schoolsWhere("school_id", schoolIDs)
 	w.conds = append(w.conds, summaryPeriod(w, p))
-	err = scanAll(ctx, s.db, `SELECT school_id, kind, a, b, flag, CAST(SUM(n) AS BIGINT) FROM kpi_summaries`+w.sql()+`
+	err := scanAll(ctx, s.db, `SELECT school_id, kind, a, b, flag, CAST(SUM(n) AS BIGINT) FROM kpi_summaries`+w.sql()+`
 		GROUP BY school_id, kind, a, b, flag`, w.args, func(r *sql.Rows) error {
 		var school int64
 		var kind, a, b string
@@ -48,18 +92,9 @@ func (s *Storage) KPISummaryInputs(ctx context.Context, schoolIDs []int64, p por
 		return nil
 	})
 	if err != nil {
-		return nil, asOf, fmt.Errorf("KPISummaryInputs: %w", err)
+		return nil, fmt.Errorf("KPISummaryInputs: %w", err)
 	}
-	if len(never) > 0 {
-		scanned, err := s.KPIInputsBySchool(ctx, never, p)
-		if err != nil {
-			return nil, asOf, err
-		}
-		for id, in := range scanned {
-			out[id] = in
-		}
-	}
-	return out, asOf, nil
+	return out, nil
 }
 
 // kpiBehind finds which of the schools have marks: the oldest refresh of

@@ -113,38 +113,26 @@ func monthOf(day string) string {
 	return day[:7] + "-01"
 }
 
-// addCounted adds n records of a summary row to the inputs, each dated day
-// (a date inside the period, which SQL has already applied).
+// addCounted adds a summary row to the inputs as one record standing for
+// n (portrait's N), dated day (a date inside the period, which SQL has
+// already applied): a row is one value, however many records it counts.
 func addCounted(x *portrait.Inputs, kind, a, b string, flag int, n int, day string) {
+	if n <= 0 {
+		return
+	}
 	switch kind {
 	case sumAward, sumTeacherAward:
-		x.Awards = slices.Grow(x.Awards, n)
-		for range n {
-			x.Awards = append(x.Awards, portrait.Award{Level: a, Prize: b, Date: day, Teacher: kind == sumTeacherAward})
-		}
+		x.Awards = append(x.Awards, portrait.Award{Level: a, Prize: b, Date: day, Teacher: kind == sumTeacherAward, N: n})
 	case sumCert:
-		x.Certificates = slices.Grow(x.Certificates, n)
-		for range n {
-			x.Certificates = append(x.Certificates, portrait.CertAttempt{Date: day, Passed: flag == 1})
-		}
+		x.Certificates = append(x.Certificates, portrait.CertAttempt{Date: day, Passed: flag == 1, N: n})
 	case sumHonour:
-		for range n {
-			x.Honours = append(x.Honours, portrait.Honour{Kind: a, Date: day})
-		}
+		x.Honours = append(x.Honours, portrait.Honour{Kind: a, Date: day, N: n})
 	case sumGraduate:
-		x.Graduates = slices.Grow(x.Graduates, n)
-		for range n {
-			x.Graduates = append(x.Graduates, portrait.Graduate{GraduatedOn: day, Certified: flag == 1})
-		}
+		x.Graduates = append(x.Graduates, portrait.Graduate{GraduatedOn: day, Certified: flag == 1, N: n})
 	case sumDestination:
-		x.Destinations = slices.Grow(x.Destinations, n)
-		for range n {
-			x.Destinations = append(x.Destinations, portrait.Destination{Kind: a, Relevant: flag&1 != 0, First: flag&2 != 0, SurveyDate: day})
-		}
+		x.Destinations = append(x.Destinations, portrait.Destination{Kind: a, Relevant: flag&1 != 0, First: flag&2 != 0, SurveyDate: day, N: n})
 	case sumSurvey:
-		for range n {
-			x.Survey = append(x.Survey, portrait.SurveyAnswer{Score: flag, Date: day})
-		}
+		x.Survey = append(x.Survey, portrait.SurveyAnswer{Score: flag, Date: day, N: n})
 	case sumTraining:
 		x.Training = append(x.Training, portrait.TrainingSession{From: day, Trainees: n})
 	}

@@ -139,14 +139,23 @@ func compareSummary(t *testing.T, st *storage.Storage, ids []int64, rng *rand.Ra
 		if err != nil {
 			t.Fatal(err)
 		}
+		// The kept read (the page's) and a new one must both equal the scan:
+		// a kept read that outlived a rebuild would differ.
 		sum, _, err := st.KPISummaryInputs(ctx, ids, p)
 		if err != nil {
 			t.Fatal(err)
 		}
+		fresh, _, err := st.KPISummaryInputsUncached(ctx, ids, p)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, id := range ids {
-			want, got := kpiFigures(*scan[id], p), kpiFigures(*sum[id], p)
-			if want != got {
+			want := kpiFigures(*scan[id], p)
+			if got := kpiFigures(*sum[id], p); want != got {
 				t.Errorf("school %d, period %+v:\nsummary %s\nscan    %s", id, p, got, want)
+			}
+			if got := kpiFigures(*fresh[id], p); want != got {
+				t.Errorf("school %d, period %+v, not kept:\nsummary %s\nscan    %s", id, p, got, want)
 			}
 		}
 	}

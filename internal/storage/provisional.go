@@ -82,7 +82,12 @@ func (s *Storage) VerifiedEvidenceOfStudents(ctx context.Context, schoolID, term
 }
 
 // SaveProvisional stores (or replaces) students' provisional results in
-// one statement per batchRows.
+// one statement per batchRows. On PostgreSQL the commit does not wait for
+// the disk: provisional results are derived from sheets that are durable,
+// and a crash that loses the last of them leaves those students' sheets
+// newer than their results, which StaleProvisional finds and the server
+// computes again when it starts. Waiting would put every save's result
+// behind the submissions' own commits.
 func (s *Storage) SaveProvisional(ctx context.Context, schoolID, cycleID int64, ps []Provisional) error {
 	at := now()
 	rows := make([][]any, len(ps))
@@ -90,6 +95,11 @@ func (s *Storage) SaveProvisional(ctx context.Context, schoolID, cycleID int64, 
 		rows[i] = []any{schoolID, cycleID, p.StudentID, p.Total, p.Complete, p.Sheets, at}
 	}
 	return s.InTx(ctx, func(tx *sql.Tx) error {
+		if s.dialect == Postgres {
+			if _, err := tx.ExecContext(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
+				return fmt.Errorf("SaveProvisional: %w", err)
+			}
+		}
 		return s.batchInsert(ctx, tx, "provisional_results", []string{"school_id", "cycle_id", "student_id", "total", "complete", "sheets", "computed_at"}, rows,
 			`ON CONFLICT (school_id, cycle_id, student_id) DO UPDATE SET total = excluded.total, complete = excluded.complete,
 			sheets = excluded.sheets, computed_at = excluded.computed_at`, "", nil)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -173,11 +174,14 @@ func (s *Server) districtRecomputeStart(w http.ResponseWriter, r *http.Request) 
 	}
 	j := storage.DistrictJob{DistrictID: district, YearName: year, Semester: sem}
 	if err := s.st.CreateDistrictJob(r.Context(), actor(r), &j, ids); err != nil {
+		if !errors.Is(err, storage.ErrRefused) {
+			s.serverError(w, r, err) // the database's words are for the log, not the page
+			return
+		}
 		s.flashError(r, err.Error())
 		http.Redirect(w, r, "/district/recompute", http.StatusSeeOther)
 		return
 	}
-	s.districtJobs.Kick()
 	http.Redirect(w, r, "/district/recompute/"+strconv.FormatInt(j.ID, 10), http.StatusSeeOther)
 }
 

@@ -155,9 +155,9 @@ func (s *Server) districtLoad(w http.ResponseWriter, r *http.Request) (districtD
 	d.AsOf = asOf.In(displayZone).Format("2006-01-02 15:04")
 	label := provincialLabel()
 	for _, sc := range schools {
-		in := by[sc.ID]
+		in := *by[sc.ID] // a copy: the read is shared with other requests
 		in.ProvincialLabel = label
-		ks := portrait.Dashboard(*in, d.Period)
+		ks := portrait.Dashboard(in, d.Period)
 		for i := range ks {
 			ks[i].Records = nil // figures only
 		}

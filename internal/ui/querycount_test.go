@@ -73,6 +73,9 @@ var listPages = []listPage{
 	{"district recompute jobs", "root", fixed("/district/recompute"), growDistrictJobs, 7},
 	{"conduct records", "deyu@a1", fixed("/conduct/records"), growConduct, 6},
 	{"conduct queue", "deyu@a1", fixed("/conduct/queue"), growConduct, 6},
+	{"class board", "xs1@a1", fixed("/checks?day=" + checkDay), growCheckClasses, 18},
+	{"check rankings", "xs1@a1", fixed("/checks/rankings?period=month&day=" + checkDay), growCheckClasses, 11},
+	{"check entry", "zhizhou@a1", fixed("/checks/entry?day=" + checkDay), growCheckClasses, 13},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {

@@ -24,7 +24,7 @@ func idFor(path string, f *testfix.School) string {
 	switch {
 	case strings.HasPrefix(path, "/students/"), strings.HasPrefix(path, "/portraits/students/"):
 		return itoa(f.StudentA1.ID)
-	case strings.HasPrefix(path, "/classes/"):
+	case strings.HasPrefix(path, "/classes/"), strings.HasPrefix(path, "/checks/classes/"):
 		return itoa(f.ClassA.ID)
 	case strings.HasPrefix(path, "/teachers/"):
 		return itoa(f.TeacherHead.ID)
@@ -173,7 +173,7 @@ func TestRouteTableNamesTheRightPermission(t *testing.T) {
 	resource := map[string]string{"students": "student", "classes": "class", "teachers": "teacher", "org": "org",
 		"enterprises": "enterprise", "users": "user", "audit": "audit", "tokens": "token", "platform": "platform", "import": "student", "cycles": "cycle", "rate": "rating", "evidence": "evidence", "results": "result", "appeals": "appeal",
 		"frameworks": "framework", "evidence-rules": "framework", "portraits": "portrait", "kpi": "kpi", "district": "district",
-		"outcomes": "outcome", "surveys": "survey", "reports": "report", "conduct": "conduct"}
+		"outcomes": "outcome", "surveys": "survey", "reports": "report", "checks": "check", "conduct": "conduct"}
 	// Routes whose permission depends on the roster kind in the path
 	// (checked by kindAllowed against importer.Kinds), and the pages every
 	// account has (its own notifications included).

@@ -58,6 +58,7 @@ func (s *Server) routeTable() []route {
 		s.portraitRoutes(),
 		s.kpiRoutes(),
 		s.reportRoutes(),
+		s.checksRoutes(),
 	} {
 		rt = append(rt, area...)
 	}

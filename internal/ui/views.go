@@ -218,6 +218,7 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 		{"/cycles", "评价周期", "cycle:read"},
 		{"/evidence", "写实记录", "evidence:read"},
 		{"/conduct/record", "德育记录", "conduct:record"},
+		{"/checks", "班级量化", "check:read"},
 		{"/results", "评价结果", "result:read"},
 		{"/portraits", "学生画像", "portrait:read"},
 		{"/portraits/groups", "群体画像", "portrait:read_group"},

@@ -30,7 +30,7 @@ func ConductBatch(in ConductBatchText, rep Reporter) (students []int64, descript
 	for _, s := range in.StudentIDs {
 		id, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
 		if err != nil || id <= 0 {
-			rep.Invalid("students", "学生", "学生选择有误，请刷新页面后重选")
+			rep.Invalid("students", "学生", "选择有误，请刷新页面后重选")
 			return nil, 0
 		}
 		if !slices.Contains(students, id) {
@@ -41,7 +41,7 @@ func ConductBatch(in ConductBatchText, rep Reporter) (students []int64, descript
 	case len(students) == 0:
 		rep.Missing("students", "学生")
 	case len(students) > conduct.MaxBatch:
-		rep.Invalid("students", "学生", "一次最多记录 "+strconv.Itoa(conduct.MaxBatch)+" 名学生")
+		rep.Invalid("students", "学生", "一次最多记录 "+strconv.Itoa(conduct.MaxBatch)+" 名")
 	}
 	descriptor, err := strconv.ParseInt(strings.TrimSpace(in.Descriptor), 10, 64)
 	if err != nil || descriptor <= 0 {
