@@ -28,7 +28,7 @@ type route struct {
 // routeTable is the API: the mux registers exactly these, and a test checks
 // that the OpenAPI document describes exactly these.
 func routeTable() []route {
-	return []route{
+	return append([]route{
 		{Method: "GET", Path: "/openapi.json", Public: true, H: (*API).openapi},
 		{Method: "GET", Path: "/me", Perm: "profile:read", BeforePassword: true, H: (*API).me},
 
@@ -97,5 +97,5 @@ func routeTable() []route {
 		{Method: "GET", Path: "/export/students", Perm: "student:export", School: true, H: exportHandler("students")},
 		{Method: "GET", Path: "/export/teachers", Perm: "teacher:export", School: true, H: exportHandler("teachers")},
 		{Method: "GET", Path: "/export/classes", Perm: "class:read", School: true, H: exportHandler("classes")},
-	}
+	}, familyRoutes()...)
 }

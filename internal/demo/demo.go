@@ -309,6 +309,9 @@ func (g *generation) school(ctx context.Context, i int, p *plan) error {
 	if err != nil {
 		return fmt.Errorf("生成学校 %s 的德育记录失败: %w", code, err)
 	}
+	if err := seedFamily(ctx, g.st, sc, p); err != nil {
+		return fmt.Errorf("生成学校 %s 的德育提醒失败: %w", code, err)
+	}
 	tok, err := seedSurvey(ctx, g.st, sc, g.o.Seed, p)
 	if err != nil {
 		return fmt.Errorf("生成学校 %s 的满意度调查失败: %w", code, err)

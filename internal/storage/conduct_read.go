@@ -146,9 +146,9 @@ func (s *Storage) ConductRevisions(ctx context.Context, schoolID, id int64) ([]C
 	return out, annotate("德育记录修改历史", err)
 }
 
-// ConductStudent is a student as a recorder picks them: name, 学号 and
+// RosterStudent is a student as a recorder picks them: name, 学号 and
 // class, nothing else (the student council picks names too).
-type ConductStudent struct {
+type RosterStudent struct {
 	ID        int64  `json:"id"`
 	Name      string `json:"name"`
 	StudentNo string `json:"student_no"`
@@ -172,7 +172,7 @@ type RosterFilter struct {
 const MaxRoster = 200
 
 // ConductRoster lists the students a filter selects, by class and 学号.
-func (s *Storage) ConductRoster(ctx context.Context, schoolID int64, f RosterFilter) ([]ConductStudent, error) {
+func (s *Storage) ConductRoster(ctx context.Context, schoolID int64, f RosterFilter) ([]RosterStudent, error) {
 	w := schoolWhere("s.school_id", schoolID)
 	w.add("s.enrollment_status = ?", string(model.StatusEnrolled))
 	if !f.All {
@@ -195,10 +195,10 @@ func (s *Storage) ConductRoster(ctx context.Context, schoolID int64, f RosterFil
 	default:
 		return nil, nil
 	}
-	var out []ConductStudent
+	var out []RosterStudent
 	err := scanAll(ctx, s.db, `SELECT s.id, s.name, s.student_no, s.class_id, c.name FROM students s
 		JOIN classes c ON c.school_id = s.school_id AND c.id = s.class_id`+w.sql()+` ORDER BY `+s.zh("c.name")+`, s.student_no LIMIT `+itoa(MaxRoster), w.args, func(rows *sql.Rows) error {
-		var v ConductStudent
+		var v RosterStudent
 		err := rows.Scan(&v.ID, &v.Name, &v.StudentNo, &v.ClassID, &v.ClassName)
 		out = append(out, v)
 		return err

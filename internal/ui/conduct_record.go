@@ -20,7 +20,7 @@ import (
 // eight taps from the home page (internal/e2e/conduct_record_test.go).
 
 type pickStudent struct {
-	storage.ConductStudent
+	storage.RosterStudent
 	Checked bool
 }
 
@@ -123,7 +123,7 @@ func pastedKeys(list string) []string {
 // uniqueMatch reports whether a pasted list names st for sure: by 学号, or
 // by a name no other student found shares (two 张伟 are left for the
 // recorder to tell apart by class).
-func uniqueMatch(keys []string, found []storage.ConductStudent, st storage.ConductStudent) bool {
+func uniqueMatch(keys []string, found []storage.RosterStudent, st storage.RosterStudent) bool {
 	if slices.Contains(keys, st.StudentNo) {
 		return true
 	}
@@ -136,10 +136,10 @@ func uniqueMatch(keys []string, found []storage.ConductStudent, st storage.Condu
 	return same == 1 && slices.Contains(keys, st.Name)
 }
 
-func unmatchedKeys(keys []string, found []storage.ConductStudent) []string {
+func unmatchedKeys(keys []string, found []storage.RosterStudent) []string {
 	var out []string
 	for _, k := range keys {
-		if !slices.ContainsFunc(found, func(s storage.ConductStudent) bool { return s.Name == k || s.StudentNo == k }) {
+		if !slices.ContainsFunc(found, func(s storage.RosterStudent) bool { return s.Name == k || s.StudentNo == k }) {
 			out = append(out, k)
 		}
 	}

@@ -128,6 +128,9 @@ func (s *Server) evidenceReview(w http.ResponseWriter, r *http.Request) {
 		s.notFoundOr(w, r, err)
 		return
 	}
+	if e.Kind == model.EvidenceBehaviour {
+		s.afterConductRecords(r.Context(), schoolOf(r), []int64{e.StudentID})
+	}
 	msg := "已驳回该写实记录"
 	if pass {
 		msg = "已审核通过该写实记录"

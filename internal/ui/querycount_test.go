@@ -76,6 +76,10 @@ var listPages = []listPage{
 	{"class board", "xs1@a1", fixed("/checks?day=" + checkDay), growCheckClasses, 18},
 	{"check rankings", "xs1@a1", fixed("/checks/rankings?period=month&day=" + checkDay), growCheckClasses, 11},
 	{"check entry", "zhizhou@a1", fixed("/checks/entry?day=" + checkDay), growCheckClasses, 13},
+	{"conduct of a family", "jiazhang@a1", fixed("/family"), growChildConduct, 9},
+	{"talk list of a head teacher", "banzhuren@a1", fixed("/conduct/talks"), growConductStudents, 13},
+	{"talk list of the school", "deyu@a1", fixed("/conduct/talks"), growConductStudents, 9},
+	{"conduct trends of a class", "banzhuren@a1", fixed("/conduct/trends"), growConductStudents, 15},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {

@@ -173,7 +173,7 @@ func TestRouteTableNamesTheRightPermission(t *testing.T) {
 	resource := map[string]string{"students": "student", "classes": "class", "teachers": "teacher", "org": "org",
 		"enterprises": "enterprise", "users": "user", "audit": "audit", "tokens": "token", "platform": "platform", "import": "student", "cycles": "cycle", "rate": "rating", "evidence": "evidence", "results": "result", "appeals": "appeal",
 		"frameworks": "framework", "evidence-rules": "framework", "portraits": "portrait", "kpi": "kpi", "district": "district",
-		"outcomes": "outcome", "surveys": "survey", "reports": "report", "checks": "check", "conduct": "conduct"}
+		"outcomes": "outcome", "surveys": "survey", "reports": "report", "checks": "check", "family": "conduct", "conduct": "conduct"}
 	// Routes whose permission depends on the roster kind in the path
 	// (checked by kindAllowed against importer.Kinds), and the pages every
 	// account has (its own notifications included).

@@ -59,6 +59,7 @@ func (s *Server) routeTable() []route {
 		s.kpiRoutes(),
 		s.reportRoutes(),
 		s.checksRoutes(),
+		s.familyRoutes(),
 	} {
 		rt = append(rt, area...)
 	}

@@ -219,6 +219,8 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 		{"/evidence", "写实记录", "evidence:read"},
 		{"/conduct/record", "德育记录", "conduct:record"},
 		{"/checks", "班级量化", "check:read"},
+		{"/family", "德育表现", "conduct:read"},
+		{"/conduct/talks", "谈心名单", "conduct:talk"},
 		{"/results", "评价结果", "result:read"},
 		{"/portraits", "学生画像", "portrait:read"},
 		{"/portraits/groups", "群体画像", "portrait:read_group"},
