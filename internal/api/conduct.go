@@ -18,10 +18,12 @@ import (
 // descriptors, the records of the caller's remit, and a batch, with the
 // storage methods and validate rules of the record page.
 
-// conductClasses is where the caller records: nil and true for the whole
-// school (conduct.WholeSchool), else the classes they head.
-func (a *API) conductClasses(r *http.Request, c *call) ([]int64, bool, error) {
-	if conduct.WholeSchool(c.user.Roles) {
+// conductClasses is where the caller records (read false) or reads: nil
+// and true for the whole school (conduct.WholeSchool, or for reading
+// conduct.ReadsWholeSchool: never the student council), else the classes
+// they head.
+func (a *API) conductClasses(r *http.Request, c *call, read bool) ([]int64, bool, error) {
+	if (!read && conduct.WholeSchool(c.user.Roles)) || conduct.ReadsWholeSchool(c.user.Roles) {
 		return nil, true, nil
 	}
 	if c.user.TeacherID == 0 || !slices.Contains(c.user.Roles, model.RoleHeadTeacher) {
@@ -58,7 +60,7 @@ func (a *API) conductList(w http.ResponseWriter, r *http.Request, c *call) {
 	if !q.ok(w) {
 		return
 	}
-	cls, all, err := a.conductClasses(r, c)
+	cls, all, err := a.conductClasses(r, c, true)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
@@ -138,7 +140,7 @@ func (a *API) conductCreate(w http.ResponseWriter, r *http.Request, c *call) {
 		return
 	}
 	ctx := r.Context()
-	cls, all, err := a.conductClasses(r, c)
+	cls, all, err := a.conductClasses(r, c, false)
 	if err != nil {
 		a.serverError(w, r, err)
 		return

@@ -1,6 +1,9 @@
 // Package conduct holds the pure rules of daily conduct (德育): which habit
 // categories a behaviour record may name, the preset descriptors a record
-// is made from, and the status a new record gets. It imports only
+// is made from and the status a new record gets (categories.go,
+// descriptors.go, status.go); the class 量化 of daily checks (checks.go);
+// the parents' threshold notices and the patterns a head teacher should
+// notice (alerts.go, patterns.go). It imports only
 // internal/model; storage, pages and the API call it, so the form, the
 // API, the demo and the rule table can never disagree.
 //

@@ -63,6 +63,19 @@ func WholeSchool(roles []string) bool {
 	return false
 }
 
+// ReadsWholeSchool reports whether a user with these roles reads every
+// class's records (with conduct:read): the offices and duty teachers. The
+// student council records for the whole school but are students: they
+// read no one's records beyond their own.
+func ReadsWholeSchool(roles []string) bool {
+	for _, r := range roles {
+		if r != model.RoleStudentCouncil && slices.Contains(wholeSchool, r) {
+			return true
+		}
+	}
+	return false
+}
+
 // InitialState is the status and the wait of a new record by a recorder
 // of this role with these signed points.
 func InitialState(role string, points float64, s Settings) (model.EvidenceStatus, string) {

@@ -17,7 +17,7 @@ type conductListPage struct {
 }
 
 func (s *Server) conductList(w http.ResponseWriter, r *http.Request) {
-	sc, err := s.conductScopeOf(r)
+	sc, err := s.conductReadScopeOf(r)
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -43,6 +43,13 @@ func (c conductScope) filter(f storage.ConductFilter) storage.ConductFilter {
 	return f
 }
 
+// conductReadScopeOf is where a user reads records: conduct.ReadsWholeSchool
+// (never the student council), or the classes they head.
+func (s *Server) conductReadScopeOf(r *http.Request) (conductScope, error) {
+	cls, err := s.headedClasses(r)
+	return conductScope{All: conduct.ReadsWholeSchool(userOf(r).Roles), Own: cls}, err
+}
+
 // conductScopeOf is the user's conductScope (conduct.WholeSchool, or
 // the classes they head).
 func (s *Server) conductScopeOf(r *http.Request) (conductScope, error) {

@@ -33,7 +33,7 @@ func (s *Server) loadConduct(w http.ResponseWriter, r *http.Request) (storage.Co
 		s.notFoundOr(w, r, err)
 		return row, conductScope{}, false
 	}
-	sc, err := s.conductScopeOf(r)
+	sc, err := s.conductReadScopeOf(r)
 	if err != nil {
 		s.serverError(w, r, err)
 		return row, sc, false

@@ -105,7 +105,11 @@ func TestConductRecordScopes(t *testing.T) {
 		if rows := conductRows(t, st, sid, storage.ConductFilter{Awaiting: []string{conduct.AwaitConfirm}}); len(rows) != 2 {
 			t.Fatalf("council records waiting: %+v", rows)
 		}
-		for _, path := range []string{"/conduct/records", "/conduct/queue", "/conduct/descriptors"} {
+		// The council are students: they read no one's records here.
+		if code, body := council.get("/conduct/records"); code == 200 && (strings.Contains(body, "张一") || strings.Contains(body, "陈三")) {
+			t.Errorf("the student council reads the records list")
+		}
+		for _, path := range []string{"/conduct/queue", "/conduct/descriptors"} {
 			if code, _ := council.get(path); code != http.StatusForbidden {
 				t.Errorf("council GET %s: %d", path, code)
 			}
