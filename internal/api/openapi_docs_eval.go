@@ -1,7 +1,5 @@
 package api
 
-import "strings"
-
 // Descriptions of the evaluation schemas, merged into schemaDocs.
 var evalSchemaDocs = map[string]string{
 	"Framework":                    "评价方案的一个版本：维度 → 指标 → 观测点，及等级与汇总规则",
@@ -85,17 +83,4 @@ var evalSchemaDocs = map[string]string{
 	"RatingResult.written":         "实际写入的评分条数（与上次相同的不再写入）",
 }
 
-// init merges these into schemaDocs (type names) and fieldDocs
-// ("Type.field"). The OpenAPI document is built when first served, after
-// every init has run.
-func init() {
-	for k, v := range evalSchemaDocs {
-		m := schemaDocs
-		if strings.Contains(k, ".") {
-			m = fieldDocs
-		}
-		if _, dup := m[k]; !dup {
-			m[k] = v
-		}
-	}
-}
+func init() { mergeSchemaDocs(evalSchemaDocs) }

@@ -66,6 +66,9 @@ func routeTable() []route {
 		{Method: "GET", Path: "/rating-tasks", Perm: "rating:submit", School: true, H: (*API).myTasks},
 		{Method: "POST", Path: "/cycles/{id}/ratings", Perm: "rating:submit", School: true, H: (*API).ratingCreate},
 
+		{Method: "GET", Path: "/conduct/descriptors", Perm: "conduct:record", School: true, H: (*API).conductDescriptors},
+		{Method: "GET", Path: "/conduct/records", Perm: "conduct:read", School: true, H: (*API).conductList},
+		{Method: "POST", Path: "/conduct/records", Perm: "conduct:record", School: true, H: (*API).conductCreate},
 		{Method: "GET", Path: "/checks/board", Perm: "check:read", School: true, H: (*API).checkBoard},
 		{Method: "GET", Path: "/checks/rankings", Perm: "check:read", School: true, H: (*API).checkRankings},
 		{Method: "POST", Path: "/checks/entries", Perm: "check:record", School: true, H: (*API).checkEntryCreate},

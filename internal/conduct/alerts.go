@@ -1,7 +1,8 @@
-// Package conduct holds the pure rules of 德育 (docs/conduct.md): here,
+// The pure rules of 德育 (docs/conduct.md): here,
 // when a student's negative behaviour records cross a school's threshold
 // (alerts.go) and what a head teacher should notice in a student's records
 // (patterns.go). No SQL, no HTTP.
+
 package conduct
 
 import (

@@ -1,7 +1,8 @@
-// Package conduct holds the pure rules of daily conduct (德育): here the
+// The pure rules of daily conduct (德育): here the
 // class 量化 of daily checks — a day's score per class, the weekly and
 // monthly standings with their ranks, and the 流动红旗. No SQL, no HTTP;
 // docs/conduct.md section 3 gives the definitions in plain Chinese.
+
 package conduct
 
 import (

@@ -84,8 +84,6 @@ var (
 	}
 	honourTitles  = []string{"三好学生", "优秀学生干部", "优秀团员"}
 	serviceTitles = []string{"社区敬老院志愿服务", "“文明交通”志愿岗", "社区垃圾分类宣传", "图书馆志愿服务", "“三下乡”社会实践", "运动会志愿服务"}
-	praise        = []struct{ cat, title string }{{"文明礼仪", "拾金不昧，归还失物"}, {"劳动习惯", "主动承担班级劳动"}, {"学习习惯", "连续一月全勤、作业全交"}}
-	deductions    = []struct{ cat, title string }{{"学习习惯", "一周内迟到三次"}, {"文明礼仪", "课堂使用手机"}, {"劳动习惯", "值日未完成"}}
 )
 
 // termOf draws one student's records of one term.
@@ -120,19 +118,7 @@ func (rc *records) termOf(st *student, t model.Term) {
 		e.Hours = float64(4 + rc.r.IntN(29))
 		rc.add(e)
 	}
-	// Habit records by the head teacher: praise and a few deductions.
-	if rc.chance(0.08) {
-		h := praise[rc.r.IntN(len(praise))]
-		e := base
-		e.Kind, e.Category, e.Title, e.Points, e.Date = model.EvidenceBehaviour, h.cat, h.title, 2, rc.date(t)
-		rc.add(e)
-	}
-	if rc.chance(0.04) {
-		h := deductions[rc.r.IntN(len(deductions))]
-		e := base
-		e.Kind, e.Category, e.Title, e.Points, e.Date = model.EvidenceBehaviour, h.cat, h.title, -2, rc.date(t)
-		rc.add(e)
-	}
+	// Habit records come from descriptors (conduct_records.go).
 }
 
 // competition draws a skill competition prize. A handful of students a

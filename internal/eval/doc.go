@@ -1,7 +1,8 @@
 // Package eval is the evaluation engine of Zhijiao: frameworks, who rates
 // whom, aggregation, evidence points, levels and the Chinese explanations.
 // It is pure: plain values in, plain values out. It imports only the
-// standard library and internal/model, so it is tested with tables and
+// standard library, internal/model and internal/conduct (pure: the habit
+// categories a behaviour rule must name), so it is tested with tables and
 // benchmarked alone.
 //
 // # The rules, in one place

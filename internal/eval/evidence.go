@@ -5,6 +5,7 @@ import (
 	"math"
 	"strings"
 
+	"zhijiao/internal/conduct"
 	"zhijiao/internal/model"
 )
 
@@ -42,6 +43,7 @@ func ValidatePolicy(p model.EvidencePolicy, f model.Framework) error {
 			bad("%s的分值应在 -100 到 100 之间", row)
 		}
 	}
+	probs = append(probs, conduct.CheckRules(p, f)...)
 	seen := map[string]bool{}
 	for _, c := range p.Caps {
 		name, ok := codes[c.IndicatorCode]

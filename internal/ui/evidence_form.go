@@ -45,8 +45,12 @@ type evidenceFormPage struct {
 func (s *Server) evidenceFormPage(r *http.Request, kind model.EvidenceKind, v evidenceValues) (evidenceFormPage, error) {
 	d := evidenceFormPage{Kind: kind, Kinds: model.EvidenceKinds, V: v, Lang: langOf(r), Levels: model.AwardLevels, Prizes: model.Prizes,
 		CertCats: validate.CertCategories, CertGrades: validate.CertGrades, Honours: validate.HonourCategories, Interns: validate.InternshipCategories,
-		Mentor: validate.MentorLevels, Services: validate.ServiceCategories, Habits: validate.BehaviourCategories, Today: today()}
+		Mentor: validate.MentorLevels, Services: validate.ServiceCategories, Today: today()}
 	ctx, school := r.Context(), schoolOf(r)
+	var err error
+	if d.Habits, err = s.habitNames(r); err != nil {
+		return d, err
+	}
 	if own := ownStudent(userOf(r)); own != 0 {
 		st, err := s.st.Student(ctx, school, own)
 		if err != nil {
@@ -54,7 +58,6 @@ func (s *Server) evidenceFormPage(r *http.Request, kind model.EvidenceKind, v ev
 		}
 		d.Own = &st
 	}
-	var err error
 	if d.Terms, err = s.st.Terms(ctx, school); err != nil {
 		return d, err
 	}
@@ -148,8 +151,12 @@ func (s *Server) readEvidenceForm(w http.ResponseWriter, r *http.Request) (stora
 	if !kind.Valid() {
 		kind = ""
 	}
+	habits, err := s.habitNames(r)
+	if err != nil {
+		return storage.EvidenceInput{Evidence: &model.Evidence{}}, v, errs, err
+	}
 	e := validate.Evidence(validate.EvidenceText{Kind: kind, Title: v.Title, Category: v.Category, Level: v.Level, Prize: v.Prize, Note: v.Note,
-		TeamMembers: v.TeamMembers, Hours: v.Hours, Points: v.Points, Direction: v.Direction, MentorScore: v.MentorScore, Team: v.Team, Passed: v.Passed}, &errs)
+		TeamMembers: v.TeamMembers, Hours: v.Hours, Points: v.Points, Direction: v.Direction, MentorScore: v.MentorScore, Team: v.Team, Passed: v.Passed, Habits: habits}, &errs)
 	in := storage.EvidenceInput{Evidence: &e, TeamMembers: v.TeamMembers}
 	st, err := s.evidenceStudent(r, v.StudentNo, &errs)
 	if err != nil {

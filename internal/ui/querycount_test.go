@@ -71,6 +71,8 @@ var listPages = []listPage{
 	{"portraits of a class", "banzhuren@a1", fixed("/portraits"), growStudents, 14},
 	{"students of a head teacher", "banzhuren@a1", fixed("/students"), growStudents, 11},
 	{"district recompute jobs", "root", fixed("/district/recompute"), growDistrictJobs, 7},
+	{"conduct records", "deyu@a1", fixed("/conduct/records"), growConduct, 6},
+	{"conduct queue", "deyu@a1", fixed("/conduct/queue"), growConduct, 6},
 	{"class board", "xs1@a1", fixed("/checks?day=" + checkDay), growCheckClasses, 18},
 	{"check rankings", "xs1@a1", fixed("/checks/rankings?period=month&day=" + checkDay), growCheckClasses, 11},
 	{"check entry", "zhizhou@a1", fixed("/checks/entry?day=" + checkDay), growCheckClasses, 13},

@@ -52,6 +52,7 @@ func (s *Server) routeTable() []route {
 		s.orgRoutes(),
 		s.evalRoutes(),
 		s.evidenceRoutes(),
+		s.conductRoutes(),
 		s.resultRoutes(),
 		s.ratingEntryRoutes(),
 		s.portraitRoutes(),

@@ -217,6 +217,7 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 		{"/enterprises", "校企合作", "enterprise:read"},
 		{"/cycles", "评价周期", "cycle:read"},
 		{"/evidence", "写实记录", "evidence:read"},
+		{"/conduct/record", "德育记录", "conduct:record"},
 		{"/checks", "班级量化", "check:read"},
 		{"/family", "德育表现", "conduct:read"},
 		{"/conduct/talks", "谈心名单", "conduct:talk"},

@@ -20,7 +20,6 @@ var (
 	InternshipCategories = []string{"顶岗实习", "跟岗实习", "现代学徒制"}
 	MentorLevels         = []string{"优秀", "良好", "合格", "待合格"}
 	ServiceCategories    = []string{"志愿服务", "社会实践"}
-	BehaviourCategories  = []string{"学习习惯", "文明礼仪", "劳动卫生", "纪律安全", "诚信友善", "其他"}
 	CertCategories       = []string{model.CertQualification, model.CertSkillLevel}
 	CertGrades           = []string{model.CertJunior, model.CertIntermediate, model.CertSenior}
 )
@@ -39,6 +38,9 @@ type EvidenceText struct {
 	Title, Category, Level, Prize, Note, TeamMembers string
 	Hours, Points, Direction, MentorScore            string // Direction "-" makes Points a deduction
 	Team, Passed                                     bool
+	// Habits are the behaviour categories the school's tables allow
+	// (conduct.Categories): a behaviour record must name one.
+	Habits []string
 }
 
 // titleLabels name a record's title per kind, for "请填写…".
@@ -98,7 +100,7 @@ func Evidence(in EvidenceText, rep Reporter) model.Evidence {
 		e.Level = ""
 		e.Hours = inRange(rep, "hours", "时长（小时）", in.Hours, 0.5, 1000)
 	case model.EvidenceBehaviour:
-		oneOf("category", "行为类别", in.Category, BehaviourCategories)
+		oneOf("category", "行为类别", in.Category, in.Habits)
 		needTitle()
 		e.Level = ""
 		e.Points = inRange(rep, "points", "分值", in.Points, 0.5, 20)

@@ -26,6 +26,7 @@ func (r *recorder) Invalid(field, label, reason string)            { *r = append
 // TestEvidenceRules: each kind needs its own fields, keeps only what it
 // means, and reads its numbers in range.
 func TestEvidenceRules(t *testing.T) {
+	habits := []string{"学习习惯", "守时守纪"} // a school's conduct.Categories
 	for _, c := range []struct {
 		name  string
 		in    EvidenceText
@@ -43,8 +44,10 @@ func TestEvidenceRules(t *testing.T) {
 		{"service hours", EvidenceText{Kind: model.EvidenceService, Title: "敬老院", Category: "志愿服务", Level: "x", Hours: "2.5"}, nil,
 			func(e model.Evidence) bool { return e.Hours == 2.5 && e.Level == "" }},
 		{"service hours NaN", EvidenceText{Kind: model.EvidenceService, Title: "敬老院", Category: "志愿服务", Hours: "NaN"}, []string{"range:hours"}, nil},
-		{"behaviour deduction", EvidenceText{Kind: model.EvidenceBehaviour, Title: "迟到", Category: "纪律安全", Points: "2", Direction: "-"}, nil,
+		{"behaviour deduction", EvidenceText{Kind: model.EvidenceBehaviour, Title: "迟到", Category: "守时守纪", Points: "2", Direction: "-", Habits: habits}, nil,
 			func(e model.Evidence) bool { return e.Points == -2 }},
+		{"behaviour category the tables do not score", EvidenceText{Kind: model.EvidenceBehaviour, Title: "迟到", Category: "纪律安全", Points: "2", Habits: habits},
+			[]string{"choice:category"}, nil},
 		{"unknown kind, long texts", EvidenceText{Kind: "x", Title: strings.Repeat("名", 101), Note: strings.Repeat("注", 501), TeamMembers: strings.Repeat("员", 301)},
 			[]string{"choice:kind", "long:title:100", "long:note:500", "long:team_members:300"}, nil},
 	} {
