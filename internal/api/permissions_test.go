@@ -55,13 +55,12 @@ func callers(e *env) []caller {
 			case model.RolePlatformAdmin:
 				c.query = "?school=" + f.School.Code
 				c.students, c.classes = all, both
-			case model.RoleSchoolAdmin, model.RoleAcademic, model.RoleStudentAffairs, model.RoleResearch, model.RoleDeptHead:
+			case model.RoleSchoolAdmin, model.RoleAcademic, model.RoleStudentAffairs, model.RoleResearch, model.RoleDeptHead, model.RoleMoralOffice:
 				c.students, c.classes = all, both // the department head's department owns both classes
 			case model.RoleHeadTeacher:
 				c.students, c.classes = sorted(f.StudentA1.ID, f.StudentA2.ID), []int64{f.ClassA.ID}
 			case model.RoleSubjectTeacher, model.RoleDutyTeacher: // teaches class B only (the duty teacher is that teacher)
 				c.students, c.classes = []int64{f.StudentB1.ID}, []int64{f.ClassB.ID}
-			case model.RoleMoralOffice: // reads no student list by scope yet
 			case model.RoleStudentCouncil: // the council member is 陈三 of class B
 				c.students = []int64{f.StudentB1.ID}
 			case model.RoleMentor, model.RoleStudent, model.RoleParent:

@@ -27,10 +27,11 @@ type ScopeStore interface {
 	ApprenticesOf(ctx context.Context, schoolID, mentorID int64) ([]int64, error)
 }
 
-// schoolWide are the roles that see every student of their school. The
-// research office is not one of them: it works with teachers' records,
-// and its KPI drill-downs and outcome lists show no named student.
-var schoolWide = []string{model.RolePlatformAdmin, model.RoleSchoolAdmin, model.RoleAcademic, model.RoleStudentAffairs}
+// schoolWide are the roles that see every student of their school; the
+// 德育处 follows every student's conduct. The research office is not one
+// of them: it works with teachers' records, and its KPI drill-downs and
+// outcome lists show no named student.
+var schoolWide = []string{model.RolePlatformAdmin, model.RoleSchoolAdmin, model.RoleAcademic, model.RoleStudentAffairs, model.RoleMoralOffice}
 
 // ScopeOf computes u's scope from the organisation: the classes they head
 // or teach this term, the departments they lead, their children, or the

@@ -28,27 +28,56 @@ var checkRates = map[string]float64{"纪律": 0.22, "两操": 0.18, "仪容仪�
 
 func councilItem(name string) bool { return name == "两操" || name == "仪容仪表" }
 
-// dutyTeacher is the demo's 值周教师: the first teacher who heads neither
-// a class nor a department and is not the showcase's subject teacher.
-func (p *plan) dutyTeacher() *teacher {
+// dutyTeachers are the term's 值周教师: the first four teachers who head
+// neither a class nor a department and are not the showcase's subject
+// teacher. The first checks classes every day and is the printed login;
+// all four hold the role and record behaviour on their rounds.
+func (p *plan) dutyTeachers() []*teacher {
+	var out []*teacher
 	for _, t := range p.teachers {
-		if t.heads == nil && t.headsDep == nil && t != p.show.subject {
-			return t
+		if t.heads == nil && t.headsDep == nil && t != p.show.subject && len(out) < 4 {
+			out = append(out, t)
 		}
+	}
+	return out
+}
+
+// dutyTeacher is the printed 值周教师, or nil.
+func (p *plan) dutyTeacher() *teacher {
+	if ts := p.dutyTeachers(); len(ts) > 0 {
+		return ts[0]
 	}
 	return nil
 }
 
-// councilMember is the demo's 学生会干部: an enrolled student of the
-// oldest grade at school, not the showcase student.
-func (p *plan) councilMember() *student {
-	var best *student
+// councilMembers are the 学生会干部: an enrolled student of the oldest
+// grade at school (not the showcase student), the printed login, then the
+// first enrolled student of each class until there are eight.
+func (p *plan) councilMembers() []*student {
+	var first *student
 	for _, st := range p.students {
-		if enrolled(st) && st != p.show.student && (best == nil || st.class.year < best.class.year) {
-			best = st
+		if enrolled(st) && st != p.show.student && (first == nil || st.class.year < first.class.year) {
+			first = st
 		}
 	}
-	return best
+	if first == nil {
+		return nil
+	}
+	out := []*student{first}
+	for _, c := range p.classes {
+		if s := atSchool(c); len(s) > 0 && s[0] != first && s[0] != p.show.student && len(out) < 8 {
+			out = append(out, s[0])
+		}
+	}
+	return out
+}
+
+// councilMember is the printed 学生会干部, or nil.
+func (p *plan) councilMember() *student {
+	if ss := p.councilMembers(); len(ss) > 0 {
+		return ss[0]
+	}
+	return nil
 }
 
 // checkLogins are the two checkers' demo logins.

@@ -64,20 +64,10 @@ func seedConduct(ctx context.Context, st *storage.Storage, sc model.School, seed
 	return len(g.out), st.LoadConduct(ctx, sc.ID, model.Actor{Username: "demo"}, g.out, "demo")
 }
 
-// pickRecorders takes the first four teachers who head no class as this
-// term's duty teachers, and the first student of eight classes as the
-// student council.
+// pickRecorders takes the term's duty teachers and student council, the
+// accounts that hold those roles (write.go).
 func (g *conductGen) pickRecorders() {
-	for _, t := range g.p.teachers {
-		if t.heads == nil && len(g.duty) < 4 {
-			g.duty = append(g.duty, t)
-		}
-	}
-	for _, c := range g.p.classes {
-		if s := atSchool(c); len(s) > 0 && len(g.council) < 8 {
-			g.council = append(g.council, s[0])
-		}
-	}
+	g.duty, g.council = g.p.dutyTeachers(), g.p.councilMembers()
 }
 
 // atSchool are a class's students still enrolled.

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"zhijiao/internal/model"
@@ -235,10 +236,10 @@ func (p *plan) writeAccounts(b *storage.Bulk, id int64, user func(*model.User) e
 			return err
 		}
 	}
-	duty, council := p.dutyTeacher(), p.councilMember()
+	duty, council := p.dutyTeachers(), p.councilMembers()
 	for _, t := range p.teachers {
 		roles := []string{model.RoleSubjectTeacher}
-		if t == duty {
+		if slices.Contains(duty, t) {
 			roles = append(roles, model.RoleDutyTeacher)
 		}
 		if t.heads != nil {
@@ -262,7 +263,7 @@ func (p *plan) writeAccounts(b *storage.Bulk, id int64, user func(*model.User) e
 	}
 	for _, st := range p.students {
 		st.u = model.User{Username: st.s.StudentNo + "@" + p.code, DisplayName: st.s.Name, StudentID: st.s.ID, Roles: []string{model.RoleStudent}}
-		if st == council {
+		if slices.Contains(council, st) {
 			st.u.Roles = append(st.u.Roles, model.RoleStudentCouncil)
 		}
 		if err := user(&st.u); err != nil {
