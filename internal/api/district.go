@@ -58,14 +58,15 @@ func jobBody(j storage.DistrictJob, done int) districtJobBody {
 		StartedAt: j.StartedAt, FinishedAt: j.FinishedAt}
 }
 
-// districtOf is the district the caller acts on: their own, or for the
-// platform admin the one asked for (0: every school). ok is false when
-// the caller may not act on it.
+// districtOf is the district the caller acts on: for the platform admin
+// the one asked for (0: every school), for a district admin their own
+// (when asked is 0 or names it). ok is false when the caller may not.
 func (a *API) districtOf(c *call, asked int64) (district int64, all, ok bool) {
-	if a.authz.Can(c.user, "platform:manage") {
-		return asked, true, true
+	all = a.authz.Can(c.user, "platform:manage")
+	if !all && asked == 0 {
+		asked = c.user.DistrictID
 	}
-	return c.user.DistrictID, false, c.user.DistrictID != 0 && (asked == 0 || asked == c.user.DistrictID)
+	return asked, all, a.authz.ManagesDistrict(c.user, asked)
 }
 
 // districtJobList answers the newest 100 jobs the caller may see, paged.
@@ -142,7 +143,7 @@ func (a *API) districtJobShow(w http.ResponseWriter, r *http.Request, c *call) {
 		a.storeErr(w, r, err)
 		return
 	}
-	if _, _, ok := a.districtOf(c, j.DistrictID); !ok || (j.DistrictID == 0 && !a.authz.Can(c.user, "platform:manage")) {
+	if !a.authz.ManagesDistrict(c.user, j.DistrictID) {
 		notFound(w)
 		return
 	}

@@ -85,6 +85,16 @@ func LoadAuthorizer(ctx context.Context, st PermissionStore) (*Authorizer, error
 	return a, nil
 }
 
+// ManagesDistrict reports whether u may act on district's district-wide
+// jobs (district 0: every school): the platform admin any, a district
+// admin only their own. The pages and the API ask the same question here.
+func (a *Authorizer) ManagesDistrict(u *model.User, district int64) bool {
+	if a.Can(u, "platform:manage") {
+		return true
+	}
+	return u != nil && u.DistrictID != 0 && u.DistrictID == district
+}
+
 // Can reports whether any of u's roles grants perm ("resource:action").
 func (a *Authorizer) Can(u *model.User, perm string) bool {
 	if u == nil || u.Disabled {

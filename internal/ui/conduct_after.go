@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"log/slog"
 
 	"zhijiao/internal/conduct"
 	"zhijiao/internal/model"
@@ -23,6 +22,6 @@ func (s *Server) afterConductRecords(ctx context.Context, schoolID int64, studen
 		a = model.Actor{UserID: u.ID, Username: u.Username}
 	}
 	if _, err := notify.ConductAlerts(ctx, s.st, notify.InApp{St: s.st}, schoolID, a, studentIDs, conduct.Day(storage.Today())); err != nil {
-		slog.Error("conduct alerts", "school", schoolID, "err", err)
+		s.log.Error("conduct alerts", "school", schoolID, "err", err)
 	}
 }

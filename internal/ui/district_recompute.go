@@ -58,16 +58,6 @@ func (s *Server) districtTerms(r *http.Request, district int64) ([]districtTermC
 	return out, err
 }
 
-// mayManageDistrict is whether the account may start or see district
-// district's jobs: the platform admin any, a district admin their own.
-func (s *Server) mayManageDistrict(r *http.Request, district int64) bool {
-	u := userOf(r)
-	if s.authz.Can(u, "platform:manage") {
-		return true
-	}
-	return u.DistrictID != 0 && u.DistrictID == district
-}
-
 func (s *Server) districtJobView(r *http.Request, j storage.DistrictJob, withSchools bool) (districtJobView, error) {
 	v := districtJobView{DistrictJob: j, StateName: jobStateNames[j.State], DistrictName: "全部学校", SchoolStates: districtSchoolStates}
 	v.Finished = j.State != storage.JobQueued && j.State != storage.JobRunning
@@ -157,7 +147,7 @@ func (s *Server) districtRecomputeStart(w http.ResponseWriter, r *http.Request) 
 	if s.authz.Can(u, "platform:manage") {
 		district = formInt(r, "district")
 	}
-	if !s.mayManageDistrict(r, district) {
+	if !s.authz.ManagesDistrict(userOf(r), district) {
 		s.errorPage(w, r, http.StatusNotFound, "页面或记录不存在")
 		return
 	}
@@ -199,7 +189,7 @@ func (s *Server) districtRecomputeJob(w http.ResponseWriter, r *http.Request) {
 		s.notFoundOr(w, r, err)
 		return
 	}
-	if !s.mayManageDistrict(r, j.DistrictID) {
+	if !s.authz.ManagesDistrict(userOf(r), j.DistrictID) {
 		s.errorPage(w, r, http.StatusNotFound, "页面或记录不存在")
 		return
 	}

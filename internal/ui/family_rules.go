@@ -8,10 +8,6 @@ import (
 	"zhijiao/internal/conduct"
 )
 
-// alertCategories are the categories a threshold may be limited to: the
-// framework's 习惯养成 indicators.
-var alertCategories = []string{"学习习惯", "生活习惯", "文明礼仪", "劳动习惯", "卫生习惯", "守时守纪"}
-
 type rulesData struct {
 	Saved      []conduct.Rule
 	Default    conduct.Rule
@@ -32,7 +28,13 @@ func (s *Server) familyRulesPage(w http.ResponseWriter, r *http.Request, status 
 		s.serverError(w, r, err)
 		return
 	}
-	d.Saved, d.Default, d.Categories = saved, conduct.DefaultRule, alertCategories
+	// A threshold may be limited to one of the school's habit categories.
+	cats, err := s.habitNames(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	d.Saved, d.Default, d.Categories = saved, conduct.DefaultRule, cats
 	s.render(w, r, status, "family_rules", "德育提醒规则", d)
 }
 
@@ -49,8 +51,15 @@ func (s *Server) familyRuleCreate(w http.ResponseWriter, r *http.Request) {
 	} else if msg := rule.Check(); msg != "" {
 		errs.add(msg)
 	}
-	if rule.Category != "" && !slices.Contains(alertCategories, rule.Category) {
-		errs.add("请选择类别") // a category no record has would never alert
+	if rule.Category != "" {
+		cats, err := s.habitNames(r)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		if !slices.Contains(cats, rule.Category) {
+			errs.add("请选择类别") // a category no record has would never alert
+		}
 	}
 	if !errs.any() {
 		err := s.st.AddConductRule(r.Context(), schoolOf(r), actor(r), &rule)
