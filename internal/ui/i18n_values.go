@@ -22,6 +22,9 @@ func translateValue(lang, s string) string {
 	if en := translate(lang, s); en != s {
 		return en
 	}
+	if en, ok := englishJobNote(s); ok {
+		return en
+	}
 	return portrait.English(s)
 }
 
