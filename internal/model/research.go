@@ -1,0 +1,55 @@
+package model
+
+import "time"
+
+// 科研成果 (docs/research.md section 1). Kind, stage, role and status
+// values are internal/research's vocabulary.
+
+// ResearchOutput is one research output, whatever its kind: a team
+// output is one record credited to its contributors.
+type ResearchOutput struct {
+	ID       int64  `json:"id"`
+	SchoolID int64  `json:"school_id,omitempty"`
+	Kind     string `json:"kind"`
+	Title    string `json:"title"`
+	Level    string `json:"level,omitempty"`
+	Grade    string `json:"grade,omitempty"`
+	// Stage is a 课题's latest stage; Stages holds every stage's date.
+	Stage  string          `json:"stage,omitempty"`
+	Stages []ResearchStage `json:"stages,omitempty"`
+	// Ident is the normalised identifier duplicates are caught on
+	// (research.Ident), set by storage.
+	Ident string `json:"ident,omitempty"`
+	// Fields are the kind's own fields by key (research.SpecOf).
+	Fields       map[string]string     `json:"fields"`
+	DatedOn      string                `json:"dated_on"` // YYYY-MM-DD
+	Contributors []ResearchContributor `json:"contributors"`
+	Status       string                `json:"status"`
+	RejectReason string                `json:"reject_reason,omitempty"`
+	ReviewedBy   int64                 `json:"reviewed_by,omitempty"`
+	ReviewedAt   time.Time             `json:"reviewed_at,omitzero"`
+	Deleted      bool                  `json:"deleted,omitempty"`
+	CreatedBy    int64                 `json:"created_by,omitempty"`
+	CreatedAt    time.Time             `json:"created_at,omitzero"`
+	UpdatedAt    time.Time             `json:"updated_at,omitzero"`
+}
+
+// ResearchStage is a 课题's stage (立项, 中期, 结题) on its date.
+type ResearchStage struct {
+	Stage   string `json:"stage"`
+	DatedOn string `json:"dated_on"`
+}
+
+// ResearchContributor is one contributor in order. TeacherID is 0 for a
+// person from outside the school, kept by name. Share is the percentage
+// the team agreed on, nil for the rule's default split.
+type ResearchContributor struct {
+	Position  int      `json:"position"`
+	TeacherID int64    `json:"teacher_id,omitempty"`
+	Name      string   `json:"name"`
+	Role      string   `json:"role"`
+	Share     *float64 `json:"share,omitempty"`
+}
+
+// External reports whether the contributor is from outside the school.
+func (c ResearchContributor) External() bool { return c.TeacherID == 0 }
