@@ -1,6 +1,11 @@
 package model
 
-import "time"
+import (
+	"strings"
+	"time"
+
+	"zhijiao/internal/research"
+)
 
 // 科研成果 (docs/research.md section 1). Kind, stage, role and status
 // values are internal/research's vocabulary.
@@ -53,3 +58,26 @@ type ResearchContributor struct {
 
 // External reports whether the contributor is from outside the school.
 func (c ResearchContributor) External() bool { return c.TeacherID == 0 }
+
+// KindName is the output's kind in Chinese.
+func (o ResearchOutput) KindName() string { return research.Kind(o.Kind).Name() }
+
+// StatusName is the output's review status in Chinese.
+func (o ResearchOutput) StatusName() string {
+	switch o.Status {
+	case research.StatusVerified:
+		return "已认定"
+	case research.StatusRejected:
+		return "已退回"
+	}
+	return "待审核"
+}
+
+// Credits lists the contributors' names in order, "、"-separated.
+func (o ResearchOutput) Credits() string {
+	names := make([]string, len(o.Contributors))
+	for i, c := range o.Contributors {
+		names[i] = c.Name
+	}
+	return strings.Join(names, "、")
+}

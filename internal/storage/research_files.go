@@ -36,7 +36,7 @@ func (s *Storage) AddResearchFile(ctx context.Context, schoolID int64, a model.A
 		}
 		return s.audit(ctx, tx, schoolID, a, "add_file", "research_output", outputID, nil, map[string]any{"file_id": f.ID, "name": f.Name, "size": f.Size, "stage": stage})
 	})
-	return f, annotate(fmt.Sprintf("科研成果 %d 的证明材料", outputID), err)
+	return f, researchErr(fmt.Sprintf("research output %d file", outputID), err)
 }
 
 // insertResearchFile writes a checked file inside tx after the uploader's

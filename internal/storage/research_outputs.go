@@ -89,7 +89,7 @@ func (s *Storage) CreateResearchOutput(ctx context.Context, schoolID int64, a mo
 		}
 		return s.researchChanged(ctx, tx, schoolID, a, o.ID, "create", nil, "", o)
 	})
-	return annotate("录入科研成果", err)
+	return researchErr("create research output", err)
 }
 
 // UpdateResearchOutput replaces an output's values, contributors and
@@ -123,7 +123,7 @@ func (s *Storage) UpdateResearchOutput(ctx context.Context, schoolID int64, a mo
 		}
 		return s.researchChanged(ctx, tx, schoolID, a, o.ID, "edit", before, "", o)
 	})
-	return annotate(fmt.Sprintf("修改科研成果 %d", o.ID), err)
+	return researchErr(fmt.Sprintf("edit research output %d", o.ID), err)
 }
 
 // DeleteResearchOutput takes an output out of every count: it is marked
@@ -142,7 +142,7 @@ func (s *Storage) DeleteResearchOutput(ctx context.Context, schoolID int64, a mo
 		}
 		return s.researchChanged(ctx, tx, schoolID, a, id, "delete", before, reason, map[string]string{"reason": reason})
 	})
-	return annotate(fmt.Sprintf("删除科研成果 %d", id), err)
+	return researchErr(fmt.Sprintf("delete research output %d", id), err)
 }
 
 // ReviewResearchOutputs verifies (ok) or rejects outputs waiting for
@@ -182,7 +182,7 @@ func (s *Storage) ReviewResearchOutputs(ctx context.Context, schoolID int64, a m
 		}
 		return s.audit(ctx, tx, schoolID, a, action, "research_output", singleRecord(ids), nil, map[string]any{"outputs": ids, "status": status, "reason": reason})
 	})
-	return annotate("审核科研成果", err)
+	return researchErr("review research outputs", err)
 }
 
 // researchChanged writes the revision (for an edit or deletion), marks
@@ -275,4 +275,15 @@ func writeResearchParts(ctx context.Context, tx *sql.Tx, schoolID int64, o *mode
 		}
 	}
 	return nil
+}
+
+// researchErr wraps a database error with what was being done, and
+// leaves the user's errors (a refusal, a quota, not found) as they are
+// so that a page says them without a prefix.
+func researchErr(what string, err error) error {
+	var qe *QuotaError
+	if err == nil || errors.Is(err, ErrRefused) || errors.Is(err, ErrNotFound) || errors.As(err, &qe) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", what, err)
 }

@@ -303,7 +303,7 @@ func (s *Storage) SaveResearchSettings(ctx context.Context, schoolID int64, a mo
 		}
 		return s.audit(ctx, tx, schoolID, a, "settings", "research", 0, before, grades)
 	})
-	return annotate("保存科研设置", err)
+	return researchErr("research settings", err)
 }
 
 // TeachersOfDepartments lists the ids of the teachers of the departments,
@@ -316,4 +316,15 @@ func (s *Storage) TeachersOfDepartments(ctx context.Context, schoolID int64, dep
 		return nil, fmt.Errorf("teachers of departments: %w", err)
 	}
 	return ids, nil
+}
+
+// ResearchTeachers lists the school's teachers as contributors name them
+// (姓名 and 工号), by 工号.
+func (s *Storage) ResearchTeachers(ctx context.Context, schoolID int64) ([]research.TeacherRef, error) {
+	out, err := scanList(ctx, s.db, `SELECT id, name, staff_no FROM teachers WHERE school_id = $1 ORDER BY staff_no`, []any{schoolID},
+		func(r *sql.Rows, t *research.TeacherRef) error { return r.Scan(&t.ID, &t.Name, &t.StaffNo) })
+	if err != nil {
+		return nil, fmt.Errorf("research teachers: %w", err)
+	}
+	return out, nil
 }
