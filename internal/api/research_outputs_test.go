@@ -16,7 +16,7 @@ func TestResearchAPI(t *testing.T) {
 		head, subject, office := e.tokens["a1/head_teacher"], e.tokens["a1/subject_teacher"], e.tokens["a1/research_office"]
 		paper := func(title, doi string) map[string]any {
 			return map[string]any{"kind": "论文", "title": title, "grade": "核心期刊", "dated_on": "2026-05-10",
-				"fields": map[string]string{"journal": "职业技术教育", "issn": "1008-3219", "year": "2026", "issue": "14", "doi": doi},
+				"fields":       map[string]string{"journal": "职业技术教育", "issn": "1008-3219", "year": "2026", "issue": "14", "doi": doi},
 				"contributors": []map[string]any{{"teacher_id": e.a.TeacherHead.ID}, {"name": "王五"}}}
 		}
 		e.do("POST", "/research/outputs", head, map[string]any{"kind": "论文", "title": "x", "contributors": []any{}}).want(http.StatusUnprocessableEntity, "an empty paper")
