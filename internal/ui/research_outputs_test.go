@@ -3,6 +3,7 @@ package ui_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -149,4 +150,22 @@ func TestResearchImportExport(t *testing.T) {
 			t.Fatalf("school b's import: %+v", rowsB)
 		}
 	})
+}
+
+// growResearch adds n papers by the head teacher with the subject teacher
+// and an external co-author, for the query-count test.
+func growResearch(t *testing.T, g *grower, n int) string {
+	ctx, st, f := context.Background(), g.s.st, g.s.a
+	var title string
+	for range n {
+		g.made++
+		title = fmt.Sprintf("计数论文%02d：中职专业课的第%d种教法", g.made, g.made)
+		o := model.ResearchOutput{Kind: "paper", Title: title, Grade: "一般期刊", DatedOn: "2026-05-10",
+			Fields: map[string]string{"journal": "职业教育", "issn": "1671-0568", "year": "2026", "issue": fmt.Sprint(g.made), "doi": fmt.Sprintf("10.1000/count.%d", g.made)},
+			Contributors: []model.ResearchContributor{{TeacherID: f.TeacherHead.ID}, {TeacherID: f.TeacherSubject.ID}, {Name: "外校作者"}}}
+		if err := st.CreateResearchOutput(ctx, f.School.ID, model.SystemActor, &o, storage.ResearchWrite{NotDuplicate: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return title
 }
