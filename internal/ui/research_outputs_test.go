@@ -161,7 +161,7 @@ func growResearch(t *testing.T, g *grower, n int) string {
 		g.made++
 		title = fmt.Sprintf("计数论文%02d：中职专业课的第%d种教法", g.made, g.made)
 		o := model.ResearchOutput{Kind: "paper", Title: title, Grade: "一般期刊", DatedOn: "2026-05-10",
-			Fields: map[string]string{"journal": "职业教育", "issn": "1671-0568", "year": "2026", "issue": fmt.Sprint(g.made), "doi": fmt.Sprintf("10.1000/count.%d", g.made)},
+			Fields:       map[string]string{"journal": "职业教育", "issn": "1671-0568", "year": "2026", "issue": fmt.Sprint(g.made), "doi": fmt.Sprintf("10.1000/count.%d", g.made)},
 			Contributors: []model.ResearchContributor{{TeacherID: f.TeacherHead.ID}, {TeacherID: f.TeacherSubject.ID}, {Name: "外校作者"}}}
 		if err := st.CreateResearchOutput(ctx, f.School.ID, model.SystemActor, &o, storage.ResearchWrite{NotDuplicate: true}); err != nil {
 			t.Fatal(err)
