@@ -9,7 +9,6 @@ import (
 
 	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
-	"zhijiao/internal/research"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/validate"
 )
@@ -126,20 +125,21 @@ func (a *API) researchShow(w http.ResponseWriter, r *http.Request, c *call) {
 	}
 }
 
-// researchChangeable answers 403 unless the caller may change the output:
-// the 科研处 always, a contributor (or who entered it) until it is
-// verified; a deleted output is not found.
-func (a *API) researchChangeable(w http.ResponseWriter, c *call, o model.ResearchOutput) bool {
-	mine := o.CreatedBy == c.user.ID || (c.user.TeacherID != 0 && slices.ContainsFunc(o.Contributors, func(x model.ResearchContributor) bool { return x.TeacherID == c.user.TeacherID }))
+// researchChangeable reads the output in the path and answers 403 unless
+// the caller may change it (model.ResearchOutput.ChangeableBy); a deleted
+// output is not found.
+func (a *API) researchChangeable(w http.ResponseWriter, r *http.Request, c *call) (model.ResearchOutput, bool) {
+	o, ok := a.researchOutput(w, r, c)
 	switch {
+	case !ok:
 	case o.Deleted:
 		notFound(w)
-	case a.authz.Can(c.user, "research:review"), mine && o.Status != research.StatusVerified:
-		return true
-	default:
+	case !o.ChangeableBy(c.user.ID, c.user.TeacherID, a.authz.Can(c.user, "research:review")):
 		fail(w, http.StatusForbidden, "已认定的成果请联系科研处修改")
+	default:
+		return o, true
 	}
-	return false
+	return o, false
 }
 
 // readResearch decodes and checks a body with the form's rules.
@@ -211,8 +211,8 @@ func (a *API) researchCreate(w http.ResponseWriter, r *http.Request, c *call) {
 }
 
 func (a *API) researchUpdate(w http.ResponseWriter, r *http.Request, c *call) {
-	old, ok := a.researchOutput(w, r, c)
-	if !ok || !a.researchChangeable(w, c, old) {
+	old, ok := a.researchChangeable(w, r, c)
+	if !ok {
 		return
 	}
 	o, _, ok := a.readResearch(w, r, c)
@@ -228,8 +228,8 @@ func (a *API) researchUpdate(w http.ResponseWriter, r *http.Request, c *call) {
 }
 
 func (a *API) researchDelete(w http.ResponseWriter, r *http.Request, c *call) {
-	o, ok := a.researchOutput(w, r, c)
-	if !ok || !a.researchChangeable(w, c, o) {
+	o, ok := a.researchChangeable(w, r, c)
+	if !ok {
 		return
 	}
 	if err := a.st.DeleteResearchOutput(r.Context(), c.school, c.actor, o.ID, r.URL.Query().Get("reason")); err != nil {

@@ -81,3 +81,21 @@ func (o ResearchOutput) Credits() string {
 	}
 	return strings.Join(names, "、")
 }
+
+// ChangeableBy reports whether a user may edit, delete or add proof to
+// the output: a reviewer (the 科研处) always, a contributor or who entered
+// it until it is verified (then corrections go through the 科研处); a
+// deleted output by no one.
+func (o ResearchOutput) ChangeableBy(userID, teacherID int64, reviewer bool) bool {
+	if o.Deleted {
+		return false
+	}
+	if reviewer {
+		return true
+	}
+	mine := o.CreatedBy == userID
+	for _, c := range o.Contributors {
+		mine = mine || (teacherID != 0 && c.TeacherID == teacherID)
+	}
+	return mine && o.Status != research.StatusVerified
+}

@@ -69,12 +69,8 @@ func (s *Server) renderResearchShow(w http.ResponseWriter, r *http.Request, stat
 
 // researchEdit shows the form filled with the output's values.
 func (s *Server) researchEdit(w http.ResponseWriter, r *http.Request) {
-	o, ok := s.loadResearch(w, r)
+	o, ok := s.loadChangeable(w, r)
 	if !ok {
-		return
-	}
-	if !s.mayChangeResearch(r, o) {
-		s.errorPage(w, r, http.StatusForbidden, "已认定的成果请联系科研处修改")
 		return
 	}
 	d := researchFormPage{Kinds: research.Kinds, Kind: research.Kind(o.Kind), V: validate.ResearchTextOf(o), EditID: o.ID, Today: storage.Today()}
@@ -98,12 +94,8 @@ func (s *Server) researchEdit(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) researchUpdate(w http.ResponseWriter, r *http.Request) {
-	old, ok := s.loadResearch(w, r)
+	old, ok := s.loadChangeable(w, r)
 	if !ok {
-		return
-	}
-	if !s.mayChangeResearch(r, old) {
-		s.errorPage(w, r, http.StatusForbidden, "已认定的成果请联系科研处修改")
 		return
 	}
 	d, o, _, err := s.readResearchForm(w, r)
@@ -131,35 +123,18 @@ func (s *Server) researchUpdate(w http.ResponseWriter, r *http.Request) {
 
 // researchDelete takes an output out of every count, with a reason.
 func (s *Server) researchDelete(w http.ResponseWriter, r *http.Request) {
-	o, ok := s.loadResearch(w, r)
+	o, ok := s.loadChangeable(w, r)
 	if !ok {
 		return
 	}
-	if !s.mayChangeResearch(r, o) {
-		s.errorPage(w, r, http.StatusForbidden, "已认定的成果请联系科研处修改")
-		return
-	}
 	err := s.st.DeleteResearchOutput(r.Context(), schoolOf(r), actor(r), o.ID, field(r, "reason"))
-	var errs formErrors
-	if !errs.refused(err) && err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	if errs.any() {
-		s.renderResearchShow(w, r, http.StatusUnprocessableEntity, o, errs)
-		return
-	}
-	s.redirect(w, r, "/research/outputs/"+itoa64(o.ID), "已删除成果（仍保留在修改历史中）")
+	s.researchActed(w, r, o, nil, err, "已删除成果（仍保留在修改历史中）")
 }
 
 // researchAddFile adds a proof file to an output the user may change.
 func (s *Server) researchAddFile(w http.ResponseWriter, r *http.Request) {
-	o, ok := s.loadResearch(w, r)
+	o, ok := s.loadChangeable(w, r)
 	if !ok {
-		return
-	}
-	if !s.mayChangeResearch(r, o) {
-		s.errorPage(w, r, http.StatusForbidden, "已认定的成果请联系科研处修改")
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxProofUpload)
@@ -171,18 +146,37 @@ func (s *Server) researchAddFile(w http.ResponseWriter, r *http.Request) {
 	if len(ups) == 0 && !errs.any() {
 		errs.add("请选择要上传的文件")
 	}
+	var err error
 	if !errs.any() {
-		_, err := s.st.AddResearchFile(r.Context(), schoolOf(r), actor(r), o.ID, "", ups[0])
-		if !errs.refused(err) && err != nil {
-			s.serverError(w, r, err)
-			return
-		}
+		_, err = s.st.AddResearchFile(r.Context(), schoolOf(r), actor(r), o.ID, "", ups[0])
+	}
+	s.researchActed(w, r, o, errs, err, "已上传证明材料")
+}
+
+// loadChangeable is loadResearch for a change: 403 unless the user may
+// change the output (mayChangeResearch).
+func (s *Server) loadChangeable(w http.ResponseWriter, r *http.Request) (model.ResearchOutput, bool) {
+	o, ok := s.loadResearch(w, r)
+	if ok && !s.mayChangeResearch(r, o) {
+		s.errorPage(w, r, http.StatusForbidden, "已认定的成果请联系科研处修改")
+		return o, false
+	}
+	return o, ok
+}
+
+// researchActed ends an action on an output's page: the show page again
+// with the user's problems (errs, or err when it is a refusal), a server
+// error, or back to the output with done.
+func (s *Server) researchActed(w http.ResponseWriter, r *http.Request, o model.ResearchOutput, errs formErrors, err error, done string) {
+	if err != nil && !errs.refused(err) {
+		s.serverError(w, r, err)
+		return
 	}
 	if errs.any() {
 		s.renderResearchShow(w, r, http.StatusUnprocessableEntity, o, errs)
 		return
 	}
-	s.redirect(w, r, "/research/outputs/"+itoa64(o.ID), "已上传证明材料")
+	s.redirect(w, r, "/research/outputs/"+itoa64(o.ID), done)
 }
 
 // researchFile serves one proof file of an output in the user's scope.

@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"zhijiao/internal/model"
-	"zhijiao/internal/research"
 	"zhijiao/internal/storage"
 )
 
@@ -100,16 +99,8 @@ func (s *Server) loadResearch(w http.ResponseWriter, r *http.Request) (model.Res
 }
 
 // mayChangeResearch: the 科研处 changes any output; a contributor (or who
-// entered it) changes theirs until it is verified, after which a
-// correction goes through the 科研处.
+// entered it) changes theirs until it is verified.
 func (s *Server) mayChangeResearch(r *http.Request, o model.ResearchOutput) bool {
 	u := userOf(r)
-	if o.Deleted {
-		return false
-	}
-	if s.authz.Can(u, "research:review") {
-		return true
-	}
-	mine := o.CreatedBy == u.ID || (u.TeacherID != 0 && slices.ContainsFunc(o.Contributors, func(c model.ResearchContributor) bool { return c.TeacherID == u.TeacherID }))
-	return mine && o.Status != research.StatusVerified
+	return o.ChangeableBy(u.ID, u.TeacherID, s.authz.Can(u, "research:review"))
 }
