@@ -30,9 +30,10 @@ func (s *Storage) ImportResearchOutputs(ctx context.Context, schoolID int64, a m
 		return refusal("文件中没有数据行")
 	}
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
+		// Every row is checked against the school's outputs before any is
+		// written, so a refusal names an output that stays, not a row
+		// of this file that the rollback takes back.
 		seen := map[string]int{}
-		ids := make([]int64, len(rows))
-		at := now()
 		for i := range rows {
 			o := &rows[i].Output
 			if err := s.checkResearch(ctx, tx, schoolID, o, 0, true); errors.Is(err, ErrRefused) {
@@ -44,6 +45,11 @@ func (s *Storage) ImportResearchOutputs(ctx context.Context, schoolID int64, a m
 				return refusal(fmt.Sprintf("第 %d 行：与第 %d 行的%s相同，同一项成果只录一行", rows[i].Row, first, research.IdentLabel(o.Ident)))
 			}
 			seen[o.Ident] = rows[i].Row
+		}
+		ids := make([]int64, len(rows))
+		at := now()
+		for i := range rows {
+			o := &rows[i].Output
 			err := tx.QueryRowContext(ctx, `INSERT INTO research_outputs (school_id, kind, title, level, grade, stage, ident, fields, dated_on, status, reviewed_by, reviewed_at, created_by, created_at, updated_at)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $11, $12, $12) RETURNING id`,
 				schoolID, o.Kind, o.Title, o.Level, o.Grade, o.Stage, o.Ident, toJSON(o.Fields), o.DatedOn, research.StatusVerified, nullInt(a.UserID), at).Scan(&o.ID)

@@ -249,8 +249,8 @@ func (s *Storage) checkResearch(ctx context.Context, tx *sql.Tx, schoolID int64,
 			return err
 		}
 	}
-	dup, err := s.researchDuplicates(ctx, tx, schoolID, o, self)
-	if err != nil || dup == nil || (!dup.Exact && notDuplicate) {
+	dup, err := s.researchDuplicates(ctx, tx, schoolID, o, self, !notDuplicate)
+	if err != nil || dup == nil {
 		return err
 	}
 	return dup

@@ -225,8 +225,9 @@ func (s *Storage) ResearchHistory(ctx context.Context, schoolID, id int64) ([]Re
 
 // researchDuplicates finds the school's outputs (not deleted, not self)
 // that o seems to duplicate: the same ident (textbooks and books share
-// theirs), or else a similar title of the same kind, most similar first.
-func (s *Storage) researchDuplicates(ctx context.Context, q querier, schoolID int64, o *model.ResearchOutput, self int64) (*ResearchDuplicate, error) {
+// theirs), or else, when titles is set, a similar title of the same
+// kind, most similar first.
+func (s *Storage) researchDuplicates(ctx context.Context, q querier, schoolID int64, o *model.ResearchOutput, self int64, titles bool) (*ResearchDuplicate, error) {
 	scan := func(r *sql.Rows, m *ResearchMatch) error { return r.Scan(&m.ID, &m.Kind, &m.Title, &m.DatedOn) }
 	if o.Ident != "" {
 		ms, err := scanList(ctx, q, `SELECT id, kind, title, dated_on FROM research_outputs WHERE school_id = $1 AND ident = $2 AND id <> $3 AND NOT deleted ORDER BY id`,
@@ -234,6 +235,9 @@ func (s *Storage) researchDuplicates(ctx context.Context, q querier, schoolID in
 		if err != nil || len(ms) > 0 {
 			return &ResearchDuplicate{Exact: true, Matches: ms, ident: o.Ident}, err
 		}
+	}
+	if !titles {
+		return nil, nil
 	}
 	ms, err := scanList(ctx, q, `SELECT id, kind, title, dated_on FROM research_outputs WHERE school_id = $1 AND kind = $2 AND id <> $3 AND NOT deleted`,
 		[]any{schoolID, o.Kind, self}, scan)
