@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -146,9 +147,13 @@ func (s *Server) researchAddFile(w http.ResponseWriter, r *http.Request) {
 	if len(ups) == 0 && !errs.any() {
 		errs.add("请选择要上传的文件")
 	}
+	stage := field(r, "stage")
+	if stage != "" && !slices.ContainsFunc(o.Stages, func(st model.ResearchStage) bool { return st.Stage == stage }) {
+		errs.add("请选择课题已有的阶段")
+	}
 	var err error
 	if !errs.any() {
-		_, err = s.st.AddResearchFile(r.Context(), schoolOf(r), actor(r), o.ID, "", ups[0])
+		_, err = s.st.AddResearchFile(r.Context(), schoolOf(r), actor(r), o.ID, stage, ups[0])
 	}
 	s.researchActed(w, r, o, errs, err, "已上传证明材料")
 }

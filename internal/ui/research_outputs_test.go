@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -168,4 +169,61 @@ func growResearch(t *testing.T, g *grower, n int) string {
 		}
 	}
 	return title
+}
+
+// postProof uploads a proof file for stage ("" for the whole output).
+func postProof(c *client, path, stage string, data []byte) (int, string) {
+	c.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	mw.WriteField("stage", stage)
+	fw, _ := mw.CreateFormFile("proof", "立项书.pdf")
+	fw.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest(http.MethodPost, c.base+path, &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	code, body, _ := c.do(req)
+	return code, body
+}
+
+// A project's proof names the stage it proves; a stage the project has
+// not reached, a file that is no PDF or image, and a teacher outside the
+// project are refused; the file is served only within scope.
+func TestResearchProofByStage(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		s := newSite(t, st)
+		ctx := context.Background()
+		o := model.ResearchOutput{Kind: "project", Title: "中职课堂革命的实践研究", Level: "市级", Fields: map[string]string{"project_no": "2026-JY-9"},
+			Stages: []model.ResearchStage{{Stage: "立项", DatedOn: "2026-03-01"}}, Contributors: []model.ResearchContributor{{TeacherID: s.a.TeacherHead.ID}}}
+		if err := st.CreateResearchOutput(ctx, s.a.School.ID, model.SystemActor, &o, storage.ResearchWrite{}); err != nil {
+			t.Fatal(err)
+		}
+		path := fmt.Sprintf("/research/outputs/%d", o.ID)
+		head := s.login(t, "banzhuren@a1")
+		pdf := []byte("%PDF-1.4 立项书")
+		if code, body := postProof(head, path+"/files", "结题", pdf); code != http.StatusUnprocessableEntity || !strings.Contains(body, "请选择课题已有的阶段") {
+			t.Errorf("a stage not reached: %d", code)
+		}
+		if code, _ := postProof(head, path+"/files", "", []byte("plain text")); code != http.StatusUnprocessableEntity {
+			t.Errorf("a text file: %d", code)
+		}
+		if code, _ := postProof(s.login(t, "renke@a1"), path+"/files", "", pdf); code != http.StatusNotFound {
+			t.Errorf("a teacher outside the project: %d, want 404", code)
+		}
+		if code, _ := postProof(head, path+"/files", "立项", pdf); code != http.StatusSeeOther {
+			t.Fatalf("upload: %d", code)
+		}
+		fs, err := st.ResearchFiles(ctx, s.a.School.ID, o.ID)
+		if err != nil || len(fs) != 1 || fs[0].Stage != "立项" {
+			t.Fatalf("files: %+v %v", fs, err)
+		}
+		file := fmt.Sprintf("%s/files/%d", path, fs[0].ID)
+		if code, body := head.get(file); code != http.StatusOK || body != string(pdf) {
+			t.Errorf("the teacher reads the file: %d", code)
+		}
+		if code, _ := s.login(t, "keyan@b1").get(fmt.Sprintf("/research/outputs/%d/files/%d", o.ID, fs[0].ID)); code != http.StatusNotFound {
+			t.Errorf("the other school reads the file: %d", code)
+		}
+	})
 }
