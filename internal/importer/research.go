@@ -142,6 +142,27 @@ func researchRow(sh *sheet, row []string, teachers []research.TeacherRef, set re
 	return o, rep.bad
 }
 
+// ResearchTemplate is the ledger to fill: the columns, one example row of
+// a paper and a drop-down list of the kinds.
+func ResearchTemplate() ([]byte, error) {
+	cols := ResearchColumns()
+	example := make([]string, len(cols))
+	for i, c := range cols {
+		example[i] = map[string]string{"类别": "论文", "成果名称": "基于岗课赛证融通的中职课堂教学改革研究", "等级": "省级期刊", "日期": "2026-05-10",
+			"期刊名称": "职业教育研究", "ISSN": "1671-0568", "年": "2026", "期": "5", "页码": "12-15", "成员": "张三 T001(第一作者);外单位:王五"}[c]
+	}
+	kinds := make([]string, len(research.Kinds))
+	for i, k := range research.Kinds {
+		kinds[i] = k.Name()
+	}
+	widths := make([]float64, len(cols))
+	for i := range widths {
+		widths[i] = 14
+	}
+	widths[1], widths[len(cols)-1] = 40, 40
+	return sheetTemplate("科研成果", cols, example, widths, []dropList{{"A", kinds}})
+}
+
 // ResearchWorkbook writes outputs as a ledger the import reads again,
 // with 编号 and 状态 after the ledger's columns.
 func ResearchWorkbook(outputs []model.ResearchOutput, teachers []research.TeacherRef) ([]byte, error) {

@@ -31,6 +31,15 @@ func (s *Server) researchImportShow(w http.ResponseWriter, r *http.Request) {
 	s.researchImportPage(w, r, http.StatusOK, researchImportPage{})
 }
 
+func (s *Server) researchImportTemplate(w http.ResponseWriter, r *http.Request) {
+	b, err := importer.ResearchTemplate()
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	sendFile(w, "科研成果导入模板.xlsx", b)
+}
+
 func (s *Server) researchImport(w http.ResponseWriter, r *http.Request) {
 	file, msg := uploadedFile(w, r)
 	if msg != "" {

@@ -116,6 +116,16 @@ func TestResearchImportExport(t *testing.T) {
 			f.Write(&b)
 			return b.Bytes()
 		}
+		// The template's example row is read as a ledger row: only its
+		// contributor, a name this school lacks, is refused.
+		code, tmpl := office.get("/research/import/template")
+		if code != http.StatusOK {
+			t.Fatalf("template: %d", code)
+		}
+		if code, body := office.postFile("/research/import", "模板.xlsx", []byte(tmpl)); code != http.StatusUnprocessableEntity ||
+			!strings.Contains(body, "第 2 行：「成员」“张三 T001”不是本校教师") || strings.Count(body, "<li>") != 1 {
+			t.Fatalf("the template imported: %d", code)
+		}
 		project := []string{"类别", "课题", "成果名称", "中职课堂革命的实践研究", "级别", "市级", "立项日期", "2025-03-01", "结题日期", "", "立项号", "2025-JY-001", "成员", "王老师(主持,60%);李老师(参与,40%)"}
 		book := []string{"类别", "教材", "成果名称", "数控车床编程", "等级", "省级", "日期", "2025-08-01", "出版社", "高等教育出版社", "ISBN", "978-7-04-050713-4", "教材形态", "活页式", "成员", "赵老师"}
 		code, body := office.postFile("/research/import", "台账.xlsx", ledger(project, book))

@@ -28,6 +28,7 @@ func (s *Server) researchRoutes() []route {
 		{"POST", "/research/settings", "research:manage", school, s.researchSettingsSave},
 		{"GET", "/research/import", "research:import", school, s.researchImportShow},
 		{"POST", "/research/import", "research:import", school, s.researchImport},
+		{"GET", "/research/import/template", "research:import", school, s.researchImportTemplate},
 		{"GET", "/research/export", "research:export", school, s.researchExport},
 	}
 }
