@@ -73,6 +73,10 @@ func TestResearchPaperOnPhone(t *testing.T) {
 	if err != nil || !strings.HasPrefix(first, "/research/outputs/") {
 		t.Fatalf("the new output's page: %q %v", first, err)
 	}
+	if err := chromedp.Do(b, chromedp.Navigate(site.URL+"/research/mine"), chromedp.WaitVisible(`main h1`)); err != nil {
+		t.Fatal(err)
+	}
+	Screenshot(t, b, "research-mine-phone")
 
 	co := Browser(t)
 	phoneLogin(t, co, site.URL, "renke@rp", 390)
@@ -94,7 +98,14 @@ func TestResearchPaperOnPhone(t *testing.T) {
 	Axe(t, co, "duplicate caught")
 
 	office := Browser(t)
-	phoneLogin(t, office, site.URL, "keyan@rp", 1280)
+	phoneLogin(t, office, site.URL, "keyan@rp", 390)
+	if err := chromedp.Do(office, chromedp.Navigate(site.URL+"/research/review"), chromedp.WaitVisible(`main h1`)); err != nil {
+		t.Fatal(err)
+	}
+	Screenshot(t, office, "research-review-phone")
+	if err := chromedp.Do(office, chromedp.EmulateViewport(1280, 844)); err != nil {
+		t.Fatal(err)
+	}
 	if err := chromedp.Do(office, chromedp.Navigate(site.URL+"/research/review"), chromedp.WaitVisible(`main h1`)); err != nil {
 		t.Fatal(err)
 	}
