@@ -105,7 +105,7 @@ type Quota struct {
 	Bytes int64
 }
 
-// ProofQuota is how many proof files (写实记录 and 申诉 alike) and how many
+// ProofQuota is how many proof files (写实记录, 申诉 and 科研成果 alike) and how many
 // bytes of them one account may store: 200 files and 200 MiB, about a
 // photo a week for four school years with room to spare. Files stay in the
 // database, so without a bound one account could fill the server's disk
@@ -122,7 +122,8 @@ func checkProofQuota(ctx context.Context, tx *sql.Tx, schoolID, userID, size int
 	var total int64
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(size), 0) FROM (
 		SELECT size FROM evidence_files WHERE school_id = $1 AND created_by = $2
-		UNION ALL SELECT size FROM appeal_files WHERE school_id = $1 AND created_by = $2) f`, schoolID, userID).Scan(&n, &total); err != nil {
+		UNION ALL SELECT size FROM appeal_files WHERE school_id = $1 AND created_by = $2
+		UNION ALL SELECT size FROM research_output_files WHERE school_id = $1 AND created_by = $2) f`, schoolID, userID).Scan(&n, &total); err != nil {
 		return fmt.Errorf("proof quota of user %d: %w", userID, err)
 	}
 	q := ProofQuota

@@ -80,6 +80,9 @@ var listPages = []listPage{
 	{"talk list of a head teacher", "banzhuren@a1", fixed("/conduct/talks"), growConductStudents, 13},
 	{"talk list of the school", "deyu@a1", fixed("/conduct/talks"), growConductStudents, 9},
 	{"conduct trends of a class", "banzhuren@a1", fixed("/conduct/trends"), growConductStudents, 15},
+	{"research outputs", "keyan@a1", fixed("/research/outputs"), growResearch, 9},
+	{"research outputs of a teacher", "banzhuren@a1", fixed("/research/mine"), growResearch, 11},
+	{"research review queue", "keyan@a1", fixed("/research/review"), growResearch, 9},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {
