@@ -116,7 +116,9 @@ func TestValidate(t *testing.T) {
 		{"empty table", func(r *RuleSet) { r.Points = nil }, "至少需要一条"},
 		{"unknown kind", func(r *RuleSet) { r.Points[0].Kind = "poem" }, "类别“poem”不存在"},
 		{"unknown level", func(r *RuleSet) { r.Points[0].Level = "省级" }, "级别“省级”不在"},
-		{"stage on a paper", func(r *RuleSet) { r.Points = append(r.Points, PointRule{Kind: KindPaper, Stage: StageApproved, Points: 1}) }, "阶段“立项”只用于课题"},
+		{"stage on a paper", func(r *RuleSet) {
+			r.Points = append(r.Points, PointRule{Kind: KindPaper, Stage: StageApproved, Points: 1})
+		}, "阶段“立项”只用于课题"},
 		{"negative points", func(r *RuleSet) { r.Points[0].Points = -1 }, "分值 -1 应在 0 到 1000 之间"},
 		{"duplicate rule", func(r *RuleSet) { r.Points = append(r.Points, r.Points[0]) }, "条件相同"},
 		{"rising decay", func(r *RuleSet) { r.Decay = []float64{0.5, 0.8} }, "第 2 位的系数 0.8 大于第 1 位"},
