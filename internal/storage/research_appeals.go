@@ -126,4 +126,3 @@ func (s *Storage) ResearchAppeals(ctx context.Context, schoolID, assessmentID, t
 	}
 	return out, rows.Err()
 }
-
