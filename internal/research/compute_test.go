@@ -148,3 +148,20 @@ func TestRuleSpecificity(t *testing.T) {
 		t.Fatalf("got %+v", got)
 	}
 }
+
+func TestDiff(t *testing.T) {
+	a := DefaultRules()
+	b := DefaultRules()
+	b.Points[0].Points = 35
+	b.Points = append(b.Points[:1], b.Points[2:]...)
+	b.Points = append(b.Points, PointRule{Kind: KindTransfer, Level: "国家级", Points: 30})
+	b.TermCap = 0
+	got := strings.Join(Diff(a, b), "|")
+	want := "“课题·国家级·立项” 30 分 → 35 分|新增“成果转化·国家级” 30 分|删除“课题·国家级·结题”（原 50 分）|每人每学期总分封顶 150 → 0（0 为不封顶）"
+	if got != want {
+		t.Fatalf("diff\n%s\nwant\n%s", got, want)
+	}
+	if d := Diff(a, DefaultRules()); len(d) != 0 {
+		t.Fatalf("no change gives %v", d)
+	}
+}

@@ -60,3 +60,6 @@ func (l Line) FactorText() string {
 
 // Fmt prints points with at most two decimals and no trailing zeros.
 func Fmt(p float64) string { return strconv.FormatFloat(points(cents(p)), 'f', -1, 64) }
+
+// Explain is Explain(tp), for templates.
+func (tp TeacherPoints) Explain() []string { return Explain(tp) }

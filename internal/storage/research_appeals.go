@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -70,17 +71,28 @@ func (s *Storage) AppealResearch(ctx context.Context, schoolID int64, a model.Ac
 }
 
 // DecideResearchAppeal answers a pending appeal: uphold, or dismiss with
-// a reason the teacher reads.
+// a reason the teacher reads. Another school's appeal is ErrNotFound
+// whatever the form says.
 func (s *Storage) DecideResearchAppeal(ctx context.Context, schoolID int64, a model.Actor, assessmentID, appealID int64, uphold bool, decision string) error {
 	decision = strings.TrimSpace(decision)
-	if !uphold && decision == "" {
-		return refusal("驳回申诉需要写明理由")
-	}
 	status := ResearchAppealDismissed
 	if uphold {
 		status = ResearchAppealUpheld
 	}
 	return annotate("处理科研考核申诉", s.InTx(ctx, func(tx *sql.Tx) error {
+		var current string
+		err := tx.QueryRowContext(ctx, `SELECT status FROM research_appeals WHERE school_id = $1 AND assessment_id = $2 AND id = $3`,
+			schoolID, assessmentID, appealID).Scan(&current)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return ErrNotFound
+		case err != nil:
+			return fmt.Errorf("decide research appeal: %w", err)
+		case current != ResearchAppealPending:
+			return refusal("这条申诉已处理过")
+		case !uphold && decision == "":
+			return refusal("驳回申诉需要写明理由")
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE research_appeals SET status = $5, decision = $6, decided_by = $7, decided_at = $8
 			WHERE school_id = $1 AND assessment_id = $2 AND id = $3 AND status = $4`,
 			schoolID, assessmentID, appealID, ResearchAppealPending, status, decision, nullInt(a.UserID), now())
@@ -88,14 +100,6 @@ func (s *Storage) DecideResearchAppeal(ctx context.Context, schoolID int64, a mo
 			return fmt.Errorf("decide research appeal: %w", err)
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
-			var exists int
-			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM research_appeals WHERE school_id = $1 AND assessment_id = $2 AND id = $3`,
-				schoolID, assessmentID, appealID).Scan(&exists); err != nil {
-				return err
-			}
-			if exists == 0 {
-				return ErrNotFound
-			}
 			return refusal("这条申诉已处理过")
 		}
 		return s.audit(ctx, tx, schoolID, a, "decide_appeal", "research_assessment", assessmentID, nil,
@@ -126,3 +130,8 @@ func (s *Storage) ResearchAppeals(ctx context.Context, schoolID, assessmentID, t
 	}
 	return out, rows.Err()
 }
+
+var researchAppealNames = map[string]string{ResearchAppealPending: "待处理", ResearchAppealUpheld: "已支持", ResearchAppealDismissed: "已驳回"}
+
+// StatusName is the appeal's status in Chinese.
+func (ap ResearchAppeal) StatusName() string { return researchAppealNames[ap.Status] }

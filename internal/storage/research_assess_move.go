@@ -124,3 +124,6 @@ var researchStateNames = map[string]string{
 
 // ResearchStateName is an assessment state in Chinese.
 func ResearchStateName(state string) string { return researchStateNames[state] }
+
+// StateName is the assessment's state in Chinese.
+func (ra ResearchAssessment) StateName() string { return ResearchStateName(ra.State) }

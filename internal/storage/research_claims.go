@@ -81,6 +81,9 @@ func (s *Storage) ClaimResearch(ctx context.Context, schoolID int64, a model.Act
 		if err := claimOpen(ra, office); err != nil {
 			return err
 		}
+		if _, err := s.teacher(ctx, tx, schoolID, teacherID); err != nil {
+			return err
+		}
 		ok, err := s.claimableIDs(ctx, tx, schoolID, ra, teacherID)
 		if err != nil {
 			return err

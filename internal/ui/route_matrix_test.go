@@ -42,12 +42,19 @@ func idFor(path string, f *testfix.School) string {
 		return itoa(f.Term.ID)
 	case strings.HasPrefix(path, "/frameworks/"):
 		return itoa(frameworkIDs[f])
+	case strings.HasPrefix(path, "/research/assessments/"):
+		return itoa(researchIDs[f][0])
+	case strings.HasPrefix(path, "/research/rules/"):
+		return itoa(researchIDs[f][1])
 	}
 	return "1"
 }
 
 // frameworkIDs holds each fixture school's framework for the matrix.
 var frameworkIDs = map[*testfix.School]int64{}
+
+// researchIDs holds each fixture school's 科研考核 and rule version.
+var researchIDs = map[*testfix.School][2]int64{}
 
 func fill(path string, f *testfix.School) string {
 	p := strings.ReplaceAll(path, "{id}", idFor(path, f))
@@ -58,6 +65,7 @@ func fill(path string, f *testfix.School) string {
 	p = strings.ReplaceAll(p, "{token}", strings.Repeat("0", 32))
 	p = strings.ReplaceAll(p, "{class}", itoa(f.ClassA.ID))
 	p = strings.ReplaceAll(p, "{x}", "1")
+	p = strings.ReplaceAll(p, "{appeal}", "1")
 	return strings.TrimSuffix(p, "{$}")
 }
 
@@ -83,6 +91,11 @@ func TestEveryRoleEveryRoute(t *testing.T) {
 				t.Fatal(err)
 			}
 			frameworkIDs[f] = fw.ID
+			ra, err := st.CreateResearchAssessment(context.Background(), f.School.ID, model.SystemActor, storage.NewResearchAssessment{TermID: f.Term.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			researchIDs[f] = [2]int64{ra.ID, ra.RuleSetID}
 		}
 		srv, err := ui.New(context.Background(), st, ui.Options{})
 		if err != nil {
@@ -173,7 +186,8 @@ func TestRouteTableNamesTheRightPermission(t *testing.T) {
 	resource := map[string]string{"students": "student", "classes": "class", "teachers": "teacher", "org": "org",
 		"enterprises": "enterprise", "users": "user", "audit": "audit", "tokens": "token", "platform": "platform", "import": "student", "cycles": "cycle", "rate": "rating", "evidence": "evidence", "results": "result", "appeals": "appeal",
 		"frameworks": "framework", "evidence-rules": "framework", "portraits": "portrait", "kpi": "kpi", "district": "district",
-		"outcomes": "outcome", "surveys": "survey", "reports": "report", "checks": "check", "family": "conduct", "conduct": "conduct"}
+		"outcomes": "outcome", "surveys": "survey", "reports": "report", "checks": "check", "family": "conduct", "conduct": "conduct",
+		"research": "research"}
 	// Routes whose permission depends on the roster kind in the path
 	// (checked by kindAllowed against importer.Kinds), and the pages every
 	// account has (its own notifications included).

@@ -53,6 +53,7 @@ func (s *Server) routeTable() []route {
 		s.evalRoutes(),
 		s.evidenceRoutes(),
 		s.conductRoutes(),
+		s.researchAssessRoutes(),
 		s.resultRoutes(),
 		s.ratingEntryRoutes(),
 		s.portraitRoutes(),

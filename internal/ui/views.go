@@ -221,6 +221,8 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 		{"/checks", "班级量化", "check:read"},
 		{"/family", "德育表现", "conduct:read"},
 		{"/conduct/talks", "谈心名单", "conduct:talk"},
+		{"/research/assessments", "科研考核", "research:read"},
+		{"/research/mine", "我的科研考核", "research:claim"},
 		{"/results", "评价结果", "result:read"},
 		{"/portraits", "学生画像", "portrait:read"},
 		{"/portraits/groups", "群体画像", "portrait:read_group"},
