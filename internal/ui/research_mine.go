@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"zhijiao/internal/research"
@@ -55,7 +56,8 @@ func (s *Server) researchMine(w http.ResponseWriter, r *http.Request) {
 			s.serverError(w, r, err)
 			return
 		}
-		d.Appeal = open.State == research.StatePublicised && s.authz.Can(userOf(r), "research:appeal")
+		d.Appeal = open.State == research.StatePublicised && s.authz.Can(userOf(r), "research:appeal") &&
+			!slices.ContainsFunc(d.Appeals, func(a storage.ResearchAppeal) bool { return a.Status == storage.ResearchAppealPending })
 	}
 	if d.Terms, err = s.st.TeacherResearchPoints(ctx, school, tid); err != nil {
 		s.serverError(w, r, err)
