@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"zhijiao/internal/model"
 	"zhijiao/internal/research"
@@ -193,5 +194,33 @@ func TestResearchPublicityNeedsPoints(t *testing.T) {
 		wantRefusal(t, st.MoveResearchAssessment(ctx, sid, office, ra.ID, research.StatePublicised), "还没有任何教师的计算结果")
 		_, err = st.CreateResearchAssessment(ctx, sid, office, storage.NewResearchAssessment{TermID: fx.Term.ID, FromOn: "2027-01-01", ToOn: "2026-01-01"})
 		wantRefusal(t, err, "晚于截止日期")
+	})
+}
+
+// Claiming everything verified adds each teacher's verified outputs of
+// the period once (not the pending or rejected ones); a 公示 start can be
+// set back, never forward.
+func TestResearchClaimAllAndPublicityStart(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		ctx := context.Background()
+		fx := testfix.Build(t, st, "ca", false)
+		sid, office := fx.School.ID, model.Actor{UserID: fx.Users[model.RoleResearch].ID}
+		addResearchOutputs(t, st, fx)
+		ra, err := st.CreateResearchAssessment(ctx, sid, office, storage.NewResearchAssessment{TermID: fx.Term.ID})
+		must(t, err)
+		if n, err := st.ClaimAllResearch(ctx, sid, office, ra.ID, []int64{fx.TeacherSubject.ID}); err != nil || n != 1 {
+			t.Fatalf("subject's claims: %d %v", n, err)
+		}
+		if n, err := st.ClaimAllResearch(ctx, sid, office, ra.ID, nil); err != nil || n != 2 {
+			t.Fatalf("everyone's remaining claims: %d %v", n, err)
+		}
+		must(t, st.MoveResearchAssessment(ctx, sid, office, ra.ID, research.StateReviewing))
+		_, err = st.ComputeResearch(ctx, sid, office, ra.ID)
+		must(t, err)
+		wantRefusal(t, st.SetResearchPublicityStart(ctx, sid, office, ra.ID, time.Now()), "只有公示中")
+		must(t, st.MoveResearchAssessment(ctx, sid, office, ra.ID, research.StatePublicised))
+		wantRefusal(t, st.SetResearchPublicityStart(ctx, sid, office, ra.ID, time.Now().AddDate(0, 0, 3)), "不能晚于今天")
+		must(t, st.SetResearchPublicityStart(ctx, sid, office, ra.ID, time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)))
+		must(t, st.MoveResearchAssessment(ctx, sid, office, ra.ID, research.StateFinal))
 	})
 }
