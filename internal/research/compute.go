@@ -82,7 +82,9 @@ func points(c int64) float64 { return float64(c) / 100 }
 // the better position.
 func Compute(rs RuleSet, p Period, credits []Credit) []TeacherPoints {
 	cs := slices.Clone(credits)
-	slices.SortStableFunc(cs, func(a, b Credit) int {
+	// The key is complete (a contributor has one position per output), so
+	// an unstable sort gives one order; equal keys are duplicates.
+	slices.SortFunc(cs, func(a, b Credit) int {
 		return cmp.Or(cmp.Compare(a.TeacherID, b.TeacherID), cmp.Compare(a.DatedOn, b.DatedOn),
 			cmp.Compare(a.OutputID, b.OutputID), cmp.Compare(slices.Index(Stages, a.Stage), slices.Index(Stages, b.Stage)),
 			cmp.Compare(a.Position, b.Position))

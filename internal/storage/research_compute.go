@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"zhijiao/internal/model"
@@ -117,12 +119,17 @@ func (s *Storage) writeResearchPoints(ctx context.Context, tx *sql.Tx, schoolID,
 			return 0, fmt.Errorf("research points: %w", err)
 		}
 	}
-	stmt, err := tx.PrepareContext(ctx, `INSERT INTO research_points (school_id, assessment_id, teacher_id, points, detail, computed_at) VALUES ($1, $2, $3, $4, $5, $6)`)
-	if err != nil {
-		return 0, err
-	}
-	defer stmt.Close()
 	at, n := now(), 0
+	var vals []any
+	flush := func() error {
+		if len(vals) == 0 {
+			return nil
+		}
+		q := `INSERT INTO research_points (school_id, assessment_id, teacher_id, points, detail, computed_at) VALUES ` + valueRows(len(vals)/6, 6)
+		_, err := tx.ExecContext(ctx, q, vals...)
+		vals = vals[:0]
+		return err
+	}
 	for _, tp := range result {
 		if only != nil && !only[tp.TeacherID] {
 			continue
@@ -131,12 +138,36 @@ func (s *Storage) writeResearchPoints(ctx context.Context, tx *sql.Tx, schoolID,
 		if err != nil {
 			return n, err
 		}
-		if _, err := stmt.ExecContext(ctx, schoolID, id, tp.TeacherID, tp.Total, string(detail), at); err != nil {
-			return n, fmt.Errorf("research points of teacher %d: %w", tp.TeacherID, err)
+		vals = append(vals, schoolID, id, tp.TeacherID, tp.Total, string(detail), at)
+		if n++; n%100 == 0 {
+			if err := flush(); err != nil {
+				return n, fmt.Errorf("research points: %w", err)
+			}
 		}
-		n++
+	}
+	if err := flush(); err != nil {
+		return n, fmt.Errorf("research points: %w", err)
 	}
 	return n, nil
+}
+
+// valueRows is "($1, $2, …), (…)" for rows rows of cols values.
+func valueRows(rows, cols int) string {
+	var b strings.Builder
+	for r := range rows {
+		if r > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for c := range cols {
+			if c > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("$" + strconv.Itoa(r*cols+c+1))
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
 }
 
 // loadResearchCredits reads every claimed, verified output of an
