@@ -80,6 +80,8 @@ var listPages = []listPage{
 	{"talk list of a head teacher", "banzhuren@a1", fixed("/conduct/talks"), growConductStudents, 13},
 	{"talk list of the school", "deyu@a1", fixed("/conduct/talks"), growConductStudents, 9},
 	{"conduct trends of a class", "banzhuren@a1", fixed("/conduct/trends"), growConductStudents, 15},
+	{"research assessments", "keyan@a1", fixed("/research/assessments"), growResearchAssessments, 6},
+	{"research ranking", "keyan@a1", researchRankingPath, growResearchPoints, 8},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {
