@@ -16,8 +16,8 @@ import (
 )
 
 func init() {
-	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价重算、submit 并发提交评分、report 报告单、portrait 画像页面、kpi 数据画像、rasch 多面 Rasch / benchmarks: import, eval, submit, report, portrait, kpi, rasch",
-		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] [--fair] | submit [--clients N] | report [--students N] [--runs N] | portrait [--students N] [--runs N] | kpi [--requests N] [--schools N] [--users N] | rasch [--students N] [--runs N] | recompute [--schools N] [--students N] [--clients N]", run: runBench})
+	register(&command{name: "bench", summary: "性能基准：import 导入花名册、eval 评价重算、submit 并发提交评分、report 报告单、portrait 画像页面、kpi 数据画像、rasch 多面 Rasch、research 科研考核 / benchmarks: import, eval, submit, report, portrait, kpi, rasch, research",
+		usage: "import [--rows N] [--runs N] | eval [--students N] [--runs N] [--fair] | submit [--clients N] | report [--students N] [--runs N] | portrait [--students N] [--runs N] | kpi [--requests N] [--schools N] [--users N] | rasch [--students N] [--runs N] | recompute [--schools N] [--students N] [--clients N] | research [--teachers N] [--outputs N] [--runs N]", run: runBench})
 }
 
 // runBench prints figures as ratios against a baseline measured in the same
@@ -32,6 +32,8 @@ func runBench(ctx context.Context, e *env, args []string) error {
 	fair := e.fs.Bool("fair", false, "eval：再测一次按宽严度校正互评的重算（与普通重算交替计时）/ eval: also time the recompute with the peers' severity correction, alternating with the plain one")
 	schools := e.fs.Int("schools", 1, "kpi：学校数，大于 1 时测区域数据画像 / kpi: schools; above 1 the district view is measured")
 	users := e.fs.Int("users", 0, "kpi：同时访问的用户数，默认区域 10、单校 1 / kpi: concurrent users, default 10 for the district view, 1 for a school")
+	teachers := e.fs.Int("teachers", 500, "research：教师人数 / research: teachers")
+	outputs := e.fs.Int("outputs", 10000, "research：成果数 / research: outputs")
 	what, err := e.sub(args)
 	if err != nil {
 		return err
@@ -85,8 +87,10 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return benchKPI(ctx, e, st, *schools, *requests, *users)
 	case "recompute":
 		return benchRecompute(ctx, e, st, dsn, *schools, *students, *clients, *rate)
+	case "research":
+		return printResearchBench(ctx, e, st, *teachers, *outputs, *runs)
 	}
-	return fmt.Errorf("未知基准 %q（可用：import、eval、submit、report、portrait、kpi、rasch）", what)
+	return fmt.Errorf("未知基准 %q（可用：import、eval、submit、report、portrait、kpi、rasch、research）", what)
 }
 
 // printImportBench times the import of a generated roster and prints it against the target.

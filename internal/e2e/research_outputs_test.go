@@ -47,7 +47,7 @@ func TestResearchPaperOnPhone(t *testing.T) {
 	b := Browser(t)
 	phoneLogin(t, b, site.URL, "banzhuren@rp", 390)
 	taps := NewTaps(t, b)
-	if err := chromedp.Do(b, chromedp.Navigate(site.URL+"/research/mine"), chromedp.WaitVisible(`main h1`)); err != nil {
+	if err := chromedp.Do(b, chromedp.Navigate(site.URL+"/research/outputs/mine"), chromedp.WaitVisible(`main h1`)); err != nil {
 		t.Fatal(err)
 	}
 	Axe(t, b, "my research outputs")
@@ -73,7 +73,7 @@ func TestResearchPaperOnPhone(t *testing.T) {
 	if err != nil || !strings.HasPrefix(first, "/research/outputs/") {
 		t.Fatalf("the new output's page: %q %v", first, err)
 	}
-	if err := chromedp.Do(b, chromedp.Navigate(site.URL+"/research/mine"), chromedp.WaitVisible(`main h1`)); err != nil {
+	if err := chromedp.Do(b, chromedp.Navigate(site.URL+"/research/outputs/mine"), chromedp.WaitVisible(`main h1`)); err != nil {
 		t.Fatal(err)
 	}
 	Screenshot(t, b, "research-mine-phone")

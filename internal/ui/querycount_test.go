@@ -81,8 +81,10 @@ var listPages = []listPage{
 	{"talk list of the school", "deyu@a1", fixed("/conduct/talks"), growConductStudents, 9},
 	{"conduct trends of a class", "banzhuren@a1", fixed("/conduct/trends"), growConductStudents, 15},
 	{"research outputs", "keyan@a1", fixed("/research/outputs"), growResearch, 9},
-	{"research outputs of a teacher", "banzhuren@a1", fixed("/research/mine"), growResearch, 11},
+	{"research outputs of a teacher", "banzhuren@a1", fixed("/research/outputs/mine"), growResearch, 11},
 	{"research review queue", "keyan@a1", fixed("/research/review"), growResearch, 9},
+	{"research assessments", "keyan@a1", fixed("/research/assessments"), growResearchAssessments, 6},
+	{"research ranking", "keyan@a1", researchRankingPath, growResearchPoints, 8},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {

@@ -26,7 +26,7 @@ type researchListPage struct {
 
 func (s *Server) researchList(w http.ResponseWriter, r *http.Request) { s.researchListOf(w, r, false) }
 
-func (s *Server) researchMine(w http.ResponseWriter, r *http.Request) { s.researchListOf(w, r, true) }
+func (s *Server) researchOutputsMine(w http.ResponseWriter, r *http.Request) { s.researchListOf(w, r, true) }
 
 func (s *Server) researchListOf(w http.ResponseWriter, r *http.Request, mine bool) {
 	sc, err := s.researchScopeOf(r)
@@ -40,7 +40,7 @@ func (s *Server) researchListOf(w http.ResponseWriter, r *http.Request, mine boo
 	f.Year, _ = strconv.Atoi(q.Get("year"))
 	d := researchListPage{Kinds: research.Kinds, Mine: mine, Action: "/research/outputs"}
 	if mine {
-		f.TeacherID, d.Action = userOf(r).TeacherID, "/research/mine"
+		f.TeacherID, d.Action = userOf(r).TeacherID, "/research/outputs/mine"
 		if f.TeacherID == 0 {
 			f.TeacherID = -1 // an account without a teacher record has no outputs of its own
 		}

@@ -58,7 +58,7 @@ func TestResearchOutputPages(t *testing.T) {
 		if code != http.StatusUnprocessableEntity || !strings.Contains(body, "这项成果已经录入过") || !strings.Contains(body, `href="`+out+`"`) {
 			t.Fatalf("the co-author's copy: %d", code)
 		}
-		if _, body := co.get("/research/mine"); !strings.Contains(body, "基于岗课赛证融通的数控专业教学改革") {
+		if _, body := co.get("/research/outputs/mine"); !strings.Contains(body, "基于岗课赛证融通的数控专业教学改革") {
 			t.Error("the co-author does not see the paper under 我的科研成果")
 		}
 		other := s.login(t, "zhizhou@a1") // the subject teacher's duty account: same teacher record

@@ -14,7 +14,7 @@ import (
 func (s *Server) researchRoutes() []route {
 	return []route{
 		{"GET", "/research/outputs", "research:record", school, s.researchList},
-		{"GET", "/research/mine", "research:record", school, s.researchMine},
+		{"GET", "/research/outputs/mine", "research:record", school, s.researchOutputsMine},
 		{"GET", "/research/outputs/new", "research:record", school, s.researchNew},
 		{"POST", "/research/outputs", "research:record", school, s.researchCreate},
 		{"GET", "/research/outputs/{id}", "research:record", school, s.researchShow},

@@ -43,7 +43,11 @@ func idFor(path string, f *testfix.School) string {
 	case strings.HasPrefix(path, "/frameworks/"):
 		return itoa(frameworkIDs[f])
 	case strings.HasPrefix(path, "/research/outputs/"):
-		return itoa(researchIDs[f])
+		return itoa(researchOutputIDs[f])
+	case strings.HasPrefix(path, "/research/assessments/"):
+		return itoa(researchIDs[f][0])
+	case strings.HasPrefix(path, "/research/rules/"):
+		return itoa(researchIDs[f][1])
 	}
 	return "1"
 }
@@ -51,9 +55,11 @@ func idFor(path string, f *testfix.School) string {
 // frameworkIDs holds each fixture school's framework for the matrix.
 var frameworkIDs = map[*testfix.School]int64{}
 
-// researchIDs holds each fixture school's research output (the head
+// researchOutputIDs holds each fixture school's research output (the head
 // teacher's and the subject teacher's paper) for the matrix.
-var researchIDs = map[*testfix.School]int64{}
+var researchOutputIDs = map[*testfix.School]int64{}
+// researchIDs holds each fixture school's 科研考核 and rule version.
+var researchIDs = map[*testfix.School][2]int64{}
 
 func fill(path string, f *testfix.School) string {
 	p := strings.ReplaceAll(path, "{id}", idFor(path, f))
@@ -65,6 +71,7 @@ func fill(path string, f *testfix.School) string {
 	p = strings.ReplaceAll(p, "{class}", itoa(f.ClassA.ID))
 	p = strings.ReplaceAll(p, "{x}", "1")
 	p = strings.ReplaceAll(p, "{file}", "1")
+	p = strings.ReplaceAll(p, "{appeal}", "1")
 	return strings.TrimSuffix(p, "{$}")
 }
 
@@ -95,7 +102,12 @@ func TestEveryRoleEveryRoute(t *testing.T) {
 			if err := st.CreateResearchOutput(context.Background(), f.School.ID, model.SystemActor, &o, storage.ResearchWrite{}); err != nil {
 				t.Fatal(err)
 			}
-			researchIDs[f] = o.ID
+			researchOutputIDs[f] = o.ID
+			ra, err := st.CreateResearchAssessment(context.Background(), f.School.ID, model.SystemActor, storage.NewResearchAssessment{TermID: f.Term.ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			researchIDs[f] = [2]int64{ra.ID, ra.RuleSetID}
 		}
 		srv, err := ui.New(context.Background(), st, ui.Options{})
 		if err != nil {

@@ -54,6 +54,7 @@ func (s *Server) routeTable() []route {
 		s.evidenceRoutes(),
 		s.conductRoutes(),
 		s.researchRoutes(),
+		s.researchAssessRoutes(),
 		s.resultRoutes(),
 		s.ratingEntryRoutes(),
 		s.portraitRoutes(),
