@@ -85,3 +85,25 @@ func TestResearchCounts(t *testing.T) {
 		t.Errorf("no papers: %q", k.Value)
 	}
 }
+
+func TestResearchTables(t *testing.T) {
+	g := TeachingAwardGrid(seedAwards(), year)
+	if len(g.Rows) != 5 || g.Cells[0][1] != 1 || g.Cells[0][2] != 2 || g.Cells[2][0] != 1 || g.Cells[2][2] != 5 || g.RowTotal(2) != 11 {
+		t.Fatalf("grid %+v", g)
+	}
+	k := ResearchByKind(seedAwards(), year)
+	if len(k.Rows) != 6 || k.Rows[0] != "教学成果奖" || k.Cells[0][0] != 14 || k.Cells[3][0] != 0 {
+		t.Fatalf("by kind %+v", k)
+	}
+}
+
+func TestOutputsByYear(t *testing.T) {
+	tb := OutputsByYear("成果", []string{"paper", "project", "paper", "patent", "paper"}, []string{"2025-03-01", "2024-10-01", "2025-05-01", "2025-01-01", ""})
+	if fmt.Sprint(tb.Rows, tb.Columns, tb.Cells) != "[2024 2025] [课题 论文 专利] [[1 0 0] [0 2 1]]" {
+		t.Fatalf("%v %v %v", tb.Rows, tb.Columns, tb.Cells)
+	}
+	c := PointsTrend("积分", []string{"a", "b"}, []float64{1, 2.5})
+	if c["series"].([]any)[0].(map[string]any)["type"] != "line" {
+		t.Fatal("trend is not a line")
+	}
+}

@@ -54,3 +54,25 @@ func AddResearch(t testing.TB, st *storage.Storage, f *School, r Research) int64
 	}
 	return id
 }
+
+// AddAssessment writes a term's assessment in the given state, with a rule
+// set of its own, and the teachers' points, straight into the tables of
+// migration 0023. It returns the assessment's id.
+func AddAssessment(t testing.TB, st *storage.Storage, f *School, termID int64, name, state string, points map[int64]float64) int64 {
+	t.Helper()
+	ctx, db, at := context.Background(), st.DB(), time.Now().UTC()
+	var version int
+	must(t, db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM research_rule_sets WHERE school_id = $1`, f.School.ID).Scan(&version))
+	var rules, id int64
+	must(t, db.QueryRowContext(ctx, `INSERT INTO research_rule_sets (school_id, version, rules, created_at) VALUES ($1, $2, '{}', $3) RETURNING id`, f.School.ID, version, at).Scan(&rules))
+	var from, to string
+	must(t, db.QueryRowContext(ctx, `SELECT start_date, end_date FROM terms WHERE school_id = $1 AND id = $2`, f.School.ID, termID).Scan(&from, &to))
+	must(t, db.QueryRowContext(ctx, `INSERT INTO research_assessments (school_id, term_id, name, rule_set_id, state, from_on, to_on, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`, f.School.ID, termID, name, rules, state, from, to, at).Scan(&id))
+	for teacher, p := range points {
+		_, err := db.ExecContext(ctx, `INSERT INTO research_points (school_id, assessment_id, teacher_id, points, detail, computed_at) VALUES ($1, $2, $3, $4, '{}', $5)`,
+			f.School.ID, id, teacher, p, at)
+		must(t, err)
+	}
+	return id
+}
