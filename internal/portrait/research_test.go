@@ -107,3 +107,17 @@ func TestOutputsByYear(t *testing.T) {
 		t.Fatal("trend is not a line")
 	}
 }
+
+func TestResearchEnglish(t *testing.T) {
+	for zh, en := range map[string]string{
+		"国家级教学成果奖 一等奖 1 项、二等奖 2 项；市级 特等奖 1 项、一等奖 2 项": "national: 1 first prize, 2 second prize; city: 1 grand prize, 2 first prize",
+		"12 项（国家级 1、省部级 11）": "12 (national 1, provincial 11)",
+		"2 篇（核心期刊 1、省级期刊 1）": "2 (核心期刊 1, 省级期刊 1)",
+		"0 件":       "0",
+		"30,675 人次": "30,675 person-times",
+	} {
+		if got := English(zh); got != en {
+			t.Errorf("English(%q) = %q, want %q", zh, got, en)
+		}
+	}
+}
