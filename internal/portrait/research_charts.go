@@ -36,7 +36,7 @@ func ResearchByKind(os []ResearchOutput, p Period) Table {
 func PointsTrend(title string, terms []string, points []float64) Chart {
 	c := base(title)
 	c["grid"] = map[string]any{"left": 10, "right": 20, "bottom": 50, "containLabel": true}
-	c["xAxis"] = map[string]any{"type": "category", "data": terms, "axisLabel": map[string]any{"interval": 0, "rotate": 20}}
+	c["xAxis"] = map[string]any{"type": "category", "data": terms, "axisLabel": map[string]any{"interval": 0}}
 	c["yAxis"] = map[string]any{"type": "value"}
 	c["series"] = []any{map[string]any{"type": "line", "name": "积分", "data": points, "label": map[string]any{"show": true}}}
 	return c

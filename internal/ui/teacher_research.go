@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 
 	"zhijiao/internal/model"
 	"zhijiao/internal/portrait"
@@ -118,7 +119,9 @@ func (d *teacherResearchData) charts() {
 		var names []string
 		var values []float64
 		for _, p := range d.Points {
-			names = append(names, p.TermName)
+			// Two lines under the axis: a phone has no room for a term's
+			// whole name on one.
+			names = append(names, strings.NewReplacer("学年", "学年\n", ", ", "\n").Replace(p.TermName))
 			values = append(values, p.Points)
 		}
 		tb := portrait.Table{Title: "科研考核积分（按学期）", Rows: names, Columns: []string{"积分"}}
