@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/testdb"
@@ -57,6 +59,11 @@ func TestResearchShows(t *testing.T) {
 		if _, body := s.login(t, "admin@b1").get("/kpi" + period); strings.Contains(body, "国家级教学成果奖") {
 			t.Error("school b sees school a's teaching awards")
 		}
+		checkResearchExport(t, keyan, "/kpi/export.xlsx"+period)
+		// The district view shows the block's figures side by side.
+		if code, body := s.login(t, "root").get("/district?year=2026"); code != 200 || !strings.Contains(body, "国家级教学成果奖 一等奖 1 项") || !strings.Contains(body, "课题立项") {
+			t.Errorf("/district (%d) lacks the research figures", code)
+		}
 
 		tab := "/teachers/" + itoa(s.a.TeacherHead.ID) + "/research"
 		for user, want := range map[string]struct {
@@ -102,4 +109,36 @@ func TestResearchShows(t *testing.T) {
 			t.Errorf("the teacher's home: %s", body)
 		}
 	})
+}
+
+// checkResearchExport opens the .xlsx of the 数据画像 and looks for the
+// block's rows and the teaching awards' table.
+func checkResearchExport(t *testing.T, c *client, path string) {
+	t.Helper()
+	code, body := c.get(path)
+	if code != 200 {
+		t.Fatalf("%s: %d", path, code)
+	}
+	x, err := excelize.OpenReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := x.GetRows("数据画像")
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[string]bool{}
+	for _, r := range rows {
+		if len(r) > 1 {
+			found[r[0]+"="+r[1]] = true
+		}
+	}
+	for _, want := range []string{"教学成果奖=国家级教学成果奖 一等奖 1 项", "发表论文=1 篇（核心期刊 1）"} {
+		if !found[want] {
+			t.Errorf("the export lacks %q", want)
+		}
+	}
+	if sheets := x.GetSheetList(); len(sheets) != 8 {
+		t.Errorf("the export has sheets %v, want the KPIs and seven tables", sheets)
+	}
 }

@@ -121,7 +121,7 @@ func (d *teacherResearchData) charts() {
 		for _, p := range d.Points {
 			// Two lines under the axis: a phone has no room for a term's
 			// whole name on one.
-			names = append(names, strings.NewReplacer("学年", "学年\n", ", ", "\n").Replace(p.TermName))
+			names = append(names, twoLines(p.TermName))
 			values = append(values, p.Points)
 		}
 		tb := portrait.Table{Title: "科研考核积分（按学期）", Rows: names, Columns: []string{"积分"}}
@@ -159,3 +159,12 @@ func researchStateName(s string) string {
 
 // pointsText writes points with at most two decimals.
 func pointsText(p float64) string { return strconv.FormatFloat(math.Round(p*100)/100, 'f', -1, 64) }
+
+// twoLines breaks a term's name after its years: "2025-2026" over
+// "学年第一学期", or "2025-2026," over "Term 1".
+func twoLines(name string) string {
+	if i := strings.IndexFunc(name, func(r rune) bool { return r >= 0x80 }); i > 0 {
+		return name[:i] + "\n" + name[i:]
+	}
+	return strings.Replace(name, ", ", ",\n", 1)
+}
