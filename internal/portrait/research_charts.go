@@ -79,3 +79,12 @@ func OutputsByYear(title string, kinds, dates []string) Table {
 	}
 	return t
 }
+
+// OutputsChart stacks a teacher's outputs by year and kind, the legend in
+// one scrolling line under the bars: on a phone a legend of six kinds
+// would otherwise wrap onto the axis.
+func OutputsChart(t Table) Chart {
+	c := StackedBars(t)
+	c["legend"] = map[string]any{"bottom": 0, "type": "scroll"}
+	return c
+}

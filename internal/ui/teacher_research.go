@@ -139,7 +139,7 @@ func (d *teacherResearchData) charts() {
 	}
 	if d.Verified > 0 {
 		tb := portrait.OutputsByYear("已审核成果（按年份 × 类别）", kinds, dates)
-		d.ByYear = &kpiChart{ID: "chart-research-years", Chart: portrait.StackedBars(tb), Table: tb, Total: true}
+		d.ByYear = &kpiChart{ID: "chart-research-years", Chart: portrait.OutputsChart(tb), Table: tb, Total: true}
 	}
 }
 
