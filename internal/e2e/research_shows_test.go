@@ -57,6 +57,7 @@ func TestResearchShowsInBrowser(t *testing.T) {
 	if !strings.Contains(block, "国家级教学成果奖 一等奖 1 项；市级 特等奖 1 项") || !strings.Contains(block, "1 篇（核心期刊 1）") {
 		t.Errorf("the block reads %q", block)
 	}
+	Axe(t, office, "数据画像 with the research block")
 	Screenshot(t, office, "research-kpi-desktop")
 	MarkPage(t, office)
 	NewTaps(t, office).Tap(`.kpi-block a[href^="/kpi/research_teaching_awards"]`)

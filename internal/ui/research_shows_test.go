@@ -85,6 +85,17 @@ func TestResearchShows(t *testing.T) {
 				t.Errorf("%s: points before 公示 shown %v, want %v", user, !want.early, want.early)
 			}
 		}
+		// In English: the vocabulary and the values are translated.
+		en := s.login(t, "banzhuren@a1")
+		en.get("/lang/en")
+		if _, body := en.get(tab); !strings.Contains(body, "First author") || !strings.Contains(body, "Research points") || strings.Contains(body, "已审核") {
+			t.Errorf("the English tab: %s", body)
+		}
+		keyan.get("/lang/en")
+		if _, body := keyan.get("/kpi" + period); !strings.Contains(body, "national: 1 first prize") || !strings.Contains(body, "Teaching reform and innovation") {
+			t.Errorf("the English block: %s", body)
+		}
+		keyan.get("/lang/zh")
 		if code, _ := s.login(t, "renke@a1").get("/teachers/" + itoa(s.a.TeacherSubject.ID) + "/research"); code != 200 {
 			t.Errorf("a teacher's own tab: %d", code)
 		}
