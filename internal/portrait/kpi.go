@@ -16,6 +16,7 @@ type KPI struct {
 	Count      *int    `json:"count,omitempty"`
 	Unit       string  `json:"unit,omitempty"`
 	Records    []int64 `json:"records,omitempty"` // drill-down: ids of the records counted
+	Block      string  `json:"block,omitempty"`   // the page's block ("" for the first, ResearchBlock)
 }
 
 func rateKPI(key, name, def string, p Period, r Ratio, ids []int64) KPI {
@@ -195,6 +196,7 @@ type Inputs struct {
 	Survey       []SurveyAnswer
 	Training     []TrainingSession
 	Honours      []Honour
+	Research     []ResearchOutput // verified, not deleted; a project once per counted stage
 	// ProvincialLabel is "市级" for a school in a 直辖市, else "省级".
 	ProvincialLabel string
 }
@@ -202,7 +204,7 @@ type Inputs struct {
 // Dashboard computes every KPI of the 数据画像 for one period, in the order
 // the page shows them.
 func Dashboard(in Inputs, p Period) []KPI {
-	return []KPI{
+	return append([]KPI{
 		StudentAwards(in.Awards, p, in.ProvincialLabel),
 		CertificatePassRate(in.Certificates, p),
 		DualCertificateRate(in.Graduates, p),
@@ -212,5 +214,5 @@ func Dashboard(in Inputs, p Period) []KPI {
 		EmployerSatisfaction(in.Survey, p),
 		SocialTraining(in.Training, p),
 		TeacherAwards(in.Awards, p, in.ProvincialLabel),
-	}
+	}, Research(in.Research, p)...)
 }

@@ -62,6 +62,7 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 		destinationKPIRead(ctx, schoolIDs, p, day),
 		surveyKPIRead(ctx, schoolIDs, p, day),
 		trainingKPIRead(ctx, schoolIDs, p, day),
+		researchKPIRead(ctx, schoolIDs, p, day),
 	}
 	errs := make([]error, len(reads))
 	parts := make([]map[int64]*portrait.Inputs, len(reads))
@@ -95,6 +96,7 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 			o.Survey = append(o.Survey, x.Survey...)
 			o.Training = append(o.Training, x.Training...)
 			o.Honours = append(o.Honours, x.Honours...)
+			o.Research = append(o.Research, x.Research...)
 		}
 	}
 	return out, nil

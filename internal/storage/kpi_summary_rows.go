@@ -65,6 +65,9 @@ func summaryRows(schoolID int64, in portrait.Inputs) [][]any {
 			add(summaryKey{t.From, sumTraining, "", "", 0}, int64(t.Trainees))
 		}
 	}
+	for _, o := range in.Research {
+		add(researchSummaryKey(o), 1)
+	}
 	months := map[summaryKey]int64{}
 	for k, n := range days {
 		k.day = monthOf(k.day)
@@ -135,5 +138,7 @@ func addCounted(x *portrait.Inputs, kind, a, b string, flag int, n int, day stri
 		x.Survey = append(x.Survey, portrait.SurveyAnswer{Score: flag, Date: day, N: n})
 	case sumTraining:
 		x.Training = append(x.Training, portrait.TrainingSession{From: day, Trainees: n})
+	case sumResearch:
+		x.Research = append(x.Research, researchFromSummary(a, b, n, day))
 	}
 }

@@ -114,6 +114,7 @@ func randomKPIRecords(t *testing.T, st *storage.Storage, f *testfix.School, rng 
 			must(t, st.UpdateDestination(ctx, sid, a, d))
 		}
 	}
+	randomResearch(t, st, f, rng)
 	for range 2 + rng.IntN(3) {
 		from := day()
 		must(t, st.AddTrainingSession(ctx, sid, a, &model.TrainingSession{Title: "培训", StartsOn: from, EndsOn: from, Trainees: 1 + rng.IntN(200), Served: "社区"}))

@@ -16,6 +16,7 @@ type homeData struct {
 	Roles    []string
 	Raters   bool        // the user has rating tasks in an open cycle
 	Waiting  rateWaiting // and this is what is left of them
+	Research *homeResearch
 }
 
 // home is the dashboard; for a new school's admin it is the first-run
@@ -46,6 +47,10 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Raters, d.Waiting = len(groups) > 0, waitingFor(groups)
+	if d.Research, err = s.researchHome(r, d.Term.ID); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
 	d.FirstRun = s.authz.Can(u, "org:manage") && (d.Counts.Students == 0 || d.Counts.Classes == 0 || !d.HasTerm)
 	sc, err := s.scopeOf(r)
 	if err != nil {

@@ -31,6 +31,8 @@ type kpiDashboardData struct {
 	Period kpiPeriod
 	KPIs   []portrait.KPI
 	Charts []kpiChart
+	// Research are the charts of the 教改创新成果 block, shown under its cards.
+	Research []kpiChart
 }
 
 // kpiCompute reads the school's records of the period and computes every
@@ -60,6 +62,7 @@ func (s *Server) kpiCompute(r *http.Request) (kpiDashboardData, error) {
 		{ID: "chart-training", Chart: portrait.CountBars(train), Table: train},
 		{ID: "chart-teachers", Chart: portrait.StackedBars(teachers), Table: teachers, Total: true},
 	}
+	d.Research = researchCharts(in.Research, p)
 	return d, nil
 }
 
@@ -92,7 +95,7 @@ func (s *Server) kpiExport(w http.ResponseWriter, r *http.Request) {
 		main.Rows = append(main.Rows, row)
 	}
 	sheets := []xlsxSheet{main}
-	for i, c := range d.Charts {
+	for i, c := range append(d.Charts, d.Research...) {
 		sh := xlsxSheet{Name: "表" + strconv.Itoa(i+1), Header: append([]string{c.Table.Title}, c.Table.Columns...), Widths: []float64{24}}
 		if c.Total {
 			sh.Header = append(sh.Header, "合计")

@@ -32,6 +32,9 @@ func (s *Server) peopleRoutes() []route {
 		{"GET", "/teachers/new", "teacher:manage", school, s.teacherNew},
 		{"POST", "/teachers", "teacher:manage", school, s.teacherCreate},
 		{"GET", "/teachers/{id}", "teacher:read", school, s.teacherShow},
+		// The 科研 tab: every role that may see it records research; the
+		// handler lets in the teacher, research:read and the department head.
+		{"GET", "/teachers/{id}/research", "research:record", school, s.teacherResearch},
 		{"GET", "/teachers/{id}/edit", "teacher:manage", school, s.teacherEdit},
 		{"POST", "/teachers/{id}", "teacher:manage", school, s.teacherUpdate},
 

@@ -14,6 +14,8 @@ type teacherShowData struct {
 	TermNames   map[int64]string
 	CurrentTerm int64
 	ShowPhone   bool
+	// ShowResearch: the viewer may open the teacher's 科研 tab.
+	ShowResearch bool
 }
 
 func (s *Server) loadTeacher(w http.ResponseWriter, r *http.Request) (model.Teacher, bool) {
@@ -55,6 +57,10 @@ func (s *Server) teacherShow(w http.ResponseWriter, r *http.Request) {
 	}
 	terms, err := s.st.Terms(ctx, school)
 	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.ShowResearch, _, err = s.researchViewer(r, t); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
