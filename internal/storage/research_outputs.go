@@ -161,11 +161,13 @@ func (s *Storage) ReviewResearchOutputs(ctx context.Context, schoolID int64, a m
 		status, action = research.StatusRejected, "reject"
 	}
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
+		titles := map[int64]string{}
 		for _, id := range ids {
 			before, err := s.researchBefore(ctx, tx, schoolID, id)
 			if err != nil {
 				return err
 			}
+			titles[id] = before.Title
 			if before.Status != research.StatusPending {
 				return refusal(fmt.Sprintf("成果“%s”已审核过，请刷新后重试", before.Title))
 			}
@@ -176,6 +178,9 @@ func (s *Storage) ReviewResearchOutputs(ctx context.Context, schoolID int64, a m
 			if err := insertResearchRevision(ctx, tx, schoolID, a, id, action, before, reason); err != nil {
 				return err
 			}
+		}
+		if err := s.noticeResearchReviewed(ctx, tx, schoolID, titles, ok, reason); err != nil {
+			return err
 		}
 		if err := s.markKPIDirty(ctx, tx, schoolID); err != nil {
 			return err

@@ -119,6 +119,19 @@ func TestResearchReviewHistoryAndScope(t *testing.T) {
 			t.Fatalf("after edits: a %s, b %s %s %v", ga.Status, gb.Status, gb.Stage, gb.Stages)
 		}
 		must(t, st.ReviewResearchOutputs(ctx, sid, office, []int64{a.ID}, false, "请上传期刊封面"))
+		// The head teacher's account hears of both decisions; the subject
+		// teacher, a co-author, too.
+		for _, key := range []string{model.RoleHeadTeacher, model.RoleSubjectTeacher} {
+			ns, err := st.UnreadNotifications(ctx, sid, fx.Users[key].ID)
+			must(t, err)
+			var texts []string
+			for _, n := range ns {
+				texts = append(texts, n.Text)
+			}
+			if all := strings.Join(texts, "|"); !strings.Contains(all, "科研处退回了你的成果“中职数学课堂的信息化教学设计与实践”：请上传期刊封面") || !strings.Contains(all, "科研处已认定你的成果") {
+				t.Errorf("%s's notices: %v", key, texts)
+			}
+		}
 		must(t, st.DeleteResearchOutput(ctx, sid, head, a.ID, "录错了"))
 		h, err := st.ResearchHistory(ctx, sid, a.ID)
 		must(t, err)

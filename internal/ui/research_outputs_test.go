@@ -237,3 +237,33 @@ func TestResearchProofByStage(t *testing.T) {
 		}
 	})
 }
+
+// The 科研处 follows a contributor's name to the outputs credited to them.
+func TestResearchListByTeacher(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		s := newSite(t, st)
+		ctx := context.Background()
+		var last int64
+		for i, tid := range []int64{s.a.TeacherHead.ID, s.a.TeacherOther.ID} {
+			o := model.ResearchOutput{Kind: "case", Title: fmt.Sprintf("典型案例%d号", i+1), Level: "市级", DatedOn: "2026-05-10",
+				Contributors: []model.ResearchContributor{{TeacherID: tid}}}
+			if err := st.CreateResearchOutput(ctx, s.a.School.ID, model.SystemActor, &o, storage.ResearchWrite{}); err != nil {
+				t.Fatal(err)
+			}
+			last = o.ID
+		}
+		office := s.login(t, "keyan@a1")
+		_, body := office.get("/research/outputs")
+		link := fmt.Sprintf("/research/outputs?teacher=%d", s.a.TeacherOther.ID)
+		if !strings.Contains(body, "典型案例1号") || !strings.Contains(body, "典型案例2号") {
+			t.Fatal("the office's list lacks an output")
+		}
+		_, show := office.get(fmt.Sprintf("/research/outputs/%d", last))
+		if !strings.Contains(show, `href="`+link+`"`) {
+			t.Error("the contributor's name does not link to their outputs")
+		}
+		if _, body := office.get(link); strings.Contains(body, "典型案例1号") || !strings.Contains(body, "典型案例2号") {
+			t.Error("the teacher filter does not narrow the list")
+		}
+	})
+}
