@@ -41,7 +41,7 @@ func schoolsWhere(col string, ids []int64) *where {
 }
 
 // KPIInputsBySchool reads the 数据画像 records of many schools in one pass
-// per record table. The six reads run at the same time, each on its own
+// per record table. The seven reads run at the same time, each on its own
 // connection in a read-only transaction, so a district page costs about
 // its longest read rather than their sum. Records carry no ids.
 func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p portrait.Period) (map[int64]*portrait.Inputs, error) {

@@ -122,7 +122,8 @@ func init() {
 		"research_textbooks":          {"textbook", ""},
 	} {
 		q := kpiRecordQueries["teacher_awards"]
-		q.sql, q.dateCol, q.link = researchDrill(ks[0], ks[1]), "x.day", ""
+		// Each output opens on its page of the research area.
+		q.sql, q.dateCol, q.link = researchDrill(ks[0], ks[1]), "x.day", "/research/outputs/%d"
 		kpiRecordQueries[key] = q
 	}
 }

@@ -51,7 +51,8 @@ func TestKPIResearchKnownAnswers(t *testing.T) {
 				t.Fatalf("drill-down %v %v", recs, err)
 			}
 			r := recs[0]
-			if r.ID != ids["team paper"] || r.Who != "王老师、李老师、外校专家" || r.WhoLink != fmt.Sprintf("/teachers/%d", f.TeacherHead.ID) || r.Date != "2026-03-01" || r.Detail != "核心期刊" {
+			if r.ID != ids["team paper"] || r.Who != "王老师、李老师、外校专家" || r.WhoLink != fmt.Sprintf("/teachers/%d", f.TeacherHead.ID) || r.Date != "2026-03-01" || r.Detail != "核心期刊" ||
+				r.Link != fmt.Sprintf("/research/outputs/%d", r.ID) {
 				t.Errorf("drill-down row %+v", r)
 			}
 		}

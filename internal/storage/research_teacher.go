@@ -44,8 +44,8 @@ func (s *Storage) TeacherResearchOutputs(ctx context.Context, schoolID, teacherI
 	return out, nil
 }
 
-// TeacherPoints is a teacher's points in one term's assessment.
-type TeacherPoints struct {
+// TeacherTermPoints is a teacher's points in one term's assessment.
+type TeacherTermPoints struct {
 	AssessmentID int64   `json:"assessment_id"`
 	Name         string  `json:"name"`
 	TermID       int64   `json:"term_id"`
@@ -54,18 +54,18 @@ type TeacherPoints struct {
 	Points       float64 `json:"points"`
 }
 
-// TeacherResearchTrend lists the teacher's points of the assessments that
+// TeacherPointsByTerm lists the teacher's points of the assessments that
 // have been computed (computed, publicised or final), oldest term first.
 // Whether the viewer may see points before 公示 is the caller's rule.
-func (s *Storage) TeacherResearchTrend(ctx context.Context, schoolID, teacherID int64) ([]TeacherPoints, error) {
+func (s *Storage) TeacherPointsByTerm(ctx context.Context, schoolID, teacherID int64) ([]TeacherTermPoints, error) {
 	out, err := scanList(ctx, s.db, `SELECT a.id, a.name, a.term_id, a.state, a.from_on, p.points
 		FROM research_points p JOIN research_assessments a ON a.school_id = p.school_id AND a.id = p.assessment_id
 		WHERE p.school_id = $1 AND p.teacher_id = $2 AND a.state IN ('computed', 'publicised', 'final')
-		ORDER BY a.from_on, a.id`, []any{schoolID, teacherID}, func(r *sql.Rows, p *TeacherPoints) error {
+		ORDER BY a.from_on, a.id`, []any{schoolID, teacherID}, func(r *sql.Rows, p *TeacherTermPoints) error {
 		return r.Scan(&p.AssessmentID, &p.Name, &p.TermID, &p.State, &p.FromOn, &p.Points)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("TeacherResearchTrend: %w", err)
+		return nil, fmt.Errorf("TeacherPointsByTerm: %w", err)
 	}
 	return out, nil
 }

@@ -31,7 +31,7 @@ type teacherResearchData struct {
 }
 
 type teacherTermPoints struct {
-	storage.TeacherPoints
+	storage.TeacherTermPoints
 	TermName, StateName, Text string
 }
 
@@ -91,7 +91,7 @@ func (s *Server) teacherResearch(w http.ResponseWriter, r *http.Request) {
 // teacherPoints reads the teacher's points with their terms' names,
 // without the assessments not yet publicised unless early.
 func (s *Server) teacherPoints(r *http.Request, teacherID int64, early bool) ([]teacherTermPoints, error) {
-	ps, err := s.st.TeacherResearchTrend(r.Context(), schoolOf(r), teacherID)
+	ps, err := s.st.TeacherPointsByTerm(r.Context(), schoolOf(r), teacherID)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +108,7 @@ func (s *Server) teacherPoints(r *http.Request, teacherID int64, early bool) ([]
 		if p.State == research.StateComputed && !early {
 			continue
 		}
-		out = append(out, teacherTermPoints{TeacherPoints: p, TermName: names[p.TermID], StateName: researchStateName(p.State), Text: pointsText(p.Points)})
+		out = append(out, teacherTermPoints{TeacherTermPoints: p, TermName: names[p.TermID], StateName: researchStateName(p.State), Text: pointsText(p.Points)})
 	}
 	return out, nil
 }
