@@ -137,8 +137,8 @@ type benchOutput struct {
 	stages                          [][2]string
 }
 
-var benchGrades = map[research.Kind][]string{research.KindPaper: {"核心期刊", "国家级期刊", "省级期刊", "一般期刊"}, research.KindPatent: {"发明", "实用新型", "外观设计"},
-	research.KindTextbook: {"国家级规划教材", "省级规划教材", "校本教材"}}
+var benchGrades = map[research.Kind][]string{research.KindPaper: research.DefaultJournalGrades, research.KindPatent: research.PatentTypes,
+	research.KindTextbook: research.TextbookLevels}
 
 func researchRow(r *rand.Rand, i int) benchOutput {
 	day := time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(140)).Format("2006-01-02")

@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 
 	"zhijiao/internal/model"
@@ -117,20 +118,29 @@ func (rg *researchGen) output(t *teacher, k research.Kind) {
 	case research.KindCompetition:
 		o.Level = pickW(rg.r, research.Levels, []float64{0.04, 0.22, 0.3, 0.2, 0.24})
 		o.Grade = pickW(rg.r, research.Prizes, []float64{0.02, 0.22, 0.33, 0.33, 0.1})
+		setFields(&o, map[string]string{research.FCompetition: competitions[rg.r.IntN(len(competitions))]})
 	case research.KindCase:
 		o.Level = pickW(rg.r, research.Levels, []float64{0.02, 0.12, 0.36, 0.2, 0.3})
+		setFields(&o, map[string]string{research.FAwarder: "教育行政部门"})
 	}
 	o.Members = rg.members(t, k)
 	rg.review(&o)
 	rg.out = append(rg.out, o)
 }
 
+// competitions are the teachers' competitions the demo's awards come from.
+var competitions = []string{"职业院校技能大赛教学能力比赛", "中职学校班主任能力比赛", "职业院校教师信息化教学比赛", "说课比赛"}
+
 // pickW picks one of xs by weight.
 func pickW(r *rand.Rand, xs []string, ws []float64) string { return xs[weightedIndex(r, ws)] }
 
-func fieldsJSON(m map[string]any) string {
+// setFields stores the kind's own fields under the keys the entry form
+// uses (research.SpecOf) and the identifier duplicates are caught on,
+// made by the same research.Ident the form's saves use.
+func setFields(o *storage.ResearchLoad, m map[string]string) {
 	b, _ := json.Marshal(m)
-	return string(b)
+	o.Fields = string(b)
+	o.Ident = research.Ident(research.Kind(o.Kind), o.Title, m)
 }
 
 // journals are fictional titles of journals vocational teachers publish
@@ -146,9 +156,8 @@ func (rg *researchGen) paper(o *storage.ResearchLoad) {
 	year, issue := o.Date[:4], 1+rg.r.IntN(12)
 	is := issn(1000000 + ji*104729)
 	o.Grade = j.grade
-	o.Ident = fmt.Sprintf("%s|%s|%d|%s", is, year, issue, o.Title)
-	o.Fields = fieldsJSON(map[string]any{"journal": j.name, "issn": is, "cn": fmt.Sprintf("CN 50-%04d/G4", 1021+ji*97),
-		"year": year, "issue": issue, "pages": fmt.Sprintf("%d-%d", 10+rg.r.IntN(60), 75+rg.r.IntN(20))})
+	setFields(o, map[string]string{research.FJournal: j.name, research.FISSN: is, research.FCN: fmt.Sprintf("CN 50-%04d/G4", 1021+ji*97),
+		research.FYear: year, research.FIssue: strconv.Itoa(issue), research.FPages: fmt.Sprintf("%d-%d", 10+rg.r.IntN(60), 75+rg.r.IntN(20))})
 }
 
 // project draws a 课题's level and its stages: 立项 on the output's date,
@@ -160,8 +169,8 @@ func (rg *researchGen) project(o *storage.ResearchLoad) {
 		// Approved before the three years, concluded within them.
 		o.Date = day(researchFrom).AddDate(0, -6-rg.r.IntN(12), -rg.r.IntN(28)).Format("2006-01-02")
 	}
-	o.Ident = fmt.Sprintf("%s-%s-%03d", map[string]string{"国家级": "GJ", "省部级": "SB", "市级": "SJ", "区县级": "QX", "校级": "XJ"}[o.Level], o.Date[:4], rg.serial%1000)
-	o.Fields = fieldsJSON(map[string]any{"project_no": o.Ident, "funding": []int{0, 5000, 10000, 20000, 50000}[rg.r.IntN(5)]})
+	no := fmt.Sprintf("%s-%s-%03d", map[string]string{"国家级": "GJ", "省部级": "SB", "市级": "SJ", "区县级": "QX", "校级": "XJ"}[o.Level], o.Date[:4], rg.serial%1000)
+	setFields(o, map[string]string{research.FProjectNo: no, research.FFunding: []string{"0", "5000", "10000", "20000", "50000"}[rg.r.IntN(5)]})
 	start := day(o.Date)
 	o.Stages = []storage.ResearchLoadStage{{Stage: research.StageApproved, Date: o.Date}}
 	o.Stage = research.StageApproved
@@ -177,20 +186,21 @@ func (rg *researchGen) project(o *storage.ResearchLoad) {
 
 func (rg *researchGen) textbook(o *storage.ResearchLoad) {
 	if o.Kind == string(research.KindTextbook) {
-		o.Grade = pickW(rg.r, []string{"国家级规划教材", "市级规划教材", "校本教材"}, []float64{0.1, 0.3, 0.6})
+		o.Grade = pickW(rg.r, research.TextbookLevels, []float64{0.1, 0.3, 0.4, 0.2})
 	}
 	isbn := isbn13(750000000 + rg.serial*37)
-	o.Ident = isbn
-	o.Fields = fieldsJSON(map[string]any{"publisher": []string{"西南职教出版社", "山城大学出版社", "职业技术出版社"}[rg.r.IntN(3)], "isbn": isbn,
-		"form": []string{"活页式", "工作手册式", "融媒体", "传统"}[rg.r.IntN(4)]})
+	m := map[string]string{research.FPublisher: []string{"西南职教出版社", "山城大学出版社", "职业技术出版社"}[rg.r.IntN(3)], research.FISBN: isbn}
+	if o.Kind == string(research.KindTextbook) {
+		m[research.FForm] = research.TextbookForms[rg.r.IntN(len(research.TextbookForms))]
+	}
+	setFields(o, m)
 }
 
 func (rg *researchGen) patent(o *storage.ResearchLoad) {
 	kind := 1 + weightedIndex(rg.r, []float64{0.2, 0.7, 0.1})
 	o.Grade = []string{"发明", "实用新型", "外观设计"}[kind-1]
 	applied := day(o.Date).AddDate(-1, -rg.r.IntN(6), 0)
-	o.Ident = patentNumber(applied.Year(), kind, 100000+rg.serial*13)
-	o.Fields = fieldsJSON(map[string]any{"number": o.Ident, "applied_on": applied.Format("2006-01-02"), "granted_on": o.Date})
+	setFields(o, map[string]string{research.FPatentNo: patentNumber(applied.Year(), kind, 100000+rg.serial*13), research.FFiledOn: applied.Format("2006-01-02")})
 }
 
 // rejectReasons are what the research office writes when it sends an

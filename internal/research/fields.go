@@ -64,7 +64,7 @@ type Settings struct {
 }
 
 // DefaultJournalGrades is the grading most 中职 schools start from.
-var DefaultJournalGrades = []string{"核心期刊", "省级期刊", "一般期刊"}
+var DefaultJournalGrades = []string{"核心期刊", "国家级期刊", "省级期刊", "一般期刊"}
 
 // DefaultSettings are the settings of a school that set none.
 func DefaultSettings() Settings { return Settings{JournalGrades: DefaultJournalGrades} }

@@ -17,14 +17,14 @@ func DefaultRules() RuleSet {
 		add(KindProject, l, "", StageApproved, []float64{30, 20, 10, 6, 3}[i])
 		add(KindProject, l, "", StageConcluded, []float64{50, 30, 20, 10, 5}[i])
 	}
-	for i, g := range []string{"核心期刊", "国家级期刊", "省级期刊", "一般期刊"} {
+	for i, g := range DefaultJournalGrades {
 		add(KindPaper, "", g, "", []float64{15, 8, 5, 2}[i])
 	}
-	for i, g := range []string{"国家级规划教材", "省级规划教材", "校本教材"} {
-		add(KindTextbook, "", g, "", []float64{40, 20, 6}[i])
+	for i, g := range TextbookLevels { // 国家级, 省级, 校级 规划教材, then none
+		add(KindTextbook, "", g, "", []float64{40, 20, 6, 4}[i])
 	}
 	add(KindBook, "", "", "", 20)
-	for i, g := range []string{"发明", "实用新型", "外观设计"} {
+	for i, g := range PatentTypes {
 		add(KindPatent, "", g, "", []float64{30, 10, 5}[i])
 	}
 	awards := map[string][]float64{ // 特等, 一等, 二等, 三等, 优秀

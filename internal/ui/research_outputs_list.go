@@ -26,7 +26,9 @@ type researchListPage struct {
 
 func (s *Server) researchList(w http.ResponseWriter, r *http.Request) { s.researchListOf(w, r, false) }
 
-func (s *Server) researchOutputsMine(w http.ResponseWriter, r *http.Request) { s.researchListOf(w, r, true) }
+func (s *Server) researchOutputsMine(w http.ResponseWriter, r *http.Request) {
+	s.researchListOf(w, r, true)
+}
 
 func (s *Server) researchListOf(w http.ResponseWriter, r *http.Request, mine bool) {
 	sc, err := s.researchScopeOf(r)

@@ -58,6 +58,7 @@ var frameworkIDs = map[*testfix.School]int64{}
 // researchOutputIDs holds each fixture school's research output (the head
 // teacher's and the subject teacher's paper) for the matrix.
 var researchOutputIDs = map[*testfix.School]int64{}
+
 // researchIDs holds each fixture school's 科研考核 and rule version.
 var researchIDs = map[*testfix.School][2]int64{}
 
