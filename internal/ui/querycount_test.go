@@ -81,7 +81,7 @@ var listPages = []listPage{
 	{"talk list of the school", "deyu@a1", fixed("/conduct/talks"), growConductStudents, 9},
 	{"conduct trends of a class", "banzhuren@a1", fixed("/conduct/trends"), growConductStudents, 15},
 	{"research assessments", "keyan@a1", fixed("/research/assessments"), growResearchAssessments, 6},
-	{"research ranking", "keyan@a1", researchRankingPath, growResearchPoints, 8},
+	{"research ranking", "keyan@a1", researchRankingPath, growResearchPoints, 9},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {
