@@ -55,7 +55,7 @@ func (a *API) researchAssessPublicity(w http.ResponseWriter, r *http.Request, c 
 		fail(w, http.StatusNotFound, "该考核尚未公示")
 		return
 	}
-	rows, err := a.st.ResearchPoints(r.Context(), c.school, id, 0)
+	rows, err := a.st.ResearchTotals(r.Context(), c.school, id)
 	if err != nil {
 		a.serverError(w, r, err)
 		return

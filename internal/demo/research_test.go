@@ -112,7 +112,7 @@ func checkIdentifiers(t *testing.T, kind, fields string) {
 			t.Errorf("ISBN %q fails its check digit", d)
 		}
 	case "patent":
-		n := strings.TrimPrefix(str("number"), "ZL")
+		n := strings.TrimPrefix(str("patent_no"), "ZL")
 		body, check, _ := strings.Cut(n, ".")
 		sum := 0
 		for i, w := range []int{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5} {

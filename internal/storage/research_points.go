@@ -25,10 +25,53 @@ type ResearchPointRow struct {
 }
 
 // ResearchPoints reads an assessment's points, highest first (ties by
-// 工号), ranked in the school and in each department. teacherID 0 reads
-// everyone's, otherwise only that teacher's (ranks still school-wide).
+// 工号), ranked in the school and in each department, each with its
+// explanation. teacherID 0 reads everyone's, otherwise only that
+// teacher's (ranks still school-wide, and only that explanation read).
 func (s *Storage) ResearchPoints(ctx context.Context, schoolID, assessmentID, teacherID int64) ([]ResearchPointRow, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.teacher_id, t.staff_no, t.name, COALESCE(t.department_id, 0), COALESCE(d.name, ''), p.points, p.detail
+	rows, err := s.ResearchTotals(ctx, schoolID, assessmentID)
+	if err != nil {
+		return nil, err
+	}
+	if teacherID != 0 {
+		rows = slices.DeleteFunc(rows, func(r ResearchPointRow) bool { return r.TeacherID != teacherID })
+	}
+	if len(rows) == 0 {
+		return rows, nil
+	}
+	q, args := `SELECT teacher_id, detail FROM research_points WHERE school_id = $1 AND assessment_id = $2`, []any{schoolID, assessmentID}
+	if teacherID != 0 {
+		q, args = q+` AND teacher_id = $3`, append(args, teacherID)
+	}
+	details, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("research points detail: %w", err)
+	}
+	defer details.Close()
+	at := make(map[int64]int, len(rows))
+	for i, r := range rows {
+		at[r.TeacherID] = i
+	}
+	for details.Next() {
+		var tid int64
+		var detail string
+		if err := details.Scan(&tid, &detail); err != nil {
+			return nil, err
+		}
+		if i, ok := at[tid]; ok {
+			if err := json.Unmarshal([]byte(detail), &rows[i].Detail); err != nil {
+				return nil, fmt.Errorf("research points of %s: %w", rows[i].StaffNo, err)
+			}
+		}
+	}
+	return rows, details.Err()
+}
+
+// ResearchTotals reads an assessment's totals and ranks without the
+// explanations: what the 公示, the ranking's order and the incentive
+// sheet need.
+func (s *Storage) ResearchTotals(ctx context.Context, schoolID, assessmentID int64) ([]ResearchPointRow, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT p.teacher_id, t.staff_no, t.name, COALESCE(t.department_id, 0), COALESCE(d.name, ''), p.points
 		FROM research_points p JOIN teachers t ON t.school_id = p.school_id AND t.id = p.teacher_id
 		LEFT JOIN departments d ON d.school_id = t.school_id AND d.id = t.department_id
 		WHERE p.school_id = $1 AND p.assessment_id = $2`, schoolID, assessmentID)
@@ -39,12 +82,8 @@ func (s *Storage) ResearchPoints(ctx context.Context, schoolID, assessmentID, te
 	var out []ResearchPointRow
 	for rows.Next() {
 		var r ResearchPointRow
-		var detail string
-		if err := rows.Scan(&r.TeacherID, &r.StaffNo, &r.Name, &r.DepartmentID, &r.DepartmentName, &r.Points, &detail); err != nil {
+		if err := rows.Scan(&r.TeacherID, &r.StaffNo, &r.Name, &r.DepartmentID, &r.DepartmentName, &r.Points); err != nil {
 			return nil, fmt.Errorf("research points: %w", err)
-		}
-		if err := json.Unmarshal([]byte(detail), &r.Detail); err != nil {
-			return nil, fmt.Errorf("research points of %s: %w", r.StaffNo, err)
 		}
 		out = append(out, r)
 	}
@@ -52,9 +91,6 @@ func (s *Storage) ResearchPoints(ctx context.Context, schoolID, assessmentID, te
 		return nil, err
 	}
 	rankResearch(out)
-	if teacherID != 0 {
-		out = slices.DeleteFunc(out, func(r ResearchPointRow) bool { return r.TeacherID != teacherID })
-	}
 	return out, nil
 }
 

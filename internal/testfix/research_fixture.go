@@ -91,11 +91,11 @@ func SetResearchOutput(t testing.TB, st *storage.Storage, schoolID, id int64, st
 	must(t, err)
 }
 
-// EndResearchPublicity moves an assessment's 公示 start to the term's
-// first days, as the working days passing would.
+// EndResearchPublicity moves an assessment's 公示 start sixty days back,
+// as the working days passing would.
 func EndResearchPublicity(t testing.TB, st *storage.Storage, schoolID, id int64) {
 	t.Helper()
 	_, err := st.DB().ExecContext(context.Background(), `UPDATE research_assessments SET publicised_at = $3 WHERE school_id = $1 AND id = $2`,
-		schoolID, id, time.Date(2026, 9, 1, 8, 0, 0, 0, time.UTC))
+		schoolID, id, time.Now().UTC().AddDate(0, 0, -60).Truncate(time.Microsecond))
 	must(t, err)
 }

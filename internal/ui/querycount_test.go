@@ -84,7 +84,7 @@ var listPages = []listPage{
 	{"research outputs of a teacher", "banzhuren@a1", fixed("/research/outputs/mine"), growResearch, 11},
 	{"research review queue", "keyan@a1", fixed("/research/review"), growResearch, 9},
 	{"research assessments", "keyan@a1", fixed("/research/assessments"), growResearchAssessments, 6},
-	{"research ranking", "keyan@a1", researchRankingPath, growResearchPoints, 8},
+	{"research ranking", "keyan@a1", researchRankingPath, growResearchPoints, 9},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {

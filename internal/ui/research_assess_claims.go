@@ -73,3 +73,15 @@ func (s *Server) researchOfficeClaimsSave(w http.ResponseWriter, r *http.Request
 		s.serverError(w, r, err)
 	}
 }
+
+// researchClaimAll claims, for every teacher, each verified output of the
+// period they have not claimed: the office's start of a term, so nobody
+// types what the office already verified.
+func (s *Server) researchClaimAll(w http.ResponseWriter, r *http.Request) {
+	id, ok := s.pathID(w, r)
+	if !ok {
+		return
+	}
+	n, err := s.st.ClaimAllResearch(r.Context(), schoolOf(r), actor(r), id, nil)
+	s.researchAfter(w, r, id, err, "已为教师认领 "+strconv.Itoa(n)+" 项已核实的成果")
+}

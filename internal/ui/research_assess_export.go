@@ -32,7 +32,7 @@ func (s *Server) researchAssessExport(w http.ResponseWriter, r *http.Request) {
 		s.redirect(w, r, "/research/assessments/"+itoa64(id), "")
 		return
 	}
-	rows, err := s.st.ResearchPoints(ctx, school, id, 0)
+	rows, err := s.st.ResearchTotals(ctx, school, id)
 	if err != nil {
 		s.serverError(w, r, err)
 		return

@@ -24,7 +24,7 @@ func (s *Server) researchPublicity(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "该考核尚未公示")
 		return
 	}
-	rows, err := s.st.ResearchPoints(ctx, school, id, 0)
+	rows, err := s.st.ResearchTotals(ctx, school, id)
 	if err != nil {
 		s.serverError(w, r, err)
 		return

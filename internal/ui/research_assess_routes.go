@@ -16,6 +16,7 @@ func (s *Server) researchAssessRoutes() []route {
 		{"POST", "/research/assessments/{id}/compute", "research:decide", school, s.researchAssessCompute},
 		{"GET", "/research/assessments/{id}/claims", "research:review", school, s.researchOfficeClaims},
 		{"POST", "/research/assessments/{id}/claims", "research:review", school, s.researchOfficeClaimsSave},
+		{"POST", "/research/assessments/{id}/claims/all", "research:review", school, s.researchClaimAll},
 		{"POST", "/research/assessments/{id}/appeals/{appeal}", "research:decide", school, s.researchAppealDecide},
 		{"GET", "/research/assessments/{id}/export", "research:export", school, s.researchAssessExport},
 		{"GET", "/research/assessments/{id}/publicity", "research:record", school, s.researchPublicity},

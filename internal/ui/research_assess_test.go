@@ -165,3 +165,20 @@ func mustID(t *testing.T, path string) int64 {
 	}
 	return id
 }
+
+// The office claims every verified output for its authors in one step.
+func TestResearchClaimAllPage(t *testing.T) {
+	st := testdb.SQLite(t)
+	s := newSite(t, st)
+	path := researchTerm(t, s)
+	office := s.login(t, "keyan@a1")
+	if code, _, loc := office.postForm(path+"/claims/all", nil); code != http.StatusSeeOther || loc != path {
+		t.Fatalf("claim all: %d %s", code, loc)
+	}
+	if _, body := office.get(path); !strings.Contains(body, "已为教师认领 3 项已核实的成果") || !strings.Contains(body, "2 名教师认领了 3 项") {
+		t.Fatalf("after claiming all:\n%s", body)
+	}
+	if code, _, _ := s.login(t, "renke@a1").postForm(path+"/claims/all", nil); code != http.StatusForbidden {
+		t.Fatalf("a teacher claims for everyone: %d", code)
+	}
+}
