@@ -8,7 +8,7 @@ import (
 	"zhijiao/internal/research"
 )
 
-// The 教改创新成果 block of the 数据画像 (issue 13, docs/research-shows.md):
+// The 教改创新成果 block of the 数据画像 (issue 13, docs/research.md §3):
 // teaching achievement awards, projects, papers, patents and textbooks the
 // school's teachers produced. Only verified outputs that are not deleted
 // reach these functions, and an output is one record however many

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// The worked examples of docs/research-assessment.md, computed: if the
+// The worked examples of docs/research.md §2, computed: if the
 // rules or the rounding change, the document must change with them.
 func TestDocumentedExamples(t *testing.T) {
 	rules := DefaultRules()

@@ -6,7 +6,7 @@ import (
 	"fmt"
 )
 
-// The teacher's 科研 tab (docs/research-shows.md) reads the outputs a
+// The teacher's 科研 tab (docs/research.md §3) reads the outputs a
 // teacher contributed to and the points of the term assessments, straight
 // from the tables of migrations 0022 and 0023.
 
