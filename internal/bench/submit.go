@@ -32,7 +32,6 @@ type SubmitResult struct {
 	Provisional struct {
 		N        int
 		P50, P99 time.Duration
-		InTx     int // stored in the submission's transaction (SQLite)
 	}
 	// Pool is what the database pool did during the load: connections
 	// waited for, and closed for want of idle room (then reopened).
@@ -79,7 +78,6 @@ func Submit(ctx context.Context, st *storage.Storage, schoolStudents, clients in
 	res.Pool.WaitCount, res.Pool.WaitDuration, res.Pool.MaxIdleClosed = pool1.WaitCount-pool0.WaitCount, pool1.WaitDuration-pool0.WaitDuration, pool1.MaxIdleClosed-pool0.MaxIdleClosed
 	sb.srv.Provisional().Wait()
 	res.Provisional.N, res.Provisional.P50, res.Provisional.P99 = sb.srv.Provisional().Latency()
-	res.Provisional.InTx = sb.srv.Provisional().InTxSaves()
 	res.Counted, err = st.RatingCount(ctx, sb.school, sb.cycle)
 	return res, err
 }

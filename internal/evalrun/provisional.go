@@ -2,7 +2,6 @@ package evalrun
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"log/slog"
 	"slices"
@@ -47,13 +46,20 @@ func readProvisionalCycle(ctx context.Context, st *storage.Storage, schoolID, cy
 // and ranks (quota groups), the severity adjustment of fair roles (every
 // rater's sheets) and corrections (made after computing). Students not
 // in the cycle get no result.
-func provisionalOf(ctx context.Context, st *storage.Storage, tx *sql.Tx, schoolID int64, pc provisionalCycle, ids []int64) ([]storage.Provisional, error) {
-	in, err := st.ProvisionalInputsOf(ctx, tx, schoolID, pc.c.ID, pc.c.TermID, ids)
+func provisionalOf(ctx context.Context, st *storage.Storage, schoolID int64, pc provisionalCycle, ids []int64) ([]storage.Provisional, error) {
+	roster, err := st.CycleStudentsOf(ctx, schoolID, pc.c.ID, ids)
 	if err != nil {
 		return nil, err
 	}
-	roster := in.Roster
-	sheets, evidence, _, _ := dropNonFinite(in.Sheets, in.Evidence, nil)
+	sheets, err := st.StudentsSheets(ctx, schoolID, pc.c.ID, ids)
+	if err != nil {
+		return nil, err
+	}
+	evidence, err := st.VerifiedEvidenceOfStudents(ctx, schoolID, pc.c.TermID, ids)
+	if err != nil {
+		return nil, err
+	}
+	sheets, evidence, _, _ = dropNonFinite(sheets, evidence, nil)
 	students := make([]eval.Student, len(roster))
 	for i, r := range roster {
 		students[i] = eval.Student{ID: r.StudentID, ClassID: r.ClassID, CohortID: r.CohortID, MajorID: r.MajorID}
@@ -94,9 +100,6 @@ type Provisional struct {
 	idle     *sync.Cond
 	busy     int
 	lat      []time.Duration // save → stored, the last provisionalKeep
-	// inTxSaves counts students stored inside their submission's
-	// transaction (provisional_tx.go).
-	inTxSaves int
 }
 
 type provisionalKey struct{ school, cycle, student int64 }
@@ -114,9 +117,6 @@ func StartProvisional(ctx context.Context, st *storage.Storage, log *slog.Logger
 	w := &Provisional{st: st, log: log, pending: map[provisionalKey]time.Time{}, cycles: map[provisionalKey]provisionalCycle{}, inflight: map[provisionalKey]bool{}, wake: make(chan struct{}, 1)}
 	w.idle = sync.NewCond(&w.mu)
 	st.OnSheetsSaved(w.enqueue)
-	if st.Dialect() == storage.SQLite {
-		st.OnSheetsSavedTx(w.inTx)
-	}
 	for range provisionalWorkers {
 		go w.run(ctx)
 	}
@@ -200,19 +200,7 @@ func (w *Provisional) step(ctx context.Context, school, cycle int64, ids []int64
 	if err != nil {
 		return err
 	}
-	if w.st.Dialect() == storage.SQLite {
-		// Reads and write in one transaction: it holds SQLite's one write
-		// lock, so no submission's in-transaction result can land between
-		// this read and this write and be overwritten by an older one.
-		return w.st.InTx(ctx, func(tx *sql.Tx) error {
-			ps, err := provisionalOf(ctx, w.st, tx, school, pc, ids)
-			if err != nil {
-				return err
-			}
-			return w.st.SaveProvisionalIn(ctx, tx, school, cycle, ps)
-		})
-	}
-	ps, err := provisionalOf(ctx, w.st, nil, school, pc, ids)
+	ps, err := provisionalOf(ctx, w.st, school, pc, ids)
 	if err != nil {
 		return err
 	}
@@ -238,7 +226,10 @@ func (w *Provisional) run(ctx context.Context) {
 		}
 		if err == nil {
 			for _, at := range saved {
-				w.note(time.Since(at))
+				if len(w.lat) >= provisionalKeep {
+					w.lat = w.lat[1:]
+				}
+				w.lat = append(w.lat, time.Since(at))
 			}
 		}
 		if w.busy == 0 && len(w.order) == 0 {

@@ -41,11 +41,10 @@ type Storage struct {
 	// summariesReady: kpi_summary_dirty exists (kpi_summary.go)
 	summariesReady atomic.Bool
 
-	sessionsOnce  sync.Once
-	sessions      *SessionStore                                                   // sessions.go
-	sheetsSaved   atomic.Pointer[func(schoolID, cycleID int64, students []int64)] // provisional.go
-	sheetsSavedTx atomic.Pointer[SheetsSavedTx]                                   // provisional_tx.go
-	jobQueued     atomic.Pointer[func()]                                          // district_jobs.go
+	sessionsOnce sync.Once
+	sessions     *SessionStore                                                   // sessions.go
+	sheetsSaved  atomic.Pointer[func(schoolID, cycleID int64, students []int64)] // provisional.go
+	jobQueued    atomic.Pointer[func()]                                          // district_jobs.go
 }
 
 // DefaultDSN is used when neither --db nor ZHIJIAO_DB is given.

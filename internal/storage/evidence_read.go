@@ -126,13 +126,8 @@ func (s *Storage) evidenceWhere(ctx context.Context, schoolID int64, where strin
 // evidenceRows reads the records a WHERE clause (starting with the
 // school) selects.
 func (s *Storage) evidenceRows(ctx context.Context, schoolID int64, where string, args ...any) ([]EvidenceRow, error) {
-	return s.evidenceRowsIn(ctx, s.db, schoolID, where, args...)
-}
-
-// evidenceRowsIn is evidenceRows read through q.
-func (s *Storage) evidenceRowsIn(ctx context.Context, q querier, schoolID int64, where string, args ...any) ([]EvidenceRow, error) {
 	var out []EvidenceRow
-	err := scanAll(ctx, q, evidenceSelect+where, args, func(rows *sql.Rows) error {
+	err := scanAll(ctx, s.db, evidenceSelect+where, args, func(rows *sql.Rows) error {
 		r, err := scanEvidence(rows, schoolID)
 		out = append(out, r)
 		return err

@@ -23,12 +23,10 @@ type Provisional struct {
 
 // OnSheetsSaved, when set, is told after each committed submission which
 // students' sheets changed (the provisional worker's queue). It must not
-// block: it runs on the submitting request. Nil removes the hook, and the
-// in-transaction one (OnSheetsSavedTx) with it: nothing listens any more.
+// block: it runs on the submitting request. Nil removes the hook.
 func (s *Storage) OnSheetsSaved(fn func(schoolID, cycleID int64, students []int64)) {
 	if fn == nil {
 		s.sheetsSaved.Store(nil)
-		s.sheetsSavedTx.Store(nil)
 		return
 	}
 	s.sheetsSaved.Store(&fn)
@@ -44,15 +42,10 @@ func (s *Storage) sheetsSavedHook(schoolID, cycleID int64, students []int64) {
 // StudentsSheets reads some students' current complete sheets of a
 // cycle: the same rows CycleSheets gives a full compute for them.
 func (s *Storage) StudentsSheets(ctx context.Context, schoolID, cycleID int64, students []int64) ([]eval.Sheet, error) {
-	return s.studentsSheetsIn(ctx, s.db, schoolID, cycleID, students)
-}
-
-// studentsSheetsIn is StudentsSheets read through q.
-func (s *Storage) studentsSheetsIn(ctx context.Context, q querier, schoolID, cycleID int64, students []int64) ([]eval.Sheet, error) {
 	w := schoolWhere("school_id", schoolID)
 	w.add("cycle_id = ?", cycleID)
 	w.in("student_id", students)
-	rows, err := q.QueryContext(ctx, `SELECT id, rater_role, rater_id, student_id, items FROM rating_sheets`+w.sql()+
+	rows, err := s.db.QueryContext(ctx, `SELECT id, rater_role, rater_id, student_id, items FROM rating_sheets`+w.sql()+
 		` AND superseded = FALSE AND complete = TRUE ORDER BY id`, w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("StudentsSheets: %w", err)
@@ -81,20 +74,11 @@ func (s *Storage) studentsSheetsIn(ctx context.Context, q querier, schoolID, cyc
 
 // VerifiedEvidenceOfStudents is VerifiedEvidence narrowed to some students.
 func (s *Storage) VerifiedEvidenceOfStudents(ctx context.Context, schoolID, termID int64, students []int64) ([]model.Evidence, error) {
-	return s.verifiedEvidenceOfStudentsIn(ctx, s.db, schoolID, termID, students)
-}
-
-func (s *Storage) verifiedEvidenceOfStudentsIn(ctx context.Context, q querier, schoolID, termID int64, students []int64) ([]model.Evidence, error) {
 	w := schoolWhere("e.school_id", schoolID)
 	w.add("e.term_id = ?", termID)
 	w.add("e.status = ?", string(model.EvidenceVerified))
 	w.in("e.student_id", students)
-	rows, err := s.evidenceRowsIn(ctx, q, schoolID, w.sql()+` ORDER BY e.id`, w.args...)
-	out := make([]model.Evidence, len(rows))
-	for i, r := range rows {
-		out[i] = r.Evidence
-	}
-	return out, err
+	return s.evidenceWhere(ctx, schoolID, w.sql()+` ORDER BY e.id`, w.args...)
 }
 
 // SaveProvisional stores (or replaces) students' provisional results in
@@ -105,26 +89,21 @@ func (s *Storage) verifiedEvidenceOfStudentsIn(ctx context.Context, q querier, s
 // computes again when it starts. Waiting would put every save's result
 // behind the submissions' own commits.
 func (s *Storage) SaveProvisional(ctx context.Context, schoolID, cycleID int64, ps []Provisional) error {
+	at := now()
+	rows := make([][]any, len(ps))
+	for i, p := range ps {
+		rows[i] = []any{schoolID, cycleID, p.StudentID, p.Total, p.Complete, p.Sheets, at}
+	}
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		if s.dialect == Postgres {
 			if _, err := tx.ExecContext(ctx, `SET LOCAL synchronous_commit = off`); err != nil {
 				return fmt.Errorf("SaveProvisional: %w", err)
 			}
 		}
-		return s.SaveProvisionalIn(ctx, tx, schoolID, cycleID, ps)
+		return s.batchInsert(ctx, tx, "provisional_results", []string{"school_id", "cycle_id", "student_id", "total", "complete", "sheets", "computed_at"}, rows,
+			`ON CONFLICT (school_id, cycle_id, student_id) DO UPDATE SET total = excluded.total, complete = excluded.complete,
+			sheets = excluded.sheets, computed_at = excluded.computed_at`, "", nil)
 	})
-}
-
-// SaveProvisionalIn is SaveProvisional inside the caller's transaction.
-func (s *Storage) SaveProvisionalIn(ctx context.Context, tx *sql.Tx, schoolID, cycleID int64, ps []Provisional) error {
-	at := now()
-	rows := make([][]any, len(ps))
-	for i, p := range ps {
-		rows[i] = []any{schoolID, cycleID, p.StudentID, p.Total, p.Complete, p.Sheets, at}
-	}
-	return s.batchInsert(ctx, tx, "provisional_results", []string{"school_id", "cycle_id", "student_id", "total", "complete", "sheets", "computed_at"}, rows,
-		`ON CONFLICT (school_id, cycle_id, student_id) DO UPDATE SET total = excluded.total, complete = excluded.complete,
-		sheets = excluded.sheets, computed_at = excluded.computed_at`, "", nil)
 }
 
 // ProvisionalResults lists a cycle's provisional results by student.

@@ -44,7 +44,6 @@ var errSheetRace error = refusal("评分表已被同时提交的另一份评分�
 func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Actor, cycleID int64, role model.RaterRole, raterID, raterUserID int64, rs []model.Rating) (int, error) {
 	written := 0
 	var changed []int64
-	stored := false // the provisional results landed in this transaction
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		q := raterSheets{schoolID: schoolID, cycleID: cycleID, role: role, raterID: raterID}
 		sub, err := q.read(ctx, tx, rs)
@@ -69,13 +68,9 @@ func (s *Storage) submitRatings(ctx context.Context, schoolID int64, a model.Act
 			return err
 		}
 		changed = m.order
-		if err := s.audit(ctx, tx, schoolID, a, "rate", "cycle", cycleID, nil, map[string]any{"role": role, "rater_id": raterID, "ratings": m.changed}); err != nil {
-			return err
-		}
-		stored = s.sheetsSavedInTx(ctx, tx, schoolID, cycleID, changed)
-		return nil
+		return s.audit(ctx, tx, schoolID, a, "rate", "cycle", cycleID, nil, map[string]any{"role": role, "rater_id": raterID, "ratings": m.changed})
 	})
-	if err == nil && !stored {
+	if err == nil {
 		// After the commit: the provisional worker must read what landed.
 		s.sheetsSavedHook(schoolID, cycleID, changed)
 	}

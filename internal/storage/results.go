@@ -412,18 +412,12 @@ func (s *Storage) CycleStudents(ctx context.Context, schoolID, cycleID int64) ([
 // CycleStudentsOf returns some students' lines of the cycle's roster, as
 // CycleStudents gives them.
 func (s *Storage) CycleStudentsOf(ctx context.Context, schoolID, cycleID int64, students []int64) ([]CycleStudent, error) {
-	return s.cycleStudentsIn(ctx, s.db, schoolID, cycleID, students)
+	return s.cycleStudents(ctx, schoolID, cycleID, students)
 }
 
 // cycleStudents reads the roster of the cycle, or of some of its students
 // (nil: all of them).
 func (s *Storage) cycleStudents(ctx context.Context, schoolID, cycleID int64, students []int64) ([]CycleStudent, error) {
-	return s.cycleStudentsIn(ctx, s.db, schoolID, cycleID, students)
-}
-
-// cycleStudentsIn is cycleStudents read through q (a transaction that
-// must see its own writes, or the pool).
-func (s *Storage) cycleStudentsIn(ctx context.Context, q querier, schoolID, cycleID int64, students []int64) ([]CycleStudent, error) {
 	w := schoolWhere("t.school_id", schoolID)
 	w.add("t.cycle_id = ?", cycleID)
 	// DISTINCT makes SQLite walk the class index over the whole cycle
@@ -435,7 +429,7 @@ func (s *Storage) cycleStudentsIn(ctx context.Context, q querier, schoolID, cycl
 		w.in("t.student_id", students)
 		distinct = ""
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+distinct+`t.student_id, t.class_id, c.cohort_id, c.major_id
+	rows, err := s.db.QueryContext(ctx, `SELECT `+distinct+`t.student_id, t.class_id, c.cohort_id, c.major_id
 		FROM rating_tasks t JOIN classes c ON c.school_id = t.school_id AND c.id = t.class_id`+w.sql(), w.args...)
 	if err != nil {
 		return nil, fmt.Errorf("CycleStudents: %w", err)
