@@ -55,7 +55,7 @@ func callers(e *env) []caller {
 			case model.RolePlatformAdmin:
 				c.query = "?school=" + f.School.Code
 				c.students, c.classes = all, both
-			case model.RoleSchoolAdmin, model.RoleAcademic, model.RoleStudentAffairs, model.RoleResearch, model.RoleDeptHead, model.RoleMoralOffice:
+			case model.RoleSchoolAdmin, model.RoleAcademic, model.RoleStudentAffairs, model.RoleResearch, model.RolePersonnel, model.RoleDeptHead, model.RoleMoralOffice:
 				c.students, c.classes = all, both // the department head's department owns both classes
 			case model.RoleHeadTeacher:
 				c.students, c.classes = sorted(f.StudentA1.ID, f.StudentA2.ID), []int64{f.ClassA.ID}

@@ -39,6 +39,7 @@ var RoleNames = map[string]string{
 	model.RoleStudentAffairs: "学生处",
 	model.RoleResearch:       "科研处",
 	model.RoleMoralOffice:    "德育处",
+	model.RolePersonnel:      "人事处",
 	model.RoleDutyTeacher:    "值周教师",
 	model.RoleStudentCouncil: "学生会干部",
 	model.RoleDeptHead:       "专业部主任",
@@ -50,7 +51,7 @@ var RoleNames = map[string]string{
 }
 
 // SchoolRoles are the roles a school admin may grant, in display order.
-var SchoolRoles = []string{model.RoleSchoolAdmin, model.RoleAcademic, model.RoleStudentAffairs, model.RoleResearch, model.RoleMoralOffice, model.RoleDeptHead,
+var SchoolRoles = []string{model.RoleSchoolAdmin, model.RoleAcademic, model.RoleStudentAffairs, model.RoleResearch, model.RoleMoralOffice, model.RolePersonnel, model.RoleDeptHead,
 	model.RoleHeadTeacher, model.RoleDutyTeacher, model.RoleStudentCouncil, model.RoleSubjectTeacher, model.RoleMentor, model.RoleStudent, model.RoleParent}
 
 // PermissionStore is where the rules live: the role_permissions table.

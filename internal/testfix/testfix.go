@@ -137,6 +137,7 @@ func (f *School) addUsers(t testing.TB, st *storage.Storage, guardianID int64, w
 	user(model.RoleStudentAffairs, "xuesheng", model.User{Roles: []string{model.RoleStudentAffairs}})
 	user(model.RoleResearch, "keyan", model.User{Roles: []string{model.RoleResearch}})
 	user(model.RoleMoralOffice, "deyu", model.User{Roles: []string{model.RoleMoralOffice}})
+	user(model.RolePersonnel, "renshi", model.User{Roles: []string{model.RolePersonnel}})
 	user(model.RoleDutyTeacher, "zhizhou", model.User{Roles: []string{model.RoleDutyTeacher, model.RoleSubjectTeacher}, TeacherID: f.TeacherSubject.ID})
 	user(model.RoleStudentCouncil, "xsh", model.User{Roles: []string{model.RoleStudentCouncil, model.RoleStudent}, StudentID: f.StudentB1.ID})
 	user(model.RoleDeptHead, "zhuren", model.User{Roles: []string{model.RoleDeptHead}})
