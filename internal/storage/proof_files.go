@@ -123,7 +123,8 @@ func checkProofQuota(ctx context.Context, tx *sql.Tx, schoolID, userID, size int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(SUM(size), 0) FROM (
 		SELECT size FROM evidence_files WHERE school_id = $1 AND created_by = $2
 		UNION ALL SELECT size FROM appeal_files WHERE school_id = $1 AND created_by = $2
-		UNION ALL SELECT size FROM research_output_files WHERE school_id = $1 AND created_by = $2) f`, schoolID, userID).Scan(&n, &total); err != nil {
+		UNION ALL SELECT size FROM research_output_files WHERE school_id = $1 AND created_by = $2
+		UNION ALL SELECT size FROM development_record_files WHERE school_id = $1 AND created_by = $2) f`, schoolID, userID).Scan(&n, &total); err != nil {
 		return fmt.Errorf("proof quota of user %d: %w", userID, err)
 	}
 	q := ProofQuota
