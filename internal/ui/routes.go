@@ -54,6 +54,7 @@ func (s *Server) routeTable() []route {
 		s.evidenceRoutes(),
 		s.conductRoutes(),
 		s.researchRoutes(),
+		s.developmentRoutes(),
 		s.researchAssessRoutes(),
 		s.resultRoutes(),
 		s.ratingEntryRoutes(),

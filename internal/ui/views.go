@@ -225,6 +225,9 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 		{"/research/outputs/mine", "我的科研成果", "research:claim"},
 		{"/research/assessments", "科研考核", "research:read"},
 		{"/research/mine", "我的科研考核", "research:claim"},
+		{"/development/records", "教师发展", "development:read"},
+		{"/development/records", "本部教师发展", "development:read_dept"},
+		{"/development/records/mine", "我的培训与实践", "development:record"},
 		{"/results", "评价结果", "result:read"},
 		{"/portraits", "学生画像", "portrait:read"},
 		{"/portraits/groups", "群体画像", "portrait:read_group"},
@@ -245,6 +248,10 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 	var out []navItem
 	for _, it := range items {
 		if it.perm != "" && !s.authz.Can(u, it.perm) {
+			continue
+		}
+		// The 人事处 reads every teacher's records: "my own" is not its page.
+		if it.href == "/development/records/mine" && s.authz.Can(u, "development:read") {
 			continue
 		}
 		// A platform account has no school: only its own pages.
