@@ -46,6 +46,8 @@ func idFor(path string, f *testfix.School) string {
 		return itoa(researchOutputIDs[f])
 	case strings.HasPrefix(path, "/research/assessments/"):
 		return itoa(researchIDs[f][0])
+	case strings.HasPrefix(path, "/development/records/"):
+		return itoa(developmentIDs[f])
 	case strings.HasPrefix(path, "/research/rules/"):
 		return itoa(researchIDs[f][1])
 	}
@@ -58,6 +60,10 @@ var frameworkIDs = map[*testfix.School]int64{}
 // researchOutputIDs holds each fixture school's research output (the head
 // teacher's and the subject teacher's paper) for the matrix.
 var researchOutputIDs = map[*testfix.School]int64{}
+
+// developmentIDs holds each fixture school's development record (the head
+// teacher's self-reported certificate) for the matrix.
+var developmentIDs = map[*testfix.School]int64{}
 
 // researchIDs holds each fixture school's 科研考核 and rule version.
 var researchIDs = map[*testfix.School][2]int64{}
@@ -109,6 +115,11 @@ func TestEveryRoleEveryRoute(t *testing.T) {
 				t.Fatal(err)
 			}
 			researchIDs[f] = [2]int64{ra.ID, ra.RuleSetID}
+			dr := model.DevelopmentRecord{TeacherID: f.TeacherHead.ID, Kind: "certificate", Title: "数控车工", StartsOn: "2025-06-01", Issuer: "市人社局", Number: "S1"}
+			if err := st.CreateDevelopmentRecord(context.Background(), f.School.ID, model.SystemActor, &dr, storage.DevelopmentWrite{}); err != nil {
+				t.Fatal(err)
+			}
+			developmentIDs[f] = dr.ID
 		}
 		srv, err := ui.New(context.Background(), st, ui.Options{})
 		if err != nil {
@@ -200,7 +211,7 @@ func TestRouteTableNamesTheRightPermission(t *testing.T) {
 		"enterprises": "enterprise", "users": "user", "audit": "audit", "tokens": "token", "platform": "platform", "import": "student", "cycles": "cycle", "rate": "rating", "evidence": "evidence", "results": "result", "appeals": "appeal",
 		"frameworks": "framework", "evidence-rules": "framework", "portraits": "portrait", "kpi": "kpi", "district": "district",
 		"outcomes": "outcome", "surveys": "survey", "reports": "report", "checks": "check", "family": "conduct", "conduct": "conduct",
-		"research": "research"}
+		"research": "research", "development": "development"}
 	// Routes whose permission depends on the roster kind in the path
 	// (checked by kindAllowed against importer.Kinds), and the pages every
 	// account has (its own notifications included).
