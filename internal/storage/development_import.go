@@ -76,7 +76,9 @@ type DevelopmentTeacher struct {
 // form's teacher choice.
 func (s *Storage) DevelopmentTeachers(ctx context.Context, schoolID int64) ([]DevelopmentTeacher, error) {
 	out, err := scanList(ctx, s.db, `SELECT id, staff_no, name, COALESCE(department_id, 0) FROM teachers WHERE school_id = $1 ORDER BY staff_no`, []any{schoolID},
-		func(r *sql.Rows, t *DevelopmentTeacher) error { return r.Scan(&t.ID, &t.StaffNo, &t.Name, &t.DepartmentID) })
+		func(r *sql.Rows, t *DevelopmentTeacher) error {
+			return r.Scan(&t.ID, &t.StaffNo, &t.Name, &t.DepartmentID)
+		})
 	if err != nil {
 		return nil, fmt.Errorf("development teachers: %w", err)
 	}

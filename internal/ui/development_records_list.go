@@ -25,9 +25,13 @@ type developmentListPage struct {
 	Hours       float64 // verified 学时 of the rows shown
 }
 
-func (s *Server) developmentList(w http.ResponseWriter, r *http.Request) { s.developmentListOf(w, r, false) }
+func (s *Server) developmentList(w http.ResponseWriter, r *http.Request) {
+	s.developmentListOf(w, r, false)
+}
 
-func (s *Server) developmentMine(w http.ResponseWriter, r *http.Request) { s.developmentListOf(w, r, true) }
+func (s *Server) developmentMine(w http.ResponseWriter, r *http.Request) {
+	s.developmentListOf(w, r, true)
+}
 
 // developmentFilterOf reads the list's filters from the query.
 func developmentFilterOf(r *http.Request) storage.DevelopmentFilter {
