@@ -3,6 +3,7 @@ package ui_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -139,4 +140,19 @@ func TestDevelopmentRecordPages(t *testing.T) {
 			t.Errorf("a teacher exports: %d", code)
 		}
 	})
+}
+
+// growDevelopment adds n self-reported trainings of the subject teacher.
+func growDevelopment(t *testing.T, g *grower, n int) string {
+	ctx, st, f := context.Background(), g.s.st, g.s.a
+	var title string
+	for range n {
+		g.made++
+		title = fmt.Sprintf("计数培训%02d：专业课教学能力提升", g.made)
+		d := model.DevelopmentRecord{TeacherID: f.TeacherSubject.ID, Kind: "school", Title: title, StartsOn: "2026-03-02", EndsOn: "2026-03-06", Hours: 8}
+		if err := st.CreateDevelopmentRecord(ctx, f.School.ID, model.SystemActor, &d, storage.DevelopmentWrite{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return title
 }

@@ -85,6 +85,9 @@ var listPages = []listPage{
 	{"research review queue", "keyan@a1", fixed("/research/review"), growResearch, 9},
 	{"research assessments", "keyan@a1", fixed("/research/assessments"), growResearchAssessments, 6},
 	{"research ranking", "keyan@a1", researchRankingPath, growResearchPoints, 9},
+	{"development records", "renshi@a1", fixed("/development/records"), growDevelopment, 7},
+	{"development records of a teacher", "renke@a1", fixed("/development/records/mine"), growDevelopment, 8},
+	{"development review queue", "renshi@a1", fixed("/development/records/review"), growDevelopment, 6},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {
