@@ -98,8 +98,8 @@ func number(rep Reporter, used bool, field, label, v string) float64 {
 	return f
 }
 
-// badAlready: a date or number already said to be unreadable is not said
-// again as missing.
+// badAlready: a date, number or choice already said to be unreadable is
+// not said again as missing.
 func badAlready(in DevelopmentText, field string, d model.DevelopmentRecord) bool {
 	switch field {
 	case "starts_on":
@@ -110,6 +110,8 @@ func badAlready(in DevelopmentText, field string, d model.DevelopmentRecord) boo
 		return d.Hours < 0
 	case "days":
 		return d.Days < 0
+	case "enterprise_id":
+		return strings.TrimSpace(in.EnterpriseID) != "" && d.EnterpriseID == 0
 	}
 	return false
 }
