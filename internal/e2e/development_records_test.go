@@ -91,6 +91,13 @@ func TestDevelopmentRecordsInBrowser(t *testing.T) {
 	}
 	Screenshot(t, b, "development-show-phone")
 	Axe(t, b, "record page")
+	if err := chromedp.Do(b, chromedp.Navigate(site.URL+"/development/records/mine"), chromedp.WaitVisible(`main h1`)); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustText(t, b, `tbody`); !strings.Contains(got, "数控车工（高级）") || !strings.Contains(got, "待核实") {
+		t.Errorf("my list after adding: %q", got)
+	}
+	Screenshot(t, b, "development-mine-phone")
 
 	office := Browser(t)
 	phoneLogin(t, office, site.URL, "renshi@dv", 1280)
