@@ -141,6 +141,13 @@ func (a *API) readDevelopment(w http.ResponseWriter, r *http.Request) (model.Dev
 	if !decode(w, r, &b) {
 		return model.DevelopmentRecord{}, b, false
 	}
+	d, ok := a.checkDevelopment(w, b)
+	return d, b, ok
+}
+
+// checkDevelopment checks a sent record with the form's rules; a bad one
+// answers 422 with each field's reason.
+func (a *API) checkDevelopment(w http.ResponseWriter, b developmentInputBody) (model.DevelopmentRecord, bool) {
 	num := func(f float64) string {
 		if f == 0 {
 			return ""
@@ -156,9 +163,9 @@ func (a *API) readDevelopment(w http.ResponseWriter, r *http.Request) (model.Dev
 	d := validate.DevelopmentRecord(in, &rep)
 	if len(rep) > 0 {
 		invalid(w, rep)
-		return d, b, false
+		return d, false
 	}
-	return d, b, true
+	return d, true
 }
 
 func (a *API) developmentCreate(w http.ResponseWriter, r *http.Request, c *call) {

@@ -3,6 +3,7 @@ package api
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -49,5 +50,39 @@ func TestDevelopmentRecordsAPI(t *testing.T) {
 		e.do("DELETE", path, office, nil).want(http.StatusUnprocessableEntity, "delete without a reason")
 		e.do("DELETE", path+"?reason=重复", office, nil).want(http.StatusNoContent, "delete")
 		e.do("DELETE", path+"?reason=again", office, nil).want(http.StatusNotFound, "delete twice")
+	})
+}
+
+// A roster through the API: a bad teacher refuses all with its index, a
+// good roster writes one verified record per teacher in one batch; the
+// 人事处 records an enterprise's confirmation of a practice period.
+func TestDevelopmentRosterAPI(t *testing.T) {
+	each(t, func(t *testing.T, e *env) {
+		office, subject := e.tokens["a1/personnel_office"], e.tokens["a1/subject_teacher"]
+		course := map[string]any{"kind": "national", "title": "国培计划", "starts_on": "2026-07-06", "ends_on": "2026-07-24", "hours": 120}
+		body := map[string]any{"course": course, "teachers": []map[string]string{{"staff_no": "T001"}, {"staff_no": "T404"}}}
+		r := e.do("POST", "/development/rosters", office, body).want(http.StatusUnprocessableEntity, "unknown teacher")
+		if !strings.Contains(r.Body.String(), `"field":"teachers[1]"`) {
+			t.Errorf("unknown teacher answer: %s", r.Body.String())
+		}
+		e.do("POST", "/development/rosters", subject, body).want(http.StatusForbidden, "a teacher imports")
+		body["teachers"] = []map[string]string{{"staff_no": "T001", "name": "王老师"}, {"name": "李老师"}}
+		r = e.do("POST", "/development/rosters", office, body).want(http.StatusCreated, "roster")
+		if r.json()["records"] != 2.0 {
+			t.Fatalf("roster: %s", r.Body.String())
+		}
+		batch := int64(r.json()["batch_id"].(float64))
+		if got := e.do("GET", fmt.Sprintf("/development/records?batch=%d&status=verified", batch), office, nil).want(http.StatusOK, "batch").ids(); len(got) != 2 {
+			t.Errorf("the batch: %v", got)
+		}
+		practice := map[string]any{"kind": "enterprise", "title": "工艺员", "starts_on": "2026-07-01", "ends_on": "2026-07-31", "days": 20,
+			"enterprise_id": e.a.Enterprise.ID, "teacher_id": e.a.TeacherHead.ID}
+		r = e.do("POST", "/development/records", office, practice).want(http.StatusCreated, "practice")
+		path := fmt.Sprintf("/development/records/%d", int64(r.json()["id"].(float64)))
+		e.do("POST", path+"/confirm", office, map[string]any{}).want(http.StatusUnprocessableEntity, "no one confirmed")
+		if r := e.do("POST", path+"/confirm", office, map[string]any{"confirmed_by": "周经理"}).want(http.StatusOK, "confirm"); r.json()["enterprise_confirmed"] != true {
+			t.Errorf("confirmed: %s", r.Body.String())
+		}
+		e.do("POST", path+"/confirm", e.tokens["b1/personnel_office"], map[string]any{"confirmed_by": "x"}).want(http.StatusNotFound, "the other school")
 	})
 }

@@ -25,6 +25,10 @@ var developmentOps = map[string]opDoc{
 		Desc:   "标记删除：不再计入学时与实践，仍可读并保留修改历史。需要理由（否则 422）。"},
 	"POST /development/records/{id}/review": {Tag: "教师发展", Summary: "核实培训与实践记录", Body: developmentReviewBody{}, Resp: model.DevelopmentRecord{},
 		Desc: "人事处核实（verify）或退回（reject，须写理由）一条待核实的记录；已核实过的、或审核人本人的记录返回 422。"},
+	"POST /development/records/{id}/confirm": {Tag: "教师发展", Summary: "记录企业确认", Body: developmentConfirmBody{}, Resp: model.DevelopmentRecord{},
+		Desc: "人事处收到企业盖章的实践证明后，记下企业一方的确认人；只用于企业实践记录（否则 422）。"},
+	"POST /development/rosters": {Tag: "教师发展", Summary: "导入培训名单", Body: developmentRosterBody{}, Resp: developmentRosterResult{}, Status: 201,
+		Desc: "一门培训（course，须为培训类）和完成它的教师（teachers，按工号；只写姓名时须本校只有一位同名教师）。全部通过才写入：每位教师一条“已核实”的记录，同属一个批次。有问题时返回 422，details 的 field 为 teachers[序号]，reason 说明原因。"},
 }
 
 var developmentSchemaDocs = map[string]string{
@@ -75,6 +79,17 @@ var developmentSchemaDocs = map[string]string{
 	"DevelopmentInput.number":                "证书编号（证书必填）",
 	"DevelopmentInput.level":                 "证书等级",
 	"DevelopmentInput.expires_on":            "证书有效期至",
+	"DevelopmentRoster":                      "一门培训和完成它的教师",
+	"DevelopmentRoster.course":               "培训本身（同 DevelopmentInput，不需 teacher_id）",
+	"DevelopmentRoster.teachers":             "完成培训的教师",
+	"DevelopmentRosterEntry":                 "名单中的一位教师",
+	"DevelopmentRosterEntry.staff_no":        "工号",
+	"DevelopmentRosterEntry.name":            "姓名（有工号时须与工号一致）",
+	"DevelopmentRosterResult":                "导入的批次",
+	"DevelopmentRosterResult.batch_id":       "批次编号（列表的 batch 参数）",
+	"DevelopmentRosterResult.records":        "写入的记录数",
+	"DevelopmentConfirm":                     "企业确认",
+	"DevelopmentConfirm.confirmed_by":        "企业一方的确认人",
 	"DevelopmentReview":                      "核实决定",
 	"DevelopmentReview.decision":             "verify 核实或 reject 退回",
 	"DevelopmentReview.reason":               "退回理由（退回时必填）",

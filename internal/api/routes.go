@@ -81,6 +81,8 @@ func routeTable() []route {
 		{Method: "PUT", Path: "/development/records/{id}", Perm: "development:record", School: true, H: (*API).developmentUpdate},
 		{Method: "DELETE", Path: "/development/records/{id}", Perm: "development:record", School: true, H: (*API).developmentDelete},
 		{Method: "POST", Path: "/development/records/{id}/review", Perm: "development:verify", School: true, H: (*API).developmentReview},
+		{Method: "POST", Path: "/development/records/{id}/confirm", Perm: "development:verify", School: true, H: (*API).developmentConfirm},
+		{Method: "POST", Path: "/development/rosters", Perm: "development:import", School: true, H: (*API).developmentRoster},
 		{Method: "GET", Path: "/checks/board", Perm: "check:read", School: true, H: (*API).checkBoard},
 		{Method: "GET", Path: "/checks/rankings", Perm: "check:read", School: true, H: (*API).checkRankings},
 		{Method: "POST", Path: "/checks/entries", Perm: "check:record", School: true, H: (*API).checkEntryCreate},

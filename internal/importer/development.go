@@ -74,6 +74,12 @@ func ImportDevelopmentRoster(ctx context.Context, st *storage.Storage, schoolID 
 
 func blank(row []string) bool { return strings.TrimSpace(strings.Join(row, "")) == "" }
 
+// RosterTeacher finds a roster entry's teacher as the sheet does, for the
+// JSON API: the id, or the reason (naming the 「工号」 or 「姓名」 field).
+func RosterTeacher(no, name string, teachers []storage.DevelopmentTeacher) (int64, string) {
+	return rosterTeacher(strings.TrimSpace(no), strings.TrimSpace(name), teachers)
+}
+
 // rosterTeacher finds a row's teacher: by 工号 (and then 姓名 must agree),
 // or by 姓名 alone when it names exactly one teacher of the school.
 func rosterTeacher(no, name string, teachers []storage.DevelopmentTeacher) (int64, string) {
