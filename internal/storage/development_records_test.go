@@ -177,3 +177,37 @@ func TestDevelopmentRosterImport(t *testing.T) {
 		}
 	})
 }
+
+// A record's proof files count in the uploader's proof quota, shared with
+// evidence and research: the file past it writes nothing.
+func TestDevelopmentFilesCountInQuota(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		ctx := context.Background()
+		fx := testfix.Build(t, st, "dq", false)
+		sid := fx.School.ID
+		teacher := model.Actor{UserID: fx.Users[model.RoleSubjectTeacher].ID}
+		old := storage.ProofQuota
+		storage.ProofQuota = storage.Quota{Files: 2, Bytes: 1 << 20}
+		t.Cleanup(func() { storage.ProofQuota = old })
+		c := devCertificate(fx.TeacherSubject.ID)
+		pdf := storage.ProofUpload{Name: "证书.pdf", Data: []byte("%PDF-1.4 test")}
+		must(t, st.CreateDevelopmentRecord(ctx, sid, teacher, c, storage.DevelopmentWrite{Proofs: []storage.ProofUpload{pdf}}))
+		if _, err := st.AddDevelopmentFile(ctx, sid, teacher, c.ID, pdf); err != nil {
+			t.Fatal(err)
+		}
+		var qe *storage.QuotaError
+		if _, err := st.AddDevelopmentFile(ctx, sid, teacher, c.ID, pdf); !errors.As(err, &qe) {
+			t.Fatalf("a third file: %v", err)
+		}
+		second := devCertificate(fx.TeacherSubject.ID)
+		if err := st.CreateDevelopmentRecord(ctx, sid, teacher, second, storage.DevelopmentWrite{Proofs: []storage.ProofUpload{pdf}}); !errors.As(err, &qe) {
+			t.Fatalf("a record with a file past the quota: %v", err)
+		}
+		if _, n, _ := st.ListDevelopmentRecords(ctx, sid, storage.DevelopmentFilter{Scope: storage.DevelopmentScope{All: true}}); n != 1 {
+			t.Fatalf("the refused record was written: %d records", n)
+		}
+		if _, err := st.AddDevelopmentFile(ctx, sid, teacher, c.ID, storage.ProofUpload{Name: "x.txt", Data: []byte("hello")}); !errors.Is(err, storage.ErrRefused) {
+			t.Fatalf("a text file: %v", err)
+		}
+	})
+}
