@@ -196,7 +196,7 @@ func (a *API) developmentCreate(w http.ResponseWriter, r *http.Request, c *call)
 		}
 		d.TeacherID = t.ID
 	}
-	if err := a.st.CreateDevelopmentRecord(r.Context(), c.school, c.actor, &d, storage.DevelopmentWrite{Office: office}); err != nil {
+	if err := a.st.CreateDevelopmentRecord(r.Context(), c.school, c.actor, &d, storage.DevelopmentWrite{Office: office, WriterTeacherID: c.user.TeacherID}); err != nil {
 		a.researchWriteErr(w, r, err)
 		return
 	}
@@ -223,7 +223,7 @@ func (a *API) developmentUpdate(w http.ResponseWriter, r *http.Request, c *call)
 		return
 	}
 	d.ID = old.ID
-	if err := a.st.UpdateDevelopmentRecord(r.Context(), c.school, c.actor, &d, storage.DevelopmentWrite{Office: a.authz.Can(c.user, "development:verify")}); err != nil {
+	if err := a.st.UpdateDevelopmentRecord(r.Context(), c.school, c.actor, &d, storage.DevelopmentWrite{Office: a.authz.Can(c.user, "development:verify"), WriterTeacherID: c.user.TeacherID}); err != nil {
 		a.researchWriteErr(w, r, err)
 		return
 	}

@@ -21,7 +21,15 @@ import (
 // keep the status; a teacher's are self-reported and wait for review.
 type DevelopmentWrite struct {
 	Office bool
-	Proofs []ProofUpload
+	// WriterTeacherID is the writer's own teacher record: nobody verifies
+	// their own record, so the 人事处's own records are self-reported too.
+	WriterTeacherID int64
+	Proofs          []ProofUpload
+}
+
+// office reports whether the write counts as the 人事处's for record d.
+func (w DevelopmentWrite) office(d *model.DevelopmentRecord) bool {
+	return w.Office && (w.WriterTeacherID == 0 || w.WriterTeacherID != d.TeacherID)
 }
 
 const developmentInsert = `INSERT INTO development_records (school_id, teacher_id, kind, title, provider, starts_on, ends_on, hours, days, enterprise_id,
@@ -54,7 +62,7 @@ func (s *Storage) CreateDevelopmentRecord(ctx context.Context, schoolID int64, a
 		return refusal(err.Error())
 	}
 	d.Source, d.Status = teacherdev.SourceSelf, teacherdev.StatusPending
-	if w.Office {
+	if w.office(d) {
 		d.Source, d.Status = teacherdev.SourceOffice, teacherdev.StatusVerified
 	}
 	err = s.InTx(ctx, func(tx *sql.Tx) error {
@@ -115,7 +123,7 @@ func (s *Storage) UpdateDevelopmentRecord(ctx context.Context, schoolID int64, a
 			return err
 		}
 		d.TeacherID, d.Source, d.Status, d.RejectReason = before.TeacherID, before.Source, before.Status, before.RejectReason
-		if !w.Office {
+		if !w.office(d) {
 			d.Status, d.RejectReason = teacherdev.StatusPending, ""
 		}
 		if err := s.checkDevelopmentRefs(ctx, tx, schoolID, d); err != nil {

@@ -82,6 +82,12 @@ func TestDevelopmentRecordLifecycle(t *testing.T) {
 		if h, _ := st.DevelopmentHistory(ctx, sid, c.ID); len(h) != 2 || h[0].Action != "verify" || h[1].Before.Number != "S2025-0001" {
 			t.Fatalf("certificate history = %+v", h)
 		}
+		// The 人事处's own record is self-reported like anyone's.
+		mine := devCertificate(fx.TeacherHead.ID)
+		must(t, st.CreateDevelopmentRecord(ctx, sid, office, mine, storage.DevelopmentWrite{Office: true, WriterTeacherID: fx.TeacherHead.ID}))
+		if mine.Status != teacherdev.StatusPending || mine.Source != teacherdev.SourceSelf {
+			t.Fatalf("the office's own record = %s %s", mine.Status, mine.Source)
+		}
 		// A bad record and another school's teacher are refused.
 		bad := devCertificate(fx.TeacherSubject.ID)
 		bad.Issuer = ""

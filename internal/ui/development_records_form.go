@@ -120,14 +120,14 @@ func (s *Server) developmentCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !d.Errors.any() {
-		err = s.st.CreateDevelopmentRecord(r.Context(), schoolOf(r), actor(r), &rec, storage.DevelopmentWrite{Office: d.Office, Proofs: proofs})
+		err = s.st.CreateDevelopmentRecord(r.Context(), schoolOf(r), actor(r), &rec, storage.DevelopmentWrite{Office: d.Office, WriterTeacherID: userOf(r).TeacherID, Proofs: proofs})
 		if !d.Errors.refused(err) {
 			if err != nil {
 				s.serverError(w, r, err)
 				return
 			}
 			done := "记录已提交，等待人事处核实"
-			if d.Office {
+			if rec.Status == teacherdev.StatusVerified {
 				done = "记录已保存（已核实）"
 			}
 			s.redirect(w, r, "/development/records/"+itoa64(rec.ID), done)
@@ -159,7 +159,7 @@ func (s *Server) developmentUpdate(w http.ResponseWriter, r *http.Request) {
 		d.Errors.add("请选择记录类别")
 	}
 	if !d.Errors.any() {
-		err := s.st.UpdateDevelopmentRecord(r.Context(), schoolOf(r), actor(r), &rec, storage.DevelopmentWrite{Office: d.Office})
+		err := s.st.UpdateDevelopmentRecord(r.Context(), schoolOf(r), actor(r), &rec, storage.DevelopmentWrite{Office: d.Office, WriterTeacherID: userOf(r).TeacherID})
 		if !d.Errors.refused(err) {
 			if err != nil {
 				s.notFoundOr(w, r, err)
