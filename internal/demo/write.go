@@ -294,7 +294,7 @@ var offices = []struct{ name, display, role, roleName, note string }{
 	{"admin", "学校管理员", model.RoleSchoolAdmin, "学校管理员", "全校数据、组织机构与账号"},
 	{"jiaowu", "教务处", model.RoleAcademic, "教务处", "专业、班级、课程与任课安排"},
 	{"xuesheng", "学生处", model.RoleStudentAffairs, "学生处", "学籍、学生与家长信息"},
-	{"keyan", "科研处", model.RoleResearch, "科研处", "教师队伍与科研"},
+	{"keyan", "科研处", model.RoleResearch, "科研处", "科研成果审核、科研考核与教改创新成果"},
 	{"deyu", "德育处", model.RoleMoralOffice, "德育处", "习惯养成、班级量化与家校联系"},
 }
 

@@ -7,14 +7,14 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"zhijiao/internal/research"
 	"zhijiao/internal/testdb"
 	"zhijiao/internal/testfix"
 	"zhijiao/internal/ui"
 )
 
 // TestResearchTermInTheBrowser: the 科研处 runs a whole 科研考核 in the
-// browser: opens the term's assessment, a teacher claims their outputs on
+// browser, from the school's ledger to the final step: imports the
+// ledger, opens the term's assessment, a teacher claims their outputs on
 // a phone, the office closes claims, computes, publicises; the teacher
 // appeals during 公示, the office upholds, recomputes that teacher and,
 // once the publicity days have passed, closes the term. Refused steps are
@@ -23,10 +23,6 @@ func TestResearchTermInTheBrowser(t *testing.T) {
 	st := testdb.SQLite(t)
 	f := testfix.Build(t, st, "ra", true)
 	sid, ht, subj := f.School.ID, f.TeacherHead, f.TeacherSubject
-	testfix.AddResearchOutput(t, st, sid, testfix.ResearchOutput{Kind: research.KindPaper, Title: "数控编程课程思政探索", Grade: "核心期刊", DatedOn: "2026-10-08",
-		Authors: []testfix.ResearchAuthor{{TeacherID: ht.ID, Name: ht.Name, Role: research.RoleFirstAuthor}, {TeacherID: subj.ID, Name: subj.Name, Role: research.RoleAuthor}}})
-	testfix.AddResearchOutput(t, st, sid, testfix.ResearchOutput{Kind: research.KindProject, Title: "产教融合实训基地建设研究", Level: "国家级",
-		Stages: [][2]string{{research.StageApproved, "2026-09-20"}}, Authors: []testfix.ResearchAuthor{{TeacherID: ht.ID, Name: ht.Name, Role: research.RoleLead}}})
 	site := Serve(t, st, ui.Options{})
 	office := Browser(t)
 	phoneLogin(t, office, site.URL, "keyan@ra", 0)
@@ -43,6 +39,24 @@ func TestResearchTermInTheBrowser(t *testing.T) {
 			t.Fatalf("click %s: %v", sel, err)
 		}
 		WaitNewPage(t, b, ready)
+	}
+	// The term starts from the school's ledger, imported in the browser:
+	// a co-authored paper and a national project of the head teacher.
+	ledger := researchLedger(t,
+		[]string{"类别", "论文", "成果名称", "数控编程课程思政探索", "等级", "核心期刊", "日期", "2026-10-08", "期刊名称", "职业技术教育研究",
+			"ISSN", "1671-0568", "年", "2026", "期", "10", "成员", ht.Name + "(第一作者);" + subj.Name},
+		[]string{"类别", "课题", "成果名称", "产教融合实训基地建设研究", "级别", "国家级", "立项日期", "2026-09-20", "立项号", "2026-GJ-001",
+			"成员", ht.Name + "(主持)"})
+	go2(office, "/research/import")
+	Axe(t, office, "research import")
+	MarkPage(t, office)
+	if err := chromedp.Do(office, chromedp.SetUploadFiles(`form[action="/research/import"] input[type=file]`, []string{ledger}),
+		chromedp.Click(`form[action="/research/import"] button.primary`)); err != nil {
+		t.Fatal(err)
+	}
+	WaitNewPage(t, office, `main h1`)
+	if got := mustText(t, office, `.flash`); !strings.Contains(got, "已导入 2 项科研成果") {
+		t.Fatalf("ledger import: %q", got)
 	}
 	go2(office, "/research/rules")
 	Axe(t, office, "rules")

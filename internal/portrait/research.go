@@ -49,11 +49,11 @@ var researchKPIs = []researchKPI{
 	{"research_projects_concluded", "课题结题", "期内结题（以结题日期计）的已审核课题项数，按课题级别分列；团队课题计 1 项",
 		research.KindProject, research.StageConcluded, byLevel, research.Levels},
 	{"research_papers", "发表论文", "期内发表（以刊出日期计）的已审核论文篇数，按学校认定的期刊级别分列；多位教师合作的论文计 1 篇",
-		research.KindPaper, "", byGrade, nil},
+		research.KindPaper, "", byGrade, research.DefaultJournalGrades},
 	{"research_patents", "授权专利", "期内授权（以授权日期计）的已审核专利件数，按专利类型分列",
-		research.KindPatent, "", byGrade, []string{"发明", "实用新型", "外观设计"}},
+		research.KindPatent, "", byGrade, research.PatentTypes},
 	{"research_textbooks", "出版教材", "期内出版（以出版日期计）的已审核教材种数，按规划教材级别分列；合编教材计 1 种",
-		research.KindTextbook, "", byGrade, nil},
+		research.KindTextbook, "", byGrade, research.TextbookLevels},
 }
 
 // researchUnits are the counting words of each kind.

@@ -72,7 +72,7 @@ func DefaultSettings() Settings { return Settings{JournalGrades: DefaultJournalG
 // Textbook forms and 规划教材 levels, and patent types.
 var (
 	TextbookForms  = []string{"活页式", "工作手册式", "融媒体", "传统"}
-	TextbookLevels = []string{"国家级", "省级", "校级", "无"}
+	TextbookLevels = []string{"国家级", "省级", "校级", "非规划"}
 	PatentTypes    = []string{"发明", "实用新型", "外观设计"}
 )
 

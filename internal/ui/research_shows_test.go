@@ -116,7 +116,7 @@ func TestResearchShows(t *testing.T) {
 			}
 		}
 		_, body = s.login(t, "banzhuren@a1").get("/")
-		if !strings.Contains(body, "我的科研") || !strings.Contains(body, `href="/research/mine">3 `) || strings.Contains(body, "待审核成果") {
+		if !strings.Contains(body, "我的科研") || !strings.Contains(body, `href="/research/outputs/mine">3 `) || strings.Contains(body, "待审核成果") {
 			t.Errorf("the teacher's home: %s", body)
 		}
 	})
