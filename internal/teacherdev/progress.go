@@ -134,8 +134,11 @@ func practice(r Requirements, t Teacher, hired time.Time, hasHired bool, recs []
 		m.Status, m.PerYear = Behind, m.Needed
 	case confirmedDays(recs, from.AddDate(1, 0, 0), until) < m.Target:
 		// What leaves the window within a year brings the total under the
-		// target: they will fall behind unless they practise again.
+		// target: they will fall behind unless they practise again, as
+		// many days as will be missing.
 		m.Status = AtRisk
+		m.Needed = round1(m.Target - confirmedDays(recs, from.AddDate(1, 0, 0), until))
+		m.PerYear = m.Needed
 	default:
 		m.Status = Met
 	}
