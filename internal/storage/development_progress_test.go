@@ -168,3 +168,30 @@ func TestDevelopmentReminderClaims(t *testing.T) {
 		}
 	})
 }
+
+// Migration 0028 turns every ticked 双师型 checkbox into an 初级
+// recognition dated the day it runs, on both engines.
+func TestDualCheckboxMigration(t *testing.T) {
+	eachUnmigrated(t, func(t *testing.T, st *storage.Storage) {
+		ctx := context.Background()
+		if _, err := st.MigrateTo(ctx, 26); err != nil {
+			t.Fatal(err)
+		}
+		fx := testfix.Build(t, st, "dx", false)
+		sid := fx.School.ID
+		_, err := st.DB().ExecContext(ctx, `UPDATE teachers SET dual_qualified = TRUE WHERE school_id = $1 AND id = $2`, sid, fx.TeacherSubject.ID)
+		must(t, err)
+		if _, err := st.Migrate(ctx); err != nil {
+			t.Fatal(err)
+		}
+		gs, err := st.TeacherRecognitions(ctx, sid, fx.TeacherSubject.ID)
+		must(t, err)
+		today := time.Now().UTC().Format("2006-01-02")
+		if len(gs) != 1 || gs[0].Level != "初级" || gs[0].RecognisedOn != today || gs[0].Basis == "" {
+			t.Fatalf("migrated recognitions = %+v (today %s)", gs, today)
+		}
+		if others, _ := st.TeacherRecognitions(ctx, sid, fx.TeacherHead.ID); len(others) != 0 {
+			t.Errorf("an unticked teacher was recognised: %+v", others)
+		}
+	})
+}
