@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"net/http"
-	"strings"
 
 	"zhijiao/internal/storage"
 	"zhijiao/internal/teacherdev"
@@ -60,7 +59,7 @@ func (s *Server) devDualSave(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "教师或认定不存在")
 		return
 	case errors.Is(err, storage.ErrRefused):
-		s.flashError(r, strings.TrimPrefix(err.Error(), "双师型认定: "))
+		s.flashError(r, err.Error())
 	case err != nil:
 		s.serverError(w, r, err)
 		return
