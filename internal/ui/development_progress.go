@@ -58,13 +58,13 @@ type devDeptGroup struct {
 }
 
 type devProgressData struct {
-	Filter                    devFilter
-	Departments               []devDeptOption
-	Groups                    []devDeptGroup
-	Cycle                     string
-	Req                       teacherdev.Requirements
+	Filter                     devFilter
+	Departments                []devDeptOption
+	Groups                     []devDeptGroup
+	Cycle                      string
+	Req                        teacherdev.Requirements
 	Behind, AtRisk, New, Total int
-	CanRemind, Mine           bool
+	CanRemind, Mine            bool
 }
 
 type devDeptOption struct {
