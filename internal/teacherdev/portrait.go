@@ -77,7 +77,9 @@ func HoursByYear(recs []Record) []YearHours {
 	}
 	out := make([]YearHours, 0, len(by))
 	for _, v := range by {
-		out = append(out, *v)
+		if v.Hours > 0 || v.Days > 0 { // a year with only a certificate shows no growth bar
+			out = append(out, *v)
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Year < out[j].Year })
 	return out

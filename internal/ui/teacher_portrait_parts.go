@@ -152,7 +152,7 @@ func teacherRadar(tb portrait.Table) portrait.Chart {
 		"tooltip":   map[string]any{},
 		"animation": false,
 		"legend":    map[string]any{"bottom": 0, "data": []string{"本人", "全校平均"}},
-		"radar":     map[string]any{"indicator": ind, "radius": "58%", "splitNumber": 5},
+		"radar":     map[string]any{"indicator": ind, "radius": "55%", "center": []string{"50%", "55%"}, "splitNumber": 5},
 		"series": []any{map[string]any{"type": "radar", "data": []any{
 			map[string]any{"name": "本人", "value": mine, "areaStyle": map[string]any{"opacity": 0.25}},
 			map[string]any{"name": "全校平均", "value": avg, "lineStyle": map[string]any{"type": "dashed"}},
