@@ -2,6 +2,9 @@ package ui_test
 
 import (
 	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -48,7 +51,13 @@ func TestTeacherPortraitVisibility(t *testing.T) {
 		}
 		code, body := s.login(t, "renke@a1").get(path + ".pdf")
 		if code != 200 || !strings.HasPrefix(body, "%PDF") {
-			t.Errorf("portrait.pdf: %d %.20q", code, body)
+			t.Fatalf("portrait.pdf: %d %.20q", code, body)
+		}
+		text := portraitPDFText(t, body)
+		for _, w := range []string{"教师画像", s.a.TeacherSubject.Name, "数控车工", "40 / 360"} {
+			if !strings.Contains(text, w) {
+				t.Errorf("the PDF lacks %q: %s", w, text)
+			}
 		}
 	})
 }
@@ -134,4 +143,22 @@ func TestDevelopmentSettingsAndDual(t *testing.T) {
 			t.Errorf("recognitions after revoke: %+v", gs)
 		}
 	})
+}
+
+// portraitPDFText extracts the text of a PDF with pdftotext.
+func portraitPDFText(t *testing.T, pdf string) string {
+	t.Helper()
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Fatal("pdftotext not found: install poppler-utils")
+	}
+	p := filepath.Join(t.TempDir(), "portrait.pdf")
+	if err := os.WriteFile(p, []byte(pdf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool, "-enc", "UTF-8", p, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
 }
