@@ -122,3 +122,17 @@ func TestRequirementsParse(t *testing.T) {
 		t.Error("the defaults have problems")
 	}
 }
+
+// TestWorkedExample is the example of docs/teachers-progress.md 3.3: a
+// professional-course teacher on 2027-12-31 who will fall behind on both.
+func TestWorkedExample(t *testing.T) {
+	recs := []Record{training1("2026-06-30", 80, StatusVerified), {Kind: KindSchool, EndsOn: "2027-10-10", Hours: 24, Status: StatusPending},
+		practice1("2023-03-01", "2023-08-27", 180, true)}
+	p := Compute(DefaultRequirements(), Teacher{Professional: true, HiredOn: "2015-09-01"}, recs, d("2027-12-31"))
+	if tr := p.Training; tr.Status != AtRisk || tr.Done != 80 || tr.Pending != 24 || tr.Needed != 280 || tr.PerYear != 93.2 {
+		t.Errorf("training = %+v", tr)
+	}
+	if pr := p.Practice; pr.Status != AtRisk || pr.Done != 180 || pr.Needed != 180 {
+		t.Errorf("practice = %+v", pr)
+	}
+}
