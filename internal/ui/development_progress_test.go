@@ -1,6 +1,8 @@
 package ui_test
 
 import (
+	"context"
+	"fmt"
 	"net/url"
 	"os"
 	"os/exec"
@@ -8,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/teacherdev"
 	"zhijiao/internal/testdb"
@@ -161,4 +164,16 @@ func portraitPDFText(t *testing.T, pdf string) string {
 		t.Fatalf("pdftotext: %v", err)
 	}
 	return string(out)
+}
+
+// growDevTeachers adds n teachers of the department, each with a
+// verified training record, for the progress page's query count.
+func growDevTeachers(t *testing.T, g *grower, n int) string {
+	f := g.s.a
+	return growEach(g, n, func(k int) string {
+		tt := model.Teacher{StaffNo: fmt.Sprintf("DT%03d", k), Name: fmt.Sprintf("进度教师%02d", k), Gender: model.Male, DepartmentID: f.Department.ID}
+		must(t, g.s.st.CreateTeacher(context.Background(), f.School.ID, model.SystemActor, &tt))
+		testfix.ProgressRecord(t, g.s.st, f.School.ID, tt.ID, teacherdev.Record{Kind: teacherdev.KindDistrict, StartsOn: "2026-05-01", EndsOn: "2026-05-02", Hours: 12}, "区培")
+		return tt.Name
+	})
 }

@@ -85,6 +85,7 @@ var listPages = []listPage{
 	{"research review queue", "keyan@a1", fixed("/research/review"), growResearch, 9},
 	{"research assessments", "keyan@a1", fixed("/research/assessments"), growResearchAssessments, 6},
 	{"research ranking", "keyan@a1", researchRankingPath, growResearchPoints, 9},
+	{"development progress", "renshi@a1", fixed("/development/progress"), growDevTeachers, 8},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {
