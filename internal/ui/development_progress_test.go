@@ -177,3 +177,20 @@ func growDevTeachers(t *testing.T, g *grower, n int) string {
 		return tt.Name
 	})
 }
+
+// The portrait counts the ratings a teacher gave and shows the fairness
+// flags raised on them in the latest cycle: the fixture's head teacher
+// gives everyone full marks.
+func TestTeacherPortraitRaterFlags(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, st *storage.Storage) {
+		s := newSite(t, st)
+		testfix.BuildFairnessClass(t, st, s.a)
+		code, body := s.login(t, "banzhuren@a1").get("/teachers/" + itoa(s.a.TeacherHead.ID) + "/portrait")
+		if code != 200 || !strings.Contains(body, "作为评价者") || strings.Contains(body, "共给出评价 <b>0</b>") {
+			t.Fatalf("portrait (%d) lacks the ratings given", code)
+		}
+		if !strings.Contains(body, `class="pt-soon"`) || !strings.Contains(body, s.a.ClassA.Name) {
+			t.Errorf("the head teacher's straight-lining is not flagged")
+		}
+	})
+}
