@@ -111,5 +111,5 @@ func routeTable() []route {
 		{Method: "GET", Path: "/export/students", Perm: "student:export", School: true, H: exportHandler("students")},
 		{Method: "GET", Path: "/export/teachers", Perm: "teacher:export", School: true, H: exportHandler("teachers")},
 		{Method: "GET", Path: "/export/classes", Perm: "class:read", School: true, H: exportHandler("classes")},
-	}, append(familyRoutes(), researchAssessRoutes()...)...)
+	}, append(append(familyRoutes(), researchAssessRoutes()...), developmentProgressRoutes()...)...)
 }

@@ -88,6 +88,7 @@ var listPages = []listPage{
 	{"development records", "renshi@a1", fixed("/development/records"), growDevelopment, 7},
 	{"development records of a teacher", "renke@a1", fixed("/development/records/mine"), growDevelopment, 8},
 	{"development review queue", "renshi@a1", fixed("/development/records/review"), growDevelopment, 6},
+	{"development progress", "renshi@a1", fixed("/development/progress"), growDevTeachers, 8},
 }
 
 func TestListPagesDoNotQueryPerRow(t *testing.T) {

@@ -219,6 +219,9 @@ func TestRouteTableNamesTheRightPermission(t *testing.T) {
 	own := map[string]bool{"/notifications": true, "/notifications/read": true}
 	// A teacher's 科研 tab is the research area's page under the teacher's.
 	crossArea := map[string]string{"/teachers/{id}/research": "research"}
+	resource["development"] = "development"
+	// The teacher's portrait is the development area's page under the teacher's.
+	crossArea["/teachers/{id}/portrait"], crossArea["/teachers/{id}/portrait.pdf"] = "development", "development"
 	for _, rt := range srv.Routes() {
 		if rt.Path == "/{$}" || rt.Path == "/password" || byKind[rt.Path] || (own[rt.Path] && rt.Perm == "") {
 			continue

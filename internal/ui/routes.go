@@ -56,6 +56,7 @@ func (s *Server) routeTable() []route {
 		s.researchRoutes(),
 		s.developmentRoutes(),
 		s.researchAssessRoutes(),
+		s.developmentProgressRoutes(),
 		s.resultRoutes(),
 		s.ratingEntryRoutes(),
 		s.portraitRoutes(),

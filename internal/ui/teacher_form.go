@@ -54,7 +54,7 @@ func (s *Server) teacherEdit(w http.ResponseWriter, r *http.Request) {
 // (ID checksum, phone format).
 func (s *Server) teacherFromForm(r *http.Request) (model.Teacher, formErrors) {
 	t := model.Teacher{StaffNo: field(r, "staff_no"), Name: field(r, "name"), Gender: model.Gender(field(r, "gender")), Title: field(r, "title"),
-		DepartmentID: formInt(r, "department_id"), DualQualified: checked(r, "dual_qualified"), Phone: field(r, "phone"), IDNumber: field(r, "id_number"),
+		DepartmentID: formInt(r, "department_id"), Phone: field(r, "phone"), IDNumber: field(r, "id_number"),
 		Active: checked(r, "active")}
 	var errs formErrors
 	if !codeRe.MatchString(t.StaffNo) {
@@ -112,7 +112,9 @@ func (s *Server) teacherUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t, errs := s.teacherFromForm(r)
-	t.ID = old.ID
+	// 双师型 is a recognition now (/development/dual); the old checkbox
+	// stays as it was, read-only history.
+	t.ID, t.DualQualified = old.ID, old.DualQualified
 	keepID := t.IDNumber == ""
 	if keepID {
 		t.IDNumber = old.IDNumber

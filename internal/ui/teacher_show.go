@@ -16,6 +16,9 @@ type teacherShowData struct {
 	ShowPhone   bool
 	// ShowResearch: the viewer may open the teacher's 科研 tab.
 	ShowResearch bool
+	// Dual is the teacher's current 双师型 level ("" for none): a
+	// recognition (/development/dual), no longer the old checkbox.
+	Dual string
 }
 
 func (s *Server) loadTeacher(w http.ResponseWriter, r *http.Request) (model.Teacher, bool) {
@@ -57,6 +60,10 @@ func (s *Server) teacherShow(w http.ResponseWriter, r *http.Request) {
 	}
 	terms, err := s.st.Terms(ctx, school)
 	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	if d.Dual, err = s.currentDual(r, t.ID); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
