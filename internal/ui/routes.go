@@ -55,6 +55,7 @@ func (s *Server) routeTable() []route {
 		s.conductRoutes(),
 		s.researchRoutes(),
 		s.researchAssessRoutes(),
+		s.studioRoutes(),
 		s.resultRoutes(),
 		s.ratingEntryRoutes(),
 		s.portraitRoutes(),

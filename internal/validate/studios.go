@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"zhijiao/internal/teacherdev"
 )
@@ -41,8 +40,8 @@ func Studio(in StudioText, rep Reporter) teacherdev.Studio {
 		rep.NotAllowed("level", "级别", s.Level, teacherdev.StudioLevels)
 	}
 	s.HostTeacherID = studioID(rep, "host", "主持人", in.Host)
-	studioDay(rep, "founded_on", "成立日期", s.FoundedOn, true)
-	if studioDay(rep, "closed_on", "撤销日期", s.ClosedOn, false) && s.ClosedOn != "" && s.ClosedOn < s.FoundedOn {
+	studioDay(rep, "founded_on", "成立日期", s.FoundedOn, true, StudioDates)
+	if studioDay(rep, "closed_on", "撤销日期", s.ClosedOn, false, StudioDates) && s.ClosedOn != "" && s.ClosedOn < s.FoundedOn {
 		rep.Invalid("closed_on", "撤销日期", "撤销日期不能早于成立日期")
 	}
 	tooLong(rep, "description", "简介", s.Description, MaxStudioText)
@@ -66,8 +65,8 @@ func StudioMember(in StudioMemberText, rep Reporter) teacherdev.StudioMember {
 	if !slices.Contains(teacherdev.MemberRoles, m.Role) {
 		rep.NotAllowed("role", "角色", m.Role, teacherdev.MemberRoles)
 	}
-	studioDay(rep, "joined_on", "加入日期", m.JoinedOn, true)
-	if studioDay(rep, "left_on", "退出日期", m.LeftOn, false) && m.LeftOn != "" && m.LeftOn < m.JoinedOn {
+	studioDay(rep, "joined_on", "加入日期", m.JoinedOn, true, StudioDates)
+	if studioDay(rep, "left_on", "退出日期", m.LeftOn, false, StudioDates) && m.LeftOn != "" && m.LeftOn < m.JoinedOn {
 		rep.Invalid("left_on", "退出日期", "退出日期不能早于加入日期")
 	}
 	return m
@@ -82,9 +81,7 @@ type StudioActivityText struct {
 // StudioActivity checks a typed activity.
 func StudioActivity(in StudioActivityText, rep Reporter) teacherdev.StudioActivity {
 	a := teacherdev.StudioActivity{HeldOn: strings.TrimSpace(in.HeldOn), Kind: in.Kind, Title: strings.TrimSpace(in.Title), Note: strings.TrimSpace(in.Note)}
-	if EvidenceDates.Check(a.HeldOn) != "" {
-		rep.Invalid("held_on", "活动日期", EvidenceDates.Check(a.HeldOn))
-	}
+	studioDay(rep, "held_on", "活动日期", a.HeldOn, true, EvidenceDates)
 	if !slices.Contains(teacherdev.ActivityKinds, a.Kind) {
 		rep.NotAllowed("kind", "活动类别", a.Kind, teacherdev.ActivityKinds)
 	}
@@ -123,21 +120,18 @@ func studioID(rep Reporter, field, label, v string) int64 {
 	return id
 }
 
-// studioDay checks an optional or required date in StudioDates and reports
+// studioDay checks an optional or required date in the range and reports
 // whether it is usable (empty and optional counts as usable).
-func studioDay(rep Reporter, field, label, v string, need bool) bool {
+func studioDay(rep Reporter, field, label, v string, need bool, rng DateRange) bool {
 	if v == "" {
 		if need {
 			rep.Missing(field, label)
 		}
 		return !need
 	}
-	if _, err := time.Parse("2006-01-02", v); err != nil {
-		rep.Invalid(field, label, label+"应为 YYYY-MM-DD 格式的有效日期")
-		return false
-	}
-	if msg := (DateRange{Label: label, From: StudioDates.From, Ahead: StudioDates.Ahead}).Check(v); msg != "" {
-		rep.Invalid(field, label, msg)
+	rng.Label = label
+	if msg := rng.Check(v); msg != "" {
+		rep.Invalid(field, label, strings.TrimPrefix(msg, label))
 		return false
 	}
 	return true
