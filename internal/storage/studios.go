@@ -26,7 +26,7 @@ func (s *Storage) SaveStudio(ctx context.Context, schoolID int64, a model.Actor,
 			return err
 		}
 		if n > 0 {
-			return fmt.Errorf("已有名为“%s”的工作室", st.Name)
+			return refusal(fmt.Sprintf("已有名为“%s”的工作室", st.Name))
 		}
 		if st.ID == 0 {
 			if err := tx.QueryRowContext(ctx, `INSERT INTO studios (school_id, name, kind, level, host_teacher_id, founded_on, closed_on, description, created_by, created_at)
@@ -56,7 +56,7 @@ func schoolTeacher(ctx context.Context, q querier, schoolID, id int64, label str
 		return err
 	}
 	if n == 0 {
-		return fmt.Errorf("%s不是本校教师", label)
+		return refusal(label + "不是本校教师")
 	}
 	return nil
 }
@@ -69,7 +69,7 @@ func (s *Storage) AddStudioMember(ctx context.Context, schoolID int64, a model.A
 		}
 		if m.TeacherID != 0 {
 			if err := tx.QueryRowContext(ctx, `SELECT name FROM teachers WHERE school_id = $1 AND id = $2`, schoolID, m.TeacherID).Scan(&m.Name); errors.Is(err, sql.ErrNoRows) {
-				return errors.New("成员不是本校教师")
+				return refusal("成员不是本校教师")
 			} else if err != nil {
 				return err
 			}
@@ -95,7 +95,7 @@ func (s *Storage) EndStudioMembership(ctx context.Context, schoolID int64, a mod
 			return err
 		}
 		if leftOn < joined {
-			return errors.New("退出日期不能早于加入日期")
+			return refusal("退出日期不能早于加入日期")
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE studio_members SET left_on = $4 WHERE school_id = $1 AND studio_id = $2 AND id = $3`, schoolID, studioID, memberID, leftOn); err != nil {
 			return err
@@ -116,7 +116,7 @@ func (s *Storage) SaveStudioPlan(ctx context.Context, schoolID int64, a model.Ac
 			return err
 		}
 		if n == 0 {
-			return errors.New("学期不存在")
+			return refusal("学期不存在")
 		}
 		var before sql.NullString
 		if err := tx.QueryRowContext(ctx, `SELECT plan FROM studio_plans WHERE school_id = $1 AND studio_id = $2 AND term_id = $3`, schoolID, studioID, termID).Scan(&before); err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -144,7 +144,7 @@ func (s *Storage) AddStudioActivity(ctx context.Context, schoolID int64, a model
 		if act.OutputID != 0 {
 			err := tx.QueryRowContext(ctx, `SELECT title FROM research_outputs WHERE school_id = $1 AND id = $2 AND status = 'verified' AND NOT deleted`, schoolID, act.OutputID).Scan(&act.OutputTitle)
 			if errors.Is(err, sql.ErrNoRows) {
-				return errors.New("关联成果须为本校已审核的科研成果")
+				return refusal("关联成果须为本校已审核的科研成果")
 			}
 			if err != nil {
 				return err

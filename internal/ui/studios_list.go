@@ -68,7 +68,10 @@ func (s *Server) studioCreate(w http.ResponseWriter, r *http.Request) {
 	var errs formErrors
 	st := validate.Studio(in, &errs)
 	if !errs.any() {
-		errs.addErr("", s.st.SaveStudio(r.Context(), schoolOf(r), actor(r), &st))
+		if err := s.st.SaveStudio(r.Context(), schoolOf(r), actor(r), &st); err != nil && !errs.refused(err) {
+			s.serverError(w, r, err)
+			return
+		}
 	}
 	if errs.any() {
 		d, err := s.studioListData(r)

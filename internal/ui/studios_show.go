@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"net/http"
 	"strconv"
 	"time"
@@ -105,11 +104,9 @@ func (s *Server) studioChange(w http.ResponseWriter, r *http.Request, done strin
 	}
 	r.ParseForm()
 	var errs formErrors
-	if err := fn(&x, &errs); errors.Is(err, storage.ErrNotFound) {
+	if err := fn(&x, &errs); err != nil && !errs.refused(err) {
 		s.notFoundOr(w, r, err)
 		return
-	} else {
-		errs.addErr("", err)
 	}
 	if !errs.any() {
 		s.redirect(w, r, "/studios/"+itoa64(x.ID), done)
