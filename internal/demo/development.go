@@ -25,9 +25,11 @@ import (
 const devFrom, devTo = 2022, 2026 // the five calendar years drawn
 
 type devGen struct {
-	r   *rand.Rand
-	p   *plan
-	out storage.TeacherDevLoad
+	r     *rand.Rand
+	p     *plan
+	out   storage.TeacherDevLoad
+	pro   int // 专业课 teachers drawn so far: every fourth is behind
+	certs int // certificates drawn so far: every sixth expires soon
 }
 
 func (d *devGen) chance(p float64) bool  { return d.r.Float64() < p }
@@ -145,7 +147,7 @@ func (d *devGen) practice(t *teacher) float64 {
 		ents = d.p.enterprises
 	}
 	target := float64(d.between(185, 240))
-	if d.chance(0.25) {
+	if d.pro++; d.pro%4 == 0 {
 		target = float64(d.between(20, 150))
 	}
 	total := 0.0
@@ -166,7 +168,7 @@ func (d *devGen) certificate(t *teacher) {
 	c := certificates[d.r.IntN(len(certificates))]
 	got := d.day(d.between(2017, 2024), 1, 12)
 	expiry := d.day(d.between(2028, 2031), 1, 12)
-	if d.chance(1.0 / 6) {
+	if d.certs++; d.certs%6 == 1 {
 		expiry = d.day(2027, 1, 5)
 	}
 	d.record(storage.DevRecordLoad{TeacherID: t.t.ID, Kind: string(teacherdev.KindCertificate), Title: c.name, Provider: c.issuer, StartsOn: got, EndsOn: got,

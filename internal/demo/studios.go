@@ -30,7 +30,8 @@ var activityTitles = map[string][]string{
 }
 
 // studios draws the six studios into d.out.Studios. Members are taken in
-// turn from the teachers so nobody hosts two.
+// turn from the teachers, so in the 200-teacher school nobody belongs to
+// two; a smaller school wraps round.
 func (d *devGen) studios(ctx context.Context, st *storage.Storage, schoolID int64) error {
 	terms, err := st.Terms(ctx, schoolID)
 	if err != nil {
@@ -41,18 +42,19 @@ func (d *devGen) studios(ctx context.Context, st *storage.Storage, schoolID int6
 		return err
 	}
 	ts := d.p.teachers
-	if len(ts) < len(demoStudios)*9 {
+	if len(ts) < 10 {
 		return nil // a tiny demo school has no studios
 	}
 	next := 0
 	for _, def := range demoStudios {
-		host := ts[next]
+		host := ts[next%len(ts)]
 		l := storage.StudioLoad{Studio: teacherdev.Studio{Name: def.name, Kind: def.kind, Level: def.level, HostTeacherID: host.t.ID, FoundedOn: def.founded,
 			Description: def.kind + "，由" + host.t.Name + "主持，面向全校教师开展研修与示范。"}}
 		l.Members = append(l.Members, teacherdev.StudioMember{TeacherID: host.t.ID, Name: host.t.Name, Role: "主持人", JoinedOn: def.founded})
 		n := d.between(5, 8)
 		for j := 1; j <= n; j++ {
-			m := teacherdev.StudioMember{TeacherID: ts[next+j].t.ID, Name: ts[next+j].t.Name, Role: "成员", JoinedOn: def.founded}
+			t := ts[(next+j)%len(ts)]
+			m := teacherdev.StudioMember{TeacherID: t.t.ID, Name: t.t.Name, Role: "成员", JoinedOn: def.founded}
 			if j <= 2 {
 				m.Role = "核心成员"
 			}
