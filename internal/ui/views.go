@@ -225,6 +225,7 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 		{"/research/outputs/mine", "我的科研成果", "research:claim"},
 		{"/research/assessments", "科研考核", "research:read"},
 		{"/research/mine", "我的科研考核", "research:claim"},
+		{"/studios", "工作室", "studio:read"},
 		{"/results", "评价结果", "result:read"},
 		{"/portraits", "学生画像", "portrait:read"},
 		{"/portraits/groups", "群体画像", "portrait:read_group"},
