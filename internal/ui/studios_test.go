@@ -76,3 +76,15 @@ func TestStudioPages(t *testing.T) {
 		}
 	})
 }
+
+// growStudios adds n studios, each with a member and an activity, for the
+// query-count test of the studio list.
+func growStudios(t *testing.T, g *grower, n int) string {
+	var name string
+	for range n {
+		g.made++
+		name = "计数工作室" + itoa(int64(g.made))
+		testfix.AddStudio(t, g.s.st, g.s.a, name)
+	}
+	return name
+}
