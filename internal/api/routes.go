@@ -86,6 +86,11 @@ func routeTable() []route {
 		{Method: "GET", Path: "/checks/board", Perm: "check:read", School: true, H: (*API).checkBoard},
 		{Method: "GET", Path: "/checks/rankings", Perm: "check:read", School: true, H: (*API).checkRankings},
 		{Method: "POST", Path: "/checks/entries", Perm: "check:record", School: true, H: (*API).checkEntryCreate},
+		{Method: "GET", Path: "/studios", Perm: "studio:read", School: true, H: (*API).studioList},
+		{Method: "POST", Path: "/studios", Perm: "studio:manage", School: true, H: (*API).studioCreate},
+		{Method: "GET", Path: "/studios/{id}", Perm: "studio:read", School: true, H: (*API).studioShow},
+		{Method: "GET", Path: "/studios/{id}/summary", Perm: "studio:read", School: true, H: (*API).studioSummary},
+		{Method: "POST", Path: "/studios/{id}/activities", Perm: "studio:manage", School: true, H: (*API).studioActivityCreate},
 
 		{Method: "GET", Path: "/users", Perm: "user:read", School: true, H: (*API).userList},
 		{Method: "GET", Path: "/audit", Perm: "audit:read", School: true, H: (*API).auditList},

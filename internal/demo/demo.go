@@ -330,7 +330,11 @@ func (g *generation) school(ctx context.Context, i int, p *plan) error {
 	if err := seedResearchAssess(ctx, g.st, sc); err != nil {
 		return fmt.Errorf("生成学校 %s 的科研考核失败: %w", code, err)
 	}
-	n.records = len(out.Evidence) + len(out.Destinations) + len(out.Training) + len(out.TeacherAwards) + conductN + researchN
+	devN, err := seedDevelopment(ctx, g.st, sc, g.o.Seed, p)
+	if err != nil {
+		return fmt.Errorf("生成学校 %s 的教师发展记录失败: %w", code, err)
+	}
+	n.records = len(out.Evidence) + len(out.Destinations) + len(out.Training) + len(out.TeacherAwards) + conductN + researchN + devN
 	g.mu.Lock()
 	fmt.Fprintf(g.progress, "[%d/%d] %s %s：%d 名学生、%d 名教师、%d 个班级、%d 个账号、%d 条记录，用时 %s / %d students, %d teachers, %d classes, %d accounts, %d records\n",
 		i+1, g.o.Schools, code, name, n.students, n.teachers, n.classes, n.users, n.records, time.Since(t0).Round(time.Millisecond),

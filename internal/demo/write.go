@@ -296,6 +296,7 @@ var offices = []struct{ name, display, role, roleName, note string }{
 	{"xuesheng", "学生处", model.RoleStudentAffairs, "学生处", "学籍、学生与家长信息"},
 	{"keyan", "科研处", model.RoleResearch, "科研处", "科研成果审核、科研考核与教改创新成果"},
 	{"deyu", "德育处", model.RoleMoralOffice, "德育处", "习惯养成、班级量化与家校联系"},
+	{"renshi", "人事处", model.RolePersonnel, "人事处", "教师发展、双师型认定与工作室"},
 }
 
 // logins are the accounts printed for trying the product: one per role,

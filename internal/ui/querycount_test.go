@@ -59,6 +59,7 @@ var listPages = []listPage{
 	{"students", "admin@a1", fixed("/students"), growStudents, 10},
 	{"classes", "admin@a1", fixed("/classes"), growClasses, 10},
 	{"evidence", "admin@a1", fixed("/evidence"), growEvidence, 9},
+	{"studios", "renshi@a1", fixed("/studios"), growStudios, 7},
 	{"outcomes", "admin@a1", fixed("/outcomes"), growDestinations, 6},
 	{"users", "admin@a1", fixed("/users"), growUsers, 7},
 	{"audit log", "admin@a1", fixed("/audit"), growUsers, 6},

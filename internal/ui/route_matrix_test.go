@@ -50,6 +50,8 @@ func idFor(path string, f *testfix.School) string {
 		return itoa(developmentIDs[f])
 	case strings.HasPrefix(path, "/research/rules/"):
 		return itoa(researchIDs[f][1])
+	case strings.HasPrefix(path, "/studios/"):
+		return itoa(studioIDs[f])
 	}
 	return "1"
 }
@@ -67,6 +69,9 @@ var developmentIDs = map[*testfix.School]int64{}
 
 // researchIDs holds each fixture school's 科研考核 and rule version.
 var researchIDs = map[*testfix.School][2]int64{}
+
+// studioIDs holds each fixture school's 工作室.
+var studioIDs = map[*testfix.School]int64{}
 
 func fill(path string, f *testfix.School) string {
 	p := strings.ReplaceAll(path, "{id}", idFor(path, f))
@@ -120,6 +125,7 @@ func TestEveryRoleEveryRoute(t *testing.T) {
 				t.Fatal(err)
 			}
 			developmentIDs[f] = dr.ID
+			studioIDs[f] = testfix.AddStudio(t, st, f, "矩阵工作室")
 		}
 		srv, err := ui.New(context.Background(), st, ui.Options{})
 		if err != nil {
@@ -211,7 +217,7 @@ func TestRouteTableNamesTheRightPermission(t *testing.T) {
 		"enterprises": "enterprise", "users": "user", "audit": "audit", "tokens": "token", "platform": "platform", "import": "student", "cycles": "cycle", "rate": "rating", "evidence": "evidence", "results": "result", "appeals": "appeal",
 		"frameworks": "framework", "evidence-rules": "framework", "portraits": "portrait", "kpi": "kpi", "district": "district",
 		"outcomes": "outcome", "surveys": "survey", "reports": "report", "checks": "check", "family": "conduct", "conduct": "conduct",
-		"research": "research", "development": "development"}
+		"research": "research", "development": "development", "studios": "studio"}
 	// Routes whose permission depends on the roster kind in the path
 	// (checked by kindAllowed against importer.Kinds), and the pages every
 	// account has (its own notifications included).

@@ -57,6 +57,7 @@ func (s *Server) routeTable() []route {
 		s.developmentRoutes(),
 		s.researchAssessRoutes(),
 		s.developmentProgressRoutes(),
+		s.studioRoutes(),
 		s.resultRoutes(),
 		s.ratingEntryRoutes(),
 		s.portraitRoutes(),

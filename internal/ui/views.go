@@ -229,6 +229,7 @@ func (s *Server) nav(r *http.Request, u *model.User) []navItem {
 		{"/development/records", "本部教师发展", "development:read_dept"},
 		{"/development/records/mine", "我的培训与实践", "development:record"},
 		{"/development/progress", "教师发展进度", "development:record"},
+		{"/studios", "工作室", "studio:read"},
 		{"/results", "评价结果", "result:read"},
 		{"/portraits", "学生画像", "portrait:read"},
 		{"/portraits/groups", "群体画像", "portrait:read_group"},

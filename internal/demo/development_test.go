@@ -1,0 +1,62 @@
+package demo_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"zhijiao/internal/demo"
+	"zhijiao/internal/testdb"
+)
+
+// The demo's 教师发展: five years of records with 专业课 teachers both
+// compliant and behind on enterprise practice, certificates expiring soon,
+// about half the teachers recognised 双师型, and six studios with members,
+// plans and activities, some linked to verified research outputs.
+func TestDemoDevelopment(t *testing.T) {
+	ctx := context.Background()
+	st := testdb.SQLite(t)
+	r, err := demo.Generate(ctx, st, demo.Options{Students: 600, Seed: 7}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sid := r.Schools[0].ID
+	q := func(sql string) int {
+		t.Helper()
+		var n int
+		if err := st.DB().QueryRowContext(ctx, sql, sid).Scan(&n); err != nil {
+			t.Fatalf("%s: %v", sql, err)
+		}
+		return n
+	}
+	teachers := q(`SELECT COUNT(*) FROM teachers WHERE school_id = $1`)
+	practice := `SELECT COUNT(*) FROM (SELECT teacher_id, SUM(days) AS d FROM development_records WHERE school_id = $1 AND kind = 'enterprise' AND status = 'verified' GROUP BY teacher_id) x WHERE x.d %s 180`
+	compliant, behind := q(strings.Replace(practice, "%s", ">=", 1)), q(strings.Replace(practice, "%s", "<", 1))
+	if compliant == 0 || behind == 0 || behind > compliant {
+		t.Errorf("enterprise practice: %d compliant, %d behind", compliant, behind)
+	}
+	if n := q(`SELECT COUNT(DISTINCT teacher_id) FROM development_records WHERE school_id = $1 AND kind = 'school'`); n != teachers {
+		t.Errorf("%d of %d teachers have 校本培训", n, teachers)
+	}
+	if n := q(`SELECT COUNT(*) FROM development_records WHERE school_id = $1 AND kind = 'certificate' AND expires_on < '2027-06-01'`); n == 0 {
+		t.Error("no certificate expires within six months")
+	}
+	if n := q(`SELECT COUNT(*) FROM development_records WHERE school_id = $1 AND status = 'pending'`); n == 0 {
+		t.Error("nothing waits for the 人事处")
+	}
+	if n := q(`SELECT COUNT(DISTINCT teacher_id) FROM dual_teacher_recognitions WHERE school_id = $1`); n*10 < teachers*3 || n*10 > teachers*7 {
+		t.Errorf("%d of %d teachers recognised 双师型, want about half", n, teachers)
+	}
+	if n := q(`SELECT COUNT(*) FROM studios WHERE school_id = $1`); n != 6 {
+		t.Errorf("%d studios, want 6", n)
+	}
+	if n := q(`SELECT COUNT(*) FROM studio_activities a JOIN research_outputs o ON o.school_id = a.school_id AND o.id = a.output_id WHERE a.school_id = $1 AND o.status = 'verified'`); n == 0 {
+		t.Error("no studio activity links a verified research output")
+	}
+	if n := q(`SELECT COUNT(*) FROM studio_activities WHERE school_id = $1 AND output_id IS NOT NULL AND output_id NOT IN (SELECT id FROM research_outputs WHERE school_id = $1 AND status = 'verified')`); n != 0 {
+		t.Errorf("%d activities link an unverified output", n)
+	}
+	if n := q(`SELECT COUNT(*) FROM studio_plans WHERE school_id = $1`); n < 6 {
+		t.Errorf("%d studio plans", n)
+	}
+}
