@@ -9,7 +9,7 @@ import (
 )
 
 // Requirements, progress and 双师型 through the API
-// (docs/teachers-progress.md section 3), with the storage methods and
+// (docs/teachers.md §3 section 3), with the storage methods and
 // rules of the pages: progress is a teacher's own, a department head's
 // departments' or (development:read) the whole school's.
 

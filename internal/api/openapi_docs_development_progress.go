@@ -3,7 +3,7 @@ package api
 import "zhijiao/internal/teacherdev"
 
 // The operations of requirements, progress and 双师型
-// (docs/teachers-progress.md section 3), merged into operations.
+// (docs/teachers.md §3 section 3), merged into operations.
 var developmentProgressOps = map[string]opDoc{
 	"GET /development/progress": {Tag: "教师发展", Summary: "教师发展进度", Resp: devProgressList{},
 		Params: []paramDoc{{Name: "status", Type: "string", Desc: "只列最差一项为该状态的教师：behind 已落后、at_risk 一年内将落后、on_track、met"}},

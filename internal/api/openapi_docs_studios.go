@@ -2,7 +2,7 @@ package api
 
 import "zhijiao/internal/teacherdev"
 
-// The 工作室 operations and schemas (docs/teachers-studios.md section 2),
+// The 工作室 operations and schemas (docs/teachers.md §2 and §4 section 2),
 // merged into operations, schemaDocs and fieldDocs.
 var studioOps = map[string]opDoc{
 	"GET /studios": {Tag: "工作室", Summary: "工作室列表", Paged: true, Resp: teacherdev.Studio{},

@@ -12,7 +12,7 @@ import (
 	"zhijiao/internal/validate"
 )
 
-// 工作室 through the API (docs/teachers-studios.md section 2): the list, a
+// 工作室 through the API (docs/teachers.md §2 and §4 section 2): the list, a
 // studio with its members, plans and activities, its yearly summary, and
 // adding a studio or an activity, with the storage methods and validate
 // rules of the pages.

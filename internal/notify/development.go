@@ -11,7 +11,7 @@ import (
 )
 
 // KindDevelopmentReminder is the notice a teacher gets about a gap in
-// their development (docs/teachers-progress.md section 3).
+// their development (docs/teachers.md §3 section 3).
 const KindDevelopmentReminder = "development_reminder"
 
 // DevelopmentReminders tells each teacher of ps with an account about

@@ -6,7 +6,7 @@ import (
 )
 
 // The definitions of the 数据画像's 师资 block (issue 14,
-// docs/teachers-studios.md section 4), as pure functions over what the
+// docs/teachers.md §2 and §4 section 4), as pure functions over what the
 // loader reads. A teacher is counted once however many rows they have;
 // an award once however many teachers share it.
 

@@ -5,7 +5,7 @@ import (
 )
 
 // TeacherSheet is the printable teacher's portrait (教师画像,
-// docs/teachers-progress.md section 3): a title block and sections of
+// docs/teachers.md §3 section 3): a title block and sections of
 // plain lines, set with the same fonts, sizes and footer as the report
 // cards.
 type TeacherSheet struct {

@@ -9,7 +9,7 @@ import (
 )
 
 // The progress of teachers against the school's requirements
-// (docs/teachers-progress.md section 3) is computed from four grouped
+// (docs/teachers.md §3 section 3) is computed from four grouped
 // reads, whatever the number of teachers: the teachers with whether they
 // teach 专业课, their records, their current 双师型 recognitions and the
 // requirements.

@@ -12,7 +12,7 @@ import (
 )
 
 // DevelopmentRequirements reads the school's requirements
-// (docs/teachers-progress.md); a school that saved none gets the
+// (docs/teachers.md §3); a school that saved none gets the
 // defaults.
 func (s *Storage) DevelopmentRequirements(ctx context.Context, schoolID int64) (teacherdev.Requirements, error) {
 	return s.developmentRequirements(ctx, s.db, schoolID)

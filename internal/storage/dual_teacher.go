@@ -12,7 +12,7 @@ import (
 	"zhijiao/internal/teacherdev"
 )
 
-// 双师型 recognitions (docs/teachers-progress.md section 3): given with a
+// 双师型 recognitions (docs/teachers.md §3 section 3): given with a
 // level and a day, withdrawn with a day and a reason, never edited or
 // deleted, each change with its audit line.
 

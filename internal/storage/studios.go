@@ -10,7 +10,7 @@ import (
 	"zhijiao/internal/teacherdev"
 )
 
-// 工作室 (docs/teachers-studios.md section 2): a studio, its members, term
+// 工作室 (docs/teachers.md §2 and §4 section 2): a studio, its members, term
 // plans and activities. Each user action is one method and one
 // transaction with its audit line; the host, a member teacher and a
 // linked output must be the school's own (a linked output also verified).

@@ -5,7 +5,7 @@ import (
 	"fmt"
 )
 
-// The reads of the teacher's portrait (docs/teachers-progress.md section
+// The reads of the teacher's portrait (docs/teachers.md §3 section
 // 3) that no other area already offers: the studios they belong to, their
 // awards and the ratings they gave. Each is one query.
 

@@ -18,7 +18,7 @@ type Fact struct {
 
 // Teacher is what the rules need to know of a teacher besides the
 // records: whether they are a 专业课教师 (they teach a course whose kind
-// names 专业, see docs/teachers-progress.md) and when they were hired
+// names 专业, see docs/teachers.md §3) and when they were hired
 // ("" when not known, read as "before any window").
 type Teacher struct {
 	Professional bool

@@ -123,7 +123,7 @@ func TestRequirementsParse(t *testing.T) {
 	}
 }
 
-// TestWorkedExample is the example of docs/teachers-progress.md 3.3: a
+// TestWorkedExample is the example of docs/teachers.md §3 3.3: a
 // professional-course teacher on 2027-12-31 who will fall behind on both.
 func TestWorkedExample(t *testing.T) {
 	recs := []Fact{training1("2026-06-30", 80, StatusVerified), {Kind: KindSchool, EndsOn: "2027-10-10", Hours: 24, Status: StatusPending},

@@ -7,7 +7,7 @@ import (
 )
 
 // Requirements are the rules a school measures its teachers against
-// (docs/teachers-progress.md). They are stored as JSON in
+// (docs/teachers.md §3). They are stored as JSON in
 // development_settings.requirements; a missing row or a missing field
 // means the default.
 type Requirements struct {
@@ -33,7 +33,7 @@ type Requirements struct {
 }
 
 // DefaultRequirements are the defaults documented in
-// docs/teachers-progress.md.
+// docs/teachers.md §3.
 func DefaultRequirements() Requirements {
 	return Requirements{CycleHours: 360, CycleStartYear: 2021, CycleYears: 5, PracticeDays: 180, PracticeYears: 5, NewTeacherYears: 2}
 }

@@ -7,7 +7,7 @@ import (
 )
 
 // A studio (工作室) with its members, plans and activities
-// (docs/teachers-studios.md section 2), and its yearly summary.
+// (docs/teachers.md §2 and §4 section 2), and its yearly summary.
 
 // ActivityKinds are the kinds of studio activity offered on the form; a
 // school may not type others, so the yearly summary groups cleanly.

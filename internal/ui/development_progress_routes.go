@@ -10,7 +10,7 @@ import (
 )
 
 // developmentProgressRoutes are the pages of requirements, progress and
-// 双师型 (docs/teachers-progress.md section 3) and the teacher's portrait.
+// 双师型 (docs/teachers.md §3 section 3) and the teacher's portrait.
 // Progress is read by every teacher (their own line), a department head
 // (their departments) and the 人事处 (all); the portrait by the teacher,
 // their department head and development:read.

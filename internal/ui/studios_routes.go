@@ -7,7 +7,7 @@ import (
 	"zhijiao/internal/storage"
 )
 
-// studioRoutes are the 工作室 pages (docs/teachers-studios.md section 2):
+// studioRoutes are the 工作室 pages (docs/teachers.md §2 and §4 section 2):
 // the list by level and kind, a studio with its members, plans,
 // activities and outputs, and its printable yearly summary. Teachers,
 // the 科研处 and the 人事处 read; the 人事处 and the school admin keep.

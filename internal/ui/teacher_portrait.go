@@ -8,7 +8,7 @@ import (
 	"zhijiao/internal/teacherdev"
 )
 
-// The teacher's portrait (/teachers/{id}/portrait, docs/teachers-progress.md
+// The teacher's portrait (/teachers/{id}/portrait, docs/teachers.md §3
 // section 3): what they teach, their development against the cycle and
 // the practice rule, certificates, studios, awards, research, the ratings
 // they gave, a radar against the school and their growth over years. The

@@ -9,7 +9,7 @@ import (
 )
 
 // The rules of a studio, a member, a term plan and an activity
-// (docs/teachers-studios.md section 2), shared by the studio pages and the
+// (docs/teachers.md §2 and §4 section 2), shared by the studio pages and the
 // JSON API.
 
 const (
