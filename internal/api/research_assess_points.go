@@ -11,17 +11,28 @@ import (
 // their own points (/research/my-points) and, from 公示 on, everyone's
 // totals; the 科研处 sees everything with the explanations.
 
-func (a *API) researchAssessPoints(w http.ResponseWriter, r *http.Request, c *call) {
+// researchAssessmentOf reads the assessment the path names, in the
+// caller's school; false when it has answered (404 or an error).
+func (a *API) researchAssessmentOf(w http.ResponseWriter, r *http.Request, c *call) (storage.ResearchAssessment, bool) {
 	id, ok := httpx.PathID(r, "id")
 	if !ok {
 		notFound(w)
-		return
+		return storage.ResearchAssessment{}, false
 	}
-	if _, err := a.st.ResearchAssessment(r.Context(), c.school, id); err != nil {
+	ra, err := a.st.ResearchAssessment(r.Context(), c.school, id)
+	if err != nil {
 		a.storeErr(w, r, err)
+		return ra, false
+	}
+	return ra, true
+}
+
+func (a *API) researchAssessPoints(w http.ResponseWriter, r *http.Request, c *call) {
+	ra, ok := a.researchAssessmentOf(w, r, c)
+	if !ok {
 		return
 	}
-	rows, err := a.st.ResearchPoints(r.Context(), c.school, id, 0)
+	rows, err := a.st.ResearchPoints(r.Context(), c.school, ra.ID, 0)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
@@ -41,21 +52,15 @@ type researchPublicRow struct {
 }
 
 func (a *API) researchAssessPublicity(w http.ResponseWriter, r *http.Request, c *call) {
-	id, ok := httpx.PathID(r, "id")
+	ra, ok := a.researchAssessmentOf(w, r, c)
 	if !ok {
-		notFound(w)
-		return
-	}
-	ra, err := a.st.ResearchAssessment(r.Context(), c.school, id)
-	if err != nil {
-		a.storeErr(w, r, err)
 		return
 	}
 	if !ra.Publicised() {
 		fail(w, http.StatusNotFound, "该考核尚未公示")
 		return
 	}
-	rows, err := a.st.ResearchTotals(r.Context(), c.school, id)
+	rows, err := a.st.ResearchTotals(r.Context(), c.school, ra.ID)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
@@ -124,16 +129,11 @@ func (a *API) researchAssessClaim(w http.ResponseWriter, r *http.Request, c *cal
 }
 
 func (a *API) researchAppealList(w http.ResponseWriter, r *http.Request, c *call) {
-	id, ok := httpx.PathID(r, "id")
+	ra, ok := a.researchAssessmentOf(w, r, c)
 	if !ok {
-		notFound(w)
 		return
 	}
-	if _, err := a.st.ResearchAssessment(r.Context(), c.school, id); err != nil {
-		a.storeErr(w, r, err)
-		return
-	}
-	aps, err := a.st.ResearchAppeals(r.Context(), c.school, id, 0)
+	aps, err := a.st.ResearchAppeals(r.Context(), c.school, ra.ID, 0)
 	if err != nil {
 		a.serverError(w, r, err)
 		return
