@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"zhijiao/internal/model"
@@ -46,26 +45,10 @@ func insertDevelopmentFile(ctx context.Context, tx *sql.Tx, schoolID int64, a mo
 
 // DevelopmentFiles lists a record's files without their data, oldest first.
 func (s *Storage) DevelopmentFiles(ctx context.Context, schoolID, recordID int64) ([]ProofFile, error) {
-	out, err := scanList(ctx, s.db, `SELECT id, record_id, name, content_type, size FROM development_record_files WHERE school_id = $1 AND record_id = $2 ORDER BY id`,
-		[]any{schoolID, recordID}, func(r *sql.Rows, f *ProofFile) error {
-			return r.Scan(&f.ID, &f.OwnerID, &f.Name, &f.ContentType, &f.Size)
-		})
-	if err != nil {
-		return nil, fmt.Errorf("development record %d files: %w", recordID, err)
-	}
-	return out, nil
+	return s.filesIn(ctx, "development_record_files", "record_id", "development record", schoolID, recordID)
 }
 
 // DevelopmentFileData reads one file of the school with its data.
 func (s *Storage) DevelopmentFileData(ctx context.Context, schoolID, fileID int64) (ProofFile, error) {
-	f := ProofFile{ID: fileID}
-	err := s.db.QueryRowContext(ctx, `SELECT record_id, name, content_type, size, data FROM development_record_files WHERE school_id = $1 AND id = $2`, schoolID, fileID).
-		Scan(&f.OwnerID, &f.Name, &f.ContentType, &f.Size, &f.Data)
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, ErrNotFound
-	}
-	if err != nil {
-		return f, fmt.Errorf("development file %d: %w", fileID, err)
-	}
-	return f, nil
+	return s.fileIn(ctx, "development_record_files", "record_id", "development", schoolID, fileID)
 }

@@ -70,7 +70,13 @@ func insertFile(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, 
 
 // files lists an owner's proof files without their data, oldest first.
 func (s *Storage) files(ctx context.Context, owner string, schoolID, ownerID int64) ([]ProofFile, error) {
-	out, err := scanList(ctx, s.db, `SELECT id, `+owner+`_id, name, content_type, size FROM `+owner+`_files WHERE school_id = $1 AND `+owner+`_id = $2 ORDER BY id`,
+	return s.filesIn(ctx, owner+"_files", owner+"_id", owner, schoolID, ownerID)
+}
+
+// filesIn is files for a table whose owner column does not follow the
+// owner_files / owner_id naming (development_record_files.record_id).
+func (s *Storage) filesIn(ctx context.Context, table, col, owner string, schoolID, ownerID int64) ([]ProofFile, error) {
+	out, err := scanList(ctx, s.db, `SELECT id, `+col+`, name, content_type, size FROM `+table+` WHERE school_id = $1 AND `+col+` = $2 ORDER BY id`,
 		[]any{schoolID, ownerID}, func(r *sql.Rows, f *ProofFile) error {
 			return r.Scan(&f.ID, &f.OwnerID, &f.Name, &f.ContentType, &f.Size)
 		})
@@ -81,8 +87,13 @@ func (s *Storage) files(ctx context.Context, owner string, schoolID, ownerID int
 }
 
 func (s *Storage) file(ctx context.Context, owner string, schoolID, fileID int64) (ProofFile, error) {
+	return s.fileIn(ctx, owner+"_files", owner+"_id", owner, schoolID, fileID)
+}
+
+// fileIn is file for a table named as in filesIn.
+func (s *Storage) fileIn(ctx context.Context, table, col, owner string, schoolID, fileID int64) (ProofFile, error) {
 	f := ProofFile{ID: fileID}
-	err := s.db.QueryRowContext(ctx, `SELECT `+owner+`_id, name, content_type, size, data FROM `+owner+`_files WHERE school_id = $1 AND id = $2`, schoolID, fileID).
+	err := s.db.QueryRowContext(ctx, `SELECT `+col+`, name, content_type, size, data FROM `+table+` WHERE school_id = $1 AND id = $2`, schoolID, fileID).
 		Scan(&f.OwnerID, &f.Name, &f.ContentType, &f.Size, &f.Data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return f, ErrNotFound

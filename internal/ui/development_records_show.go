@@ -2,7 +2,6 @@ package ui
 
 import (
 	"net/http"
-	"strconv"
 
 	"zhijiao/internal/httpx"
 	"zhijiao/internal/model"
@@ -124,11 +123,5 @@ func (s *Server) developmentFile(w http.ResponseWriter, r *http.Request) {
 		s.notFoundOr(w, r, err)
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", f.ContentType)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "private, no-cache")
-	h.Set("Content-Disposition", "inline; filename=\"proof\"; filename*=UTF-8''"+pathEscape(f.Name))
-	h.Set("Content-Length", strconv.Itoa(len(f.Data)))
-	w.Write(f.Data)
+	sendProof(w, f)
 }

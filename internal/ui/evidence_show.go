@@ -77,6 +77,13 @@ func (s *Server) evidenceFile(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusNotFound, "记录不存在")
 		return
 	}
+	sendProof(w, f)
+}
+
+// sendProof answers one stored proof file (of a record, an output or a
+// development record): images and PDFs inline, anything else as a
+// download, never sniffed by the browser as anything else.
+func sendProof(w http.ResponseWriter, f storage.ProofFile) {
 	h := w.Header()
 	h.Set("Content-Type", f.ContentType)
 	h.Set("X-Content-Type-Options", "nosniff")

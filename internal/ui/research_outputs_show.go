@@ -203,11 +203,5 @@ func (s *Server) researchFile(w http.ResponseWriter, r *http.Request) {
 		s.notFoundOr(w, r, err)
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", f.ContentType)
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Cache-Control", "private, no-cache")
-	h.Set("Content-Disposition", "inline; filename=\"proof\"; filename*=UTF-8''"+pathEscape(f.Name))
-	h.Set("Content-Length", strconv.Itoa(len(f.Data)))
-	w.Write(f.Data)
+	sendProof(w, f.ProofFile)
 }
