@@ -2,8 +2,6 @@ package ui
 
 import (
 	"net/http"
-	"strconv"
-	"strings"
 
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
@@ -37,32 +35,8 @@ func (s *Server) developmentReview(w http.ResponseWriter, r *http.Request) {
 // developmentDecide verifies or rejects the ticked records (or the one of
 // a show page) in one transaction.
 func (s *Server) developmentDecide(w http.ResponseWriter, r *http.Request) {
-	r.ParseForm()
-	var ids []int64
-	for _, v := range r.Form["id"] {
-		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
-			ids = append(ids, id)
-		}
-	}
-	ok := r.FormValue("decision") == "verify"
-	err := s.st.ReviewDevelopmentRecords(r.Context(), schoolOf(r), actor(r), userOf(r).TeacherID, ids, ok, field(r, "reason"))
-	var errs formErrors
-	if err != nil && !errs.refused(err) {
-		s.notFoundOr(w, r, err)
-		return
-	}
-	back := "/development/records/review"
-	if b := r.FormValue("back"); strings.HasPrefix(b, "/development/records/") {
-		back = b
-	}
-	if errs.any() {
-		s.flashError(r, strings.Join(errs, "；"))
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return
-	}
-	done := "已核实 " + strconv.Itoa(len(ids)) + " 条记录"
-	if !ok {
-		done = "已退回 " + strconv.Itoa(len(ids)) + " 条记录"
-	}
-	s.redirect(w, r, back, done)
+	q := bulkReview{queue: "/development/records/review", backPrefix: "/development/records/", verified: "已核实 %d 条记录", rejected: "已退回 %d 条记录"}
+	s.decideBulk(w, r, q, func(ids []int64, ok bool, reason string) error {
+		return s.st.ReviewDevelopmentRecords(r.Context(), schoolOf(r), actor(r), userOf(r).TeacherID, ids, ok, reason)
+	})
 }

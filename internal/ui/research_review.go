@@ -2,7 +2,6 @@ package ui
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 
 	"zhijiao/internal/model"
@@ -46,34 +45,10 @@ func (s *Server) renderResearchReview(w http.ResponseWriter, r *http.Request, st
 // researchDecide verifies or rejects the ticked outputs (or the one of a
 // show page) in one transaction.
 func (s *Server) researchDecide(w http.ResponseWriter, r *http.Request) {
-	r.ParseForm()
-	var ids []int64
-	for _, v := range r.Form["id"] {
-		if id, err := strconv.ParseInt(v, 10, 64); err == nil && id > 0 {
-			ids = append(ids, id)
-		}
-	}
-	ok := r.FormValue("decision") == "verify"
-	err := s.st.ReviewResearchOutputs(r.Context(), schoolOf(r), actor(r), ids, ok, field(r, "reason"))
-	var errs formErrors
-	if err != nil && !errs.refused(err) {
-		s.notFoundOr(w, r, err)
-		return
-	}
-	back := "/research/review"
-	if b := r.FormValue("back"); strings.HasPrefix(b, "/research/outputs/") {
-		back = b
-	}
-	if errs.any() {
-		s.flashError(r, strings.Join(errs, "；"))
-		http.Redirect(w, r, back, http.StatusSeeOther)
-		return
-	}
-	done := "已认定 " + strconv.Itoa(len(ids)) + " 项成果"
-	if !ok {
-		done = "已退回 " + strconv.Itoa(len(ids)) + " 项成果"
-	}
-	s.redirect(w, r, back, done)
+	q := bulkReview{queue: "/research/review", backPrefix: "/research/outputs/", verified: "已认定 %d 项成果", rejected: "已退回 %d 项成果"}
+	s.decideBulk(w, r, q, func(ids []int64, ok bool, reason string) error {
+		return s.st.ReviewResearchOutputs(r.Context(), schoolOf(r), actor(r), ids, ok, reason)
+	})
 }
 
 // researchSettingsSave stores the school's journal grades, one a line.
