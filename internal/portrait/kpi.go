@@ -7,16 +7,17 @@ import (
 // KPI is one figure of the 数据画像 with what it means, the period it
 // covers and the records behind it.
 type KPI struct {
-	Key        string  `json:"key"`
-	Name       string  `json:"name"`
-	Definition string  `json:"definition"`
-	Period     Period  `json:"period"`
-	Value      string  `json:"value"` // as displayed: "90.0%（180/200）", "3,000 人次", 无数据
-	Rate       *Ratio  `json:"rate,omitempty"`
-	Count      *int    `json:"count,omitempty"`
-	Unit       string  `json:"unit,omitempty"`
-	Records    []int64 `json:"records,omitempty"` // drill-down: ids of the records counted
-	Block      string  `json:"block,omitempty"`   // the page's block ("" for the first, ResearchBlock)
+	Key        string   `json:"key"`
+	Name       string   `json:"name"`
+	Definition string   `json:"definition"`
+	Period     Period   `json:"period"`
+	Value      string   `json:"value"` // as displayed: "90.0%（180/200）", "3,000 人次", 无数据
+	Rate       *Ratio   `json:"rate,omitempty"`
+	Count      *int     `json:"count,omitempty"`
+	Amount     *float64 `json:"amount,omitempty"` // a figure that is neither a rate nor a count (人均学时)
+	Unit       string   `json:"unit,omitempty"`
+	Records    []int64  `json:"records,omitempty"` // drill-down: ids of the records counted
+	Block      string   `json:"block,omitempty"`   // the page's block ("" for the first, ResearchBlock)
 }
 
 func rateKPI(key, name, def string, p Period, r Ratio, ids []int64) KPI {
@@ -197,6 +198,7 @@ type Inputs struct {
 	Training     []TrainingSession
 	Honours      []Honour
 	Research     []ResearchOutput // verified, not deleted; a project once per counted stage
+	Staff        Staff            // the 师资 block: states on the period's last day, sums in it
 	// ProvincialLabel is "市级" for a school in a 直辖市, else "省级".
 	ProvincialLabel string
 }
@@ -214,5 +216,5 @@ func Dashboard(in Inputs, p Period) []KPI {
 		EmployerSatisfaction(in.Survey, p),
 		SocialTraining(in.Training, p),
 		TeacherAwards(in.Awards, p, in.ProvincialLabel),
-	}, Research(in.Research, p)...)
+	}, append(Research(in.Research, p), StaffKPIs(in.Staff, p, in.ProvincialLabel)...)...)
 }

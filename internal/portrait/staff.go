@@ -5,32 +5,68 @@ import (
 	"strings"
 )
 
-// The definitions of the 数据画像's 师资 block (issue 14,
-// docs/teachers.md §2 and §4 section 4), as pure functions over what the
-// loader reads. A teacher is counted once however many rows they have;
-// an award once however many teachers share it.
+// The definitions of the 数据画像's 师资 block (issue 14, docs/teachers.md
+// §4 and docs/kpi.md), as pure functions over what the loader reads. A
+// teacher is counted once however many rows they have; an award once
+// however many teachers share it. Three figures are states on the
+// period's last day (双师型, enterprise practice, studios), two are sums
+// over the period (training 学时, awards).
 
 // StaffBlock names the block on the page.
 const StaffBlock = "师资"
 
-// DualPracticeDays is the enterprise practice a 专业课 teacher needs in
-// five years (six months, 《职业学校教师企业实践规定》 2016, as 180 days).
-const DualPracticeDays = 180
+// DualPracticeDays and DualPracticeYears are the enterprise practice a
+// 专业课 teacher needs: six months in every five years (《职业学校教师企业
+// 实践规定》, 2016), six months counted as 180 days. The national rule, not
+// a school's own setting, so that schools compare side by side.
+const (
+	DualPracticeDays  = 180
+	DualPracticeYears = 5
+)
 
-// StaffTeacher is one active teacher as the block counts them.
+// StaffTeacher is one active teacher (or, from the district summaries, N
+// teachers in the same state) on the period's last day.
 type StaffTeacher struct {
-	ID int64
-	// Professional: teaches 专业课. Where the school has not said who does,
-	// the loader marks every teacher professional and the 口径 says so.
-	Professional bool
-	// Dual: holds a 双师型 recognition on the period's last day that was
-	// not revoked by then (the old checkbox does not count by itself).
-	Dual bool
-	// PracticeDays: confirmed, verified enterprise practice days in the
-	// five years to the period's last day.
-	PracticeDays float64
-	// Hours: verified training 学时 of records starting in the period.
-	Hours float64
+	ID   int64  `json:"id,omitempty"`
+	Name string `json:"name,omitempty"`
+	// Professional: teaches a 专业课 (a course whose kind names 专业).
+	Professional bool `json:"professional"`
+	// Dual: holds a 双师型 recognition on the day, not revoked by then.
+	Dual bool `json:"dual"`
+	// PracticeDays: verified, enterprise-confirmed practice days in the
+	// five years to the day.
+	PracticeDays float64 `json:"practice_days"`
+	N            int     `json:"n,omitempty"`
+}
+
+// Compliant: a 专业课 teacher with enough practice.
+func (t StaffTeacher) Compliant() bool {
+	return t.Professional && t.PracticeDays >= DualPracticeDays
+}
+
+// StaffHours is verified training 学时 dated by the day the training
+// ended (as the training cycle counts them, docs/teachers.md §3).
+type StaffHours struct {
+	ID   int64  `json:"id,omitempty"`
+	Date string `json:"date"`
+	// Hundredths of an hour: integers, so that a sum of records and a sum
+	// of summaries are the same number.
+	Hundredths int64 `json:"hundredths"`
+}
+
+// StaffStudio is a studio open on the period's last day (or N of them).
+type StaffStudio struct {
+	ID    int64  `json:"id,omitempty"`
+	Level string `json:"level"`
+	N     int    `json:"n,omitempty"`
+}
+
+// Staff is what the block reads.
+type Staff struct {
+	Teachers []StaffTeacher `json:"teachers"`
+	Hours    []StaffHours   `json:"hours"`
+	Studios  []StaffStudio  `json:"studios"`
+	Awards   []StaffAward   `json:"awards"` // merged (MergeAwards)
 }
 
 // Recognition is one 双师型 recognition row.
@@ -56,9 +92,10 @@ func CurrentDual(rs []Recognition, day string) map[int64]bool {
 func DualShare(ts []StaffTeacher) Ratio {
 	var r Ratio
 	for _, t := range ts {
-		r.Den++
+		w := weight(t.N)
+		r.Den += w
 		if t.Dual {
-			r.Num++
+			r.Num += w
 		}
 	}
 	return r
@@ -72,9 +109,10 @@ func PracticeCompliance(ts []StaffTeacher) Ratio {
 		if !t.Professional {
 			continue
 		}
-		r.Den++
-		if t.PracticeDays >= DualPracticeDays {
-			r.Num++
+		w := weight(t.N)
+		r.Den += w
+		if t.Compliant() {
+			r.Num += w
 		}
 	}
 	return r
@@ -82,54 +120,84 @@ func PracticeCompliance(ts []StaffTeacher) Ratio {
 
 // AverageHours is the verified training 学时 per teacher (teachers with
 // none count, as zero); ok is false without teachers.
-func AverageHours(ts []StaffTeacher) (avg float64, ok bool) {
-	if len(ts) == 0 {
-		return 0, false
-	}
-	sum := 0.0
+func AverageHours(ts []StaffTeacher, hs []StaffHours, p Period) (avg, sum float64, teachers int, ok bool) {
 	for _, t := range ts {
-		sum += t.Hours
+		teachers += weight(t.N)
 	}
-	return sum / float64(len(ts)), true
+	var hundredths int64
+	for _, h := range hs {
+		if p.Contains(h.Date) {
+			hundredths += h.Hundredths
+		}
+	}
+	sum = float64(hundredths) / 100
+	if teachers == 0 {
+		return 0, sum, 0, false
+	}
+	return sum / float64(teachers), sum, teachers, true
 }
 
-// StaffAward is one teaching-ability award: from a verified research output of
-// kind competition (OutputID set, Teachers its school contributors) or
-// from the older teacher_awards table (one row per teacher).
+// StudiosByLevel counts the open studios by level, highest first.
+func StudiosByLevel(ss []StaffStudio) (by map[string]int, total int) {
+	by = map[string]int{}
+	for _, s := range ss {
+		w := weight(s.N)
+		by[s.Level] += w
+		total += w
+	}
+	return by, total
+}
+
+// StudioLevels are the studio levels in display order.
+var StudioLevels = []string{"国家级", "市级", "区级", "校级"}
+
+// StaffAward is one teaching-ability award: from a verified research
+// output of kind competition (OutputID set, Teachers its school
+// contributors, Level in the research vocabulary) or from the older
+// teacher_awards table (OldIDs, one row per teacher, Level in the
+// student-award vocabulary). From the district summaries it stands for N
+// awards with Credits teacher credits.
 type StaffAward struct {
-	OutputID            int64
+	OutputID            int64   `json:"output_id,omitempty"`
+	OldIDs              []int64 `json:"old_ids,omitempty"`
 	Title, Level, Prize string
 	Date                string
-	Teachers            []int64
+	Research            bool    `json:"research"` // Level is in the research vocabulary
+	Teachers            []int64 `json:"teachers,omitempty"`
+	N                   int     `json:"n,omitempty"`
+	Credits             int     `json:"credits,omitempty"`
 }
 
-// AwardCount is one level × prize cell: Awards counted once each, and
-// the teacher credits (a team award credits every member).
-type AwardCount struct {
-	Level, Prize     string
-	Awards, Credited int
+// credited is the teacher credits the award stands for.
+func (a StaffAward) credited() int {
+	if a.Credits > 0 || a.N > 0 {
+		return a.Credits
+	}
+	return len(a.Teachers)
 }
 
-// CountAwards merges the two sources and counts by level × prize. Rows of
-// the old table with the same title, level, prize and date are one award
-// (a team award was entered once per member there); an old award with the
-// same title, level, prize and date as a competition output is that
-// output, its teacher added to the output's credits. So no award counts
-// twice and no member goes uncredited.
-func CountAwards(outputs, old []StaffAward) []AwardCount {
-	type key struct{ title, level, prize, date string }
-	keyOf := func(a StaffAward) key { return key{strings.TrimSpace(a.Title), a.Level, a.Prize, a.Date} }
-	merged := map[key]*StaffAward{}
-	var order []key
+// MergeAwards merges the two sources into awards counted once. Rows with
+// the same title, prize and date are one award: the old table has one row
+// per member of a team, and an award entered both as a research output
+// and in the old table is that output (its level kept), the old row's
+// teacher added to its credits. The level is left out of the key because
+// the two sources name levels differently (省部级 and 省级).
+func MergeAwards(outputs, old []StaffAward) []StaffAward {
+	type key struct{ title, prize, date string }
+	keyOf := func(a StaffAward) key { return key{strings.TrimSpace(a.Title), a.Prize, a.Date} }
+	idx := map[key]int{}
+	var out []StaffAward
 	add := func(a StaffAward) {
 		k := keyOf(a)
-		m := merged[k]
-		if m == nil {
+		i, ok := idx[k]
+		if !ok {
 			c := a
-			c.Teachers = nil
-			merged[k], m = &c, &c
-			order = append(order, k)
+			c.Teachers, c.OldIDs = nil, nil
+			idx[k], i = len(out), len(out)
+			out = append(out, c)
 		}
+		m := &out[i]
+		m.OldIDs = append(m.OldIDs, a.OldIDs...)
 		for _, t := range a.Teachers {
 			if !slices.Contains(m.Teachers, t) {
 				m.Teachers = append(m.Teachers, t)
@@ -142,40 +210,71 @@ func CountAwards(outputs, old []StaffAward) []AwardCount {
 	for _, a := range old {
 		add(a)
 	}
-	return countCells(order, merged)
+	return out
 }
 
-// countCells counts the merged awards by level × prize, highest level
-// first.
-func countCells[K comparable](order []K, merged map[K]*StaffAward) []AwardCount {
+// StaffLevel puts an award's level into the student-award vocabulary the
+// block shows (国家级, 省级, 地市级, 区县级, 校级): a research output's 省部级
+// is 省级, and its 市级 is 省级 in a 直辖市 (provincialLabel 市级), else 地市级.
+func StaffLevel(a StaffAward, provincialLabel string) string {
+	if !a.Research {
+		return a.Level
+	}
+	switch a.Level {
+	case "省部级":
+		return "省级"
+	case "市级":
+		if provincialLabel == "市级" {
+			return "省级"
+		}
+		return "地市级"
+	}
+	return a.Level
+}
+
+// AwardCount is one level × prize cell: Awards counted once each, and
+// the teacher credits (a team award credits every member).
+type AwardCount struct {
+	Level, Prize     string
+	Awards, Credited int
+}
+
+// CountAwards counts merged awards dated in the period by level (in the
+// block's vocabulary) × prize, highest level first.
+func CountAwards(merged []StaffAward, p Period, provincialLabel string) []AwardCount {
 	idx := map[[2]string]int{}
 	var out []AwardCount
-	for _, k := range order {
-		a := merged[k]
-		cell := [2]string{a.Level, a.Prize}
+	for _, a := range merged {
+		if !p.Contains(a.Date) {
+			continue
+		}
+		cell := [2]string{StaffLevel(a, provincialLabel), a.Prize}
 		i, ok := idx[cell]
 		if !ok {
 			i = len(out)
 			idx[cell] = i
-			out = append(out, AwardCount{Level: a.Level, Prize: a.Prize})
+			out = append(out, AwardCount{Level: cell[0], Prize: cell[1]})
 		}
-		out[i].Awards++
-		out[i].Credited += len(a.Teachers)
+		out[i].Awards += weight(a.N)
+		out[i].Credited += a.credited()
 	}
 	slices.SortStableFunc(out, func(x, y AwardCount) int {
-		if c := levelRank(x.Level) - levelRank(y.Level); c != 0 {
+		if c := rankIn(staffLevels, x.Level) - rankIn(staffLevels, y.Level); c != 0 {
 			return c
 		}
-		return strings.Compare(x.Prize, y.Prize)
+		return rankIn(staffPrizes, x.Prize) - rankIn(staffPrizes, y.Prize)
 	})
 	return out
 }
 
-var staffLevels = []string{"国家级", "省级", "市级", "区级", "校级"}
+var (
+	staffLevels = []string{"国家级", "省级", "地市级", "区县级", "校级"}
+	staffPrizes = []string{"特等奖", "一等奖", "二等奖", "三等奖", "优秀奖", "优胜奖"}
+)
 
-func levelRank(l string) int {
-	if i := slices.Index(staffLevels, l); i >= 0 {
+func rankIn(order []string, v string) int {
+	if i := slices.Index(order, v); i >= 0 {
 		return i
 	}
-	return len(staffLevels)
+	return len(order)
 }

@@ -20,10 +20,10 @@ func TestStaffDefinitions(t *testing.T) {
 		t.Fatalf("current recognitions: %v", dual)
 	}
 	ts := []StaffTeacher{
-		{ID: 1, Professional: true, Dual: true, PracticeDays: 180, Hours: 100},
-		{ID: 2, Professional: true, PracticeDays: 179.5, Hours: 20},
+		{ID: 1, Professional: true, Dual: true, PracticeDays: 180},
+		{ID: 2, Professional: true, PracticeDays: 179.5},
 		{ID: 3, Professional: false, Dual: true, PracticeDays: 400},
-		{ID: 4, Professional: true, Hours: 60},
+		{ID: 4, Professional: true},
 	}
 	if r := DualShare(ts); r != (Ratio{Num: 2, Den: 4}) {
 		t.Errorf("双师型 share %+v", r)
@@ -31,25 +31,37 @@ func TestStaffDefinitions(t *testing.T) {
 	if r := PracticeCompliance(ts); r != (Ratio{Num: 1, Den: 3}) {
 		t.Errorf("practice compliance %+v", r)
 	}
-	if avg, ok := AverageHours(ts); !ok || avg != 45 {
-		t.Errorf("average hours %v %v", avg, ok)
+	year := Period{From: "2025-09-01", To: "2026-08-31"}
+	hours := []StaffHours{{Date: "2026-01-10", Hundredths: 10000}, {Date: "2026-08-31", Hundredths: 8000}, {Date: "2026-09-01", Hundredths: 9900}}
+	if avg, sum, n, ok := AverageHours(ts, hours, year); !ok || avg != 45 || sum != 180 || n != 4 {
+		t.Errorf("average hours %v %v %v %v", avg, sum, n, ok)
 	}
-	if _, ok := AverageHours(nil); ok {
+	if _, _, _, ok := AverageHours(nil, hours, year); ok {
 		t.Error("an average of no teachers")
 	}
 	outputs := []StaffAward{
-		{OutputID: 9, Title: "教学能力比赛", Level: "国家级", Prize: "一等奖", Date: "2026-09-20", Teachers: []int64{1, 2, 3}},
-		{OutputID: 10, Title: "说课比赛", Level: "市级", Prize: "二等奖", Date: "2026-05-01", Teachers: []int64{4}},
+		{OutputID: 9, Title: "教学能力比赛", Level: "国家级", Prize: "一等奖", Date: "2026-06-20", Research: true, Teachers: []int64{1, 2, 3}},
+		{OutputID: 10, Title: "说课比赛", Level: "市级", Prize: "二等奖", Date: "2026-05-01", Research: true, Teachers: []int64{4}},
 	}
 	old := []StaffAward{
-		{Title: "教学能力比赛 ", Level: "国家级", Prize: "一等奖", Date: "2026-09-20", Teachers: []int64{2}}, // the output again
-		{Title: "教学能力比赛", Level: "国家级", Prize: "一等奖", Date: "2026-09-20", Teachers: []int64{5}},  // a member the output lacked
-		{Title: "信息化教学大赛", Level: "市级", Prize: "二等奖", Date: "2025-11-01", Teachers: []int64{6}},  // a team award entered per member
-		{Title: "信息化教学大赛", Level: "市级", Prize: "二等奖", Date: "2025-11-01", Teachers: []int64{7}},
+		{OldIDs: []int64{1}, Title: "教学能力比赛 ", Level: "国家级", Prize: "一等奖", Date: "2026-06-20", Teachers: []int64{2}}, // the output again
+		{OldIDs: []int64{2}, Title: "教学能力比赛", Level: "国家级", Prize: "一等奖", Date: "2026-06-20", Teachers: []int64{5}},  // a member the output lacked
+		{OldIDs: []int64{3}, Title: "信息化教学大赛", Level: "省级", Prize: "二等奖", Date: "2025-11-01", Teachers: []int64{6}},  // a team award entered per member
+		{OldIDs: []int64{4}, Title: "信息化教学大赛", Level: "省级", Prize: "二等奖", Date: "2025-11-01", Teachers: []int64{7}},
+		{OldIDs: []int64{5}, Title: "微课比赛", Level: "校级", Prize: "一等奖", Date: "2024-11-01", Teachers: []int64{7}}, // another year
 	}
-	got := CountAwards(outputs, old)
-	want := []AwardCount{{Level: "国家级", Prize: "一等奖", Awards: 1, Credited: 4}, {Level: "市级", Prize: "二等奖", Awards: 2, Credited: 3}}
+	merged := MergeAwards(outputs, old)
+	got := CountAwards(merged, year, "市级")
+	// In a 直辖市 the research 市级 is the provincial level.
+	want := []AwardCount{{Level: "国家级", Prize: "一等奖", Awards: 1, Credited: 4}, {Level: "省级", Prize: "二等奖", Awards: 2, Credited: 3}}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("awards %+v, want %+v", got, want)
+	}
+	if got := CountAwards(merged, year, "省级"); len(got) != 3 || got[2] != (AwardCount{Level: "地市级", Prize: "二等奖", Awards: 1, Credited: 1}) {
+		t.Errorf("elsewhere a research 市级 is 地市级: %+v", got)
+	}
+	k := staffAwardsKPI(merged, year, "市级")
+	if k.Value != "国家级 一等奖 1 项；市级 二等奖 2 项（获奖教师 7 人次）" || *k.Count != 3 {
+		t.Errorf("awards KPI %q %d", k.Value, *k.Count)
 	}
 }

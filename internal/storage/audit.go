@@ -14,6 +14,14 @@ import (
 // are stored whole as JSON: the log is admin-only and must show what
 // changed. Password hashes never reach it (model.User hides them from JSON).
 func (s *Storage) audit(ctx context.Context, q querier, schoolID int64, a model.Actor, action, entity string, entityID int64, before, after any) error {
+	if staffEntities[entity] && action != "export" {
+		// A change the 师资 block reads leaves the district summaries behind,
+		// in the same transaction: marked here, where every such write
+		// passes, so no writer can forget it.
+		if err := s.markKPIDirty(ctx, q, schoolID); err != nil {
+			return err
+		}
+	}
 	_, err := q.ExecContext(ctx, `INSERT INTO audit_log (school_id, at, user_id, username, action, entity, entity_id, before_json, after_json, ip)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 		schoolID, now(), nullInt(a.UserID), a.Username, action, entity, nullInt(entityID), toJSON(before), toJSON(after), a.IP)

@@ -63,6 +63,7 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 		surveyKPIRead(ctx, schoolIDs, p, day),
 		trainingKPIRead(ctx, schoolIDs, p, day),
 		researchKPIRead(ctx, schoolIDs, p, day),
+		staffKPIRead(ctx, schoolIDs, p),
 	}
 	errs := make([]error, len(reads))
 	parts := make([]map[int64]*portrait.Inputs, len(reads))
@@ -97,6 +98,9 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 			o.Training = append(o.Training, x.Training...)
 			o.Honours = append(o.Honours, x.Honours...)
 			o.Research = append(o.Research, x.Research...)
+			if x.Staff.Teachers != nil || x.Staff.Studios != nil || x.Staff.Hours != nil || x.Staff.Awards != nil {
+				o.Staff = x.Staff // one read fills the block whole
+			}
 		}
 	}
 	return out, nil

@@ -75,6 +75,7 @@ func (s *Storage) KPIInputs(ctx context.Context, schoolID int64, p portrait.Peri
 		func() (err error) { in.Survey, err = s.kpiSurveyAnswers(ctx, schoolID, p); return },
 		func() (err error) { in.Training, err = s.kpiTraining(ctx, schoolID, p); return },
 		func() (err error) { in.Research, err = s.kpiResearch(ctx, schoolID, p); return },
+		func() (err error) { in.Staff, err = s.kpiStaff(ctx, schoolID, p); return },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

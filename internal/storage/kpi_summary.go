@@ -77,7 +77,11 @@ func (s *Storage) RefreshKPISchool(ctx context.Context, schoolID int64) error {
 	if err != nil {
 		return fmt.Errorf("RefreshKPISchool %d: %w", schoolID, err)
 	}
-	rows := summaryRows(schoolID, in)
+	staff, err := readStaff(ctx, s.db, []int64{schoolID}, portrait.Period{})
+	if err != nil {
+		return fmt.Errorf("RefreshKPISchool %d: %w", schoolID, err)
+	}
+	rows := summaryRows(schoolID, in, staff[schoolID].summary)
 	return s.InTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM kpi_summaries WHERE school_id = $1`, schoolID); err != nil {
 			return err

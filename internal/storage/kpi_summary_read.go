@@ -77,7 +77,9 @@ func (s *Storage) sumSummaries(ctx context.Context, schoolIDs []int64, p portrai
 	}
 	day := groupDate(p)
 	w := schoolsWhere("school_id", schoolIDs)
-	w.conds = append(w.conds, summaryPeriod(w, p))
+	// The 师资 rows are added up by sumStaff: their states need every row
+	// up to the period's end.
+	w.conds = append(w.conds, summaryPeriod(w, p), "kind NOT LIKE 'staff%'")
 	err := scanAll(ctx, s.db, `SELECT school_id, kind, a, b, flag, CAST(SUM(n) AS BIGINT) FROM kpi_summaries`+w.sql()+`
 		GROUP BY school_id, kind, a, b, flag`, w.args, func(r *sql.Rows) error {
 		var school int64
@@ -93,6 +95,9 @@ func (s *Storage) sumSummaries(ctx context.Context, schoolIDs []int64, p portrai
 	})
 	if err != nil {
 		return nil, fmt.Errorf("KPISummaryInputs: %w", err)
+	}
+	if err := s.sumStaff(ctx, schoolIDs, p, out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }

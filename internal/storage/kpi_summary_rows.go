@@ -34,10 +34,14 @@ func bit(b bool) int {
 }
 
 // summaryRows counts a school's records (read for all dates) by day and
-// by month: the rows of kpi_summaries for that school.
-func summaryRows(schoolID int64, in portrait.Inputs) [][]any {
+// by month: the rows of kpi_summaries for that school. more adds rows
+// that are not counted from the inputs (the 师资 block's).
+func summaryRows(schoolID int64, in portrait.Inputs, more ...func(add func(summaryKey, int64))) [][]any {
 	days := map[summaryKey]int64{}
 	add := func(k summaryKey, n int64) { days[k] += n }
+	for _, m := range more {
+		m(add)
+	}
 	for _, a := range in.Awards {
 		kind := sumAward
 		if a.Teacher {
@@ -76,6 +80,9 @@ func summaryRows(schoolID int64, in portrait.Inputs) [][]any {
 	out := make([][]any, 0, len(days)+len(months))
 	for grain, m := range map[string]map[summaryKey]int64{"d": days, "m": months} {
 		for k, n := range m {
+			if n == 0 {
+				continue // changes that cancel out (the 师资 states) need no row
+			}
 			out = append(out, []any{schoolID, grain, k.day, k.kind, k.a, k.b, k.flag, n})
 		}
 	}

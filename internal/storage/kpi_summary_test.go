@@ -10,6 +10,7 @@ import (
 	"zhijiao/internal/model"
 	"zhijiao/internal/portrait"
 	"zhijiao/internal/storage"
+	"zhijiao/internal/teacherdev"
 	"zhijiao/internal/testdb"
 	"zhijiao/internal/testfix"
 )
@@ -115,6 +116,7 @@ func randomKPIRecords(t *testing.T, st *storage.Storage, f *testfix.School, rng 
 		}
 	}
 	randomResearch(t, st, f, rng)
+	randomStaff(t, st, f, rng)
 	for range 2 + rng.IntN(3) {
 		from := day()
 		must(t, st.AddTrainingSession(ctx, sid, a, &model.TrainingSession{Title: "培训", StartsOn: from, EndsOn: from, Trainees: 1 + rng.IntN(200), Served: "社区"}))
@@ -172,6 +174,9 @@ func kpiFigures(in portrait.Inputs, p portrait.Period) string {
 		if k.Count != nil {
 			s += fmt.Sprint(*k.Count)
 		}
+		if k.Amount != nil {
+			s += fmt.Sprint(*k.Amount)
+		}
 		s += "; "
 	}
 	return s
@@ -204,8 +209,20 @@ func TestKPIWritesMarkSchool(t *testing.T) {
 			"teacher award": func() error {
 				return st.AddTeacherAward(ctx, sid, a, &model.TeacherAward{TeacherID: f.TeacherHead.ID, Title: "比赛", Level: model.AwardNational, Prize: model.PrizeFirst, AwardedOn: "2026-06-01"})
 			},
+			"recognition": func() error {
+				return st.Recognise(ctx, sid, a, &teacherdev.Recognition{TeacherID: f.TeacherHead.ID, Level: "初级", RecognisedOn: "2026-03-01"})
+			},
+			"revocation": func() error { return st.RevokeRecognition(ctx, sid, a, f.TeacherHead.ID, "2026-04-01", "撤销") },
+			"studio": func() error {
+				return st.SaveStudio(ctx, sid, a, &teacherdev.Studio{Name: "名班主任工作室", Kind: "名班主任", Level: "校级", HostTeacherID: f.TeacherHead.ID, FoundedOn: "2025-09-01"})
+			},
+			"development record": func() error {
+				return st.CreateDevelopmentRecord(ctx, sid, a, &model.DevelopmentRecord{TeacherID: f.TeacherHead.ID, Kind: "school", Title: "校本培训",
+					StartsOn: "2026-03-01", EndsOn: "2026-03-01", Hours: 8}, storage.DevelopmentWrite{Office: true})
+			},
 		}
-		for _, name := range []string{"evidence", "review", "graduation", "destination", "correction", "training", "teacher award"} {
+		for _, name := range []string{"evidence", "review", "graduation", "destination", "correction", "training", "teacher award",
+			"recognition", "revocation", "studio", "development record"} {
 			if _, err := st.RefreshKPISummaries(ctx); err != nil {
 				t.Fatal(err)
 			}
