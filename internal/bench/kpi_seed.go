@@ -60,6 +60,9 @@ func SeedOutcomes(ctx context.Context, st *storage.Storage, school model.School,
 	if err := o.research(teachers); err != nil {
 		return false, err
 	}
+	if err := o.staff(teachers); err != nil {
+		return false, err
+	}
 	if len(o.ents) == 0 {
 		return true, nil
 	}

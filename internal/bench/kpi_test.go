@@ -47,7 +47,7 @@ func TestKPISmall(t *testing.T) {
 			}
 			ks := portrait.Dashboard(in, p)
 			for _, k := range ks {
-				if k.Key != "teacher_awards" && k.Key != "national_scholarships" && len(k.Records) == 0 {
+				if k.Key != "staff_ability_awards" && k.Key != "national_scholarships" && len(k.Records) == 0 {
 					t.Errorf("%s: no records after seeding (%s)", k.Key, k.Value)
 				}
 			}

@@ -180,14 +180,6 @@ func StudentAwards(awards []Award, p Period, provincialLabel string) KPI {
 	return k
 }
 
-// TeacherAwards is the headline of teachers' competition awards.
-func TeacherAwards(awards []Award, p Period, provincialLabel string) KPI {
-	t := Awards(awards, p, true, provincialLabel)
-	k := countKPI("teacher_awards", "教师教学能力比赛获奖", "期内教师参加教学能力比赛等获"+t.provincial+"以上奖项的项数", "项", p, t.AboveProvincial, t.Records)
-	k.Value = t.Headline()
-	return k
-}
-
 // Inputs are every record the dashboard reads.
 type Inputs struct {
 	Awards       []Award
@@ -215,6 +207,5 @@ func Dashboard(in Inputs, p Period) []KPI {
 		RelevantEmploymentRate(in.Destinations, p),
 		EmployerSatisfaction(in.Survey, p),
 		SocialTraining(in.Training, p),
-		TeacherAwards(in.Awards, p, in.ProvincialLabel),
 	}, append(Research(in.Research, p), StaffKPIs(in.Staff, p, in.ProvincialLabel)...)...)
 }

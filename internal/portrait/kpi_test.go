@@ -125,7 +125,7 @@ func TestCounts(t *testing.T) {
 
 func TestDashboardEmptyIsNoDataNotZero(t *testing.T) {
 	ks := Dashboard(Inputs{ProvincialLabel: "市级"}, year)
-	if len(ks) != 20 {
+	if len(ks) != 19 {
 		t.Fatalf("%d KPIs", len(ks))
 	}
 	b, err := json.Marshal(ks)

@@ -2,8 +2,8 @@ package portrait
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
-	"strings"
 )
 
 // The KPIs of the 师资 block in the order the page shows them. Records
@@ -77,26 +77,19 @@ func staffStudiosKPI(ss []StaffStudio, p Period) KPI {
 	return k
 }
 
-// staffAwardsKPI is the headline of teaching-ability awards: "国家级 一等奖
-// 1 项；市级 一等奖 2 项（获奖教师 9 人次）", its count those at 省级 and above.
+// staffAwardsKPI is the headline of teaching-ability awards: "市级以上 8 项
+// （国家级 5、市级 3），获奖教师 21 人次", its count those at 省级 and above and
+// their teacher credits; the level × prize grid is the block's chart.
 func staffAwardsKPI(merged []StaffAward, p Period, provincialLabel string) KPI {
-	counts := CountAwards(merged, p, provincialLabel)
-	above, credited := 0, 0
-	var parts []string
-	level := ""
-	for _, c := range counts {
+	above, credited, total := 0, 0, 0
+	by := map[string]int{}
+	for _, c := range CountAwards(merged, p, provincialLabel) {
+		total += c.Awards
 		if c.Level == "国家级" || c.Level == "省级" {
 			above += c.Awards
+			credited += c.Credited
+			by[staffLevelName(c.Level, provincialLabel)] += c.Awards
 		}
-		credited += c.Credited
-		cell := fmt.Sprintf("%s %d 项", orDash(c.Prize), c.Awards)
-		if c.Level != level {
-			level = c.Level
-			cell = staffLevelName(level, provincialLabel) + " " + cell
-			parts = append(parts, cell)
-			continue
-		}
-		parts[len(parts)-1] += "、" + cell
 	}
 	var ids []int64
 	for _, a := range merged {
@@ -112,12 +105,15 @@ func staffAwardsKPI(merged []StaffAward, p Period, provincialLabel string) KPI {
 	}
 	prov := staffLevelName("省级", provincialLabel)
 	k := countKPI("staff_ability_awards", "教师教学能力比赛获奖",
-		"期内（以获奖日期计）教师教学能力比赛等竞赛获"+prov+"以上奖项的项数；科研成果中的“教师竞赛获奖”与教师获奖登记合并，同名、同等级奖项、同日期的团队奖只计 1 项，每位成员各计 1 人次",
+		"期内（以获奖日期计）教师教学能力比赛等竞赛获"+prov+"以上奖项的项数与获奖教师人次；科研成果中的“教师竞赛获奖”与教师获奖登记合并，名称、等级、日期相同的团队奖只计 1 项，每位成员各计 1 人次",
 		"项", p, above, ids)
-	if len(parts) == 0 {
+	switch {
+	case total == 0:
 		k.Value = "本期无教师竞赛获奖"
-	} else {
-		k.Value = strings.Join(parts, "；") + fmt.Sprintf("（获奖教师 %d 人次）", credited)
+	case above == 0:
+		k.Value = fmt.Sprintf("%s以上 0 项（全部 %d 项）", prov, total)
+	default:
+		k.Value = fmt.Sprintf("%s以上 %d 项（%s），获奖教师 %d 人次", prov, above, breakdown(by, []string{"国家级", prov}), credited)
 	}
 	return k
 }
@@ -128,4 +124,44 @@ func staffLevelName(level, provincialLabel string) string {
 		return provincialLabel
 	}
 	return orDash(level)
+}
+
+// StaffAwardGrid is the level × prize grid of the period's teaching-ability
+// awards, each award once; levels as the school says them.
+func StaffAwardGrid(merged []StaffAward, p Period, provincialLabel string) Table {
+	counts := CountAwards(merged, p, provincialLabel)
+	t := Table{Title: "教师教学能力比赛获奖（级别 × 等级）"}
+	var levels, prizes []string
+	cell := map[[2]string]int{}
+	for _, c := range counts {
+		name := staffLevelName(c.Level, provincialLabel)
+		if !slices.Contains(levels, name) {
+			levels = append(levels, name)
+		}
+		if !slices.Contains(prizes, c.Prize) {
+			prizes = append(prizes, c.Prize)
+		}
+		cell[[2]string{name, c.Prize}] += c.Awards
+	}
+	slices.SortStableFunc(prizes, func(x, y string) int { return rankIn(staffPrizes, x) - rankIn(staffPrizes, y) })
+	t.Rows, t.Columns = levels, prizes
+	for _, l := range levels {
+		row := make([]float64, len(prizes))
+		for j, g := range prizes {
+			row[j] = float64(cell[[2]string{l, g}])
+		}
+		t.Cells = append(t.Cells, row)
+	}
+	return t
+}
+
+// StaffStudioTable counts the open studios by level.
+func StaffStudioTable(ss []StaffStudio) Table {
+	by, _ := StudiosByLevel(ss)
+	t := Table{Title: "在建工作室（按级别）", Columns: []string{"个数"}}
+	for _, l := range orderedKeys(by, StudioLevels) {
+		t.Rows = append(t.Rows, l)
+		t.Cells = append(t.Cells, []float64{float64(by[l])})
+	}
+	return t
 }

@@ -61,7 +61,20 @@ func TestStaffDefinitions(t *testing.T) {
 		t.Errorf("elsewhere a research 市级 is 地市级: %+v", got)
 	}
 	k := staffAwardsKPI(merged, year, "市级")
-	if k.Value != "国家级 一等奖 1 项；市级 二等奖 2 项（获奖教师 7 人次）" || *k.Count != 3 {
+	if k.Value != "市级以上 3 项（国家级 1、市级 2），获奖教师 7 人次" || *k.Count != 3 {
 		t.Errorf("awards KPI %q %d", k.Value, *k.Count)
+	}
+}
+
+func TestStaffEnglish(t *testing.T) {
+	for zh, en := range map[string]string{
+		"20.2 学时（合计 60.5 学时 ÷ 3 人）":      "20.2 hours (60.5 hours ÷ 3 teachers)",
+		"6 个（市级 2、区级 4）":                 "6 (city 2, district 4)",
+		"市级以上 3 项（国家级 1、市级 2），获奖教师 7 人次": "3 at city level or above (national 1, city 2), 7 teacher credits",
+		"市级以上 0 项（全部 4 项）":               "none at city level or above (4 in all)",
+	} {
+		if got := English(zh); got != en {
+			t.Errorf("English(%q) = %q, want %q", zh, got, en)
+		}
 	}
 }

@@ -57,7 +57,6 @@ func (s *Storage) KPIInputsBySchool(ctx context.Context, schoolIDs []int64, p po
 	// are merged once all are done.
 	reads := []kpiRead{
 		evidenceKPIRead(ctx, schoolIDs, p, day),
-		teacherAwardKPIRead(ctx, schoolIDs, p, day),
 		graduateKPIRead(ctx, schoolIDs, p, day),
 		destinationKPIRead(ctx, schoolIDs, p, day),
 		surveyKPIRead(ctx, schoolIDs, p, day),
@@ -149,24 +148,6 @@ func evidenceKPIRead(ctx context.Context, schoolIDs []int64, p portrait.Period, 
 			}
 			return nil
 		}); err != nil {
-			return fmt.Errorf("KPIInputsBySchool: %w", err)
-		}
-		return nil
-	}
-}
-
-// teacherAwardKPIRead reads teachers' awards by level and prize.
-func teacherAwardKPIRead(ctx context.Context, schoolIDs []int64, p portrait.Period, day string) kpiRead {
-	return func(q querier, in func(int64) *portrait.Inputs) error {
-		w := schoolsWhere("school_id", schoolIDs)
-		periodWhere(w, "awarded_on", p)
-		if err := groupCount(ctx, q, `SELECT school_id, COUNT(*), level, prize, 0 FROM teacher_awards`+w.sql()+` GROUP BY school_id, level, prize`, w.args,
-			func(school int64, n int, level, prize string, _ int) {
-				x := in(school)
-				for range n {
-					x.Awards = append(x.Awards, portrait.Award{Level: level, Prize: prize, Date: day, Teacher: true})
-				}
-			}); err != nil {
 			return fmt.Errorf("KPIInputsBySchool: %w", err)
 		}
 		return nil

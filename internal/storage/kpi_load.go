@@ -63,11 +63,6 @@ func (s *Storage) KPIInputs(ctx context.Context, schoolID int64, p portrait.Peri
 	var in portrait.Inputs
 	steps := []func() error{
 		func() (err error) { in.Awards, err = s.kpiStudentAwards(ctx, schoolID, p); return },
-		func() error {
-			t, err := s.kpiTeacherAwards(ctx, schoolID, p)
-			in.Awards = append(in.Awards, t...)
-			return err
-		},
 		func() (err error) { in.Certificates, err = s.kpiCertificates(ctx, schoolID, p); return },
 		func() (err error) { in.Graduates, err = s.kpiGraduates(ctx, schoolID, p); return },
 		func() (err error) { in.Honours, err = s.kpiHonours(ctx, schoolID, p); return },
@@ -127,15 +122,6 @@ func verifiedEvidence(schoolID int64, kind model.EvidenceKind, p portrait.Period
 func (s *Storage) kpiStudentAwards(ctx context.Context, schoolID int64, p portrait.Period) ([]portrait.Award, error) {
 	w := verifiedEvidence(schoolID, model.EvidenceCompetition, p)
 	return scanList(ctx, s.db, `SELECT e.id, e.title, e.level, e.prize, e.occurred_on FROM evidence e`+w.sql()+` ORDER BY e.id`, w.args, func(r *sql.Rows, a *portrait.Award) error {
-		return r.Scan(&a.ID, &a.Title, &a.Level, &a.Prize, &a.Date)
-	})
-}
-
-func (s *Storage) kpiTeacherAwards(ctx context.Context, schoolID int64, p portrait.Period) ([]portrait.Award, error) {
-	w := schoolWhere("school_id", schoolID)
-	periodWhere(w, "awarded_on", p)
-	return scanList(ctx, s.db, `SELECT id, title, level, prize, awarded_on FROM teacher_awards`+w.sql()+` ORDER BY id`, w.args, func(r *sql.Rows, a *portrait.Award) error {
-		a.Teacher = true
 		return r.Scan(&a.ID, &a.Title, &a.Level, &a.Prize, &a.Date)
 	})
 }

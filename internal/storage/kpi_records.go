@@ -54,8 +54,6 @@ var kpiRecordQueries = map[string]struct {
 		JOIN enterprises e ON e.school_id = r.school_id AND e.id = r.enterprise_id JOIN employer_surveys v ON v.school_id = r.school_id AND v.id = r.survey_id
 		WHERE r.school_id = $1`, "r.submitted_at", "/enterprises/%d", "", true},
 	"social_training": {`SELECT t.id, t.served, 0, t.title, CAST(t.trainees AS TEXT) || ' 人次', t.starts_on, 0 FROM training_sessions t WHERE t.school_id = $1`, "t.starts_on", "", "", false},
-	"teacher_awards": {`SELECT a.id, t.name, t.id, a.title, a.level || ' ' || a.prize, a.awarded_on, 0 FROM teacher_awards a JOIN teachers t ON t.school_id = a.school_id AND t.id = a.teacher_id
-		WHERE a.school_id = $1`, "a.awarded_on", "/teachers/%d", "", false},
 }
 
 const destinationRecords = `SELECT d.id, s.name, s.id, CASE d.kind WHEN 'employed' THEN '受雇就业' WHEN 'self_employed' THEN '自主创业' WHEN 'enlisted' THEN '应征入伍'
@@ -64,6 +62,9 @@ const destinationRecords = `SELECT d.id, s.name, s.id, CASE d.kind WHEN 'employe
 
 // KPIRecords lists the records a KPI counted: ids are the KPI's Records.
 func (s *Storage) KPIRecords(ctx context.Context, schoolID int64, key string, p portrait.Period, ids []int64) ([]KPIRecord, error) {
+	if staffRecordKey(key) {
+		return s.staffRecords(ctx, schoolID, key, p, ids)
+	}
 	q, ok := kpiRecordQueries[key]
 	if !ok {
 		return nil, ErrNotFound

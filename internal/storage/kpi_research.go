@@ -121,9 +121,10 @@ func init() {
 		"research_patents":            {"patent", ""},
 		"research_textbooks":          {"textbook", ""},
 	} {
-		q := kpiRecordQueries["teacher_awards"]
-		// Each output opens on its page of the research area.
-		q.sql, q.dateCol, q.link = researchDrill(ks[0], ks[1]), "x.day", "/research/outputs/%d"
+		q := kpiRecordQueries[key]
+		// Each output opens on its page of the research area, its first
+		// school contributor on theirs.
+		q.sql, q.dateCol, q.whoLink, q.link = researchDrill(ks[0], ks[1]), "x.day", "/teachers/%d", "/research/outputs/%d"
 		kpiRecordQueries[key] = q
 	}
 }

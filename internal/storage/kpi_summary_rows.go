@@ -9,14 +9,13 @@ import (
 // Kinds of summary rows (kpi_summaries.kind), one per kind of record the
 // district view counts.
 const (
-	sumAward        = "award"  // a = level, b = prize
-	sumTeacherAward = "taward" // a = level, b = prize
-	sumCert         = "cert"   // flag = passed
-	sumHonour       = "honour" // a = category
-	sumGraduate     = "grad"   // flag = certified
-	sumDestination  = "dest"   // a = kind, flag = relevant + 2 × first survey
-	sumSurvey       = "survey" // flag = overall score
-	sumTraining     = "train"  // n = person-times
+	sumAward       = "award"  // a = level, b = prize (students'; teachers' are the 师资 block's)
+	sumCert        = "cert"   // flag = passed
+	sumHonour      = "honour" // a = category
+	sumGraduate    = "grad"   // flag = certified
+	sumDestination = "dest"   // a = kind, flag = relevant + 2 × first survey
+	sumSurvey      = "survey" // flag = overall score
+	sumTraining    = "train"  // n = person-times
 )
 
 var summaryCols = []string{"school_id", "grain", "day", "kind", "a", "b", "flag", "n"}
@@ -43,11 +42,7 @@ func summaryRows(schoolID int64, in portrait.Inputs, more ...func(add func(summa
 		m(add)
 	}
 	for _, a := range in.Awards {
-		kind := sumAward
-		if a.Teacher {
-			kind = sumTeacherAward
-		}
-		add(summaryKey{a.Date, kind, a.Level, a.Prize, 0}, 1)
+		add(summaryKey{a.Date, sumAward, a.Level, a.Prize, 0}, 1)
 	}
 	for _, c := range in.Certificates {
 		add(summaryKey{c.Date, sumCert, "", "", bit(c.Passed)}, 1)
@@ -131,8 +126,8 @@ func addCounted(x *portrait.Inputs, kind, a, b string, flag int, n int, day stri
 		return
 	}
 	switch kind {
-	case sumAward, sumTeacherAward:
-		x.Awards = append(x.Awards, portrait.Award{Level: a, Prize: b, Date: day, Teacher: kind == sumTeacherAward, N: n})
+	case sumAward:
+		x.Awards = append(x.Awards, portrait.Award{Level: a, Prize: b, Date: day, N: n})
 	case sumCert:
 		x.Certificates = append(x.Certificates, portrait.CertAttempt{Date: day, Passed: flag == 1, N: n})
 	case sumHonour:

@@ -69,6 +69,10 @@ func kpiNumber(k portrait.KPI) *float64 {
 		v := float64(*k.Count)
 		return &v
 	}
+	if k.Amount != nil {
+		v := *k.Amount
+		return &v
+	}
 	return nil
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"net/http"
 	"os"
+	"slices"
 	"strconv"
 	"time"
 
@@ -33,6 +34,8 @@ type kpiDashboardData struct {
 	Charts []kpiChart
 	// Research are the charts of the 教改创新成果 block, shown under its cards.
 	Research []kpiChart
+	// Staff are the charts of the 师资 block.
+	Staff []kpiChart
 }
 
 // kpiCompute reads the school's records of the period and computes every
@@ -51,7 +54,6 @@ func (s *Server) kpiCompute(r *http.Request) (kpiDashboardData, error) {
 	p := kp.Period
 	d := kpiDashboardData{Period: kp, KPIs: portrait.Dashboard(in, p)}
 	students := portrait.AwardGrid("学生技能大赛获奖（级别 × 奖项）", portrait.Awards(in.Awards, p, false, in.ProvincialLabel))
-	teachers := portrait.AwardGrid("教师比赛获奖（级别 × 奖项）", portrait.Awards(in.Awards, p, true, in.ProvincialLabel))
 	dest := portrait.DestinationShares(in.Destinations, p)
 	sat := portrait.SatisfactionSpread(in.Survey, p)
 	train := portrait.TrainingByMonth(in.Training, p)
@@ -60,9 +62,9 @@ func (s *Server) kpiCompute(r *http.Request) (kpiDashboardData, error) {
 		{ID: "chart-destinations", Chart: portrait.Donut(dest), Table: dest},
 		{ID: "chart-satisfaction", Chart: portrait.CountBars(sat), Table: sat},
 		{ID: "chart-training", Chart: portrait.CountBars(train), Table: train},
-		{ID: "chart-teachers", Chart: portrait.StackedBars(teachers), Table: teachers, Total: true},
 	}
 	d.Research = researchCharts(in.Research, p)
+	d.Staff = staffCharts(in.Staff, p, in.ProvincialLabel)
 	return d, nil
 }
 
@@ -92,10 +94,13 @@ func (s *Server) kpiExport(w http.ResponseWriter, r *http.Request) {
 		if k.Count != nil {
 			row[4] = *k.Count
 		}
+		if k.Amount != nil {
+			row[4] = *k.Amount
+		}
 		main.Rows = append(main.Rows, row)
 	}
 	sheets := []xlsxSheet{main}
-	for i, c := range append(d.Charts, d.Research...) {
+	for i, c := range slices.Concat(d.Charts, d.Research, d.Staff) {
 		sh := xlsxSheet{Name: "表" + strconv.Itoa(i+1), Header: append([]string{c.Table.Title}, c.Table.Columns...), Widths: []float64{24}}
 		if c.Total {
 			sh.Header = append(sh.Header, "合计")

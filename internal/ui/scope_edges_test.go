@@ -68,7 +68,7 @@ func TestScopeEdges(t *testing.T) {
 	if code, body := keyan.get("/outcomes"); code != 200 || strings.Contains(body, f.StudentA1.Name) || strings.Contains(body, f.StudentA2.Name) {
 		t.Errorf("research office lists graduates: %d", code)
 	}
-	if code, body := keyan.get("/kpi/teacher_awards" + year); code != 200 || !strings.Contains(body, f.TeacherHead.Name) {
+	if code, body := keyan.get("/kpi/staff_ability_awards" + year); code != 200 || !strings.Contains(body, f.TeacherHead.Name) {
 		t.Errorf("research office loses teachers' awards: %d", code)
 	}
 
