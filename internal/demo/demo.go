@@ -322,7 +322,7 @@ func (g *generation) school(ctx context.Context, i int, p *plan) error {
 	if err := seedChecks(ctx, g.st, sc, g.o.Seed, p); err != nil {
 		return fmt.Errorf("生成学校 %s 的班级量化失败: %w", code, err)
 	}
-	researchN, err := seedResearch(ctx, g.st, sc, g.o.Seed, p)
+	researchN, err := seedResearch(ctx, g.st, sc, g.o.Seed, p, out.TeacherAwards)
 	if err != nil {
 		return fmt.Errorf("生成学校 %s 的科研成果失败: %w", code, err)
 	}

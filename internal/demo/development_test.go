@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"zhijiao/internal/demo"
+	"zhijiao/internal/portrait"
 	"zhijiao/internal/testdb"
 )
 
@@ -58,5 +59,20 @@ func TestDemoDevelopment(t *testing.T) {
 	}
 	if n := q(`SELECT COUNT(*) FROM studio_plans WHERE school_id = $1`); n < 6 {
 		t.Errorf("%d studio plans", n)
+	}
+	// The register's awards that teachers also entered as research outputs
+	// count once in the 师资 block: this school year, its awards at 市级 and
+	// above are the register's, however many of them are outputs too.
+	year := portrait.Period{From: "2025-09-01", To: "2026-08-31"}
+	in, err := st.KPIInputs(ctx, sid, year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	register := q(`SELECT COUNT(DISTINCT title || awarded_on || prize) FROM teacher_awards WHERE school_id = $1 AND level IN ('国家级', '省级') AND awarded_on BETWEEN '2025-09-01' AND '2026-08-31'`)
+	claimed := q(`SELECT COUNT(*) FROM research_outputs WHERE school_id = $1 AND kind = 'competition' AND dated_on BETWEEN '2025-09-01' AND '2026-08-31'`)
+	for _, k := range portrait.StaffKPIs(in.Staff, year, "市级") {
+		if k.Key == "staff_ability_awards" && (*k.Count != register || claimed == 0) {
+			t.Errorf("awards at 市级 and above: %d counted (%s), %d in the register, %d entered as outputs too", *k.Count, k.Value, register, claimed)
+		}
 	}
 }

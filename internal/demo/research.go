@@ -45,9 +45,10 @@ func newResearchGen(seed int64, p *plan) *researchGen {
 }
 
 // seedResearch draws and writes the school's research records.
-func seedResearch(ctx context.Context, st *storage.Storage, sc model.School, seed int64, p *plan) (int, error) {
+func seedResearch(ctx context.Context, st *storage.Storage, sc model.School, seed int64, p *plan, register []model.TeacherAward) (int, error) {
 	rg := newResearchGen(seed, p)
 	rg.draw()
+	rg.claimRegister(register)
 	return len(rg.out), st.LoadResearch(ctx, sc.ID, model.Actor{Username: "demo"}, rg.out, "demo")
 }
 

@@ -60,6 +60,17 @@ func timeWhere(w *where, col string, p portrait.Period) {
 
 // KPIInputs reads every record the school's 数据画像 counts in the period.
 func (s *Storage) KPIInputs(ctx context.Context, schoolID int64, p portrait.Period) (portrait.Inputs, error) {
+	in, err := s.kpiRecordInputs(ctx, schoolID, p)
+	if err != nil {
+		return in, err
+	}
+	in.Staff, err = s.kpiStaff(ctx, schoolID, p)
+	return in, err
+}
+
+// kpiRecordInputs reads all but the 师资 block, whose summary rows are
+// counted from its whole history instead (kpi_staff_summary.go).
+func (s *Storage) kpiRecordInputs(ctx context.Context, schoolID int64, p portrait.Period) (portrait.Inputs, error) {
 	var in portrait.Inputs
 	steps := []func() error{
 		func() (err error) { in.Awards, err = s.kpiStudentAwards(ctx, schoolID, p); return },
@@ -70,7 +81,6 @@ func (s *Storage) KPIInputs(ctx context.Context, schoolID int64, p portrait.Peri
 		func() (err error) { in.Survey, err = s.kpiSurveyAnswers(ctx, schoolID, p); return },
 		func() (err error) { in.Training, err = s.kpiTraining(ctx, schoolID, p); return },
 		func() (err error) { in.Research, err = s.kpiResearch(ctx, schoolID, p); return },
-		func() (err error) { in.Staff, err = s.kpiStaff(ctx, schoolID, p); return },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

@@ -60,9 +60,15 @@ func staffState(t portrait.StaffTeacher) int {
 // read for all dates).
 func (h *staffHistory) summary(add func(summaryKey, int64)) {
 	for _, t := range h.teachers {
+		w := teacherdev.NewPracticeWindow(h.practice[t.ID], portrait.DualPracticeYears)
 		prev := -1
-		for _, day := range h.changeDays(t) {
-			st := h.teacherOn(t, day)
+		for _, d := range h.changeDays(t, w) {
+			day := d.Format("2006-01-02")
+			st := t
+			st.Dual = holdsRecognition(h.recognitions[t.ID], day)
+			if t.Professional {
+				st.PracticeDays = w.DaysTo(d)
+			}
 			if s := staffState(st); s != prev {
 				if prev >= 0 {
 					add(summaryKey{day, sumStaffTeacher, "", "", prev}, -1)
@@ -94,52 +100,42 @@ func (h *staffHistory) summary(add func(summaryKey, int64)) {
 	}
 }
 
-// teacherOn is the teacher's state on day.
-func (h *staffHistory) teacherOn(t portrait.StaffTeacher, day string) portrait.StaffTeacher {
-	t.Dual = portrait.CurrentDual(h.recognitions[t.ID], day)[t.ID]
-	if t.Professional {
-		d, _ := time.Parse("2006-01-02", day)
-		t.PracticeDays = teacherdev.PracticeDaysTo(h.practice[t.ID], d, portrait.DualPracticeYears)
+// holdsRecognition is portrait.CurrentDual for one teacher's rows.
+func holdsRecognition(rs []portrait.Recognition, day string) bool {
+	for _, r := range rs {
+		if r.On <= day && (r.RevokedOn == "" || r.RevokedOn > day) {
+			return true
+		}
 	}
-	return t
+	return false
 }
 
 // changeDays are the days a teacher's state may change, in order: the
 // beginning, each recognition and revocation, and, for a 专业课 teacher,
-// every day from their first confirmed practice to five years and a day
-// after the end of their last.
-func (h *staffHistory) changeDays(t portrait.StaffTeacher) []string {
-	days := []string{staffBeginning}
+// every day from their first confirmed practice to the last day any of it
+// is inside a five-year window, and the day after.
+func (h *staffHistory) changeDays(t portrait.StaffTeacher, w teacherdev.PracticeWindow) []time.Time {
+	var days []time.Time
+	add := func(s string) {
+		if d, err := time.Parse("2006-01-02", s); err == nil {
+			days = append(days, d)
+		}
+	}
+	add(staffBeginning)
 	for _, g := range h.recognitions[t.ID] {
-		days = append(days, g.On)
+		add(g.On)
 		if g.RevokedOn != "" {
-			days = append(days, g.RevokedOn)
+			add(g.RevokedOn)
 		}
 	}
-	if t.Professional {
-		var first, last time.Time
-		for _, f := range h.practice[t.ID] {
-			s, err1 := time.Parse("2006-01-02", f.StartsOn)
-			e, err2 := time.Parse("2006-01-02", f.EndsOn)
-			if err1 != nil || err2 != nil || e.Before(s) {
-				continue
-			}
-			if first.IsZero() || s.Before(first) {
-				first = s
-			}
-			if e.After(last) {
-				last = e
-			}
-		}
-		if !first.IsZero() {
-			end := last.AddDate(portrait.DualPracticeYears, 0, 1)
-			for d := first; !d.After(end); d = d.AddDate(0, 0, 1) {
-				days = append(days, d.Format("2006-01-02"))
-			}
+	if t.Professional && !w.Empty() {
+		first, last := w.Span()
+		for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
+			days = append(days, d)
 		}
 	}
-	slices.Sort(days)
-	return slices.Compact(days)
+	slices.SortFunc(days, func(a, b time.Time) int { return a.Compare(b) })
+	return slices.CompactFunc(days, func(a, b time.Time) bool { return a.Equal(b) })
 }
 
 // sumStaff adds up the schools' 师资 rows: the states up to the period's

@@ -73,7 +73,7 @@ func (s *Storage) RefreshKPISchool(ctx context.Context, schoolID int64) error {
 	if len(marks) == 0 {
 		return nil
 	}
-	in, err := s.KPIInputs(ctx, schoolID, portrait.Period{})
+	in, err := s.kpiRecordInputs(ctx, schoolID, portrait.Period{})
 	if err != nil {
 		return fmt.Errorf("RefreshKPISchool %d: %w", schoolID, err)
 	}
