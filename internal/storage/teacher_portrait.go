@@ -83,12 +83,17 @@ type RaterCount struct {
 
 // TeacherRatingsGiven lists the teacher's ratings by cycle and class,
 // newest cycle first.
+//
+// The cycles are listed so that the sheets are found through the index
+// of current sheets (school, cycle, role, rater): without them a rater's
+// sheets of all cycles were a scan of the school's sheets.
 func (s *Storage) TeacherRatingsGiven(ctx context.Context, schoolID, teacherID int64) ([]RaterCount, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT r.cycle_id, c.name, COALESCE(st.class_id, 0), COALESCE(cl.name, ''), COALESCE(SUM(r.item_count), 0)
 		FROM rating_sheets r JOIN cycles c ON c.school_id = r.school_id AND c.id = r.cycle_id
 		LEFT JOIN students st ON st.school_id = r.school_id AND st.id = r.student_id
 		LEFT JOIN classes cl ON cl.school_id = st.school_id AND cl.id = st.class_id
-		WHERE r.school_id = $1 AND r.rater_id = $2 AND r.rater_role IN ('head_teacher', 'subject_teacher') AND r.superseded = FALSE
+		WHERE r.school_id = $1 AND r.cycle_id IN (SELECT id FROM cycles WHERE school_id = $1)
+		AND r.rater_role IN ('head_teacher', 'subject_teacher') AND r.rater_id = $2 AND r.superseded = FALSE
 		GROUP BY r.cycle_id, c.name, st.class_id, cl.name ORDER BY r.cycle_id DESC, 4`, schoolID, teacherID)
 	if err != nil {
 		return nil, fmt.Errorf("教师给出的评价: %w", err)
