@@ -45,6 +45,7 @@ type Storage struct {
 	sessions     *SessionStore                                                   // sessions.go
 	sheetsSaved  atomic.Pointer[func(schoolID, cycleID int64, students []int64)] // provisional.go
 	jobQueued    atomic.Pointer[func()]                                          // district_jobs.go
+	writeGate    chan struct{}                                                   // SQLite only (write_gate.go)
 }
 
 // DefaultDSN is used when neither --db nor ZHIJIAO_DB is given.
@@ -102,7 +103,7 @@ func OpenWrapped(ctx context.Context, dsn string, wrap func(driver.Connector) dr
 		db.SetMaxOpenConns(4)
 		db.SetMaxIdleConns(4)
 		db.SetConnMaxLifetime(0)
-		s := &Storage{db: db, dialect: SQLite, dsn: dsn}
+		s := &Storage{db: db, dialect: SQLite, dsn: dsn, writeGate: make(chan struct{}, 1)}
 		if err := s.ping(ctx); err != nil {
 			return s, err
 		}
@@ -199,6 +200,11 @@ type querier interface {
 
 // InTx runs fn in one transaction: all of it lands, or none of it.
 func (s *Storage) InTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	release, err := s.gateWrite(ctx)
+	if err != nil {
+		return err
+	}
+	defer release()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
