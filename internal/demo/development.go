@@ -86,10 +86,14 @@ func (d *devGen) record(r storage.DevRecordLoad) {
 	d.out.Records = append(d.out.Records, r)
 }
 
-// teacher draws one teacher's five years; i orders new teachers last.
+// isNewcomer tells the teachers (one in twenty) hired this year
+// (plan_staff.go hireDay), with little history and no practice.
+func isNewcomer(i int) bool { return i%20 == 19 }
+
+// teacher draws one teacher's five years.
 func (d *devGen) teacher(i int, t *teacher) {
 	id := t.t.ID
-	newcomer := i%20 == 19 // joined this year: little history, no practice
+	newcomer := isNewcomer(i) // joined this year: little history, no practice
 	first := devFrom
 	if newcomer {
 		first = devTo

@@ -155,6 +155,20 @@ type TeacherProgress struct {
 	teacherdev.Progress
 	Dual        teacherdev.DualCheck
 	Recognition *teacherdev.Recognition
+	// Certs are the certificates to renew: expiring within 90 days or
+	// expired within the year, not renewed.
+	Certs []teacherdev.CertNotice
+}
+
+// certRecords gives the certificate notices' view of the records.
+func certRecords(recs []DevRecord) []teacherdev.CertRecord {
+	var out []teacherdev.CertRecord
+	for _, r := range recs {
+		if r.Kind == teacherdev.KindCertificate {
+			out = append(out, teacherdev.CertRecord{ID: r.ID, Title: r.Title, Fact: r.Fact})
+		}
+	}
+	return out
 }
 
 // Progress computes every teacher's standing on day at.
@@ -163,9 +177,10 @@ func (f DevelopmentFacts) Progress(at time.Time) []TeacherProgress {
 	for i, t := range f.Teachers {
 		tt := teacherdev.Teacher{Professional: t.Professional, HiredOn: t.HiredOn}
 		recs := Plain(f.Records[t.ID])
-		out[i] = TeacherProgress{DevTeacher: t, Progress: teacherdev.Compute(f.Requirements, tt, recs, at), Dual: teacherdev.CheckDual(tt, recs, at)}
-		if g, ok := f.Recognitions[t.ID]; ok {
-			out[i].Recognition = &g
+		out[i] = TeacherProgress{DevTeacher: t, Progress: teacherdev.Compute(f.Requirements, tt, recs, at), Dual: teacherdev.CheckDual(tt, recs, at),
+			Certs: teacherdev.CertNotices(certRecords(f.Records[t.ID]), at)}
+		if g, ok := f.Recognitions[t.ID]; ok && g.RecognisedOn <= at.Format(time.DateOnly) {
+			out[i].Recognition = &g // current: given by at, not revoked
 		}
 	}
 	return out
