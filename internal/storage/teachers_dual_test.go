@@ -111,8 +111,8 @@ func TestImportTeachersDual(t *testing.T) {
 		}
 		fresh := model.Teacher{StaffNo: "N001", Name: "新老师", Gender: model.Female, Active: true}
 		sum, err := st.ImportTeachers(ctx, sid, a, []storage.TeacherImport{
-			row(2, subj, "初级", ""),   // no recognition yet: recognised, 入职日期 kept
-			row(3, head, "", ""),      // empty: the 高级 stays
+			row(2, subj, "初级", ""), // no recognition yet: recognised, 入职日期 kept
+			row(3, head, "", ""),   // empty: the 高级 stays
 			row(4, fresh, "中级", "2026-03-01"),
 		})
 		must(t, err)

@@ -15,7 +15,7 @@ func TestCertNotices(t *testing.T) {
 	certs := []CertRecord{
 		cert(1, "电工", "2021-03-01", "2027-02-28", StatusVerified),   // 89 days: shown
 		cert(2, "数控车工", "2020-01-01", "2027-03-02", StatusVerified), // 91 days: not yet
-		cert(3, "育婴员", "2019-01-01", "2026-11-20", StatusPending),  // expired 11 days ago
+		cert(3, "育婴员", "2019-01-01", "2026-11-20", StatusPending),   // expired 11 days ago
 		cert(4, "会计", "2015-01-01", "2025-11-30", StatusVerified),   // expired 366 days ago: history
 		cert(5, "汽车维修工", "2018-01-01", "2026-12-10", StatusVerified),
 		cert(6, "汽车维修工", "2026-11-01", "2031-11-01", StatusVerified), // renews 5
