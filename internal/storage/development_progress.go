@@ -185,3 +185,24 @@ func (f DevelopmentFacts) Progress(at time.Time) []TeacherProgress {
 	}
 	return out
 }
+
+// TeacherCertificates reads one teacher's certificate records (not
+// deleted), for the notices on their own records page: one statement.
+func (s *Storage) TeacherCertificates(ctx context.Context, schoolID, teacherID int64) ([]teacherdev.CertRecord, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.title, r.starts_on, r.ends_on, r.status, r.level, r.expires_on
+		FROM development_records r WHERE r.school_id = $1 AND r.teacher_id = $2 AND r.kind = $3 AND NOT r.deleted ORDER BY r.starts_on, r.id`,
+		schoolID, teacherID, string(teacherdev.KindCertificate))
+	if err != nil {
+		return nil, fmt.Errorf("证书: %w", err)
+	}
+	defer rows.Close()
+	var out []teacherdev.CertRecord
+	for rows.Next() {
+		c := teacherdev.CertRecord{Fact: teacherdev.Fact{Kind: teacherdev.KindCertificate}}
+		if err := rows.Scan(&c.ID, &c.Title, &c.StartsOn, &c.EndsOn, &c.Status, &c.Level, &c.ExpiresOn); err != nil {
+			return nil, fmt.Errorf("证书: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

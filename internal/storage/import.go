@@ -488,7 +488,7 @@ func (s *Storage) ImportTeachers(ctx context.Context, schoolID int64, a model.Ac
 			t.SchoolID = schoolID
 			want := t.DualLevel
 			t.DualLevel, t.DualQualified = "", false
-			old, err := s.scanOneTeacher(ctx, tx, tx.QueryRowContext(ctx, teacherSelect+` WHERE t.school_id = $1 AND t.staff_no = $2`, schoolID, t.StaffNo))
+			old, err := scanTeacher(tx.QueryRowContext(ctx, teacherSelectAt("$3")+` WHERE t.school_id = $1 AND t.staff_no = $2`, schoolID, t.StaffNo, today))
 			switch {
 			case errors.Is(err, ErrNotFound):
 				if err := s.createTeacher(ctx, tx, schoolID, a, &t); err != nil {

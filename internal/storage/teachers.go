@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"zhijiao/internal/model"
@@ -84,36 +85,30 @@ func (s *Storage) updateTeacher(ctx context.Context, tx *sql.Tx, schoolID int64,
 	return s.audit(ctx, tx, schoolID, a, "update", "teacher", t.ID, before, t)
 }
 
-const teacherSelect = `SELECT t.id, t.school_id, t.staff_no, t.name, t.gender, t.title, COALESCE(t.department_id, 0), COALESCE(d.name, ''),
-	t.hired_on, t.phone, t.id_number, t.active, COALESCE((SELECT MIN(u.id) FROM users u WHERE u.school_id = t.school_id AND u.teacher_id = t.id), 0)
+// teacherSelectAt reads teachers with their current 双师型 level on the
+// day bound to placeholder day (teachers_dual.go), in the one statement.
+func teacherSelectAt(day string) string {
+	return `SELECT t.id, t.school_id, t.staff_no, t.name, t.gender, t.title, COALESCE(t.department_id, 0), COALESCE(d.name, ''),
+	t.hired_on, t.phone, t.id_number, t.active, COALESCE((SELECT MIN(u.id) FROM users u WHERE u.school_id = t.school_id AND u.teacher_id = t.id), 0),
+	` + strings.ReplaceAll(currentLevelSQL, "?", day) + `
 	FROM teachers t LEFT JOIN departments d ON d.school_id = t.school_id AND d.id = t.department_id`
+}
 
-// scanTeacher reads a row of teacherSelect; the 双师型 level is filled
-// afterwards by withDual.
 func scanTeacher(row interface{ Scan(...any) error }) (model.Teacher, error) {
 	var t model.Teacher
 	var g string
-	err := row.Scan(&t.ID, &t.SchoolID, &t.StaffNo, &t.Name, &g, &t.Title, &t.DepartmentID, &t.DepartmentName, &t.HiredOn, &t.Phone, &t.IDNumber, &t.Active, &t.UserID)
+	err := row.Scan(&t.ID, &t.SchoolID, &t.StaffNo, &t.Name, &g, &t.Title, &t.DepartmentID, &t.DepartmentName, &t.HiredOn, &t.Phone, &t.IDNumber, &t.Active, &t.UserID,
+		&t.DualLevel)
 	t.Gender = model.Gender(g)
+	t.DualQualified = t.DualLevel != ""
 	if errors.Is(err, sql.ErrNoRows) {
 		err = ErrNotFound
 	}
 	return t, err
 }
 
-// scanOneTeacher reads one teacher with their current 双师型 level.
-func (s *Storage) scanOneTeacher(ctx context.Context, q querier, row *sql.Row) (model.Teacher, error) {
-	t, err := scanTeacher(row)
-	if err != nil {
-		return t, err
-	}
-	ts := []model.Teacher{t}
-	err = s.withDual(ctx, q, t.SchoolID, ts)
-	return ts[0], err
-}
-
 func (s *Storage) teacher(ctx context.Context, q querier, schoolID, id int64) (model.Teacher, error) {
-	return s.scanOneTeacher(ctx, q, q.QueryRowContext(ctx, teacherSelect+` WHERE t.school_id = $1 AND t.id = $2`, schoolID, id))
+	return scanTeacher(q.QueryRowContext(ctx, teacherSelectAt("$3")+` WHERE t.school_id = $1 AND t.id = $2`, schoolID, id, Today()))
 }
 
 // Teacher reads one teacher.
@@ -151,7 +146,8 @@ func (s *Storage) Teachers(ctx context.Context, schoolID int64, f TeacherFilter)
 	if err := s.db.QueryRowContext(ctx, `SELECT COUNT(*) FROM teachers t`+w.sql(), w.args...).Scan(&total); err != nil {
 		return nil, 0, fmt.Errorf("Teachers: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx, teacherSelect+w.sql()+` ORDER BY t.staff_no`+pageSQL(f.ListQuery), w.args...)
+	args := append(w.args, Today())
+	rows, err := s.db.QueryContext(ctx, teacherSelectAt("$"+itoa(len(args)))+w.sql()+` ORDER BY t.staff_no`+pageSQL(f.ListQuery), args...)
 	if err != nil {
 		return nil, 0, fmt.Errorf("Teachers: %w", err)
 	}
@@ -164,10 +160,7 @@ func (s *Storage) Teachers(ctx context.Context, schoolID int64, f TeacherFilter)
 		}
 		out = append(out, t)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, err
-	}
-	return out, total, s.withDual(ctx, s.db, schoolID, out)
+	return out, total, rows.Err()
 }
 
 // TeacherStaffIndex maps 工号 to teacher id, for imports.
@@ -185,5 +178,5 @@ func (s *Storage) AllTeachers(ctx context.Context, schoolID int64, f TeacherFilt
 
 // TeacherByStaffNo reads one teacher by 工号.
 func (s *Storage) TeacherByStaffNo(ctx context.Context, schoolID int64, staffNo string) (model.Teacher, error) {
-	return s.scanOneTeacher(ctx, s.db, s.db.QueryRowContext(ctx, teacherSelect+` WHERE t.school_id = $1 AND t.staff_no = $2`, schoolID, staffNo))
+	return scanTeacher(s.db.QueryRowContext(ctx, teacherSelectAt("$3")+` WHERE t.school_id = $1 AND t.staff_no = $2`, schoolID, staffNo, Today()))
 }

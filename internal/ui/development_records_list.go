@@ -90,15 +90,9 @@ func (s *Server) developmentListOf(w http.ResponseWriter, r *http.Request, mine 
 	s.render(w, r, http.StatusOK, "development_records_list", title, d)
 }
 
-// ownCertNotices are a teacher's certificates to renew on today, read
-// with the progress rules.
+// ownCertNotices are a teacher's certificates to renew on today, by the
+// progress page's rule.
 func (s *Server) ownCertNotices(r *http.Request, teacherID int64) ([]teacherdev.CertNotice, error) {
-	facts, err := s.st.DevelopmentFacts(r.Context(), schoolOf(r), storage.DevScope{TeacherID: teacherID})
-	if err != nil {
-		return nil, err
-	}
-	if ps := facts.Progress(devToday()); len(ps) > 0 {
-		return ps[0].Certs, nil
-	}
-	return nil, nil
+	certs, err := s.st.TeacherCertificates(r.Context(), schoolOf(r), teacherID)
+	return teacherdev.CertNotices(certs, devToday()), err
 }
