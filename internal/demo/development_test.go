@@ -59,14 +59,21 @@ func TestDemoDevelopment(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	flagged := 0
+	flagged, renew := 0, 0
 	for _, p := range facts.Progress(time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)) {
 		if p.NeedsFirstPractice {
 			flagged++
 		}
+		if len(p.Certs) > 0 {
+			renew++
+		}
 	}
 	if flagged == 0 {
 		t.Error("no new 专业课 teacher is flagged for practice before teaching")
+	}
+	// The certificates expiring in early 2027 show on the progress page.
+	if renew == 0 {
+		t.Error("no certificate to renew shows on the progress page")
 	}
 	if n := q(`SELECT COUNT(*) FROM studios WHERE school_id = $1`); n != 6 {
 		t.Errorf("%d studios, want 6", n)

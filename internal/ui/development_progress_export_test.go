@@ -83,6 +83,21 @@ func TestDevelopmentProgressExport(t *testing.T) {
 		if zhuren[s.a.TeacherSubject.StaffNo] == nil || zhuren["X001"] != nil {
 			t.Errorf("the department head exports %d teachers: %v", len(zhuren), zhuren)
 		}
+		// The records export is narrowed the same way for a department head.
+		code, body := s.login(t, "zhuren@a1").get("/development/records/export")
+		x, err := excelize.OpenReader(strings.NewReader(body))
+		if code != 200 || err != nil {
+			t.Fatalf("department head's records export: %d %v", code, err)
+		}
+		recs, _ := x.GetRows("培训与实践记录")
+		x.Close()
+		var titles []string
+		for _, r := range recs[1:] {
+			titles = append(titles, r[4])
+		}
+		if !slices.Contains(titles, "数控车工") || slices.Contains(titles, "育婴员") {
+			t.Errorf("department head's records export holds %q", titles)
+		}
 		// Another school's 人事处 sees none of school a's numbers.
 		if b := progressSheet(t, s.login(t, "renshi@b1"), "/development/progress/export.xlsx"); b["X001"] != nil || b[s.b.TeacherSubject.StaffNo][5] != "0" {
 			t.Errorf("school b's export: %v", b)
@@ -92,7 +107,7 @@ func TestDevelopmentProgressExport(t *testing.T) {
 		}
 
 		// The page lists the certificates and links the export with its filter.
-		code, body := renshi.get("/development/progress?status=certs")
+		code, body = renshi.get("/development/progress?status=certs")
 		expect(t, "progress page", code, 200, body, "数控车工", "还有 30 天", "育婴员", "已过期", `href="/development/progress/export.xlsx?status=certs"`, "证书待换证")
 		code, body = s.login(t, "renke@a1").get("/development/records/mine")
 		expect(t, "own records", code, 200, body, "证书到期提醒", "数控车工", "还有 30 天")
