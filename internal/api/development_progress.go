@@ -55,6 +55,8 @@ type devProgressItem struct {
 	Practice           devMeasure `json:"practice"`
 	NeedsFirstPractice bool       `json:"needs_first_practice"`
 	Dual               devDual    `json:"dual"`
+	// Certificates are the ones to renew (docs/teachers.md §3.4).
+	Certificates []teacherdev.CertNotice `json:"certificates"`
 }
 
 type devProgressList struct {
@@ -70,7 +72,7 @@ func measureOf(m teacherdev.Measure) devMeasure {
 
 func progressItem(p storage.TeacherProgress) devProgressItem {
 	it := devProgressItem{DevTeacher: p.DevTeacher, Training: measureOf(p.Training), Practice: measureOf(p.Practice), NeedsFirstPractice: p.NeedsFirstPractice,
-		Dual: devDual{SupportedLevel: p.Dual.Level, Reasons: nonNil(p.Dual.Reasons), Missing: nonNil(p.Dual.Missing)}}
+		Dual: devDual{SupportedLevel: p.Dual.Level, Reasons: nonNil(p.Dual.Reasons), Missing: nonNil(p.Dual.Missing)}, Certificates: nonNil(p.Certs)}
 	if g := p.Recognition; g != nil {
 		it.Dual.Recognition = &devRecognition{Level: g.Level, RecognisedOn: g.RecognisedOn, Basis: g.Basis}
 	}
@@ -152,9 +154,9 @@ func (a *API) devSettingsPut(w http.ResponseWriter, r *http.Request, c *call) {
 }
 
 // nonNil makes an empty list [] in JSON, as the document says.
-func nonNil(s []string) []string {
+func nonNil[T any](s []T) []T {
 	if s == nil {
-		return []string{}
+		return []T{}
 	}
 	return s
 }

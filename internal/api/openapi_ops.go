@@ -15,7 +15,7 @@ var (
 	pYear       = paramDoc{Name: "year", Type: "integer", Desc: "按入学年份（年级）筛选，如 2026"}
 	pClass      = paramDoc{Name: "class", Type: "integer", Desc: "按班级编号筛选"}
 	pStatus     = paramDoc{Name: "status", Type: "string", Desc: "按学籍状态筛选", Enum: strs(model.EnrollmentStatuses)}
-	pDual       = paramDoc{Name: "dual_qualified", Type: "boolean", Desc: "按是否双师型筛选"}
+	pDual       = paramDoc{Name: "dual_qualified", Type: "boolean", Desc: "按是否持有当前的双师型认定筛选（认定日期不晚于今天且未撤销）"}
 	pFormat     = paramDoc{Name: "format", Type: "string", Desc: "文件格式，默认 xlsx", Enum: []string{"xlsx", "csv"}}
 )
 

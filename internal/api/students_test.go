@@ -9,6 +9,8 @@ import (
 
 	"zhijiao/internal/idcheck"
 	"zhijiao/internal/model"
+	"zhijiao/internal/storage"
+	"zhijiao/internal/teacherdev"
 )
 
 // TestScopeSpotChecks spells out the cases the brief names, beside the
@@ -196,16 +198,28 @@ func TestClassesAndTeachers(t *testing.T) {
 
 		e.do("POST", "/teachers", admin, map[string]any{"staff_no": f.TeacherHead.StaffNo, "name": "重名"}).want(409, "duplicate 工号")
 		e.do("POST", "/teachers", admin, map[string]any{"staff_no": "T9", "name": "新", "department_id": e.b.Department.ID}).want(422, "other school's department")
-		tc := e.do("POST", "/teachers", admin, map[string]any{"staff_no": "T9", "name": "新", "phone": "023-6123 4567", "dual_qualified": true}).want(201, "teacher").json()
-		if tc["phone"] != "023-61234567" || tc["active"] != true {
+		// 双师型 is read only (a recognition); 入职日期 is a real day, not ahead.
+		e.do("POST", "/teachers", admin, map[string]any{"staff_no": "T9", "name": "新", "dual_qualified": true}).want(400, "dual_qualified is read only")
+		e.do("POST", "/teachers", admin, map[string]any{"staff_no": "T9", "name": "新", "hired_on": "2019-02-30"}).want(422, "no such day")
+		e.do("POST", "/teachers", admin, map[string]any{"staff_no": "T9", "name": "新", "hired_on": time.Now().AddDate(0, 0, 3).Format(time.DateOnly)}).want(422, "hired in the future")
+		tc := e.do("POST", "/teachers", admin, map[string]any{"staff_no": "T9", "name": "新", "phone": "023-6123 4567", "hired_on": "2019-09-01"}).want(201, "teacher").json()
+		if tc["phone"] != "023-61234567" || tc["active"] != true || tc["hired_on"] != "2019-09-01" || tc["dual_level"] != "" || tc["dual_qualified"] != false {
 			t.Errorf("teacher: %v", tc)
 		}
 		tid := id(int64(tc["id"].(float64)))
-		if tc = e.do("PATCH", "/teachers/"+tid, admin, map[string]any{"active": false}).want(200, "teacher leaves").json(); tc["active"] != false || tc["staff_no"] != "T9" {
+		if tc = e.do("PATCH", "/teachers/"+tid, admin, map[string]any{"active": false, "hired_on": "2020-03-01"}).want(200, "teacher leaves").json(); tc["active"] != false || tc["staff_no"] != "T9" || tc["hired_on"] != "2020-03-01" {
 			t.Errorf("teacher after leaving: %v", tc)
 		}
-		if got := e.do("GET", "/teachers?dual_qualified=true", admin, nil).json()["total"].(float64); got != 1 {
-			t.Errorf("dual-qualified filter: %v", got)
+		if got := e.do("GET", "/teachers?dual_qualified=true", admin, nil).json()["total"].(float64); got != 0 {
+			t.Errorf("dual-qualified filter before any recognition: %v", got)
+		}
+		if err := e.st.Recognise(context.Background(), e.a.School.ID, model.Actor{Username: "test"},
+			&teacherdev.Recognition{TeacherID: e.a.TeacherSubject.ID, Level: "中级", RecognisedOn: storage.Today()}); err != nil {
+			t.Fatal(err)
+		}
+		dual := e.do("GET", "/teachers?dual_qualified=true", admin, nil).json()
+		if items := dual["items"].([]any); dual["total"].(float64) != 1 || items[0].(map[string]any)["dual_level"] != "中级" || items[0].(map[string]any)["dual_qualified"] != true {
+			t.Errorf("dual-qualified filter: %v", dual)
 		}
 		// A department head may read teachers but not see their numbers whole.
 		e.do("GET", "/teachers/"+tid, e.tokens["a1/"+model.RoleDeptHead], nil).want(200, "dept head reads teacher")

@@ -14,16 +14,17 @@ import (
 // department heads, who see the whole staff list as on the pages.
 
 // teacherCreate is the body of POST /teachers; staff_no and name are
-// required.
+// required. 双师型 (dual_level, dual_qualified in responses) is read
+// only: a recognition, given through /development/recognitions.
 type teacherCreate struct {
-	StaffNo       *string       `json:"staff_no"`
-	Name          *string       `json:"name"`
-	Gender        *model.Gender `json:"gender"`
-	Title         *string       `json:"title"`
-	DepartmentID  *int64        `json:"department_id"`
-	DualQualified *bool         `json:"dual_qualified"`
-	Phone         *string       `json:"phone"`
-	IDNumber      *string       `json:"id_number"`
+	StaffNo      *string       `json:"staff_no"`
+	Name         *string       `json:"name"`
+	Gender       *model.Gender `json:"gender"`
+	Title        *string       `json:"title"`
+	DepartmentID *int64        `json:"department_id"`
+	HiredOn      *string       `json:"hired_on"`
+	Phone        *string       `json:"phone"`
+	IDNumber     *string       `json:"id_number"`
 }
 
 // teacherPatch is the body of PATCH /teachers/{id}: absent fields are
@@ -44,14 +45,12 @@ func (p teacherCreate) apply(t *model.Teacher) {
 	set(&t.Title, p.Title)
 	set(&t.Phone, p.Phone)
 	set(&t.IDNumber, p.IDNumber)
+	set(&t.HiredOn, p.HiredOn)
 	if p.Gender != nil {
 		t.Gender = model.Gender(trim((*string)(p.Gender)))
 	}
 	if p.DepartmentID != nil {
 		t.DepartmentID = *p.DepartmentID
-	}
-	if p.DualQualified != nil {
-		t.DualQualified = *p.DualQualified
 	}
 }
 

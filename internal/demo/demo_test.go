@@ -191,7 +191,8 @@ func check(t *testing.T, s *storage.Storage, r *demo.Result, students int, full 
 		}
 		titles[te.Title]++
 	}
-	if f := float64(dual) / float64(nTeachers); f < 0.45 || f > 0.75 {
+	// 双师型 is the current recognition (development.go: about half).
+	if f := float64(dual) / float64(nTeachers); f < 0.3 || f > 0.7 {
 		t.Errorf("双师型 share %.2f", f)
 	}
 	if full && (titles["讲师"] < titles["正高级讲师"] || titles["高级讲师"] == 0 || titles["助理讲师"] == 0) {

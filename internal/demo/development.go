@@ -86,10 +86,14 @@ func (d *devGen) record(r storage.DevRecordLoad) {
 	d.out.Records = append(d.out.Records, r)
 }
 
-// teacher draws one teacher's five years; i orders new teachers last.
+// isNewcomer tells the teachers (one in twenty) hired this year
+// (plan_staff.go hireDay), with little history and no practice.
+func isNewcomer(i int) bool { return i%20 == 19 }
+
+// teacher draws one teacher's five years.
 func (d *devGen) teacher(i int, t *teacher) {
 	id := t.t.ID
-	newcomer := i%20 == 19 // joined this year: little history, no practice
+	newcomer := isNewcomer(i) // joined this year: little history, no practice
 	first := devFrom
 	if newcomer {
 		first = devTo
@@ -163,13 +167,18 @@ func (d *devGen) practice(t *teacher) float64 {
 }
 
 // certificate gives a teacher one certificate; one in six expires within
-// six months of the demo's today (December 2026).
+// six months of the demo's today (December 2026), every other one of
+// those in January or February, within the 90 days the progress page
+// and the reminders look ahead.
 func (d *devGen) certificate(t *teacher) {
 	c := certificates[d.r.IntN(len(certificates))]
 	got := d.day(d.between(2017, 2024), 1, 12)
 	expiry := d.day(d.between(2028, 2031), 1, 12)
-	if d.certs++; d.certs%6 == 1 {
-		expiry = d.day(2027, 1, 5)
+	switch d.certs++; d.certs % 12 {
+	case 1:
+		expiry = d.day(2027, 1, 2)
+	case 7:
+		expiry = d.day(2027, 3, 5)
 	}
 	d.record(storage.DevRecordLoad{TeacherID: t.t.ID, Kind: string(teacherdev.KindCertificate), Title: c.name, Provider: c.issuer, StartsOn: got, EndsOn: got,
 		Issuer: c.issuer, Number: fmt.Sprintf("Z%08d", d.r.IntN(1e8)), Level: c.level, Expiry: expiry})

@@ -4,9 +4,11 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"zhijiao/internal/demo"
 	"zhijiao/internal/portrait"
+	"zhijiao/internal/storage"
 	"zhijiao/internal/testdb"
 )
 
@@ -47,6 +49,32 @@ func TestDemoDevelopment(t *testing.T) {
 	}
 	if n := q(`SELECT COUNT(DISTINCT teacher_id) FROM dual_teacher_recognitions WHERE school_id = $1`); n*10 < teachers*3 || n*10 > teachers*7 {
 		t.Errorf("%d of %d teachers recognised 双师型, want about half", n, teachers)
+	}
+	if n := q(`SELECT COUNT(*) FROM teachers WHERE school_id = $1 AND (hired_on = '' OR hired_on > '2026-11-28')`); n != 0 {
+		t.Errorf("%d teachers without a 入职日期 or hired after the demo's today", n)
+	}
+	if n := q(`SELECT COUNT(*) FROM teachers WHERE school_id = $1 AND hired_on >= '2026-01-01'`); n == 0 || n*10 > teachers {
+		t.Errorf("%d of %d teachers hired this year, want a few", n, teachers)
+	}
+	facts, err := st.DevelopmentFacts(ctx, sid, storage.DevScope{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flagged, renew := 0, 0
+	for _, p := range facts.Progress(time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)) {
+		if p.NeedsFirstPractice {
+			flagged++
+		}
+		if len(p.Certs) > 0 {
+			renew++
+		}
+	}
+	if flagged == 0 {
+		t.Error("no new 专业课 teacher is flagged for practice before teaching")
+	}
+	// The certificates expiring in early 2027 show on the progress page.
+	if renew == 0 {
+		t.Error("no certificate to renew shows on the progress page")
 	}
 	if n := q(`SELECT COUNT(*) FROM studios WHERE school_id = $1`); n != 6 {
 		t.Errorf("%d studios, want 6", n)

@@ -2,7 +2,10 @@ package demo
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math"
+	"math/rand/v2"
+	"strconv"
 
 	"zhijiao/internal/model"
 )
@@ -98,8 +101,12 @@ func (p *plan) hireTeachers(students int) {
 			if male {
 				gender = model.Male
 			}
-			t.t = model.Teacher{Name: g.name("", male, false), Gender: gender, Title: p.title(age, b >= professionalBucket),
-				DualQualified: g.chance(dual), Phone: g.mobile(), IDNumber: id}
+			name, title := g.name("", male, false), p.title(age, b >= professionalBucket)
+			// The old 双师型 checkbox's draw: 双师型 is a recognition now
+			// (development.go), but the draw stays so every later one, and
+			// so the whole demo, is as it was.
+			_ = g.chance(dual)
+			t.t = model.Teacher{Name: name, Gender: gender, Title: title, Phone: g.mobile(), IDNumber: id}
 			p.teachers = append(p.teachers, t)
 		}
 	}
@@ -107,7 +114,32 @@ func (p *plan) hireTeachers(students int) {
 	g.shuffle(len(p.teachers), func(i, j int) { p.teachers[i], p.teachers[j] = p.teachers[j], p.teachers[i] })
 	for i, t := range p.teachers {
 		t.t.StaffNo = fmt.Sprintf("T%04d", i+1)
+		t.t.HiredOn = p.hireDay(i, t)
 	}
+}
+
+// hireDay is a teacher's 入职日期: this year's August for the newcomers
+// development.go gives no history (so progress flags new 专业课 teachers
+// without practice), otherwise a year between graduating at 22 (1990 at
+// the earliest) and last year, mostly late August before term, some
+// other months for transfers. It draws from its own stream, a hash of
+// the school and the teacher's place, so the other draws stay as they
+// were.
+func (p *plan) hireDay(i int, t *teacher) string {
+	h := fnv.New64a()
+	h.Write([]byte(p.code + "/hired"))
+	r := rand.New(rand.NewPCG(h.Sum64(), uint64(i)))
+	if isNewcomer(i) {
+		return fmt.Sprintf("%s-08-%02d", today[:4], 20+r.IntN(9))
+	}
+	born, _ := strconv.Atoi(t.t.IDNumber[6:10])
+	year, _ := strconv.Atoi(today[:4])
+	first, last := max(born+22, 1990), year-1
+	y := first + r.IntN(max(last-first, 0)+1)
+	if r.Float64() < 0.8 {
+		return fmt.Sprintf("%04d-08-%02d", y, 15+r.IntN(17))
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, 1+r.IntN(12), 1+r.IntN(28))
 }
 
 // title draws a 职称 that fits the age: 助理讲师 when young, 讲师 then

@@ -3,6 +3,7 @@ package e2e
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -14,8 +15,8 @@ import (
 )
 
 // devProgressSchool is a school whose subject teacher (a 专业课教师) has
-// a verified 国培, a pending 校本培训, a certificate and no enterprise
-// practice: behind.
+// a verified 国培, a pending 校本培训, a certificate expiring in 30 days
+// and no enterprise practice: behind.
 func devProgressSchool(t *testing.T) (*storage.Storage, *testfix.School) {
 	t.Helper()
 	st := testdb.SQLite(t)
@@ -23,7 +24,9 @@ func devProgressSchool(t *testing.T) (*storage.Storage, *testfix.School) {
 	sid, tid := f.School.ID, f.TeacherSubject.ID
 	testfix.ProgressRecord(t, st, sid, tid, teacherdev.Fact{Kind: teacherdev.KindNational, StartsOn: "2026-03-01", EndsOn: "2026-03-05", Hours: 40}, "国培数控骨干教师研修班")
 	testfix.ProgressRecord(t, st, sid, tid, teacherdev.Fact{Kind: teacherdev.KindSchool, StartsOn: "2026-04-01", EndsOn: "2026-04-01", Hours: 6, Status: teacherdev.StatusPending}, "校本研修")
-	testfix.ProgressRecord(t, st, sid, tid, teacherdev.Fact{Kind: teacherdev.KindCertificate, StartsOn: "2024-01-01", EndsOn: "2024-01-01", Level: "四级/中级工"}, "数控车工")
+	expires, _ := time.Parse(time.DateOnly, storage.Today())
+	testfix.ProgressRecord(t, st, sid, tid, teacherdev.Fact{Kind: teacherdev.KindCertificate, StartsOn: "2024-01-01", EndsOn: "2024-01-01", Level: "四级/中级工",
+		ExpiresOn: expires.AddDate(0, 0, 30).Format(time.DateOnly)}, "数控车工")
 	return st, f
 }
 
@@ -40,8 +43,19 @@ func TestDevelopmentProgressInBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := mustText(t, office, `main`)
-	if !strings.Contains(rows, f.TeacherSubject.Name) || !strings.Contains(rows, "已落后") || !strings.Contains(rows, "40 / 360") {
+	if !strings.Contains(rows, f.TeacherSubject.Name) || !strings.Contains(rows, "已落后") || !strings.Contains(rows, "40 / 360") ||
+		!strings.Contains(rows, "数控车工") || !strings.Contains(rows, "还有 30 天") {
 		t.Errorf("the progress page reads %q", rows)
+	}
+	// The export link carries the filter and answers a workbook.
+	export, err := chromedp.Run(office, chromedp.Evaluate[string](`(() => { const a = document.querySelector('a[href^="/development/progress/export.xlsx"]');
+		const x = new XMLHttpRequest(); x.open('GET', a.href, false); x.send();
+		return a.getAttribute('href') + ' ' + x.status + ' ' + x.getResponseHeader('Content-Type'); })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if export != "/development/progress/export.xlsx?status=owing 200 application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
+		t.Errorf("the export link: %q", export)
 	}
 	Axe(t, office, "教师发展进度")
 	Screenshot(t, office, "development-progress-desktop")
@@ -67,4 +81,14 @@ func TestDevelopmentProgressInBrowser(t *testing.T) {
 	fitsAPhone(t, phone, "the teacher's portrait")
 	Axe(t, phone, "the teacher's portrait")
 	Screenshot(t, phone, "development-portrait-phone")
+
+	// The teacher's own records warn of the certificate.
+	if err := chromedp.Do(phone, chromedp.Navigate(site.URL+"/development/records/mine"), chromedp.WaitVisible(`.dev-cert-notice`)); err != nil {
+		t.Fatal(err)
+	}
+	if notice := mustText(t, phone, `.dev-cert-notice`); !strings.Contains(notice, "数控车工") || !strings.Contains(notice, "还有 30 天") {
+		t.Errorf("the certificate notice reads %q", notice)
+	}
+	fitsAPhone(t, phone, "the teacher's own records")
+	Axe(t, phone, "the teacher's own records")
 }

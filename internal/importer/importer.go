@@ -83,6 +83,9 @@ func Import(ctx context.Context, st *storage.Storage, schoolID int64, a model.Ac
 		if len(o.Errors) > 0 {
 			return o, nil
 		}
+		if o.Errors, err = dualConflicts(ctx, st, schoolID, res.Rows); err != nil || len(o.Errors) > 0 {
+			return o, err
+		}
 		rows := make([]storage.TeacherImport, len(res.Rows))
 		for i, row := range res.Rows {
 			rows[i] = storage.TeacherImport{Row: row.Row, Teacher: row.Teacher}

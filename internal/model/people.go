@@ -108,11 +108,17 @@ type Teacher struct {
 	Title          string `json:"title,omitempty"` // 职称
 	DepartmentID   int64  `json:"department_id,omitempty"`
 	DepartmentName string `json:"department_name,omitempty"`
-	DualQualified  bool   `json:"dual_qualified"` // 双师型
-	Phone          string `json:"phone,omitempty"`
-	IDNumber       string `json:"id_number,omitempty"`
-	Active         bool   `json:"active"`
-	UserID         int64  `json:"user_id,omitempty"`
+	// DualLevel is the current 双师型 recognition's level (初级, 中级,
+	// 高级; "" for none), recognised on or before today and not revoked.
+	// It and DualQualified (DualLevel != "") are read from the
+	// recognitions; the old checkbox column is history and never written.
+	DualLevel     string `json:"dual_level"`
+	DualQualified bool   `json:"dual_qualified"`     // 双师型, derived
+	HiredOn       string `json:"hired_on,omitempty"` // 入职日期, YYYY-MM-DD or ""
+	Phone         string `json:"phone,omitempty"`
+	IDNumber      string `json:"id_number,omitempty"`
+	Active        bool   `json:"active"`
+	UserID        int64  `json:"user_id,omitempty"`
 }
 
 // Enterprise is a partner 企业 with its 统一社会信用代码.

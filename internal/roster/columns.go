@@ -47,6 +47,7 @@ const (
 	colTitle      = "职称"
 	colDepartment = "专业部"
 	colDual       = "双师型"
+	colHiredOn    = "入职日期"
 
 	colClassName   = "班级名称"
 	colHeadTeacher = "班主任工号"
@@ -99,12 +100,14 @@ var teacherColumns = []column{
 		Help: "如 高级讲师、讲师、助理讲师", Example: "讲师"},
 	{Name: colDepartment, Aliases: []string{"所在专业部", "部门", "所属专业部", "系部"}, Width: 14,
 		Help: "须与系统中已建的专业部名称一致", Example: "数控专业部"},
-	{Name: colDual, Aliases: []string{"是否双师型", "双师型教师", "双师"}, Width: 8,
-		Help: "是 或 否（也可写 √、Y、1）；不填为否", Example: "是"},
+	{Name: colDual, Aliases: []string{"是否双师型", "双师型教师", "双师", "双师型等级"}, Width: 8,
+		Help: "当前双师型认定的等级：初级、中级 或 高级；没有认定的教师写上等级即在导入当天认定（依据“花名册导入”）；不填或写“否”表示不变，不会撤销认定", Example: "中级"},
 	{Name: colPhone, Aliases: []string{"手机号", "手机号码", "电话", "联系方式"}, Text: true, Width: 14,
 		Help: "11位手机号，或带区号的固定电话", Example: "13700000003"},
 	{Name: colIDNumber, Aliases: []string{"身份证件号", "证件号码", "身份证号码", "身份证件号码"}, Text: true, Width: 22,
 		Help: "18位，最后一位可以是X", Example: ""},
+	{Name: colHiredOn, Aliases: []string{"入职时间", "入校日期", "来校日期"}, Width: 12,
+		Help: "如 2018-09-01；不晚于今天；不填表示不修改", Example: "2018-09-01"},
 }
 
 var classColumns = []column{

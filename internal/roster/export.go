@@ -49,11 +49,7 @@ func WriteTeachers(w io.Writer, format string, teachers []model.Teacher, maskID 
 		if maskID {
 			id = idcheck.MaskID(id)
 		}
-		dual := "否"
-		if t.DualQualified {
-			dual = "是"
-		}
-		out[i] = []string{t.StaffNo, t.Name, string(t.Gender), t.Title, t.DepartmentName, dual, t.Phone, id}
+		out[i] = []string{t.StaffNo, t.Name, string(t.Gender), t.Title, t.DepartmentName, t.DualLevel, t.Phone, id, t.HiredOn}
 	}
 	return writeTable(w, format, "教师名单", teacherColumns, out)
 }

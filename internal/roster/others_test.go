@@ -41,11 +41,12 @@ func TestDate1904(t *testing.T) {
 func TestParseTeachers(t *testing.T) {
 	idF := id(t, 1985, 6, 1, 3, false)
 	b := csvFile(
-		"工号*,姓名*,性别,职称,专业部,双师型,联系电话,身份证号,备注",
-		"T001,李老师,,讲师,数控专业部,√,13700000003,"+idF+",x",
-		"T002,王老师,男,高级讲师,汽车专业部,否,,,",
-		"T001,赵老师,男,,不存在部,也许,123,"+idF+",",
-		",,,"+strings.Repeat("长", 31)+",,,,,",
+		"工号*,姓名*,性别,职称,专业部,双师型,联系电话,身份证号,备注,入职日期",
+		"T001,李老师,,讲师,数控专业部,中级,13700000003,"+idF+",x,2018/9/1",
+		"T002,王老师,男,高级讲师,汽车专业部,否,,,,",
+		"T001,赵老师,男,,不存在部,也许,123,"+idF+",,2099-09-01",
+		",,,"+strings.Repeat("长", 31)+",,是,,,,2018-02-30",
+		"T003,周老师,男,,,,,,,2018-09",
 	)
 	res, err := ParseTeachers(bytes.NewReader(b), Limits{}, testLookups)
 	if err != nil {
@@ -55,15 +56,18 @@ func TestParseTeachers(t *testing.T) {
 		t.Fatalf("rows %d unused %v: %s", len(res.Rows), res.Unused, rowErrors(res))
 	}
 	t1 := res.Rows[0].Teacher
-	if t1.StaffNo != "T001" || t1.Gender != "女" || !t1.DualQualified || t1.DepartmentID != 31 || t1.IDNumber != idF || !t1.Active || t1.Title != "讲师" {
+	if t1.StaffNo != "T001" || t1.Gender != "女" || t1.DualLevel != "中级" || t1.HiredOn != "2018-09-01" || t1.DepartmentID != 31 || t1.IDNumber != idF || !t1.Active || t1.Title != "讲师" {
 		t.Fatalf("%+v", t1)
 	}
-	if t2 := res.Rows[1].Teacher; t2.DualQualified || t2.DepartmentID != 32 || t2.Gender != "男" {
+	// 否 leaves the recognitions alone; an empty 入职日期 keeps the stored one.
+	if t2 := res.Rows[1].Teacher; t2.DualLevel != "" || t2.HiredOn != "" || t2.DepartmentID != 32 || t2.Gender != "男" {
 		t.Fatalf("%+v", t2)
 	}
 	got := rowErrors(res)
 	for _, w := range []string{"第 4 行「工号」值“T001”：工号与第 2 行重复", "专业部「不存在部」不存在，请先在专业部管理中创建",
-		"「双师型」值“也许”：应填写“是”或“否”", "「联系电话」", "身份证号与第 2 行重复",
+		"「双师型」值“也许”：应填写 初级、中级 或 高级", "「联系电话」", "身份证号与第 2 行重复",
+		"第 4 行「入职日期」值“2099-09-01”：日期 2099-09-01 晚于今天", "第 5 行「入职日期」值“2018-02-30”：日期 2018-02-30 不存在",
+		"第 5 行「双师型」值“是”：双师型现在是带等级的认定", "第 6 行「入职日期」值“2018-09”：入职日期只写到月",
 		"第 5 行「工号」：不能为空", "第 5 行「姓名」：不能为空", "「职称」", "不能超过30个字"} {
 		if !strings.Contains(got, w) {
 			t.Errorf("errors %q lack %q", got, w)

@@ -68,7 +68,7 @@ func TestStudentRoundTrip(t *testing.T) {
 func TestTeacherAndClassRoundTrip(t *testing.T) {
 	teachers := []model.Teacher{
 		{StaffNo: "T001", Name: "李老师", Gender: model.Female, Title: "讲师", DepartmentID: 31, DepartmentName: "数控专业部",
-			DualQualified: true, Phone: "13700000003", IDNumber: id(t, 1985, 6, 1, 3, false), Active: true},
+			DualLevel: "中级", DualQualified: true, Phone: "13700000003", IDNumber: id(t, 1985, 6, 1, 3, false), HiredOn: "2018-09-01", Active: true},
 		{StaffNo: "T002", Name: "王老师", Gender: model.Male, Active: true},
 	}
 	classes := []model.Class{

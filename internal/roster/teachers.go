@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"zhijiao/internal/model"
+	"zhijiao/internal/validate"
 )
 
 // ParseTeachers reads a teacher roster; see ParseStudents for the error
@@ -74,13 +75,35 @@ func StreamTeachers(r io.Reader, lim Limits, lk Lookups, sink *Sink[TeacherRow])
 			}
 		}
 		if v := c.get(colDual); v != "" {
-			if b, err := parseBool(v); err != nil {
+			if level, err := parseDualLevel(v); err != nil {
 				c.fail(colDual, v, err.Error())
 			} else {
-				t.DualQualified = b
+				t.DualLevel, t.DualQualified = level, level != ""
 			}
+		}
+		if v := c.get(colHiredOn); v != "" {
+			t.HiredOn = hiredOn(c, v)
 		}
 		t.Phone = phone(c, colPhone)
 		return out
 	}, sink)
+}
+
+// hiredOn reads 入职日期: a whole day, not in the future, in the range
+// the form and the API accept.
+func hiredOn(c *rowCtx, v string) string {
+	iso, partial, err := parseDate(v, c.date1904)
+	switch {
+	case err != nil:
+		c.fail(colHiredOn, v, err.Error())
+	case partial:
+		c.fail(colHiredOn, v, "入职日期只写到月，请写完整的日期，如 "+iso+"-01")
+	default:
+		if r := validate.HireDates.Check(iso); r != "" {
+			c.fail(colHiredOn, v, r)
+			return ""
+		}
+		return iso
+	}
+	return ""
 }

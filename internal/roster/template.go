@@ -14,7 +14,7 @@ var dropDowns = map[string][]string{
 	colIDType:  {"居民身份证", "港澳居民居住证", "台湾居民居住证", "外国人永久居留身份证", "护照", "其他"},
 	colProgram: {"三年制中职", "五年一贯制高职", "3+2", "3+4中本贯通"},
 	colStatus:  {"在籍", "休学", "退学", "转出", "毕业"},
-	colDual:    {"是", "否"},
+	colDual:    {"初级", "中级", "高级"},
 }
 
 var kindTitles = map[Kind]string{KindStudents: "学生名单", KindTeachers: "教师名单", KindClasses: "班级名单"}

@@ -20,15 +20,23 @@ func parseGender(s string) (model.Gender, error) {
 	return "", fmt.Errorf("性别应为“男”或“女”")
 }
 
-// parseBool reads yes/no columns such as 双师型; empty means no.
-func parseBool(s string) (bool, error) {
-	switch strings.ToUpper(fold(s)) {
-	case "", "否", "×", "✗", "N", "NO", "0", "FALSE", "无", "不是":
-		return false, nil
-	case "是", "√", "✓", "✔", "Y", "YES", "1", "TRUE", "有":
-		return true, nil
+// parseDualLevel reads the 双师型 column: the level of the teacher's
+// 双师型 recognition, or "" when the cell leaves recognitions as they are
+// (empty, or the old checkbox's 否: a roster never withdraws one). The
+// old 是 is refused, since a recognition needs a level.
+func parseDualLevel(s string) (string, error) {
+	v := strings.TrimSuffix(strings.TrimSuffix(fold(s), "双师型"), "双师")
+	switch v {
+	case "初级", "中级", "高级":
+		return v, nil
 	}
-	return false, fmt.Errorf("应填写“是”或“否”")
+	switch strings.ToUpper(v) {
+	case "", "否", "×", "✗", "N", "NO", "0", "FALSE", "无", "不是":
+		return "", nil
+	case "是", "√", "✓", "✔", "Y", "YES", "1", "TRUE", "有":
+		return "", fmt.Errorf("双师型现在是带等级的认定，请写 初级、中级 或 高级；不填表示不变")
+	}
+	return "", fmt.Errorf("应填写 初级、中级 或 高级（双师型认定的等级）；不填表示不变")
 }
 
 // programAliases maps what schools write for 学制 to the canonical value.

@@ -155,6 +155,20 @@ type TeacherProgress struct {
 	teacherdev.Progress
 	Dual        teacherdev.DualCheck
 	Recognition *teacherdev.Recognition
+	// Certs are the certificates to renew: expiring within 90 days or
+	// expired within the year, not renewed.
+	Certs []teacherdev.CertNotice
+}
+
+// certRecords gives the certificate notices' view of the records.
+func certRecords(recs []DevRecord) []teacherdev.CertRecord {
+	var out []teacherdev.CertRecord
+	for _, r := range recs {
+		if r.Kind == teacherdev.KindCertificate {
+			out = append(out, teacherdev.CertRecord{ID: r.ID, Title: r.Title, Fact: r.Fact})
+		}
+	}
+	return out
 }
 
 // Progress computes every teacher's standing on day at.
@@ -163,10 +177,32 @@ func (f DevelopmentFacts) Progress(at time.Time) []TeacherProgress {
 	for i, t := range f.Teachers {
 		tt := teacherdev.Teacher{Professional: t.Professional, HiredOn: t.HiredOn}
 		recs := Plain(f.Records[t.ID])
-		out[i] = TeacherProgress{DevTeacher: t, Progress: teacherdev.Compute(f.Requirements, tt, recs, at), Dual: teacherdev.CheckDual(tt, recs, at)}
-		if g, ok := f.Recognitions[t.ID]; ok {
-			out[i].Recognition = &g
+		out[i] = TeacherProgress{DevTeacher: t, Progress: teacherdev.Compute(f.Requirements, tt, recs, at), Dual: teacherdev.CheckDual(tt, recs, at),
+			Certs: teacherdev.CertNotices(certRecords(f.Records[t.ID]), at)}
+		if g, ok := f.Recognitions[t.ID]; ok && g.RecognisedOn <= at.Format(time.DateOnly) {
+			out[i].Recognition = &g // current: given by at, not revoked
 		}
 	}
 	return out
+}
+
+// TeacherCertificates reads one teacher's certificate records (not
+// deleted), for the notices on their own records page: one statement.
+func (s *Storage) TeacherCertificates(ctx context.Context, schoolID, teacherID int64) ([]teacherdev.CertRecord, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.id, r.title, r.starts_on, r.ends_on, r.status, r.level, r.expires_on
+		FROM development_records r WHERE r.school_id = $1 AND r.teacher_id = $2 AND r.kind = $3 AND NOT r.deleted ORDER BY r.starts_on, r.id`,
+		schoolID, teacherID, string(teacherdev.KindCertificate))
+	if err != nil {
+		return nil, fmt.Errorf("证书: %w", err)
+	}
+	defer rows.Close()
+	var out []teacherdev.CertRecord
+	for rows.Next() {
+		c := teacherdev.CertRecord{Fact: teacherdev.Fact{Kind: teacherdev.KindCertificate}}
+		if err := rows.Scan(&c.ID, &c.Title, &c.StartsOn, &c.EndsOn, &c.Status, &c.Level, &c.ExpiresOn); err != nil {
+			return nil, fmt.Errorf("证书: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }

@@ -177,14 +177,21 @@ func TestDualCheckboxMigration(t *testing.T) {
 		if _, err := st.MigrateTo(ctx, 26); err != nil {
 			t.Fatal(err)
 		}
-		fx := testfix.Build(t, st, "dx", false)
-		sid := fx.School.ID
-		_, err := st.DB().ExecContext(ctx, `UPDATE teachers SET dual_qualified = TRUE WHERE school_id = $1 AND id = $2`, sid, fx.TeacherSubject.ID)
-		must(t, err)
+		// Rows as the schema of migration 26 had them (the code of today
+		// writes hired_on, which does not exist yet).
+		var sid, ticked, unticked int64
+		must(t, st.DB().QueryRowContext(ctx, `INSERT INTO schools (code, name, created_at) VALUES ('dx', '迁移校', CURRENT_TIMESTAMP) RETURNING id`).Scan(&sid))
+		teacher := func(no string, dual bool) int64 {
+			var id int64
+			must(t, st.DB().QueryRowContext(ctx, `INSERT INTO teachers (school_id, staff_no, name, dual_qualified, created_at, updated_at)
+				VALUES ($1, $2, '老师', $3, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) RETURNING id`, sid, no, dual).Scan(&id))
+			return id
+		}
+		ticked, unticked = teacher("T1", true), teacher("T2", false)
 		if _, err := st.Migrate(ctx); err != nil {
 			t.Fatal(err)
 		}
-		gs, err := st.TeacherRecognitions(ctx, sid, fx.TeacherSubject.ID)
+		gs, err := st.TeacherRecognitions(ctx, sid, ticked)
 		must(t, err)
 		// The database's own date: within a day of UTC whatever its zone.
 		today := time.Now().UTC()
@@ -195,7 +202,7 @@ func TestDualCheckboxMigration(t *testing.T) {
 		if len(gs) != 1 || gs[0].Level != "初级" || !near(gs[0].RecognisedOn) || gs[0].Basis == "" {
 			t.Fatalf("migrated recognitions = %+v (today %s)", gs, today.Format(time.DateOnly))
 		}
-		if others, _ := st.TeacherRecognitions(ctx, sid, fx.TeacherHead.ID); len(others) != 0 {
+		if others, _ := st.TeacherRecognitions(ctx, sid, unticked); len(others) != 0 {
 			t.Errorf("an unticked teacher was recognised: %+v", others)
 		}
 	})

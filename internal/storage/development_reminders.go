@@ -8,7 +8,8 @@ import (
 )
 
 // DevReminder is one gap of one teacher told in one month: "training" or
-// "practice" (teacherdev measures), or "first_practice".
+// "practice" (teacherdev measures), "first_practice", or "cert:<record
+// id>" for a certificate to renew.
 type DevReminder struct {
 	TeacherID int64
 	Gap       string

@@ -60,26 +60,29 @@ func (s *Storage) Recognise(ctx context.Context, schoolID int64, a model.Actor, 
 	if _, err := time.Parse("2006-01-02", g.RecognisedOn); err != nil {
 		return refusal(fmt.Sprintf("认定日期“%s”不是有效日期（如 2026-09-01）", g.RecognisedOn))
 	}
-	err := s.InTx(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM teachers WHERE school_id = $1 AND id = $2`, schoolID, g.TeacherID).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			return ErrNotFound
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE dual_teacher_recognitions SET revoked_on = $3, revoke_reason = $4
-			WHERE school_id = $1 AND teacher_id = $2 AND revoked_on = ''`, schoolID, g.TeacherID, g.RecognisedOn, "由新认定（"+g.Level+"）取代"); err != nil {
-			return err
-		}
-		err := tx.QueryRowContext(ctx, `INSERT INTO dual_teacher_recognitions (school_id, teacher_id, level, recognised_on, basis, created_by, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, schoolID, g.TeacherID, g.Level, g.RecognisedOn, g.Basis, nullInt(a.UserID), now()).Scan(&g.ID)
-		if err != nil {
-			return err
-		}
-		return s.audit(ctx, tx, schoolID, a, "create", "dual_recognition", g.ID, nil, g)
-	})
+	err := s.InTx(ctx, func(tx *sql.Tx) error { return s.recognise(ctx, tx, schoolID, a, g) })
 	return annotate("双师型认定", err)
+}
+
+// recognise writes a recognition checked by the caller inside tx.
+func (s *Storage) recognise(ctx context.Context, tx *sql.Tx, schoolID int64, a model.Actor, g *teacherdev.Recognition) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM teachers WHERE school_id = $1 AND id = $2`, schoolID, g.TeacherID).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE dual_teacher_recognitions SET revoked_on = $3, revoke_reason = $4
+		WHERE school_id = $1 AND teacher_id = $2 AND revoked_on = ''`, schoolID, g.TeacherID, g.RecognisedOn, "由新认定（"+g.Level+"）取代"); err != nil {
+		return err
+	}
+	err := tx.QueryRowContext(ctx, `INSERT INTO dual_teacher_recognitions (school_id, teacher_id, level, recognised_on, basis, created_by, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, schoolID, g.TeacherID, g.Level, g.RecognisedOn, g.Basis, nullInt(a.UserID), now()).Scan(&g.ID)
+	if err != nil {
+		return err
+	}
+	return s.audit(ctx, tx, schoolID, a, "create", "dual_recognition", g.ID, nil, g)
 }
 
 // RevokeRecognition withdraws the teacher's current recognition on day

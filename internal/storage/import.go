@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"zhijiao/internal/model"
+	"zhijiao/internal/teacherdev"
 )
 
 // StudentImport is one validated roster row ready to be written.
@@ -464,21 +465,30 @@ func (im *StudentImporter) writeGuardians(keys []guardianKey) error {
 	})
 }
 
-// TeacherImport is one validated teacher row.
+// TeacherImport is one validated teacher row. Teacher.DualLevel is the
+// 双师型 column's level ("" leaves the recognitions as they are) and an
+// empty Teacher.HiredOn keeps the stored 入职日期.
 type TeacherImport struct {
 	Row     int
 	Teacher model.Teacher
 }
 
-// ImportTeachers upserts teachers by 工号 in one transaction.
+// ImportTeachers upserts teachers by 工号 in one transaction. A 双师型
+// level for a teacher with no current recognition recognises them that
+// day (basis 花名册导入); a level other than the current one is refused,
+// since a roster is no place to change or withdraw a recognition
+// (docs/teachers.md §3.5).
 func (s *Storage) ImportTeachers(ctx context.Context, schoolID int64, a model.Actor, rows []TeacherImport) (ImportSummary, error) {
 	var sum ImportSummary
+	today := Today()
 	err := s.InTx(ctx, func(tx *sql.Tx) error {
 		sum = ImportSummary{}
 		for _, row := range rows {
 			t := row.Teacher
 			t.SchoolID = schoolID
-			old, err := scanTeacher(tx.QueryRowContext(ctx, teacherSelect+` WHERE t.school_id = $1 AND t.staff_no = $2`, schoolID, t.StaffNo))
+			want := t.DualLevel
+			t.DualLevel, t.DualQualified = "", false
+			old, err := scanTeacher(tx.QueryRowContext(ctx, teacherSelectAt("$3")+` WHERE t.school_id = $1 AND t.staff_no = $2`, schoolID, t.StaffNo, today))
 			switch {
 			case errors.Is(err, ErrNotFound):
 				if err := s.createTeacher(ctx, tx, schoolID, a, &t); err != nil {
@@ -489,16 +499,36 @@ func (s *Storage) ImportTeachers(ctx context.Context, schoolID int64, a model.Ac
 				return err
 			default:
 				t.ID, t.Active, t.UserID, t.DepartmentName = old.ID, old.Active, old.UserID, ""
+				t.DualLevel, t.DualQualified = old.DualLevel, old.DualQualified
+				if t.HiredOn == "" {
+					t.HiredOn = old.HiredOn
+				}
 				o := old
 				o.DepartmentName = ""
-				if o == t {
+				dualNew := want != "" && want != old.DualLevel
+				if dualNew && old.DualLevel != "" {
+					return refusal(fmt.Sprintf("第 %d 行：「双师型」“%s”与现有认定“%s”不同；更改或撤销认定请到“教师发展 → 双师型”页办理，名单中可留空或写现有等级",
+						row.Row, want, old.DualLevel))
+				}
+				if o == t && !dualNew {
 					sum.Unchanged++
 					continue
 				}
-				if err := s.updateTeacher(ctx, tx, schoolID, a, t); err != nil {
+				sum.Updated++
+				if o != t {
+					if err := s.updateTeacher(ctx, tx, schoolID, a, t); err != nil {
+						return fmt.Errorf("第 %d 行：%w", row.Row, err)
+					}
+				}
+				if !dualNew {
+					continue
+				}
+			}
+			if want != "" {
+				g := teacherdev.Recognition{TeacherID: t.ID, Level: want, RecognisedOn: today, Basis: "花名册导入"}
+				if err := s.recognise(ctx, tx, schoolID, a, &g); err != nil {
 					return fmt.Errorf("第 %d 行：%w", row.Row, err)
 				}
-				sum.Updated++
 			}
 		}
 		return nil

@@ -46,7 +46,7 @@ var auditFieldNames = map[string]string{
 	"name": "名称", "code": "代码", "short_name": "简称", "student_no": "学号", "staff_no": "工号", "gender": "性别", "title": "职称",
 	"id_type": "证件类型", "id_number": "证件号码", "registration_no": "学籍号", "birth_date": "出生日期", "ethnicity": "民族", "phone": "电话",
 	"class_id": "班级", "class_name": "班级名称", "major_id": "专业", "major_name": "专业名称", "entry_year": "入学年份", "program": "学制",
-	"enrollment_status": "学籍状态", "department_id": "专业部", "department_name": "专业部名称", "dual_qualified": "双师型", "active": "在职",
+	"enrollment_status": "学籍状态", "department_id": "专业部", "department_name": "专业部名称", "dual_qualified": "双师型", "dual_level": "双师型等级", "hired_on": "入职日期", "active": "在职",
 	"head_teacher_id": "班主任", "head_teacher_name": "班主任姓名", "head_user_id": "主任账号", "username": "账号", "display_name": "姓名",
 	"roles": "角色", "disabled": "停用", "must_change_password": "须改密码", "status": "状态", "date": "日期", "reason": "原因",
 	"start_date": "开始日期", "end_date": "结束日期", "semester": "学期", "is_current": "当前学期", "credit_code": "统一社会信用代码",

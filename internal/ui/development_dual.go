@@ -68,18 +68,3 @@ func (s *Server) devDualSave(w http.ResponseWriter, r *http.Request) {
 	}
 	http.Redirect(w, r, "/development/dual", http.StatusSeeOther)
 }
-
-// currentDual is the level of the teacher's current recognition, "" for
-// none: what the teacher page shows instead of the old checkbox.
-func (s *Server) currentDual(r *http.Request, teacherID int64) (string, error) {
-	gs, err := s.st.TeacherRecognitions(r.Context(), schoolOf(r), teacherID)
-	if err != nil {
-		return "", err
-	}
-	for _, g := range gs {
-		if g.Current(devToday()) {
-			return g.Level, nil
-		}
-	}
-	return "", nil
-}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 
+	"zhijiao/internal/importer"
 	"zhijiao/internal/notify"
 	"zhijiao/internal/storage"
 	"zhijiao/internal/teacherdev"
@@ -16,7 +17,7 @@ import (
 
 type devFilter struct {
 	DepartmentID int64
-	Status       string // "" all, "behind", "at_risk", "owing" (either)
+	Status       string // "" all, "behind", "at_risk", "owing" (either), "certs" (a certificate to renew)
 }
 
 func devFilterOf(r *http.Request) devFilter {
@@ -37,6 +38,8 @@ func (f devFilter) keeps(p storage.TeacherProgress) bool {
 		return w == f.Status
 	case "owing":
 		return w == teacherdev.Behind || w == teacherdev.AtRisk || p.NeedsFirstPractice
+	case "certs":
+		return len(p.Certs) > 0
 	}
 	return true
 }
@@ -58,13 +61,14 @@ type devDeptGroup struct {
 }
 
 type devProgressData struct {
-	Filter                     devFilter
-	Departments                []devDeptOption
-	Groups                     []devDeptGroup
-	Cycle                      string
-	Req                        teacherdev.Requirements
-	Behind, AtRisk, New, Total int
-	CanRemind, Mine            bool
+	Filter                            devFilter
+	ExportURL                         string // the export with the page's filter
+	Departments                       []devDeptOption
+	Groups                            []devDeptGroup
+	Cycle                             string
+	Req                               teacherdev.Requirements
+	Behind, AtRisk, New, Certs, Total int
+	CanRemind, CanExport, Mine        bool
 }
 
 type devDeptOption struct {
@@ -92,7 +96,11 @@ func (s *Server) devProgress(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := devProgressData{Filter: devFilterOf(r), Req: facts.Requirements, Cycle: facts.Requirements.CycleLabel(devToday()),
-		CanRemind: s.authz.Can(userOf(r), "development:verify")}
+		CanRemind: s.authz.Can(userOf(r), "development:verify"), CanExport: s.authz.Can(userOf(r), "development:export")}
+	d.ExportURL = "/development/progress/export.xlsx"
+	if q := d.Filter.query(); q != "" {
+		d.ExportURL += "?" + q
+	}
 	d.Mine = !s.authz.Can(userOf(r), "development:read") && !s.authz.Can(userOf(r), "development:read_dept")
 	seen := map[int64]bool{}
 	for _, p := range all {
@@ -112,6 +120,9 @@ func (s *Server) devProgress(w http.ResponseWriter, r *http.Request) {
 		}
 		if p.NeedsFirstPractice {
 			d.New++
+		}
+		if len(p.Certs) > 0 {
+			d.Certs++
 		}
 		name := p.DepartmentName
 		if name == "" {
@@ -153,4 +164,28 @@ func (s *Server) devRemind(w http.ResponseWriter, r *http.Request) {
 		s.flash(r, fmt.Sprintf("已通过站内通知提醒 %d 位教师（同一差距每月只提醒一次）", n))
 	}
 	http.Redirect(w, r, back, http.StatusSeeOther)
+}
+
+// devProgressExport is the page as a workbook: the same scope (人事处 all,
+// a department head their departments) and the same filter.
+func (s *Server) devProgressExport(w http.ResponseWriter, r *http.Request) {
+	facts, all, err := s.devProgressRows(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	f := devFilterOf(r)
+	var shown []storage.TeacherProgress
+	for _, p := range all {
+		if f.keeps(p) {
+			shown = append(shown, p)
+		}
+	}
+	b, err := importer.ProgressWorkbook(facts.Requirements.CycleLabel(devToday()), shown)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.st.Audit(r.Context(), schoolOf(r), actor(r), "export", "development_progress", 0, map[string]any{"teachers": len(shown), "filter": f.query()})
+	sendFile(w, "教师发展进度.xlsx", b)
 }

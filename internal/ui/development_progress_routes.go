@@ -18,6 +18,7 @@ func (s *Server) developmentProgressRoutes() []route {
 	return []route{
 		{"GET", "/development/progress", "development:record", school, s.devProgress},
 		{"POST", "/development/progress/remind", "development:verify", school, s.devRemind},
+		{"GET", "/development/progress/export.xlsx", "development:export", school, s.devProgressExport},
 		{"GET", "/development/settings", "development:manage", school, s.devSettings},
 		{"POST", "/development/settings", "development:manage", school, s.devSettingsSave},
 		{"GET", "/development/dual", "development:read", school, s.devDual},

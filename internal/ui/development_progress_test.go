@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
@@ -25,7 +26,13 @@ func devProgressSeed(t *testing.T, st *storage.Storage, f *testfix.School) {
 	sid, tid := f.School.ID, f.TeacherSubject.ID
 	testfix.ProgressRecord(t, st, sid, tid, teacherdev.Fact{Kind: teacherdev.KindNational, StartsOn: "2026-03-01", EndsOn: "2026-03-05", Hours: 40}, "国培数控骨干班")
 	testfix.ProgressRecord(t, st, sid, tid, teacherdev.Fact{Kind: teacherdev.KindSchool, StartsOn: "2026-04-01", EndsOn: "2026-04-01", Hours: 6, Status: teacherdev.StatusPending}, "校本研修")
-	testfix.ProgressRecord(t, st, sid, tid, teacherdev.Fact{Kind: teacherdev.KindCertificate, StartsOn: "2024-01-01", EndsOn: "2024-01-01", Level: "四级", ExpiresOn: storage.Today()[:4] + "-12-31"}, "数控车工")
+	testfix.ProgressRecord(t, st, sid, tid, teacherdev.Fact{Kind: teacherdev.KindCertificate, StartsOn: "2024-01-01", EndsOn: "2024-01-01", Level: "四级", ExpiresOn: daysFromToday(30)}, "数控车工")
+}
+
+// daysFromToday is the school's day n days from today.
+func daysFromToday(n int) string {
+	d, _ := time.Parse(time.DateOnly, storage.Today())
+	return d.AddDate(0, 0, n).Format(time.DateOnly)
 }
 
 // The portrait: the teacher themself, their department head, the 人事处
@@ -73,10 +80,10 @@ func TestDevelopmentProgressPage(t *testing.T) {
 		devProgressSeed(t, st, s.a)
 		renshi := s.login(t, "renshi@a1")
 		code, body := renshi.get("/development/progress?status=owing")
-		if code != 200 || !strings.Contains(body, `dev-num">40 / 360`) || !strings.Contains(body, "提醒筛选出的落后教师") {
+		if code != 200 || !strings.Contains(body, `dev-num">40 / 360`) || !strings.Contains(body, "提醒筛选出的教师") {
 			t.Fatalf("progress for the 人事处 (%d): %s", code, body)
 		}
-		if _, body := s.login(t, "renke@a1").get("/development/progress"); !strings.Contains(body, s.a.TeacherSubject.Name) || strings.Contains(body, s.a.TeacherHead.Name) || strings.Contains(body, "提醒筛选出的落后教师") {
+		if _, body := s.login(t, "renke@a1").get("/development/progress"); !strings.Contains(body, s.a.TeacherSubject.Name) || strings.Contains(body, s.a.TeacherHead.Name) || strings.Contains(body, "提醒筛选出的教师") {
 			t.Error("a teacher sees others' progress or the reminder")
 		}
 		// School b's fixture teachers share the names; a's 40 学时 are a's own.
@@ -88,14 +95,34 @@ func TestDevelopmentProgressPage(t *testing.T) {
 			t.Fatalf("remind: %d", code)
 		}
 		renshi.postForm("/development/progress/remind", form)
-		var n int
-		if err := st.DB().QueryRow(`SELECT COUNT(*) FROM notifications WHERE school_id = $1 AND kind = 'development_reminder'`, s.a.School.ID).Scan(&n); err != nil {
-			t.Fatal(err)
+		count := func() int {
+			var n int
+			if err := st.DB().QueryRow(`SELECT COUNT(*) FROM notifications WHERE school_id = $1 AND kind = 'development_reminder'`, s.a.School.ID).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
 		}
 		// The subject teacher's two accounts (renke, zhizhou share the
 		// teacher) count once: the reminder goes to the first account.
-		if n != 2 {
-			t.Errorf("reminders after two presses = %d, want 2 (training and practice, once)", n)
+		// The certificate expiring is a gap of its own.
+		if n := count(); n != 3 {
+			t.Errorf("reminders after two presses = %d, want 3 (training, practice and the certificate, once)", n)
+		}
+		renshi.postForm("/development/progress/remind", url.Values{})
+		renshi.postForm("/development/progress/remind", url.Values{"status": {"certs"}})
+		if n := count(); n != 3 {
+			t.Errorf("reminders after other filters = %d, want still 3 (once a month)", n)
+		}
+		var text, link string
+		if err := st.DB().QueryRow(`SELECT text, link FROM notifications WHERE school_id = $1 AND kind = 'development_reminder' AND text LIKE '证书提醒%'`, s.a.School.ID).Scan(&text, &link); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(text, "「数控车工」（四级）将于 "+daysFromToday(30)+" 到期（还有 30 天）") || link != "/development/records/mine" {
+			t.Errorf("certificate reminder %q → %s", text, link)
+		}
+		var gap string
+		if err := st.DB().QueryRow(`SELECT gap FROM development_reminders WHERE school_id = $1 AND gap LIKE 'cert:%'`, s.a.School.ID).Scan(&gap); err != nil || gap == "cert:" {
+			t.Errorf("certificate reminder claim %q: %v", gap, err)
 		}
 		if code, _, _ := s.login(t, "renke@a1").postForm("/development/progress/remind", form); code != 403 {
 			t.Errorf("a teacher sends reminders: %d", code)

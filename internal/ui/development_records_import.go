@@ -5,7 +5,6 @@ import (
 	"net/http"
 
 	"zhijiao/internal/importer"
-	"zhijiao/internal/storage"
 	"zhijiao/internal/teacherdev"
 	"zhijiao/internal/validate"
 )
@@ -84,8 +83,14 @@ func (s *Server) developmentImport(w http.ResponseWriter, r *http.Request) {
 // developmentExport writes the school's records (the list's filters
 // apply) as a workbook.
 func (s *Server) developmentExport(w http.ResponseWriter, r *http.Request) {
+	sc, err := s.developmentScopeOf(r)
+	if err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	// The list's own scope: a department head exports their departments'.
 	f := developmentFilterOf(r)
-	f.ListQuery, f.Scope = f.ListQuery.All(), storage.DevelopmentScope{All: true}
+	f.ListQuery, f.Scope = f.ListQuery.All(), sc
 	rows, _, err := s.st.ListDevelopmentRecords(r.Context(), schoolOf(r), f)
 	if err != nil {
 		s.serverError(w, r, err)

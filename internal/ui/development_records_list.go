@@ -23,6 +23,8 @@ type developmentListPage struct {
 	Mine        bool
 	Action      string
 	Hours       float64 // verified 学时 of the rows shown
+	// Certs are the user's own certificates to renew (on their own list).
+	Certs []teacherdev.CertNotice
 }
 
 func (s *Server) developmentList(w http.ResponseWriter, r *http.Request) {
@@ -55,6 +57,9 @@ func (s *Server) developmentListOf(w http.ResponseWriter, r *http.Request, mine 
 		f.TeacherID, d.Action = userOf(r).TeacherID, "/development/records/mine"
 		if f.TeacherID == 0 {
 			f.TeacherID = -1 // an account without a teacher record has no records of its own
+		} else if d.Certs, err = s.ownCertNotices(r, f.TeacherID); err != nil {
+			s.serverError(w, r, err)
+			return
 		}
 	}
 	rows, total, err := s.st.ListDevelopmentRecords(r.Context(), schoolOf(r), f)
@@ -83,4 +88,11 @@ func (s *Server) developmentListOf(w http.ResponseWriter, r *http.Request, mine 
 		title = "我的培训与实践"
 	}
 	s.render(w, r, http.StatusOK, "development_records_list", title, d)
+}
+
+// ownCertNotices are a teacher's certificates to renew on today, by the
+// progress page's rule.
+func (s *Server) ownCertNotices(r *http.Request, teacherID int64) ([]teacherdev.CertNotice, error) {
+	certs, err := s.st.TeacherCertificates(r.Context(), schoolOf(r), teacherID)
+	return teacherdev.CertNotices(certs, devToday()), err
 }

@@ -87,7 +87,7 @@ var listPages = []listPage{
 	{"research assessments", "keyan@a1", fixed("/research/assessments"), growResearchAssessments, 6},
 	{"research ranking", "keyan@a1", researchRankingPath, growResearchPoints, 9},
 	{"development records", "renshi@a1", fixed("/development/records"), growDevelopment, 7},
-	{"development records of a teacher", "renke@a1", fixed("/development/records/mine"), growDevelopment, 8},
+	{"development records of a teacher", "renke@a1", fixed("/development/records/mine"), growDevelopment, 9}, // + the certificates to renew
 	{"development review queue", "renshi@a1", fixed("/development/records/review"), growDevelopment, 6},
 	{"development progress", "renshi@a1", fixed("/development/progress"), growDevTeachers, 8},
 }

@@ -6,6 +6,8 @@ import (
 
 	"zhijiao/internal/idcheck"
 	"zhijiao/internal/model"
+	"zhijiao/internal/storage"
+	"zhijiao/internal/validate"
 )
 
 // TeacherTitles are the 职称 of 中职 teachers.
@@ -18,6 +20,7 @@ type teacherFormData struct {
 	Titles      []string
 	Errors      formErrors
 	New         bool
+	Today       string // the latest 入职日期 the date field offers
 }
 
 func (s *Server) teacherFormPage(w http.ResponseWriter, r *http.Request, status int, d teacherFormData) {
@@ -26,7 +29,7 @@ func (s *Server) teacherFormPage(w http.ResponseWriter, r *http.Request, status 
 		s.serverError(w, r, err)
 		return
 	}
-	d.Titles = TeacherTitles
+	d.Titles, d.Today = TeacherTitles, storage.Today()
 	title := "编辑教师"
 	if d.New {
 		title = "新增教师"
@@ -55,7 +58,7 @@ func (s *Server) teacherEdit(w http.ResponseWriter, r *http.Request) {
 func (s *Server) teacherFromForm(r *http.Request) (model.Teacher, formErrors) {
 	t := model.Teacher{StaffNo: field(r, "staff_no"), Name: field(r, "name"), Gender: model.Gender(field(r, "gender")), Title: field(r, "title"),
 		DepartmentID: formInt(r, "department_id"), Phone: field(r, "phone"), IDNumber: field(r, "id_number"),
-		Active: checked(r, "active")}
+		HiredOn: field(r, "hired_on"), Active: checked(r, "active")}
 	var errs formErrors
 	if !codeRe.MatchString(t.StaffNo) {
 		errs.add("工号应为 1–32 位字母、数字、点、短横线或下划线")
@@ -74,6 +77,11 @@ func (s *Server) teacherFromForm(r *http.Request) (model.Teacher, formErrors) {
 		deps, err := s.st.Departments(r.Context(), schoolOf(r))
 		if err != nil || !slices.ContainsFunc(deps, func(d model.Department) bool { return d.ID == t.DepartmentID }) {
 			errs.add("所选专业部不存在")
+		}
+	}
+	if t.HiredOn != "" {
+		if reason := validate.HireDates.Check(t.HiredOn); reason != "" {
+			errs.add(reason)
 		}
 	}
 	if t.Phone != "" {
@@ -112,9 +120,8 @@ func (s *Server) teacherUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t, errs := s.teacherFromForm(r)
-	// 双师型 is a recognition now (/development/dual); the old checkbox
-	// stays as it was, read-only history.
-	t.ID, t.DualQualified = old.ID, old.DualQualified
+	// 双师型 is a recognition now (/development/dual), not on this form.
+	t.ID = old.ID
 	keepID := t.IDNumber == ""
 	if keepID {
 		t.IDNumber = old.IDNumber

@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"zhijiao/internal/idcheck"
+	"zhijiao/internal/model"
 	"zhijiao/internal/storage"
+	"zhijiao/internal/teacherdev"
 	"zhijiao/internal/testdb"
 )
 
@@ -23,6 +25,21 @@ func TestTeacherPages(t *testing.T) {
 		expect(t, "teachers", code, 200, body, "T001", "王老师", "李老师", "智能制造专业部")
 		code, body = a.get("/teachers?dual=1")
 		expect(t, "dual filter", code, 200, body, "没有符合条件的教师")
+		// 双师型 is the current recognition: one given today counts, one
+		// from the day after tomorrow does not yet.
+		for id, g := range map[int64]teacherdev.Recognition{s.a.TeacherSubject.ID: {Level: "中级", RecognisedOn: storage.Today()},
+			s.a.TeacherHead.ID: {Level: "高级", RecognisedOn: time.Now().AddDate(0, 0, 2).Format(time.DateOnly)}} {
+			g.TeacherID = id
+			if err := st.Recognise(ctx, sid, model.Actor{Username: "test"}, &g); err != nil {
+				t.Fatal(err)
+			}
+		}
+		code, body = a.get("/teachers?dual=1")
+		expect(t, "dual filter reads recognitions", code, 200, body, "李老师", "双师型 中级</span>")
+		lacks(t, "dual filter: not yet recognised", body, "王老师")
+		code, body = a.get("/teachers?dual=0")
+		expect(t, "not dual", code, 200, body, "王老师")
+		lacks(t, "not dual", body, "李老师")
 		code, body = a.get("/teachers?q=T002")
 		expect(t, "search", code, 200, body, "李老师")
 		lacks(t, "search", body, "王老师")
@@ -57,6 +74,10 @@ func TestTeacherPages(t *testing.T) {
 			t.Fatal("a rejected teacher was written")
 		}
 		form.Set("staff_no", "T100")
+		form.Set("hired_on", time.Now().AddDate(0, 0, 3).Format(time.DateOnly))
+		code, body, _ = a.postForm("/teachers", form)
+		expect(t, "hired in the future", code, http.StatusUnprocessableEntity, body, "入职日期应在 1950-01-01 到")
+		form.Set("hired_on", "2018-09-01")
 		form.Set("dual_qualified", "1") // no longer on the form: ignored
 		form.Set("department_id", itoa(s.a.Department.ID))
 		code, _, loc := a.postForm("/teachers", form)
@@ -64,7 +85,7 @@ func TestTeacherPages(t *testing.T) {
 			t.Fatalf("create teacher: %d", code)
 		}
 		code, body = a.get(loc)
-		expect(t, "new teacher", code, 200, body, "钱老师", idcheck.MaskID(id))
+		expect(t, "new teacher", code, 200, body, "钱老师", idcheck.MaskID(id), "2018-09-01")
 		lacks(t, "双师型 comes from a recognition, not the form", body, "双师型")
 		lacks(t, "ID number is masked", body, id)
 		code, body = a.get(loc + "/edit")
@@ -77,7 +98,7 @@ func TestTeacherPages(t *testing.T) {
 			t.Fatalf("edit teacher: %d", code)
 		}
 		tt, _ := st.TeacherByStaffNo(ctx, sid, "T100")
-		if tt.IDNumber != id || tt.Title != "高级讲师" || tt.DualQualified || !tt.Active {
+		if tt.IDNumber != id || tt.Title != "高级讲师" || tt.DualQualified || !tt.Active || tt.HiredOn != "" {
 			t.Fatalf("edited teacher %+v", tt)
 		}
 		if code, _, _ := a.postForm("/teachers/"+itoa(s.b.TeacherHead.ID), edit); code != http.StatusNotFound {

@@ -37,3 +37,7 @@ func (d DateRange) Check(s string) string {
 	}
 	return ""
 }
+
+// HireDates: 入职日期, the day a teacher joined the school; not in the
+// future (a teacher not yet arrived is not on the staff list).
+var HireDates = DateRange{Label: "入职日期", From: "1950-01-01", Ahead: 0}

@@ -132,6 +132,11 @@ func Teacher(t *model.Teacher) []FieldError {
 	if t.Gender != "" && t.Gender != model.Male && t.Gender != model.Female {
 		bad("gender", "性别应为 男 或 女")
 	}
+	if t.HiredOn != "" {
+		if r := HireDates.Check(t.HiredOn); r != "" {
+			bad("hired_on", r)
+		}
+	}
 	if t.Phone != "" {
 		p, err := idcheck.Phone(t.Phone)
 		if err != nil {
