@@ -80,7 +80,7 @@ func TestKPIDashboardDraws(t *testing.T) {
 		}
 		login(ctx, "admin@kp")
 		n, all := drawn(ctx, "/kpi"+period)
-		if all != 7 || n != all { // five charts, and two of the 教改创新成果 block
+		if all != 8 || n != all { // four charts, two of the 教改创新成果 block and two of 师资
 			t.Errorf("%s /kpi: %d of %d charts drew", view.name, n, all)
 		}
 		if text := mustText(t, ctx, `.kpi-cards`); !strings.Contains(text, "市级以上 3 项，其中国家级一等奖 1 项、市级一等奖 1 项") || !strings.Contains(text, "50.0%（1/2）") {
