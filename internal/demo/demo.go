@@ -170,6 +170,28 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 		return nil, err
 	}
 
+	// On PostgreSQL as a superuser the schools are written through a pool
+	// that skips the per-row foreign-key checks, and every school's
+	// references are checked in one statement once it is written
+	// (storage.BulkWriter). Otherwise nil: written as usual.
+	w, err := st.OpenBulkWriter(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if w != nil {
+		defer w.Close()
+		g.st = w.Storage
+	}
+	written := func(i int) error {
+		if w == nil {
+			return nil
+		}
+		if err := w.CheckSchool(ctx, g.res.Schools[i].ID); err != nil {
+			return fmt.Errorf("生成学校 %s 失败: %w", g.res.Schools[i].Code, err)
+		}
+		return nil
+	}
+
 	res := &Result{Schools: make([]model.School, o.Schools)}
 	g.res = res
 	start := time.Now()
@@ -188,8 +210,16 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 	if err := g.school(ctx, 0, first); err != nil {
 		return nil, err
 	}
-	if res.Planted, err = seedEvaluation(ctx, st, res.Schools[0], o.Seed, first, o.Bare, progress); err != nil {
+	if res.Planted, err = seedEvaluation(ctx, g.st, res.Schools[0], o.Seed, first, o.Bare, progress); err != nil {
 		return nil, fmt.Errorf("准备演示评价: %w", err)
+	}
+	if err := written(0); err != nil {
+		return nil, err
+	}
+	if w != nil && g.fresh {
+		if err := w.CheckSchool(ctx, model.PlatformSchoolID); err != nil {
+			return nil, err
+		}
 	}
 	workers := 1
 	if st.Dialect() == storage.Postgres {
@@ -199,7 +229,12 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 	eg.SetLimit(workers)
 	for i := 1; i < o.Schools && ectx.Err() == nil; i++ {
 		p := newSchool(i)
-		eg.Go(func() error { return g.school(ectx, i, p) }) // waits while all workers are busy
+		eg.Go(func() error { // waits while all workers are busy
+			if err := g.school(ectx, i, p); err != nil {
+				return err
+			}
+			return written(i)
+		})
 	}
 	if err := eg.Wait(); err != nil {
 		return nil, err
