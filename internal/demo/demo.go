@@ -210,12 +210,6 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 	if err := g.school(ctx, 0, first); err != nil {
 		return nil, err
 	}
-	if res.Planted, err = seedEvaluation(ctx, g.st, res.Schools[0], o.Seed, first, o.Bare, progress); err != nil {
-		return nil, fmt.Errorf("准备演示评价: %w", err)
-	}
-	if err := written(0); err != nil {
-		return nil, err
-	}
 	if w != nil && g.fresh {
 		if err := w.CheckSchool(ctx, model.PlatformSchoolID); err != nil {
 			return nil, err
@@ -224,6 +218,30 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 	workers := 1
 	if st.Dialect() == storage.Postgres {
 		workers = min(4, max(2, runtime.GOMAXPROCS(0)))
+	}
+	// The first school's evaluation history (1.6 M ratings, computed and
+	// finalised) takes as long as ten other schools. It used a core and a
+	// half of two, alone, before the others started; on PostgreSQL it now
+	// runs beside them (it touches only its own school), in a goroutine of
+	// its own so the other schools keep their workers. Its ids are drawn
+	// among theirs, as theirs already were among each other's.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	shared := lockedWriter{mu: &g.mu, w: progress}
+	evaluate := func() error {
+		planted, err := seedEvaluation(ctx, g.st, res.Schools[0], o.Seed, first, o.Bare, shared)
+		if err != nil {
+			cancel() // the other schools stop at their next step
+			return fmt.Errorf("准备演示评价: %w", err)
+		}
+		res.Planted = planted
+		return written(0)
+	}
+	evalDone := make(chan error, 1)
+	if workers > 1 {
+		go func() { evalDone <- evaluate() }()
+	} else {
+		evalDone <- evaluate()
 	}
 	eg, ectx := errgroup.WithContext(ctx)
 	eg.SetLimit(workers)
@@ -236,6 +254,11 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 			return written(i)
 		})
 	}
+	// The evaluation's own error first: the schools' is then only "canceled".
+	if err := <-evalDone; err != nil {
+		eg.Wait()
+		return nil, err
+	}
 	if err := eg.Wait(); err != nil {
 		return nil, err
 	}
@@ -244,6 +267,19 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 		fmt.Fprintf(progress, "共 %d 所学校，用时 %s / %d schools in %s\n", o.Schools, d, o.Schools, d)
 	}
 	return res, nil
+}
+
+// lockedWriter writes to w under mu, so that progress lines written from
+// several goroutines do not interleave (or race on a test's buffer).
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l lockedWriter) Write(b []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(b)
 }
 
 // checkCodes refuses school codes that are malformed or already taken.
