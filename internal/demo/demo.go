@@ -263,13 +263,16 @@ func Generate(ctx context.Context, st *storage.Storage, o Options, progress io.W
 			return written(i)
 		})
 	}
-	// The evaluation's own error first: the schools' is then only "canceled".
-	if err := <-evalDone; err != nil {
-		eg.Wait()
+	schoolsErr := eg.Wait()
+	if schoolsErr != nil {
+		cancel() // the evaluation stops too
+	}
+	// Whichever failed first: the other one's error is then only "canceled".
+	if err := <-evalDone; err != nil && (schoolsErr == nil || errors.Is(schoolsErr, context.Canceled)) {
 		return nil, err
 	}
-	if err := eg.Wait(); err != nil {
-		return nil, err
+	if schoolsErr != nil {
+		return nil, schoolsErr
 	}
 	if o.Schools > 1 {
 		d := time.Since(start).Round(time.Millisecond)
