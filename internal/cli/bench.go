@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/pprof"
 	"time"
 
 	"zhijiao/internal/bench"
@@ -59,19 +58,12 @@ func runBench(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "机器 / machine: %d 核 cores, %s/%s, 数据库 / database: %s\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, st.Dialect())
-	// ZHIJIAO_CPUPROFILE=FILE writes a CPU profile of the run, for
-	// `go tool pprof`: figures are only worth having with their reasons.
-	if path := os.Getenv("ZHIJIAO_CPUPROFILE"); path != "" {
-		f, err := os.Create(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
+	// ZHIJIAO_CPUPROFILE=FILE writes a CPU profile of the run (profile.go).
+	stop, err := cpuProfile()
+	if err != nil {
+		return err
 	}
+	defer stop()
 	switch what {
 	case "import":
 		return printImportBench(ctx, e, st, *rows, *runs)

@@ -32,6 +32,12 @@ func init() {
 				return err
 			}
 			defer st.Close()
+			// ZHIJIAO_CPUPROFILE=FILE: a CPU profile of the run (profile.go).
+			stop, err := cpuProfile()
+			if err != nil {
+				return err
+			}
+			defer stop()
 			res, err := demo.Generate(ctx, st, demo.Options{SchoolCode: *code, SchoolName: *name, Seed: *seed, Students: *students, Schools: *schools}, e.stderr)
 			if err != nil {
 				return err

@@ -343,10 +343,24 @@ func (b *Bulk) add(t int, schoolID int64, vals ...any) error {
 		b.counts[schoolID] = c
 	}
 	c[tb.name]++
-	if len(b.bufs[t]) >= tb.batchRows()*len(tb.cols) {
+	if len(b.bufs[t]) >= b.flushRows(t)*len(tb.cols) {
 		return b.flushUpTo(t)
 	}
 	return nil
+}
+
+// copyRows is how many rows of a table wait for one COPY: a COPY has no
+// parameter limit, and each costs a round trip and the server's set-up, so
+// a school's largest tables go out in two or three instead of twenty.
+const copyRows = 4096
+
+// flushRows is how many rows of table t are buffered before they are
+// written: a COPY's worth on PostgreSQL, a statement's on SQLite.
+func (b *Bulk) flushRows(t int) int {
+	if b.p.canCopy() {
+		return copyRows
+	}
+	return bulkTables[t].batchRows()
 }
 
 // flushUpTo writes the buffers of table t and of every table before it.
