@@ -76,16 +76,14 @@ type Recognition struct {
 	RevokedOn string
 }
 
-// CurrentDual reports which teachers hold a recognition on day: recognised
-// on or before day and not revoked on or before it.
-func CurrentDual(rs []Recognition, day string) map[int64]bool {
-	out := map[int64]bool{}
-	for _, r := range rs {
-		if r.On <= day && (r.RevokedOn == "" || r.RevokedOn > day) {
-			out[r.TeacherID] = true
-		}
-	}
-	return out
+// HoldsRecognition reports whether one teacher's rows hold a recognition
+// on day.
+func HoldsRecognition(rs []Recognition, day string) bool {
+	return slices.ContainsFunc(rs, func(r Recognition) bool { return r.standsOn(day) })
+}
+
+func (r Recognition) standsOn(day string) bool {
+	return r.On <= day && (r.RevokedOn == "" || r.RevokedOn > day)
 }
 
 // DualShare is the teachers with a current recognition over all teachers.

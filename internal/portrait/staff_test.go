@@ -10,14 +10,21 @@ import (
 // teacher, and an award counts once with every member credited whether
 // it came from a research output, the old table or both.
 func TestStaffDefinitions(t *testing.T) {
-	dual := CurrentDual([]Recognition{
-		{TeacherID: 1, On: "2024-06-01"},
-		{TeacherID: 2, On: "2024-06-01", RevokedOn: "2026-03-01"},
-		{TeacherID: 3, On: "2027-01-05"},
-		{TeacherID: 4, On: "2025-01-01", RevokedOn: "2027-03-01"},
-	}, "2026-12-31")
-	if !reflect.DeepEqual(dual, map[int64]bool{1: true, 4: true}) {
-		t.Fatalf("current recognitions: %v", dual)
+	for _, c := range []struct {
+		rs   []Recognition
+		want bool
+	}{
+		{[]Recognition{{On: "2024-06-01"}}, true},
+		{[]Recognition{{On: "2024-06-01", RevokedOn: "2026-03-01"}}, false},
+		{[]Recognition{{On: "2027-01-05"}}, false},
+		{[]Recognition{{On: "2025-01-01", RevokedOn: "2027-03-01"}}, true},
+		{[]Recognition{{On: "2024-06-01", RevokedOn: "2025-01-01"}, {On: "2025-01-01"}}, true}, // a new level replaced the old
+		{[]Recognition{{On: "2026-12-31"}}, true},
+		{[]Recognition{{On: "2024-06-01", RevokedOn: "2026-12-31"}}, false},
+	} {
+		if got := HoldsRecognition(c.rs, "2026-12-31"); got != c.want {
+			t.Errorf("%+v on 2026-12-31: %v", c.rs, got)
+		}
 	}
 	ts := []StaffTeacher{
 		{ID: 1, Professional: true, Dual: true, PracticeDays: 180},

@@ -196,14 +196,8 @@ func readStaff(ctx context.Context, q querier, schoolIDs []int64, p portrait.Per
 func (h *staffHistory) at(day string) portrait.Staff {
 	d, _ := time.Parse("2006-01-02", day)
 	var st portrait.Staff
-	dual := map[int64]bool{}
-	for id, rs := range h.recognitions {
-		if portrait.CurrentDual(rs, day)[id] {
-			dual[id] = true
-		}
-	}
 	for _, t := range h.teachers {
-		t.Dual = dual[t.ID]
+		t.Dual = portrait.HoldsRecognition(h.recognitions[t.ID], day)
 		t.PracticeDays = teacherdev.PracticeDaysTo(h.practice[t.ID], d, portrait.DualPracticeYears)
 		st.Teachers = append(st.Teachers, t)
 	}

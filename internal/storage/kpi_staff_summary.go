@@ -20,7 +20,7 @@ import (
 // on day D is the sum of the rows up to D. A teacher's compliance moves
 // with the five-year window, so it is followed day by day over the span
 // where it can change (from their first practice to five years after the
-// last); both paths call the same teacherdev.PracticeDaysTo, so the sums
+// last); both paths sum through teacherdev.PracticeWindow, so the sums
 // equal the scan.
 
 const (
@@ -65,7 +65,7 @@ func (h *staffHistory) summary(add func(summaryKey, int64)) {
 		for _, d := range h.changeDays(t, w) {
 			day := d.Format("2006-01-02")
 			st := t
-			st.Dual = holdsRecognition(h.recognitions[t.ID], day)
+			st.Dual = portrait.HoldsRecognition(h.recognitions[t.ID], day)
 			if t.Professional {
 				st.PracticeDays = w.DaysTo(d)
 			}
@@ -98,16 +98,6 @@ func (h *staffHistory) summary(add func(summaryKey, int64)) {
 		add(summaryKey{a.Date, sumStaffAward, level, a.Prize, 0}, 1)
 		add(summaryKey{a.Date, sumStaffAward, level, a.Prize, 1}, int64(len(a.Teachers)))
 	}
-}
-
-// holdsRecognition is portrait.CurrentDual for one teacher's rows.
-func holdsRecognition(rs []portrait.Recognition, day string) bool {
-	for _, r := range rs {
-		if r.On <= day && (r.RevokedOn == "" || r.RevokedOn > day) {
-			return true
-		}
-	}
-	return false
 }
 
 // changeDays are the days a teacher's state may change, in order: the
