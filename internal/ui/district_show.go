@@ -169,20 +169,8 @@ func (s *Server) districtLoad(w http.ResponseWriter, r *http.Request) (districtD
 	label := provincialLabel()
 	lang := langOf(r)
 	for _, sc := range schools {
-		in := *by[sc.ID] // a copy: the read is shared with other requests
-		in.ProvincialLabel = label
-		ks := portrait.Dashboard(in, d.Period)
-		for i := range ks {
-			ks[i].Records = nil // figures only
-		}
-		row := districtRow{School: sc, KPIs: ks}
-		for _, k := range ks {
-			cell := k.Value
-			if k.Count != nil {
-				cell = strconv.Itoa(*k.Count) + " " + k.Unit
-			}
-			row.Cells = append(row.Cells, districtCell{Text: translateValue(lang, cell), Title: translateValue(lang, k.Value)})
-		}
+		row := districtRows.row(by[sc.ID], d.Period, label, lang)
+		row.School = sc
 		d.Rows = append(d.Rows, row)
 	}
 	d.Keys = portrait.Dashboard(portrait.Inputs{ProvincialLabel: label}, d.Period)

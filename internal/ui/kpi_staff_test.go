@@ -1,8 +1,12 @@
 package ui_test
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"zhijiao/internal/model"
+	"zhijiao/internal/teacherdev"
 
 	"zhijiao/internal/storage"
 	"zhijiao/internal/testdb"
@@ -51,8 +55,20 @@ func TestStaffShows(t *testing.T) {
 		if _, body := s.login(t, "admin@b1").get("/kpi/staff_dual_share" + year); strings.Contains(body, "双师型 中级") {
 			t.Error("school b sees school a's teachers")
 		}
-		if code, body := s.login(t, "root").get("/district?year=2026"); code != 200 || !strings.Contains(body, "双师型教师占比") || !strings.Contains(body, "教师人均培训学时") {
+		root := s.login(t, "root")
+		if code, body := root.get("/district?year=2026"); code != 200 || !strings.Contains(body, "双师型教师占比") || !strings.Contains(body, "教师人均培训学时") ||
+			!strings.Contains(body, "33.3%（1/3）") {
 			t.Errorf("/district (%d) lacks the 师资 figures", code)
+		}
+		// A new recognition shows once the summaries are rebuilt: the page
+		// keeps a school's row only as long as its summed read.
+		ctx := context.Background()
+		must(t, st.Recognise(ctx, f.School.ID, model.SystemActor, &teacherdev.Recognition{TeacherID: f.TeacherOther.ID, Level: "初级", RecognisedOn: "2026-12-01"}))
+		if _, err := st.RefreshKPISummaries(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if _, body := root.get("/district?year=2026"); !strings.Contains(body, "66.7%（2/3）") {
+			t.Error("/district still shows the 双师型 share before the recognition")
 		}
 	})
 }
