@@ -16,7 +16,7 @@ func init() {
 		researchLevelsEN[k] = v
 	}
 	valuePatterns = append([]valuePattern{
-		{regexp.MustCompile(`^([\d.]+) 学时（合计 ([\d.]+) 学时 ÷ ([\d,]+) 人）$`), func(m []string) string {
+		{regexp.MustCompile(`^([\d.,]+) 学时（合计 ([\d.,]+) 学时 ÷ ([\d,]+) 人）$`), func(m []string) string {
 			return m[1] + " hours (" + m[2] + " hours ÷ " + m[3] + " teachers)"
 		}},
 		{regexp.MustCompile(`^([\d,]+) 个(?:（(.+)）)?$`), func(m []string) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // The KPIs of the 师资 block in the order the page shows them. Records
@@ -58,9 +59,21 @@ func staffHoursKPI(st Staff, p Period) KPI {
 	if ok {
 		v := round1(avg)
 		k.Amount = &v
-		k.Value = fmt.Sprintf("%s 学时（合计 %s 学时 ÷ %s 人）", strconv.FormatFloat(v, 'f', 1, 64), strconv.FormatFloat(round1(sum), 'f', 1, 64), groupDigits(teachers))
+		k.Value = fmt.Sprintf("%s 学时（合计 %s 学时 ÷ %s 人）", oneDecimal(v), oneDecimal(round1(sum)), groupDigits(teachers))
 	}
 	return k
+}
+
+// oneDecimal writes a non-negative figure with one decimal and grouped
+// thousands: 7,914.0.
+func oneDecimal(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	whole, frac, _ := strings.Cut(s, ".")
+	n, err := strconv.Atoi(whole)
+	if err != nil {
+		return s
+	}
+	return groupDigits(n) + "." + frac
 }
 
 // staffStudiosKPI reads "6 个（市级 2、校级 4）".

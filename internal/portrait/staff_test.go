@@ -85,3 +85,11 @@ func TestStaffEnglish(t *testing.T) {
 		}
 	}
 }
+
+func TestOneDecimal(t *testing.T) {
+	for v, want := range map[float64]string{0: "0.0", 60.5: "60.5", 7914: "7,914.0", 1234567.25: "1,234,567.2"} {
+		if got := oneDecimal(v); got != want {
+			t.Errorf("oneDecimal(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
