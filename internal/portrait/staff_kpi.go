@@ -17,9 +17,9 @@ import (
 // the period's last day, which the loader has already applied.
 func StaffKPIs(st Staff, p Period, provincialLabel string) []KPI {
 	out := []KPI{
-		staffRate("staff_dual_share", "双师型教师占比",
+		rateKPI("staff_dual_share", "双师型教师占比",
 			"期末持有有效“双师型”认定（认定日期不晚于期末且未撤销）的在职教师人数 ÷ 在职教师人数", p, DualShare(st.Teachers), teacherIDs(st.Teachers, false)),
-		staffRate("staff_practice_compliance", "专业课教师企业实践达标率",
+		rateKPI("staff_practice_compliance", "专业课教师企业实践达标率",
 			"期末前五年内经审核、企业确认的企业实践累计满 180 天（6 个月）的专业课教师人数 ÷ 专业课教师人数；专业课教师指任教课程类别含“专业”的在职教师",
 			p, PracticeCompliance(st.Teachers), teacherIDs(st.Teachers, true)),
 		staffHoursKPI(st, p),
@@ -30,10 +30,6 @@ func StaffKPIs(st Staff, p Period, provincialLabel string) []KPI {
 		out[i].Block = StaffBlock
 	}
 	return out
-}
-
-func staffRate(key, name, def string, p Period, r Ratio, ids []int64) KPI {
-	return rateKPI(key, name, def, p, r, ids)
 }
 
 func teacherIDs(ts []StaffTeacher, professional bool) []int64 {

@@ -3,11 +3,9 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"zhijiao/internal/model"
 )
@@ -154,34 +152,4 @@ func (s *Storage) ListDevelopmentRecords(ctx context.Context, schoolID int64, f 
 		out[i].SchoolID = schoolID
 	}
 	return out, total, nil
-}
-
-// DevelopmentRevision is one change in a record's history.
-type DevelopmentRevision struct {
-	Action    string                   `json:"action"`
-	Before    *model.DevelopmentRecord `json:"before,omitempty"`
-	Reason    string                   `json:"reason,omitempty"`
-	ChangedBy string                   `json:"changed_by"`
-	ChangedAt time.Time                `json:"changed_at"`
-}
-
-// DevelopmentHistory lists a record's revisions, oldest first.
-func (s *Storage) DevelopmentHistory(ctx context.Context, schoolID, id int64) ([]DevelopmentRevision, error) {
-	out, err := scanList(ctx, s.db, `SELECT r.action, r.old_values, r.reason, COALESCE(u.display_name, ''), r.changed_at FROM development_revisions r
-		LEFT JOIN users u ON u.school_id = r.school_id AND u.id = r.changed_by WHERE r.school_id = $1 AND r.record_id = $2 ORDER BY r.id`,
-		[]any{schoolID, id}, func(r *sql.Rows, v *DevelopmentRevision) error {
-			var old string
-			if err := r.Scan(&v.Action, &old, &v.Reason, &v.ChangedBy, &v.ChangedAt); err != nil {
-				return err
-			}
-			if old != "" && old != "null" {
-				v.Before = &model.DevelopmentRecord{}
-				return json.Unmarshal([]byte(old), v.Before)
-			}
-			return nil
-		})
-	if err != nil {
-		return nil, fmt.Errorf("development record %d history: %w", id, err)
-	}
-	return out, nil
 }

@@ -21,6 +21,13 @@ func (s *Storage) staffRecords(ctx context.Context, schoolID int64, key string, 
 	for _, id := range ids {
 		keep[id] = true
 	}
+	// Hours and studios are rows of their own; the others need the states.
+	switch key {
+	case "staff_training_hours":
+		return s.staffHourRecords(ctx, schoolID, keep)
+	case "staff_studios":
+		return s.staffStudioRecords(ctx, schoolID, keep)
+	}
 	by, err := readStaff(ctx, s.db, []int64{schoolID}, p)
 	if err != nil {
 		return nil, err
@@ -62,10 +69,6 @@ func (s *Storage) staffRecords(ctx context.Context, schoolID int64, key string, 
 			}
 			out = append(out, r)
 		}
-	case "staff_training_hours":
-		return s.staffHourRecords(ctx, schoolID, keep)
-	case "staff_studios":
-		return s.staffStudioRecords(ctx, schoolID, keep)
 	case "staff_ability_awards":
 		for _, a := range st.Awards {
 			r := KPIRecord{Title: a.Title, Detail: strings.TrimSpace(a.Level + " " + a.Prize), Date: a.Date}

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"zhijiao/internal/model"
 	"zhijiao/internal/research"
@@ -191,36 +190,6 @@ func (s *Storage) ListResearchOutputs(ctx context.Context, schoolID int64, f Res
 		out[i].Contributors, out[i].Stages = parts.contributors[out[i].ID], parts.stages[out[i].ID]
 	}
 	return out, total, nil
-}
-
-// ResearchRevision is one change in an output's history.
-type ResearchRevision struct {
-	Action    string                `json:"action"`
-	Before    *model.ResearchOutput `json:"before,omitempty"`
-	Reason    string                `json:"reason,omitempty"`
-	ChangedBy string                `json:"changed_by"`
-	ChangedAt time.Time             `json:"changed_at"`
-}
-
-// ResearchHistory lists an output's revisions, oldest first.
-func (s *Storage) ResearchHistory(ctx context.Context, schoolID, id int64) ([]ResearchRevision, error) {
-	out, err := scanList(ctx, s.db, `SELECT r.action, r.old_values, r.reason, COALESCE(u.display_name, ''), r.changed_at FROM research_revisions r
-		LEFT JOIN users u ON u.school_id = r.school_id AND u.id = r.changed_by WHERE r.school_id = $1 AND r.output_id = $2 ORDER BY r.id`,
-		[]any{schoolID, id}, func(r *sql.Rows, v *ResearchRevision) error {
-			var old string
-			if err := r.Scan(&v.Action, &old, &v.Reason, &v.ChangedBy, &v.ChangedAt); err != nil {
-				return err
-			}
-			if old != "" {
-				v.Before = &model.ResearchOutput{}
-				return json.Unmarshal([]byte(old), v.Before)
-			}
-			return nil
-		})
-	if err != nil {
-		return nil, fmt.Errorf("research output %d history: %w", id, err)
-	}
-	return out, nil
 }
 
 // researchDuplicates finds the school's outputs (not deleted, not self)

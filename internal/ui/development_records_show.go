@@ -88,15 +88,7 @@ func (s *Server) developmentAddFile(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxProofUpload)
-	var errs formErrors
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		errs.add("证明材料无法读取（不超过 10 MB）")
-	}
-	ups := proofUploads(r, &errs)
-	if len(ups) == 0 && !errs.any() {
-		errs.add("请选择要上传的文件")
-	}
+	ups, errs := readProofUpload(w, r)
 	var err error
 	if !errs.any() {
 		_, err = s.st.AddDevelopmentFile(r.Context(), schoolOf(r), actor(r), d.ID, ups[0])

@@ -219,6 +219,21 @@ func (s *Server) evidenceTerm(r *http.Request, v string, errs *formErrors) (int6
 	return termID, nil
 }
 
+// readProofUpload reads a form that adds one proof file to a record: the
+// file, or the user's problem (too large, unreadable, none chosen).
+func readProofUpload(w http.ResponseWriter, r *http.Request) ([]storage.ProofUpload, formErrors) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxProofUpload)
+	var errs formErrors
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		errs.add("证明材料无法读取（不超过 10 MB）")
+	}
+	ups := proofUploads(r, &errs)
+	if len(ups) == 0 && !errs.any() {
+		errs.add("请选择要上传的文件")
+	}
+	return ups, errs
+}
+
 // proofUploads reads the optional proof file, checked before anything is
 // written.
 func proofUploads(r *http.Request, errs *formErrors) []storage.ProofUpload {

@@ -138,15 +138,7 @@ func (s *Server) researchAddFile(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxProofUpload)
-	var errs formErrors
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		errs.add("证明材料无法读取（不超过 10 MB）")
-	}
-	ups := proofUploads(r, &errs)
-	if len(ups) == 0 && !errs.any() {
-		errs.add("请选择要上传的文件")
-	}
+	ups, errs := readProofUpload(w, r)
 	stage := field(r, "stage")
 	if stage != "" && !slices.ContainsFunc(o.Stages, func(st model.ResearchStage) bool { return st.Stage == stage }) {
 		errs.add("请选择课题已有的阶段")
